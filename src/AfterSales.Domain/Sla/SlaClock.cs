@@ -1,0 +1,112 @@
+namespace AfterSales.Sla;
+
+/// <summary>
+/// The state of one SLA target for one work order at one instant: its status, due and warning
+/// instants, elapsed and remaining business time, and an explanation a person can read of how the
+/// due instant was reached. Computed by <see cref="SlaEvaluator"/>; immutable.
+/// </summary>
+public sealed class SlaClock
+{
+    internal SlaClock(
+        SlaTarget target,
+        int cycle,
+        string severityCode,
+        SlaClockStatus status,
+        Instant? startedAt,
+        Instant? dueAt,
+        Instant? stoppedAt,
+        Duration allowed,
+        Duration elapsed,
+        Duration pausedBusinessTime,
+        IReadOnlyList<SlaWarning> warnings,
+        IReadOnlyList<string> explanation)
+    {
+        Target = target;
+        Cycle = cycle;
+        SeverityCode = severityCode;
+        Status = status;
+        StartedAt = startedAt;
+        DueAt = dueAt;
+        StoppedAt = stoppedAt;
+        Allowed = allowed;
+        Elapsed = elapsed;
+        PausedBusinessTime = pausedBusinessTime;
+        Warnings = warnings;
+        Explanation = explanation;
+    }
+
+    /// <summary>The metric measured.</summary>
+    public SlaMetric Metric => Target.Metric;
+
+    /// <summary>The target that applied (the strictest, when several did).</summary>
+    public SlaTarget Target { get; }
+
+    /// <summary>1 for the first cycle; 2, 3 … for the cycles after re-openings (R-WO-4).</summary>
+    public int Cycle { get; }
+
+    /// <summary>The severity whose target applies: at the stop for a stopped clock, the current one otherwise.</summary>
+    public string SeverityCode { get; }
+
+    /// <summary>The status at the evaluation instant.</summary>
+    public SlaClockStatus Status { get; }
+
+    /// <summary>When the clock started; <see langword="null"/> while <see cref="SlaClockStatus.NotStarted"/>.</summary>
+    public Instant? StartedAt { get; }
+
+    /// <summary>The due instant; while paused, the due instant if work resumed at the evaluation instant.
+    /// <see langword="null"/> when the clock has not started.</summary>
+    public Instant? DueAt { get; }
+
+    /// <summary>When the stopping milestone was reached, if it was.</summary>
+    public Instant? StoppedAt { get; }
+
+    /// <summary>The business time the target allows (working days converted at the start).</summary>
+    public Duration Allowed { get; }
+
+    /// <summary>Business time counted so far (up to the stop, or the evaluation instant), pauses excluded.</summary>
+    public Duration Elapsed { get; }
+
+    /// <summary><see cref="Allowed"/> − <see cref="Elapsed"/>: negative once the clock is overdue.</summary>
+    public Duration Remaining => Allowed - Elapsed;
+
+    /// <summary>Business time that fell into pauses and did not count.</summary>
+    public Duration PausedBusinessTime { get; }
+
+    /// <summary>The warning thresholds with their instants.</summary>
+    public IReadOnlyList<SlaWarning> Warnings { get; }
+
+    /// <summary>How the due instant and status were reached, one step per line.</summary>
+    public IReadOnlyList<string> Explanation { get; }
+
+    /// <summary>Whether the clock is breached or was met late — the order is then a legacy issue (遗留问题, R-WO-6).</summary>
+    public bool IsOverdue => Status is SlaClockStatus.Breached or SlaClockStatus.MetLate;
+
+    /// <summary>Whether the clock can still change on its own with time (running or paused).</summary>
+    public bool IsOpen => Status is SlaClockStatus.Running or SlaClockStatus.Paused or SlaClockStatus.NotStarted;
+
+    /// <summary>
+    /// The next instant after <paramref name="now"/> at which this running clock crosses a warning
+    /// threshold or its due instant; <see langword="null"/> when nothing is pending (stopped,
+    /// paused, not started, or already breached). Stores index it to find due work.
+    /// </summary>
+    public Instant? NextDeadlineAfter(Instant now)
+    {
+        if (Status != SlaClockStatus.Running)
+        {
+            return null;
+        }
+
+        foreach (var warning in Warnings)
+        {
+            if (warning.At > now)
+            {
+                return warning.At;
+            }
+        }
+
+        return DueAt > now ? DueAt : null;
+    }
+
+    /// <summary>The explanation on one line.</summary>
+    public override string ToString() => $"{Metric} [{Status}] " + string.Join("; ", Explanation);
+}

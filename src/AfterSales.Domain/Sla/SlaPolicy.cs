@@ -1,0 +1,69 @@
+using System.Globalization;
+using AfterSales.Calendars;
+using AfterSales.Internal;
+using AfterSales.Severity;
+
+namespace AfterSales.Sla;
+
+/// <summary>
+/// A contract's service-level promises (服务级别): its severity scale, its targets and the length
+/// of the observation period after a fix (运行观察期, R-WO-4). Policies are versioned: a work order
+/// keeps the version it was opened under, so editing a policy never rewrites the history of open
+/// tickets; a new version is a new <see cref="SlaPolicy"/> with the same <see cref="Id"/>.
+/// </summary>
+/// <remarks>Immutable and thread-safe. Build with <see cref="CreateBuilder"/> or take a preset from
+/// <see cref="SlaPresets"/>.</remarks>
+public sealed class SlaPolicy
+{
+    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod)
+    {
+        Id = id;
+        Version = version;
+        Name = name;
+        SeverityScale = scale;
+        Targets = targets;
+        ObservationPeriod = observationPeriod;
+    }
+
+    /// <summary>Starts building a policy.</summary>
+    /// <param name="id">A stable id, e.g. <c>"cn-003-enterprise"</c>.</param>
+    /// <param name="version">The version, 1 or more; a changed policy gets a higher one.</param>
+    /// <param name="name">A readable name.</param>
+    /// <param name="scale">The contract's severity scale; targets name its level codes.</param>
+    public static SlaPolicyBuilder CreateBuilder(string id, int version, string name, SeverityScale scale) =>
+        new(id, version, name, scale);
+
+    /// <summary>The stable id shared by every version of the policy.</summary>
+    public string Id { get; }
+
+    /// <summary>The version; tickets pin the version they were opened under.</summary>
+    public int Version { get; }
+
+    /// <summary><c>id@version</c>, e.g. <c>cn-003-enterprise@1</c>.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Id}@{Version}");
+
+    /// <summary>A readable name.</summary>
+    public string Name { get; }
+
+    /// <summary>The contract's severity scale.</summary>
+    public SeverityScale SeverityScale { get; }
+
+    /// <summary>The targets, in the order they were added.</summary>
+    public IReadOnlyList<SlaTarget> Targets { get; }
+
+    /// <summary>How long a fixed work order is watched for recurrence before it may close (运行观察期).</summary>
+    public Duration ObservationPeriod { get; }
+
+    /// <summary>The distinct metrics this policy has targets for, in the order of first appearance.</summary>
+    public IEnumerable<SlaMetric> Metrics => Targets.Select(t => t.Metric).Distinct();
+
+    /// <summary>The targets that apply to a ticket of this metric, severity, channel and site.</summary>
+    public IEnumerable<SlaTarget> TargetsFor(SlaMetric metric, string severityCode, ReportChannel channel, ServiceSite site)
+    {
+        Guard.NotNull(metric);
+        return Targets.Where(t => t.Metric.Equals(metric) && t.AppliesTo(severityCode, channel, site));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Key} {Name}";
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using AfterSales.Calendars;
+using AfterSales.Internal;
+using AfterSales.Severity;
+
+namespace AfterSales.Sla;
+
+/// <summary>
+/// Builds an immutable <see cref="SlaPolicy"/>. <see cref="Build"/> validates everything at once
+/// and throws an <see cref="ArgumentException"/> whose message and parameter name point at the
+/// offending field (e.g. <c>Targets[2].Calendar</c>); nothing half-built escapes.
+/// </summary>
+public sealed class SlaPolicyBuilder
+{
+    private readonly string id;
+    private readonly int version;
+    private readonly string name;
+    private readonly SeverityScale scale;
+    private readonly List<SlaTargetBuilder> targets = [];
+    private BusinessCalendar? defaultCalendar;
+    private int[] defaultWarnings = [];
+    private Duration observationPeriod = Duration.Zero;
+
+    internal SlaPolicyBuilder(string id, int version, string name, SeverityScale scale)
+    {
+        this.id = Guard.NotBlank(id);
+        this.version = Guard.Positive(version);
+        this.name = Guard.NotBlank(name);
+        this.scale = Guard.NotNull(scale);
+    }
+
+    /// <summary>The calendar used by targets that do not name their own.</summary>
+    public SlaPolicyBuilder WithCalendar(BusinessCalendar calendar)
+    {
+        defaultCalendar = Guard.NotNull(calendar);
+        return this;
+    }
+
+    /// <summary>Warning thresholds (percent of the allowed time) for targets that do not set their own.</summary>
+    public SlaPolicyBuilder WithWarnings(params int[] percents)
+    {
+        defaultWarnings = [.. Guard.NotNull(percents)];
+        return this;
+    }
+
+    /// <summary>The observation period after a fix (运行观察期, R-WO-4).</summary>
+    /// <value>The default value is zero: the order may close as soon as it is signed off.</value>
+    public SlaPolicyBuilder WithObservationPeriod(Duration period)
+    {
+        observationPeriod = period;
+        return this;
+    }
+
+    /// <summary>Adds a target: <paramref name="metric"/> within <paramref name="amount"/>, described further by <paramref name="configure"/>.</summary>
+    public SlaPolicyBuilder AddTarget(SlaMetric metric, SlaAmount amount, Action<SlaTargetBuilder> configure)
+    {
+        var target = new SlaTargetBuilder(Guard.NotNull(metric), amount);
+        Guard.NotNull(configure)(target);
+        targets.Add(target);
+        return this;
+    }
+
+    /// <summary>Validates and builds the policy.</summary>
+    /// <exception cref="ArgumentException">A target or setting is invalid; the message names it and says why.</exception>
+    public SlaPolicy Build()
+    {
+        if (observationPeriod < Duration.Zero)
+        {
+            throw new ArgumentException($"ObservationPeriod must not be negative, was {observationPeriod}.", "ObservationPeriod");
+        }
+
+        var built = new SlaTarget[targets.Count];
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"Targets[{i}]");
+            built[i] = targets[i].Build(path, scale, defaultCalendar, defaultWarnings);
+        }
+
+        return new SlaPolicy(id, version, name, scale, built, observationPeriod);
+    }
+}
