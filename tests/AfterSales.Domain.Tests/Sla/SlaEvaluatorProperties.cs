@@ -66,7 +66,7 @@ public class SlaEvaluatorProperties
 
     private static Arbitrary<Case> Cases() =>
         (from calendar in Gen.Choose(0, Calendars.Length - 1)
-         from minute in Gen.Choose(0, 330 * 24 * 60)
+         from minute in Gen.Choose(0, 300 * 24 * 60)
          from target in Gen.Choose(1, 3 * 8 * 60)
          from pauseCount in Gen.Choose(0, 3)
          from pauses in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 600), Gen.Choose(1, 900)), pauseCount)
@@ -75,7 +75,7 @@ public class SlaEvaluatorProperties
     private static void Holds(Func<Case, bool> property, int count = 150) =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(count), Prop.ForAll(Cases(), property));
 
-    private static Instant Far(Case c) => c.Reported + Duration.FromDays(60);
+    private static Instant Far(Case c) => c.Reported + Duration.FromDays(30);
 
     [Fact]
     public void DueInstant_EqualsTheMinuteSteppingReference() => Holds(c =>
