@@ -1,0 +1,263 @@
+using NodaTime;
+using System.Globalization;
+using AfterSales.Calendars.Compilation;
+using AfterSales.Internal;
+
+namespace AfterSales.Calendars;
+
+/// <summary>
+/// Collects the rules of a <see cref="BusinessCalendar"/>: weekly hours, holidays, extra working
+/// days and the years the holiday data covers. <see cref="Build"/> validates everything at once and
+/// either returns a complete calendar or throws; nothing is ever half-built.
+/// </summary>
+/// <remarks>
+/// Create one with <see cref="BusinessCalendar.CreateBuilder(string, DateTimeZone)"/>. Every
+/// <c>With…</c> method returns the same builder for chaining. A builder is not thread-safe; the
+/// calendars it builds are, and later changes to the builder do not affect them.
+/// </remarks>
+public sealed class BusinessCalendarBuilder
+{
+    private readonly string _name;
+    private readonly DateTimeZone _zone;
+    private readonly Dictionary<IsoDayOfWeek, WorkingHours[]> _weekly = [];
+    private readonly List<CalendarDay> _specialDays = [];
+    private int? _firstCoveredYear;
+    private int? _lastCoveredYear;
+    private UnknownYearPolicy _policy = UnknownYearPolicy.Throw;
+
+    internal BusinessCalendarBuilder(string name, DateTimeZone zone)
+    {
+        _name = name;
+        _zone = zone;
+    }
+
+    /// <summary>
+    /// Sets the working hours of a weekday, replacing any set before. Several ranges make a day
+    /// with breaks; adjacent ranges (09:00–12:00, 12:00–18:00) behave like one; overlapping ranges
+    /// are rejected by <see cref="Build"/>. No ranges make the weekday a day off (the default).
+    /// </summary>
+    /// <param name="day">The weekday.</param>
+    /// <param name="hours">The ranges, in any order.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not a weekday.</exception>
+    public BusinessCalendarBuilder WithHours(IsoDayOfWeek day, params WorkingHours[] hours)
+    {
+        if (day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), day, $"day must be Monday–Sunday, was {day}.");
+        }
+
+        _weekly[day] = [.. Guard.NotNull(hours)];
+        return this;
+    }
+
+    /// <summary>Adds a holiday: no working time on <paramref name="date"/>, whatever its weekday.</summary>
+    /// <param name="date">The local date.</param>
+    /// <param name="name">The holiday's name; must not be blank.</param>
+    /// <param name="nameEn">An optional English name.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder WithHoliday(LocalDate date, string name, string? nameEn = null)
+    {
+        _specialDays.Add(CalendarDay.Holiday(date, name, nameEn));
+        return this;
+    }
+
+    /// <summary>Adds several holidays with the same name, e.g. a festival's block of days off.</summary>
+    /// <param name="dates">The local dates, in any order.</param>
+    /// <param name="name">The holidays' name; must not be blank.</param>
+    /// <param name="nameEn">An optional English name.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder WithHolidays(IEnumerable<LocalDate> dates, string name, string? nameEn = null)
+    {
+        Guard.NotNull(dates);
+        Guard.NotBlank(name);
+        foreach (var date in dates)
+        {
+            WithHoliday(date, name, nameEn);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds an extra working day with its own hours, replacing the weekday's hours (e.g. a make-up workday, 调休, on a Saturday).</summary>
+    /// <param name="date">The local date.</param>
+    /// <param name="name">The occasion's name, e.g. the holiday it makes up for; must not be blank.</param>
+    /// <param name="hours">The day's ranges: at least one, none overlapping.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder WithExtraWorkingDay(LocalDate date, string name, params WorkingHours[] hours)
+    {
+        _specialDays.Add(CalendarDay.ExtraWorkingDay(date, name, null, hours));
+        return this;
+    }
+
+    /// <summary>Adds an extra working day with its own hours and an English name.</summary>
+    /// <param name="date">The local date.</param>
+    /// <param name="name">The occasion's name; must not be blank.</param>
+    /// <param name="nameEn">The English name.</param>
+    /// <param name="hours">The day's ranges: at least one, none overlapping.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder WithExtraWorkingDay(LocalDate date, string name, string nameEn, params WorkingHours[] hours)
+    {
+        _specialDays.Add(CalendarDay.ExtraWorkingDay(date, name, nameEn, hours));
+        return this;
+    }
+
+    /// <summary>Adds holidays and extra working days, in any order.</summary>
+    /// <param name="days">The special days.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder WithSpecialDays(IEnumerable<CalendarDay> days)
+    {
+        foreach (var day in Guard.NotNull(days))
+        {
+            _specialDays.Add(Guard.NotNull(day, nameof(days)));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Declares that the holiday data covers the years <paramref name="firstYear"/> to
+    /// <paramref name="lastYear"/> only. Asking about other years then throws
+    /// <see cref="CalendarYearNotCoveredException"/> unless <paramref name="policy"/> (or
+    /// <see cref="TreatUnknownYearsAsPlainWeekdays"/>) says to treat them as plain weeks. Without
+    /// this call the holiday list is taken as complete for every year.
+    /// </summary>
+    /// <param name="firstYear">The first covered year.</param>
+    /// <param name="lastYear">The last covered year, not before <paramref name="firstYear"/>.</param>
+    /// <param name="policy">What to do for other years; the default value is <see cref="UnknownYearPolicy.Throw"/>.</param>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder WithYearCoverage(int firstYear, int lastYear, UnknownYearPolicy policy = UnknownYearPolicy.Throw)
+    {
+        _firstCoveredYear = firstYear;
+        _lastCoveredYear = lastYear;
+        _policy = policy;
+        return this;
+    }
+
+    /// <summary>Treats years outside the declared coverage as plain weeks (weekly hours, no holidays) instead of throwing.</summary>
+    /// <returns>This builder.</returns>
+    public BusinessCalendarBuilder TreatUnknownYearsAsPlainWeekdays()
+    {
+        _policy = UnknownYearPolicy.TreatAsPlainWeekdays;
+        return this;
+    }
+
+    /// <summary>Validates the rules and builds the calendar.</summary>
+    /// <returns>A new, immutable calendar.</returns>
+    /// <exception cref="ArgumentException">
+    /// The rules are invalid; the message names the field and the reason: no working hours at all;
+    /// an empty (default) range; overlapping ranges on a weekday or extra working day; an extra
+    /// working day without hours; a date listed twice or both as a holiday and an extra working day;
+    /// a date outside the supported years (1900–2199) or outside the declared coverage; an invalid
+    /// coverage or policy.
+    /// </exception>
+    public BusinessCalendar Build()
+    {
+        var weekly = new long[8][];
+        weekly[0] = CalendarRules.Empty;
+        var anyHours = false;
+        foreach (var day in BusinessCalendar.AllWeekdays)
+        {
+            var ranges = _weekly.TryGetValue(day, out var hours)
+                ? Compile(hours, "hours", day.ToString())
+                : CalendarRules.Empty;
+            weekly[(int)day] = ranges;
+            anyHours |= ranges.Length > 0;
+        }
+
+        if (!anyHours)
+        {
+            throw new ArgumentException($"hours: the calendar '{_name}' has no working hours on any weekday; add some with WithHours.", "hours");
+        }
+
+        if (!Enum.IsDefined(_policy))
+        {
+            throw new ArgumentException($"policy must be Throw or TreatAsPlainWeekdays, was {_policy}.", "policy");
+        }
+
+        if (_firstCoveredYear is { } first && _lastCoveredYear is { } last)
+        {
+            if (first < TimeLine.FirstSupportedYear || last > TimeLine.LastSupportedYear || last < first)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"firstYear–lastYear must be a non-empty range within {TimeLine.FirstSupportedYear}–{TimeLine.LastSupportedYear}, was {first}–{last}."), first > last ? "lastYear" : "firstYear");
+            }
+        }
+
+        var special = new Dictionary<LocalDate, long[]>();
+        var byDate = new Dictionary<LocalDate, CalendarDay>();
+        foreach (var day in _specialDays)
+        {
+            var date = day.Date;
+            var text = date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+            if (date.Calendar != CalendarSystem.Iso || date.Year < TimeLine.FirstSupportedYear || date.Year > TimeLine.LastSupportedYear)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"date {text} ({day.Name}) must be an ISO date in the supported years {TimeLine.FirstSupportedYear}–{TimeLine.LastSupportedYear}."), "date");
+            }
+
+            if (_firstCoveredYear is { } firstYear && _lastCoveredYear is { } lastYear && (date.Year < firstYear || date.Year > lastYear))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"date {text} ({day.Name}) lies outside the covered years {firstYear}–{lastYear}."), "date");
+            }
+
+            if (byDate.TryGetValue(date, out var earlier))
+            {
+                var reason = earlier.Kind == day.Kind
+                    ? $"is listed twice as {Describe(day.Kind)} ({earlier.Name}, {day.Name})"
+                    : $"is both a holiday and an extra working day ({earlier.Name}, {day.Name})";
+                throw new ArgumentException($"date {text} {reason}; a date can have one rule only.", "date");
+            }
+
+            byDate.Add(date, day);
+            if (day.Kind == CalendarDayKind.Holiday)
+            {
+                special.Add(date, CalendarRules.Empty);
+            }
+            else
+            {
+                if (day.HoursArray.Length == 0)
+                {
+                    throw new ArgumentException($"hours: the extra working day {text} ({day.Name}) has no working hours; give at least one range.", "hours");
+                }
+
+                special.Add(date, Compile(day.HoursArray, "hours", "the extra working day " + text));
+            }
+        }
+
+        var rules = new CalendarRules(_name, weekly, _specialDays, special, _firstCoveredYear, _lastCoveredYear, _policy);
+        return new BusinessCalendar(_name, _zone, rules);
+    }
+
+    private static string Describe(CalendarDayKind kind) => kind == CalendarDayKind.Holiday ? "a holiday" : "an extra working day";
+
+    /// <summary>Validates ranges (non-empty, non-overlapping) and returns them sorted, adjacent ones merged, as start/end pairs.</summary>
+    private static long[] Compile(WorkingHours[] hours, string field, string context)
+    {
+        var sorted = hours.OrderBy(h => h.StartNanosecondOfDay).ThenBy(h => h.EndNanosecondOfDay).ToArray();
+        var pairs = new List<long>(sorted.Length * 2);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var range = sorted[i];
+            if (range.IsEmpty)
+            {
+                throw new ArgumentException($"{field}: {context} has an empty range (default(WorkingHours)); create ranges with WorkingHours.Between, ToEndOfDay or FromMinutesOfDay.", field);
+            }
+
+            if (i > 0 && range.StartNanosecondOfDay < sorted[i - 1].EndNanosecondOfDay)
+            {
+                throw new ArgumentException($"{field}: {context} has overlapping ranges {sorted[i - 1]} and {range}; give each moment once (adjacent ranges such as 09:00–12:00 and 12:00–18:00 are fine).", field);
+            }
+
+            if (pairs.Count > 0 && pairs[^1] == range.StartNanosecondOfDay)
+            {
+                pairs[^1] = range.EndNanosecondOfDay;
+            }
+            else
+            {
+                pairs.Add(range.StartNanosecondOfDay);
+                pairs.Add(range.EndNanosecondOfDay);
+            }
+        }
+
+        return [.. pairs];
+    }
+}
