@@ -1,0 +1,57 @@
+using AfterSales;
+using AfterSales.WorkOrders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers AfterSales.Kit in a host's service collection (售后服务注册).</summary>
+public static class AfterSalesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the work-order use cases (<see cref="TicketService"/>), an in-memory
+    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/> and an
+    /// <see cref="InMemoryTicketStore"/>, all as singletons with <c>TryAdd</c>: a store or catalog the
+    /// host (or an adapter) registered first is kept.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Calling it twice is harmless.</b> Every call configures the same
+    /// <see cref="AfterSalesOptions"/> instance (so the second call's policies are added to the
+    /// first's) and registers nothing twice.</para>
+    /// <para><b>The clock.</b> The host must register a <c>NodaTime.IClock</c>, e.g.
+    /// <c>services.AddSingleton&lt;IClock&gt;(SystemClock.Instance)</c>; the library never reads the
+    /// system clock itself, so tests and replays control time. Resolving the service without one
+    /// throws an <see cref="InvalidOperationException"/> that says so.</para>
+    /// </remarks>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configure">Sets the options; may be <see langword="null"/>.</param>
+    /// <returns>A builder for adapters.</returns>
+    /// <exception cref="InvalidOperationException">The options are invalid; the message names the option.</exception>
+    public static AfterSalesBuilder AddAfterSales(this IServiceCollection services, Action<AfterSalesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.FirstOrDefault(static d => d.ServiceType == typeof(AfterSalesOptions))?.ImplementationInstance as AfterSalesOptions;
+        if (options is null)
+        {
+            options = new AfterSalesOptions();
+            services.AddSingleton(options);
+        }
+
+        configure?.Invoke(options);
+        options.Validate();
+
+        services.TryAddSingleton<ISlaPolicyCatalog>(static sp => new InMemorySlaPolicyCatalog(sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct()));
+        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new TicketService(
+            sp.GetRequiredService<ITicketStore>(),
+            sp.GetRequiredService<ISlaPolicyCatalog>(),
+            RequireClock(sp),
+            sp.GetRequiredService<AfterSalesOptions>().DefaultPolicyId));
+        return new AfterSalesBuilder(services, options);
+    }
+
+    private static NodaTime.IClock RequireClock(IServiceProvider services) =>
+        services.GetService<NodaTime.IClock>()
+        ?? throw new InvalidOperationException(
+            "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. "
+            + "services.AddSingleton<IClock>(SystemClock.Instance); the library never reads the system clock itself.");
+}

@@ -1,0 +1,116 @@
+using AfterSales.Internal;
+
+namespace AfterSales.WorkOrders;
+
+/// <summary>
+/// An <see cref="ITicketStore"/> in memory (内存工单存储), for embedding and tests. Thread-safe with
+/// one lock; the version check and the append happen under it, so of two writers saving from the
+/// same version exactly one wins and the other gets a <see cref="ConcurrencyConflictException"/>.
+/// Events are immutable and the store keeps its own lists, so callers cannot change what is stored.
+/// </summary>
+public sealed class InMemoryTicketStore : ITicketStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Tenant, TicketId Id), Entry> tickets = [];
+    private readonly ISlaPolicyCatalog catalog;
+    private readonly IClock clock;
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from, and summaries are computed at.</param>
+    public InMemoryTicketStore(ISlaPolicyCatalog catalog, IClock clock)
+    {
+        this.catalog = Guard.NotNull(catalog);
+        this.clock = Guard.NotNull(clock);
+    }
+
+    /// <summary>The number of events stored for a ticket (0 when unknown): for diagnostics and tests.</summary>
+    public int EventCount(string tenantId, TicketId id)
+    {
+        lock (gate)
+        {
+            return tickets.TryGetValue((tenantId, id), out var entry) ? entry.Events.Count : 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        cancellationToken.ThrowIfCancellationRequested();
+        TicketEvent[] history;
+        lock (gate)
+        {
+            if (!tickets.TryGetValue((tenantId, id), out var entry))
+            {
+                return Task.FromResult<Ticket?>(null);
+            }
+
+            history = [.. entry.Events];
+        }
+
+        var policy = catalog.GetByKey(history[0].PolicyKey!);
+        return Task.FromResult<Ticket?>(Ticket.FromEvents(history, policy, clock));
+    }
+
+    /// <inheritdoc />
+    public Task SaveAsync(Ticket ticket, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(ticket);
+        if (expectedVersion < 0 || expectedVersion > ticket.Version)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedVersion), expectedVersion,
+                $"expectedVersion must be 0 to the ticket's version {ticket.Version}, was {expectedVersion}.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var added = ticket.Events.Skip(expectedVersion).ToArray();
+        var summary = TicketSummary.Of(ticket, clock.GetCurrentInstant());
+        var key = (ticket.TenantId, ticket.Id);
+        lock (gate)
+        {
+            var actual = tickets.TryGetValue(key, out var entry) ? entry.Events.Count : 0;
+            if (actual != expectedVersion)
+            {
+                throw new ConcurrencyConflictException(ticket.Id, expectedVersion, actual);
+            }
+
+            if (entry is null)
+            {
+                entry = new Entry();
+                tickets.Add(key, entry);
+            }
+
+            entry.Events.AddRange(added);
+            entry.Summary = summary;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            IReadOnlyList<TicketSummary> due =
+            [
+                .. tickets
+                    .Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal) && p.Value.Summary!.NextDeadline <= before)
+                    .Select(static p => p.Value.Summary!)
+                    .OrderBy(static s => s.NextDeadline)
+                    .ThenBy(static s => s.Id.Value, StringComparer.Ordinal),
+            ];
+            return Task.FromResult(due);
+        }
+    }
+
+    private sealed class Entry
+    {
+        public List<TicketEvent> Events { get; } = [];
+
+        public TicketSummary? Summary { get; set; }
+    }
+}

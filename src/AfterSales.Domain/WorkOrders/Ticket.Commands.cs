@@ -1,0 +1,240 @@
+using AfterSales.Internal;
+using AfterSales.Workflow;
+
+namespace AfterSales.WorkOrders;
+
+/// <content>The intent methods and their <c>CanX</c> questions. Each command validates its input,
+/// asks the workflow, then appends exactly one event — or throws and appends nothing.</content>
+public sealed partial class Ticket
+{
+    /// <summary>Records the first response (响应). Reached milestone: <c>Responded</c>.</summary>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Acknowledge() => Execute(TicketTrigger.Acknowledge, TicketEventKind.Acknowledged);
+
+    /// <summary>Starts remote diagnosis (远程诊断), R-WO-2.</summary>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void StartRemoteDiagnosis() => Execute(TicketTrigger.StartRemoteDiagnosis, TicketEventKind.RemoteDiagnosisStarted);
+
+    /// <summary>Records a remote fix (远程解决): service restored (if not yet in this cycle) and resolved.</summary>
+    /// <param name="resolution">What fixed it.</param>
+    /// <exception cref="ArgumentException"><paramref name="resolution"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not in remote diagnosis.</exception>
+    public void ResolveRemotely(string resolution)
+    {
+        Guard.NotBlank(resolution);
+        Execute(TicketTrigger.ResolveRemotely, TicketEventKind.ResolvedRemotely, resolution: resolution);
+    }
+
+    /// <summary>Sends <paramref name="engineer"/> on site (派工); only after remote diagnosis was tried in this cycle (R-WO-2).</summary>
+    /// <param name="engineer">Who is sent.</param>
+    /// <exception cref="ArgumentException"><paramref name="engineer"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted, e.g. remote diagnosis not tried.</exception>
+    public void Dispatch(string engineer)
+    {
+        Guard.NotBlank(engineer);
+        Execute(TicketTrigger.Dispatch, TicketEventKind.Dispatched, engineer: engineer);
+    }
+
+    /// <summary>Records the engineer's arrival on site (到达现场). Reached milestone: <c>ArrivedOnSite</c>.</summary>
+    /// <exception cref="InvalidTransitionException">Not dispatched.</exception>
+    public void ArriveOnSite() => Execute(TicketTrigger.ArriveOnSite, TicketEventKind.ArrivedOnSite);
+
+    /// <summary>Escalates to the manufacturer's support (申请支援), R-WO-5.</summary>
+    /// <param name="reason">Why remote and on-site work could not solve it.</param>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not in remote diagnosis or on site.</exception>
+    public void EscalateToVendor(string reason)
+    {
+        Guard.NotBlank(reason);
+        Execute(TicketTrigger.EscalateToVendor, TicketEventKind.EscalatedToVendor, reason: reason);
+    }
+
+    /// <summary>Records that service runs again (服务恢复运行). Reached milestone: <c>ServiceRestored</c>.</summary>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void RestoreService() => Execute(TicketTrigger.RestoreService, TicketEventKind.ServiceRestored);
+
+    /// <summary>Records the full repair (修复): service restored (if not yet in this cycle) and resolved.</summary>
+    /// <param name="resolution">What fixed it.</param>
+    /// <exception cref="ArgumentException"><paramref name="resolution"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Resolve(string resolution)
+    {
+        Guard.NotBlank(resolution);
+        Execute(TicketTrigger.Resolve, TicketEventKind.Resolved, resolution: resolution);
+    }
+
+    /// <summary>Starts the observation period (运行观察期), R-WO-4.</summary>
+    /// <exception cref="InvalidTransitionException">Not resolved.</exception>
+    public void StartObservation() => Execute(TicketTrigger.StartObservation, TicketEventKind.ObservationStarted);
+
+    /// <summary>Records the customer's signed service report with a satisfaction rating (客户签字确认), R-WO-8. A later sign-off replaces an earlier one.</summary>
+    /// <param name="signer">Who signed for the customer.</param>
+    /// <param name="satisfaction">The rating, 1 to 5.</param>
+    /// <param name="comment">The customer's comment, if any.</param>
+    /// <exception cref="ArgumentException"><paramref name="signer"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="satisfaction"/> is not 1–5.</exception>
+    /// <exception cref="InvalidTransitionException">Not resolved or in observation.</exception>
+    public void SignOff(string signer, int satisfaction, string? comment = null)
+    {
+        Guard.NotBlank(signer);
+        if (satisfaction is < 1 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(satisfaction), satisfaction, $"satisfaction must be 1 to 5, was {satisfaction}.");
+        }
+
+        Execute(TicketTrigger.SignOff, TicketEventKind.SignedOff, signOff: new TicketSignOff { Signer = signer, Satisfaction = satisfaction, Comment = comment });
+    }
+
+    /// <summary>Closes the order (关闭): needs the customer's sign-off (R-WO-8) and the observation period elapsed (R-WO-4).</summary>
+    /// <exception cref="InvalidTransitionException">Not in observation, not signed off, or the observation period has not elapsed; the unmet guards say which.</exception>
+    public void Close() => Execute(TicketTrigger.Close, TicketEventKind.Closed);
+
+    /// <summary>Re-opens the order after a recurrence during observation (故障复发), R-WO-4: back to remote diagnosis, a new SLA cycle.</summary>
+    /// <param name="reason">What recurred.</param>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not in observation.</exception>
+    public void Reopen(string reason)
+    {
+        Guard.NotBlank(reason);
+        Execute(TicketTrigger.Reopen, TicketEventKind.Reopened, reason: reason);
+    }
+
+    /// <summary>Pauses to wait for the customer (等待客户); SLA targets that allow it stop counting.</summary>
+    /// <param name="reason">What the customer must do or provide.</param>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not actively handled (or already waiting).</exception>
+    public void WaitForCustomer(string reason)
+    {
+        Guard.NotBlank(reason);
+        Execute(TicketTrigger.WaitForCustomer, TicketEventKind.WaitingForCustomer, reason: reason);
+    }
+
+    /// <summary>Resumes after waiting for the customer (恢复处理): back to the state the ticket paused from.</summary>
+    /// <exception cref="InvalidTransitionException">Not waiting for the customer.</exception>
+    public void Resume() => Execute(TicketTrigger.Resume, TicketEventKind.Resumed);
+
+    /// <summary>
+    /// Changes the severity (重新定级) while the order is open — e.g. upward when remote diagnosis
+    /// cannot remove a low-level problem (R-SEV-2). Open SLA clocks follow the new level's targets
+    /// from their original start; stopped clocks keep theirs.
+    /// </summary>
+    /// <param name="newSeverityCode">A level of the policy's scale other than the current one.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="ArgumentException">The code is blank, not on the scale or the current one; or <paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
+    public void Reclassify(string newSeverityCode, string reason)
+    {
+        Guard.NotBlank(newSeverityCode);
+        Guard.NotBlank(reason);
+        CheckSeverity(Policy, newSeverityCode, nameof(newSeverityCode));
+        if (string.Equals(newSeverityCode, SeverityCode, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"newSeverityCode '{newSeverityCode}' is already the ticket's severity.", nameof(newSeverityCode));
+        }
+
+        Execute(TicketTrigger.Reclassify, TicketEventKind.Reclassified, reason: reason, severityCode: newSeverityCode);
+    }
+
+    /// <summary>Records that a repair plan was delivered (作出修复方案) without changing state. Reached milestone: <c>RepairPlanDelivered</c>.</summary>
+    /// <param name="note">What the plan says, optionally.</param>
+    /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
+    public void DeliverRepairPlan(string? note = null) => Execute(TicketTrigger.DeliverRepairPlan, TicketEventKind.RepairPlanDelivered, note: note);
+
+    /// <summary>Records that a loaner was provided (提供备机, R-SP-5) without changing state. Reached milestone: <c>LoanerProvided</c>.</summary>
+    /// <param name="note">Which unit, optionally.</param>
+    /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
+    public void ProvideLoaner(string? note = null) => Execute(TicketTrigger.ProvideLoaner, TicketEventKind.LoanerProvided, note: note);
+
+    /// <summary>Cancels a duplicate or invalid report (撤销); only before service is restored.</summary>
+    /// <param name="reason">Why, e.g. "duplicate of WO-17".</param>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Service was already restored, or the order is finished.</exception>
+    public void Cancel(string reason)
+    {
+        Guard.NotBlank(reason);
+        Execute(TicketTrigger.Cancel, TicketEventKind.Cancelled, reason: reason);
+    }
+
+    /// <summary>Whether <see cref="Acknowledge"/> is permitted now.</summary>
+    public bool CanAcknowledge() => Can(TicketTrigger.Acknowledge);
+
+    /// <summary>Whether <see cref="StartRemoteDiagnosis"/> is permitted now.</summary>
+    public bool CanStartRemoteDiagnosis() => Can(TicketTrigger.StartRemoteDiagnosis);
+
+    /// <summary>Whether <see cref="ResolveRemotely"/> is permitted now.</summary>
+    public bool CanResolveRemotely() => Can(TicketTrigger.ResolveRemotely);
+
+    /// <summary>Whether <see cref="Dispatch"/> is permitted now.</summary>
+    public bool CanDispatch() => Can(TicketTrigger.Dispatch);
+
+    /// <summary>Whether <see cref="ArriveOnSite"/> is permitted now.</summary>
+    public bool CanArriveOnSite() => Can(TicketTrigger.ArriveOnSite);
+
+    /// <summary>Whether <see cref="EscalateToVendor"/> is permitted now.</summary>
+    public bool CanEscalateToVendor() => Can(TicketTrigger.EscalateToVendor);
+
+    /// <summary>Whether <see cref="RestoreService"/> is permitted now.</summary>
+    public bool CanRestoreService() => Can(TicketTrigger.RestoreService);
+
+    /// <summary>Whether <see cref="Resolve"/> is permitted now.</summary>
+    public bool CanResolve() => Can(TicketTrigger.Resolve);
+
+    /// <summary>Whether <see cref="StartObservation"/> is permitted now.</summary>
+    public bool CanStartObservation() => Can(TicketTrigger.StartObservation);
+
+    /// <summary>Whether <see cref="SignOff"/> is permitted now.</summary>
+    public bool CanSignOff() => Can(TicketTrigger.SignOff);
+
+    /// <summary>Whether <see cref="Close"/> is permitted now; <see cref="Check(TicketTrigger)"/> gives the unmet guards.</summary>
+    public bool CanClose() => Can(TicketTrigger.Close);
+
+    /// <summary>Whether <see cref="Reopen"/> is permitted now.</summary>
+    public bool CanReopen() => Can(TicketTrigger.Reopen);
+
+    /// <summary>Whether <see cref="WaitForCustomer"/> is permitted now.</summary>
+    public bool CanWaitForCustomer() => Can(TicketTrigger.WaitForCustomer);
+
+    /// <summary>Whether <see cref="Resume"/> is permitted now.</summary>
+    public bool CanResume() => Can(TicketTrigger.Resume);
+
+    /// <summary>Whether <see cref="Reclassify"/> is permitted now (the new code is checked when called).</summary>
+    public bool CanReclassify() => Can(TicketTrigger.Reclassify);
+
+    /// <summary>Whether <see cref="DeliverRepairPlan"/> is permitted now.</summary>
+    public bool CanDeliverRepairPlan() => Can(TicketTrigger.DeliverRepairPlan);
+
+    /// <summary>Whether <see cref="ProvideLoaner"/> is permitted now.</summary>
+    public bool CanProvideLoaner() => Can(TicketTrigger.ProvideLoaner);
+
+    /// <summary>Whether <see cref="Cancel"/> is permitted now.</summary>
+    public bool CanCancel() => Can(TicketTrigger.Cancel);
+
+    private void Execute(
+        TicketTrigger trigger,
+        TicketEventKind kind,
+        string? engineer = null,
+        string? reason = null,
+        string? resolution = null,
+        string? severityCode = null,
+        TicketSignOff? signOff = null,
+        string? note = null)
+    {
+        var now = Now();
+        var check = TicketWorkflow.Definition.Check(State, trigger, Context(now));
+        check.ThrowIfNotPermitted();
+        Apply(new TicketEvent
+        {
+            Kind = kind,
+            TicketId = Id,
+            Version = Version + 1,
+            At = now,
+            Engineer = engineer,
+            Reason = reason,
+            Resolution = resolution,
+            SeverityCode = severityCode,
+            SignOff = signOff,
+            Note = note,
+        });
+        System.Diagnostics.Debug.Assert(State == check.Destination, "the events and the workflow table agree on the new state");
+    }
+}

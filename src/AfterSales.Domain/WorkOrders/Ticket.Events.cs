@@ -1,0 +1,195 @@
+using AfterSales.Sla;
+using AfterSales.Sla.Timeline;
+
+namespace AfterSales.WorkOrders;
+
+/// <content>Applying events: the only place the ticket's state changes. Used alike by the
+/// commands (live) and by <see cref="FromEvents"/> (replay), so both give the same ticket.</content>
+public sealed partial class Ticket
+{
+    /// <summary>The trigger that records each kind of event (the report has none).</summary>
+    internal static TicketTrigger? TriggerOf(TicketEventKind kind) => kind switch
+    {
+        TicketEventKind.Acknowledged => TicketTrigger.Acknowledge,
+        TicketEventKind.RemoteDiagnosisStarted => TicketTrigger.StartRemoteDiagnosis,
+        TicketEventKind.ResolvedRemotely => TicketTrigger.ResolveRemotely,
+        TicketEventKind.Dispatched => TicketTrigger.Dispatch,
+        TicketEventKind.ArrivedOnSite => TicketTrigger.ArriveOnSite,
+        TicketEventKind.EscalatedToVendor => TicketTrigger.EscalateToVendor,
+        TicketEventKind.ServiceRestored => TicketTrigger.RestoreService,
+        TicketEventKind.Resolved => TicketTrigger.Resolve,
+        TicketEventKind.ObservationStarted => TicketTrigger.StartObservation,
+        TicketEventKind.SignedOff => TicketTrigger.SignOff,
+        TicketEventKind.Closed => TicketTrigger.Close,
+        TicketEventKind.Reopened => TicketTrigger.Reopen,
+        TicketEventKind.WaitingForCustomer => TicketTrigger.WaitForCustomer,
+        TicketEventKind.Resumed => TicketTrigger.Resume,
+        TicketEventKind.Reclassified => TicketTrigger.Reclassify,
+        TicketEventKind.RepairPlanDelivered => TicketTrigger.DeliverRepairPlan,
+        TicketEventKind.LoanerProvided => TicketTrigger.ProvideLoaner,
+        TicketEventKind.Cancelled => TicketTrigger.Cancel,
+        _ => null,
+    };
+
+    /// <summary>Checks a recorded event as the command checked it, then applies it.</summary>
+    private void Replay(TicketEvent e, string name)
+    {
+        if (e.TicketId != Id)
+        {
+            throw InvalidHistory($"{name}: TicketId '{e.TicketId}' differs from the ticket's '{Id}'.");
+        }
+
+        if (e.Version != Version + 1)
+        {
+            throw InvalidHistory($"{name}: version {e.Version} where {Version + 1} was expected; versions go 1, 2, 3 … without gaps.");
+        }
+
+        if (e.At < LastEventAt)
+        {
+            throw InvalidHistory($"{name}: at {e.At} is before the previous event ({LastEventAt}).");
+        }
+
+        if (TriggerOf(e.Kind) is not { } trigger)
+        {
+            throw InvalidHistory($"{name}: a {e.Kind} event can only be the first event.");
+        }
+
+        var missing = e.Kind switch
+        {
+            TicketEventKind.Dispatched when string.IsNullOrWhiteSpace(e.Engineer) => nameof(e.Engineer),
+            TicketEventKind.ResolvedRemotely or TicketEventKind.Resolved when string.IsNullOrWhiteSpace(e.Resolution) => nameof(e.Resolution),
+            TicketEventKind.EscalatedToVendor or TicketEventKind.Reopened or TicketEventKind.WaitingForCustomer
+                or TicketEventKind.Reclassified or TicketEventKind.Cancelled when string.IsNullOrWhiteSpace(e.Reason) => nameof(e.Reason),
+            TicketEventKind.Reclassified when string.IsNullOrWhiteSpace(e.SeverityCode) => nameof(e.SeverityCode),
+            TicketEventKind.SignedOff when e.SignOff is null => nameof(e.SignOff),
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            throw InvalidHistory($"{name}: a {e.Kind} event needs its {missing}.");
+        }
+
+        if (e.Kind == TicketEventKind.Reclassified)
+        {
+            Rethrow(name, () => CheckSeverity(Policy, e.SeverityCode!, nameof(e.SeverityCode)));
+        }
+
+        // The decision is a pure function of the facts and the instant, and a command decides at
+        // exactly the instant it records, so the check gives the same answer now as it did then.
+        var check = TicketWorkflow.Definition.Check(State, trigger, Context(e.At));
+        if (!check.IsPermitted)
+        {
+            throw InvalidHistory($"{name}: {check.ToException()!.Message}");
+        }
+
+        Rethrow(name, () => Apply(e));
+    }
+
+    private void Apply(TicketEvent e)
+    {
+        // Computed first: an event the timeline rejects leaves the ticket as it was.
+        var next = NextTimeline(e);
+        switch (e.Kind)
+        {
+            case TicketEventKind.Reported:
+                report = e.Report;
+                State = TicketState.Reported;
+                SeverityCode = e.Report!.SeverityCode;
+                Cycle = 1;
+                break;
+            case TicketEventKind.Acknowledged:
+                State = TicketState.Acknowledged;
+                break;
+            case TicketEventKind.RemoteDiagnosisStarted:
+                State = TicketState.RemoteDiagnosis;
+                RemoteDiagnosisTried = true;
+                break;
+            case TicketEventKind.ResolvedRemotely:
+            case TicketEventKind.Resolved:
+                State = TicketState.Resolved;
+                ServiceRestoredInCycle = true;
+                Resolution = e.Resolution;
+                break;
+            case TicketEventKind.Dispatched:
+                State = TicketState.Dispatched;
+                Engineer = e.Engineer;
+                break;
+            case TicketEventKind.ArrivedOnSite:
+                State = TicketState.OnSite;
+                break;
+            case TicketEventKind.EscalatedToVendor:
+                State = TicketState.EscalatedToVendor;
+                break;
+            case TicketEventKind.ServiceRestored:
+                State = TicketState.ServiceRestored;
+                ServiceRestoredInCycle = true;
+                break;
+            case TicketEventKind.ObservationStarted:
+                State = TicketState.Observation;
+                ObservationStartedAt = e.At;
+                break;
+            case TicketEventKind.SignedOff:
+                CustomerSignOff = e.SignOff;
+                break;
+            case TicketEventKind.Closed:
+                State = TicketState.Closed;
+                break;
+            case TicketEventKind.Reopened:
+                State = TicketState.RemoteDiagnosis;
+                Cycle++;
+                RemoteDiagnosisTried = true;
+                ServiceRestoredInCycle = false;
+                Engineer = null;
+                Resolution = null;
+                ObservationStartedAt = null;
+                CustomerSignOff = null;
+                break;
+            case TicketEventKind.WaitingForCustomer:
+                PausedFrom = State;
+                State = TicketState.WaitingForCustomer;
+                break;
+            case TicketEventKind.Resumed:
+                State = PausedFrom!.Value;
+                PausedFrom = null;
+                break;
+            case TicketEventKind.Reclassified:
+                SeverityCode = e.SeverityCode!;
+                break;
+            case TicketEventKind.RepairPlanDelivered:
+            case TicketEventKind.LoanerProvided:
+                break;
+            case TicketEventKind.Cancelled:
+                State = TicketState.Cancelled;
+                PausedFrom = null;
+                CancellationReason = e.Reason;
+                break;
+            default:
+                throw new ArgumentException($"Unknown event kind {e.Kind}.", nameof(e));
+        }
+
+        timeline = next;
+        events.Add(e);
+        Version = e.Version;
+    }
+
+    /// <summary>The SLA timeline after <paramref name="e"/>, without changing the ticket.</summary>
+    private TicketTimeline NextTimeline(TicketEvent e) => e.Kind switch
+    {
+        TicketEventKind.Reported => TicketTimeline.Open(e.At, e.Report!.SeverityCode, e.Report.Channel, e.Report.Site.Location, e.Report.FaultOccurredAt),
+        TicketEventKind.Acknowledged => Timeline.Reached(Milestone.Responded, e.At),
+        TicketEventKind.ArrivedOnSite => Timeline.Reached(Milestone.ArrivedOnSite, e.At),
+        TicketEventKind.ServiceRestored => Timeline.Reached(Milestone.ServiceRestored, e.At),
+        TicketEventKind.ResolvedRemotely or TicketEventKind.Resolved =>
+            (ServiceRestoredInCycle ? Timeline : Timeline.Reached(Milestone.ServiceRestored, e.At)).Reached(Milestone.Resolved, e.At),
+        TicketEventKind.RepairPlanDelivered => Timeline.Reached(Milestone.RepairPlanDelivered, e.At),
+        TicketEventKind.LoanerProvided => Timeline.Reached(Milestone.LoanerProvided, e.At),
+        TicketEventKind.WaitingForCustomer => Timeline.Paused(e.At, e.Reason!),
+        TicketEventKind.Resumed => Timeline.Resumed(e.At),
+        TicketEventKind.Reclassified => Timeline.Reclassified(e.SeverityCode!, e.At),
+        TicketEventKind.Reopened => Timeline.Reopened(e.At),
+
+        // A cancelled order's pause ends with it, so no clock stays paused for ever.
+        TicketEventKind.Cancelled when Timeline.IsPaused => Timeline.Resumed(e.At),
+        _ => Timeline,
+    };
+}

@@ -1,0 +1,310 @@
+using System.Globalization;
+using AfterSales.Internal;
+using AfterSales.Sla;
+using AfterSales.Sla.Timeline;
+using AfterSales.Workflow;
+
+namespace AfterSales.WorkOrders;
+
+/// <summary>
+/// A work order (故障处理工作单): the aggregate of one reported fault, from report to closing.
+/// Change it only through its intent methods (<see cref="Acknowledge"/>, <see cref="Dispatch"/>, …);
+/// each checks <see cref="TicketWorkflow"/> and appends one immutable, timestamped
+/// <see cref="TicketEvent"/>. The state is what the events say: <see cref="FromEvents"/> rebuilds an
+/// identical ticket, and <see cref="Timeline"/> and <see cref="Clocks"/> derive from the same events.
+/// </summary>
+/// <remarks>
+/// <para><b>Rejections.</b> A trigger the workflow does not permit throws an
+/// <see cref="InvalidTransitionException"/> with the state, the trigger, the unmet guards and the
+/// permitted triggers; bad input throws an <see cref="ArgumentException"/> naming the field. Either
+/// way nothing is appended. Ask first with <see cref="Check(TicketTrigger)"/> or the <c>CanX</c> methods.</para>
+/// <para><b>Time.</b> Every event is timestamped from the injected <see cref="IClock"/>, never the
+/// system clock. An event is never timestamped before the previous one: a clock reading behind the
+/// last event (e.g. clock skew between nodes) is raised to the last event's instant.</para>
+/// <para><b>Thread safety.</b> Not thread-safe: one ticket instance per unit of work. Concurrent
+/// writers are detected by the store's optimistic concurrency (<see cref="ITicketStore"/>).</para>
+/// </remarks>
+public sealed partial class Ticket
+{
+    private readonly IClock clock;
+    private readonly List<TicketEvent> events = [];
+    private TicketTimeline? timeline;
+    private TicketReport? report;
+
+    private Ticket(SlaPolicy policy, IClock clock)
+    {
+        Policy = policy;
+        this.clock = clock;
+    }
+
+    /// <summary>The work order's id (工单编号).</summary>
+    public TicketId Id => ReportDetails.Id;
+
+    /// <summary>The tenant the order belongs to (租户).</summary>
+    public string TenantId => ReportDetails.TenantId;
+
+    /// <summary>What was reported (报障登记, R-WO-1).</summary>
+    public TicketReport ReportDetails => report!;
+
+    /// <summary>The device's serial number (设备序列号, R-WO-10).</summary>
+    public string DeviceSerialNumber => ReportDetails.DeviceSerialNumber;
+
+    /// <summary>The SLA policy version the order is pinned to (服务级别协议).</summary>
+    public SlaPolicy Policy { get; }
+
+    /// <summary>The policy's key (<c>id@version</c>), as recorded in the report event.</summary>
+    public string PolicyKey => Policy.Key;
+
+    /// <summary>When the fault was reported (报障时间).</summary>
+    public Instant ReportedAt => events[0].At;
+
+    /// <summary>The current state (当前状态).</summary>
+    public TicketState State { get; private set; }
+
+    /// <summary>The current severity code (当前故障等级): the last reclassification's, or the reported one.</summary>
+    public string SeverityCode { get; private set; } = string.Empty;
+
+    /// <summary>While waiting for the customer: the state the ticket paused from, to which <see cref="Resume"/> returns.</summary>
+    public TicketState? PausedFrom { get; private set; }
+
+    /// <summary>1 for the first cycle; +1 for each re-opening after a recurrence (R-WO-4).</summary>
+    public int Cycle { get; private set; }
+
+    /// <summary>Whether remote diagnosis was started in the current cycle (R-WO-2).</summary>
+    public bool RemoteDiagnosisTried { get; private set; }
+
+    /// <summary>Whether service was restored in the current cycle.</summary>
+    public bool ServiceRestoredInCycle { get; private set; }
+
+    /// <summary>The engineer last dispatched in the current cycle (工程师), if any.</summary>
+    public string? Engineer { get; private set; }
+
+    /// <summary>What fixed the fault in the current cycle (处理结果), once resolved.</summary>
+    public string? Resolution { get; private set; }
+
+    /// <summary>When the current observation period started (运行观察期), if it did.</summary>
+    public Instant? ObservationStartedAt { get; private set; }
+
+    /// <summary>The customer's sign-off in the current cycle (客户签字), if given (R-WO-8).</summary>
+    public TicketSignOff? CustomerSignOff { get; private set; }
+
+    /// <summary>Why the order was cancelled, if it was.</summary>
+    public string? CancellationReason { get; private set; }
+
+    /// <summary>The number of events so far: 1 after the report, +1 per event (optimistic concurrency).</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The instant of the last event.</summary>
+    public Instant LastEventAt => events[^1].At;
+
+    /// <summary>Whether the order is closed or cancelled (已结束).</summary>
+    public bool IsFinished => State is TicketState.Closed or TicketState.Cancelled;
+
+    /// <summary>The events, oldest first (工单履历). A read-only view.</summary>
+    public IReadOnlyList<TicketEvent> Events => events.AsReadOnly();
+
+    /// <summary>The SLA timeline derived from the events (R-WO-3): milestones, pauses, reclassifications, re-openings.</summary>
+    public TicketTimeline Timeline => timeline!;
+
+    /// <summary>
+    /// Opens a work order (报障): validates the report against <paramref name="policy"/> and records
+    /// the <see cref="TicketEventKind.Reported"/> event at the clock's current instant.
+    /// </summary>
+    /// <param name="report">What was reported.</param>
+    /// <param name="policy">The SLA policy version the order is pinned to; the severity must be on its scale.</param>
+    /// <param name="clock">The clock every event is timestamped from.</param>
+    /// <returns>The new ticket, in <see cref="TicketState.Reported"/>, <see cref="Version"/> 1.</returns>
+    /// <exception cref="ArgumentException">A field of the report is missing or invalid; the parameter name says which (e.g. <c>report.DeviceSerialNumber</c>).</exception>
+    public static Ticket Report(TicketReport report, SlaPolicy policy, IClock clock)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(policy);
+        Guard.NotNull(clock);
+        var at = clock.GetCurrentInstant();
+        Validate(report, policy, at);
+
+        var ticket = new Ticket(policy, clock);
+        ticket.Apply(new TicketEvent
+        {
+            Kind = TicketEventKind.Reported,
+            TicketId = report.Id,
+            Version = 1,
+            At = at,
+            Report = report,
+            PolicyKey = policy.Key,
+        });
+        return ticket;
+    }
+
+    /// <summary>
+    /// Rebuilds a ticket from its events, oldest first. Each event is checked as it was when it was
+    /// recorded: versions 1, 2, 3 …; one ticket id; time never going back; the payload its kind needs;
+    /// and a transition <see cref="TicketWorkflow"/> permitted at the event's instant.
+    /// </summary>
+    /// <param name="history">The events, starting with <see cref="TicketEventKind.Reported"/>.</param>
+    /// <param name="policy">The policy whose key the report event names.</param>
+    /// <param name="clock">The clock later events are timestamped from.</param>
+    /// <returns>A ticket identical to the one that recorded the events.</returns>
+    /// <exception cref="ArgumentException">The history is empty or inconsistent, or names another policy; the message says which event.</exception>
+    public static Ticket FromEvents(IEnumerable<TicketEvent> history, SlaPolicy policy, IClock clock)
+    {
+        Guard.NotNull(history);
+        Guard.NotNull(policy);
+        Guard.NotNull(clock);
+        Ticket? ticket = null;
+        var index = 0;
+        foreach (var e in history)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"history[{index}]");
+            if (e is null)
+            {
+                throw new ArgumentException($"{name} must not be null.", nameof(history));
+            }
+
+            if (ticket is null)
+            {
+                if (e.Kind != TicketEventKind.Reported || e.Report is null || e.Version != 1)
+                {
+                    throw new ArgumentException($"{name} must be the Reported event with its report and version 1, was {e}.", nameof(history));
+                }
+
+                if (!string.Equals(e.PolicyKey, policy.Key, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"{name}: the ticket is pinned to policy '{e.PolicyKey}', but policy '{policy.Key}' was given.", nameof(policy));
+                }
+
+                if (e.TicketId != e.Report.Id)
+                {
+                    throw new ArgumentException($"{name}: TicketId '{e.TicketId}' differs from the report's id '{e.Report.Id}'.", nameof(history));
+                }
+
+                Rethrow(name, () => Validate(e.Report, policy, e.At));
+                ticket = new Ticket(policy, clock);
+                ticket.Apply(e);
+            }
+            else
+            {
+                ticket.Replay(e, name);
+            }
+
+            index++;
+        }
+
+        return ticket ?? throw new ArgumentException("history must hold at least the Reported event.", nameof(history));
+    }
+
+    /// <summary>Whether the ticket is in <paramref name="stateOrSuperstate"/> (e.g. <see cref="TicketState.Open"/>).</summary>
+    public bool IsIn(TicketState stateOrSuperstate) => TicketWorkflow.Definition.IsInState(State, stateOrSuperstate);
+
+    /// <summary>The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate"/> of the pinned policy on <see cref="Timeline"/>.</summary>
+    public IReadOnlyList<SlaClock> Clocks(Instant now) => SlaEvaluator.Evaluate(Policy, Timeline, now);
+
+    /// <summary>
+    /// Whether the order is a legacy issue (遗留问题, R-WO-6) at <paramref name="now"/>: not closed or
+    /// cancelled, and some SLA clock is breached or was met late. A derived flag, not a state.
+    /// </summary>
+    public bool IsLegacyIssue(Instant now) => !IsFinished && Clocks(now).Any(static c => c.IsOverdue);
+
+    /// <summary>
+    /// The next instant after <paramref name="now"/> at which a running SLA clock crosses a warning
+    /// threshold or its due instant (<see cref="SlaClock.NextDeadlineAfter"/>); <see langword="null"/> when none.
+    /// Stores index it to find due work.
+    /// </summary>
+    public Instant? NextDeadlineAfter(Instant now)
+    {
+        if (IsFinished)
+        {
+            return null;
+        }
+
+        Instant? next = null;
+        foreach (var c in Clocks(now))
+        {
+            if (c.NextDeadlineAfter(now) is { } at && (next is null || at < next))
+            {
+                next = at;
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>The workflow's answer for <paramref name="trigger"/> now (the clock's instant): permitted, or the unmet guards and the permitted triggers.</summary>
+    public FireCheck<TicketState, TicketTrigger> Check(TicketTrigger trigger) => Check(trigger, Now());
+
+    /// <summary>The workflow's answer for <paramref name="trigger"/> at <paramref name="now"/>.</summary>
+    public FireCheck<TicketState, TicketTrigger> Check(TicketTrigger trigger, Instant now) =>
+        TicketWorkflow.Definition.Check(State, trigger, Context(now));
+
+    /// <summary>Whether <paramref name="trigger"/> is permitted now; see <see cref="Check(TicketTrigger)"/> for the reasons.</summary>
+    public bool Can(TicketTrigger trigger) => TicketWorkflow.Definition.CanFire(State, trigger, Context(Now()));
+
+    /// <summary>The triggers permitted now, in enum order.</summary>
+    public IReadOnlyList<TicketTrigger> PermittedTriggers() => TicketWorkflow.Definition.GetPermittedTriggers(State, Context(Now()));
+
+    private TicketWorkflowContext Context(Instant now) =>
+        new(now, PausedFrom, RemoteDiagnosisTried, CustomerSignOff is not null, ObservationStartedAt, Policy.ObservationPeriod);
+
+    private Instant Now()
+    {
+        var now = clock.GetCurrentInstant();
+        return events.Count > 0 && now < LastEventAt ? LastEventAt : now;
+    }
+
+    private static void Validate(TicketReport report, SlaPolicy policy, Instant reportedAt)
+    {
+        if (report.Id.IsEmpty)
+        {
+            throw new ArgumentException("report.Id must not be default(TicketId).", "report.Id");
+        }
+
+        Guard.NotBlank(report.TenantId);
+        Guard.NotNull(report.Reporter);
+        Guard.NotBlank(report.Reporter.Name);
+        Guard.NotBlank(report.Reporter.Organization);
+        Guard.NotBlank(report.Reporter.Contact);
+        if (!Enum.IsDefined(report.Channel))
+        {
+            throw new ArgumentOutOfRangeException("report.Channel", report.Channel, $"report.Channel must be a ReportChannel value, was {report.Channel}.");
+        }
+
+        Guard.NotNull(report.Site);
+        Guard.NotBlank(report.Site.Name);
+        Guard.NotBlank(report.Site.Address);
+        Guard.NotBlank(report.DeviceSerialNumber);
+        Guard.NotBlank(report.Symptom);
+        Guard.NotBlank(report.SeverityCode);
+        CheckSeverity(policy, report.SeverityCode, "report.SeverityCode");
+        if (report.FaultOccurredAt > reportedAt)
+        {
+            throw new ArgumentException(
+                $"report.FaultOccurredAt ({report.FaultOccurredAt}) must not be after the report ({reportedAt}).", "report.FaultOccurredAt");
+        }
+    }
+
+    private static void CheckSeverity(SlaPolicy policy, string code, string name)
+    {
+        if (!policy.SeverityScale.Contains(code))
+        {
+            throw new ArgumentException(
+                $"{name} '{code}' is not a level of policy {policy.Key}'s severity scale '{policy.SeverityScale.Code}' "
+                + $"({string.Join(", ", policy.SeverityScale.Levels.Select(static l => l.Code))}).",
+                name);
+        }
+    }
+
+    private static void Rethrow(string eventName, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (ArgumentException ex)
+        {
+            throw InvalidHistory($"{eventName}: {ex.Message}", ex);
+        }
+    }
+
+    private static ArgumentException InvalidHistory(string message, Exception? inner = null, string history = "history") =>
+        new(message, history, inner);
+}

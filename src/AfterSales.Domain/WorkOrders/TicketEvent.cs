@@ -1,0 +1,53 @@
+namespace AfterSales.WorkOrders;
+
+/// <summary>
+/// One immutable, timestamped fact of a work order's history (工单事件): its <see cref="Kind"/>, the
+/// ticket and <see cref="Version"/> it made, when it happened, and the payload its kind carries.
+/// The ticket's state is what its events say (<see cref="Ticket.FromEvents"/>).
+/// </summary>
+/// <remarks>
+/// One class for every kind, so stores can persist events as rows without a type per kind; the
+/// payload properties a kind does not use are <see langword="null"/>. Value equality. Stores create
+/// events from their rows with an object initializer; <see cref="Ticket.FromEvents"/> checks them.
+/// </remarks>
+public sealed record TicketEvent
+{
+    /// <summary>What happened.</summary>
+    public required TicketEventKind Kind { get; init; }
+
+    /// <summary>The work order.</summary>
+    public required TicketId TicketId { get; init; }
+
+    /// <summary>The ticket's version after this event: 1 for the report, then +1 per event.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>When it happened (from the injected clock; never before the previous event).</summary>
+    public required Instant At { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.Reported"/>: the report.</summary>
+    public TicketReport? Report { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.Reported"/>: the SLA policy's key (<c>id@version</c>) the ticket is pinned to.</summary>
+    public string? PolicyKey { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.Dispatched"/>: the engineer sent (工程师).</summary>
+    public string? Engineer { get; init; }
+
+    /// <summary>Why: for escalation, waiting, re-opening, reclassification and cancellation (原因).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.Resolved"/> and <see cref="TicketEventKind.ResolvedRemotely"/>: what fixed it (处理结果).</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.Reclassified"/>: the new severity code.</summary>
+    public string? SeverityCode { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.SignedOff"/>: the customer's signature and rating.</summary>
+    public TicketSignOff? SignOff { get; init; }
+
+    /// <summary>For repair plans and loaners: a free-text note (说明), optional.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
+    public override string ToString() => $"v{Version} {At} {Kind}";
+}

@@ -1,0 +1,62 @@
+namespace AfterSales.WorkOrders;
+
+/// <summary>What a <see cref="TicketEvent"/> records (工单事件类型). Stable values; store them by name.</summary>
+public enum TicketEventKind
+{
+    /// <summary>The fault was reported and the work order opened (报障); carries the <see cref="TicketEvent.Report"/>.</summary>
+    Reported = 0,
+
+    /// <summary>First response given (响应).</summary>
+    Acknowledged = 1,
+
+    /// <summary>Remote diagnosis started (远程诊断).</summary>
+    RemoteDiagnosisStarted = 2,
+
+    /// <summary>Fixed remotely (远程解决); carries the <see cref="TicketEvent.Resolution"/>.</summary>
+    ResolvedRemotely = 3,
+
+    /// <summary>An engineer was dispatched (派工); carries the <see cref="TicketEvent.Engineer"/>.</summary>
+    Dispatched = 4,
+
+    /// <summary>The engineer arrived on site (到达现场).</summary>
+    ArrivedOnSite = 5,
+
+    /// <summary>Escalated to the manufacturer (申请支援); carries the <see cref="TicketEvent.Reason"/>.</summary>
+    EscalatedToVendor = 6,
+
+    /// <summary>Service restored (服务恢复运行).</summary>
+    ServiceRestored = 7,
+
+    /// <summary>Fully resolved (修复); carries the <see cref="TicketEvent.Resolution"/>.</summary>
+    Resolved = 8,
+
+    /// <summary>Observation period started (运行观察期).</summary>
+    ObservationStarted = 9,
+
+    /// <summary>The customer signed off (客户签字); carries the <see cref="TicketEvent.SignOff"/>.</summary>
+    SignedOff = 10,
+
+    /// <summary>Closed (关闭).</summary>
+    Closed = 11,
+
+    /// <summary>Re-opened after a recurrence (重新打开); carries the <see cref="TicketEvent.Reason"/>.</summary>
+    Reopened = 12,
+
+    /// <summary>Paused waiting for the customer (等待客户); carries the <see cref="TicketEvent.Reason"/>.</summary>
+    WaitingForCustomer = 13,
+
+    /// <summary>Resumed after waiting (恢复处理).</summary>
+    Resumed = 14,
+
+    /// <summary>Severity changed (重新定级); carries the <see cref="TicketEvent.SeverityCode"/> and <see cref="TicketEvent.Reason"/>.</summary>
+    Reclassified = 15,
+
+    /// <summary>A repair plan was delivered (作出修复方案); may carry a <see cref="TicketEvent.Note"/>.</summary>
+    RepairPlanDelivered = 16,
+
+    /// <summary>A loaner was provided (提供备机); may carry a <see cref="TicketEvent.Note"/>.</summary>
+    LoanerProvided = 17,
+
+    /// <summary>Cancelled as a duplicate or invalid report (撤销); carries the <see cref="TicketEvent.Reason"/>.</summary>
+    Cancelled = 18,
+}

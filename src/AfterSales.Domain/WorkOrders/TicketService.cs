@@ -1,0 +1,188 @@
+using AfterSales.Internal;
+using AfterSales.Sla;
+
+namespace AfterSales.WorkOrders;
+
+/// <summary>
+/// The work-order use cases integrators call (工单应用服务): report a fault, run each command on a
+/// ticket by id, read its SLA clocks, list tickets breaching or warning before an instant. Each
+/// command loads the ticket, runs the intent method and saves with optimistic concurrency.
+/// </summary>
+/// <remarks>
+/// <para><b>Expected version.</b> Each command takes an optional expected version: pass the version
+/// the user saw to reject a decision taken on stale data with a <see cref="ConcurrencyConflictException"/>;
+/// omit it to run the command on the current version (a concurrent write between the load and the
+/// save still conflicts).</para>
+/// <para>Thread-safe when its store and catalog are; registered as a singleton by <c>AddAfterSales</c>.</para>
+/// </remarks>
+public sealed class TicketService
+{
+    private readonly ITicketStore store;
+    private readonly ISlaPolicyCatalog catalog;
+    private readonly IClock clock;
+    private readonly string? defaultPolicyId;
+
+    /// <summary>Creates the service over its ports.</summary>
+    /// <param name="store">Where tickets live.</param>
+    /// <param name="catalog">Where SLA policies are found.</param>
+    /// <param name="clock">The clock events are timestamped from.</param>
+    /// <param name="defaultPolicyId">The policy id <see cref="ReportAsync(TicketReport, CancellationToken)"/> uses, if any.</param>
+    public TicketService(ITicketStore store, ISlaPolicyCatalog catalog, IClock clock, string? defaultPolicyId = null)
+    {
+        this.store = Guard.NotNull(store);
+        this.catalog = Guard.NotNull(catalog);
+        this.clock = Guard.NotNull(clock);
+        this.defaultPolicyId = defaultPolicyId;
+    }
+
+    /// <summary>Opens a work order under the latest version of the default policy (<c>AfterSalesOptions.DefaultPolicyId</c>).</summary>
+    /// <exception cref="InvalidOperationException">No default policy is configured.</exception>
+    public Task<Ticket> ReportAsync(TicketReport report, CancellationToken cancellationToken = default) =>
+        ReportAsync(
+            report,
+            defaultPolicyId ?? throw new InvalidOperationException("No default SLA policy is configured (AfterSalesOptions.DefaultPolicyId); name the policy when reporting."),
+            null,
+            cancellationToken);
+
+    /// <summary>Opens a work order under the SLA policy <paramref name="policyId"/> (报障).</summary>
+    /// <param name="report">What was reported.</param>
+    /// <param name="policyId">The SLA policy's id.</param>
+    /// <param name="policyVersion">The policy version; the latest when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new ticket, saved at version 1.</returns>
+    /// <exception cref="SlaPolicyNotFoundException">The policy is not in the catalog.</exception>
+    /// <exception cref="ConcurrencyConflictException">The tenant already has a ticket with this id.</exception>
+    public async Task<Ticket> ReportAsync(TicketReport report, string policyId, int? policyVersion = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(report);
+        Guard.NotBlank(policyId);
+        var policy = policyVersion is { } v ? catalog.Get(policyId, v) : catalog.GetLatest(policyId);
+        var ticket = Ticket.Report(report, policy, clock);
+        await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
+        return ticket;
+    }
+
+    /// <summary>Loads a work order.</summary>
+    /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>
+    public async Task<Ticket> GetAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default) =>
+        await store.LoadAsync(tenantId, id, cancellationToken).ConfigureAwait(false) ?? throw new TicketNotFoundException(tenantId, id);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the ticket and saves the events it appended. The building
+    /// block of the named commands; use it for a command sequence in one save.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The work order.</param>
+    /// <param name="expectedVersion">The version the caller decided on, or <see langword="null"/> for the current one.</param>
+    /// <param name="command">The intent method(s) to run.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The ticket after the command.</returns>
+    /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>
+    /// <exception cref="ConcurrencyConflictException">The ticket is not at <paramref name="expectedVersion"/>, or changed before the save.</exception>
+    /// <exception cref="Workflow.InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
+    public async Task<Ticket> ExecuteAsync(string tenantId, TicketId id, int? expectedVersion, Action<Ticket> command, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(command);
+        var ticket = await GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
+        var loaded = ticket.Version;
+        if (expectedVersion is { } expected && expected != loaded)
+        {
+            throw new ConcurrencyConflictException(id, expected, loaded);
+        }
+
+        command(ticket);
+        if (ticket.Version != loaded)
+        {
+            await store.SaveAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ticket;
+    }
+
+    /// <summary>Runs <see cref="Ticket.Acknowledge"/> (响应); see <see cref="ExecuteAsync"/> for the errors.</summary>
+    public Task<Ticket> AcknowledgeAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, static t => t.Acknowledge(), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.StartRemoteDiagnosis"/> (远程诊断).</summary>
+    public Task<Ticket> StartRemoteDiagnosisAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, static t => t.StartRemoteDiagnosis(), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.ResolveRemotely"/> (远程解决).</summary>
+    public Task<Ticket> ResolveRemotelyAsync(string tenantId, TicketId id, string resolution, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.ResolveRemotely(resolution), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.Dispatch"/> (派工).</summary>
+    public Task<Ticket> DispatchAsync(string tenantId, TicketId id, string engineer, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.Dispatch(engineer), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.ArriveOnSite"/> (到达现场).</summary>
+    public Task<Ticket> ArriveOnSiteAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, static t => t.ArriveOnSite(), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.EscalateToVendor"/> (申请支援).</summary>
+    public Task<Ticket> EscalateToVendorAsync(string tenantId, TicketId id, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.EscalateToVendor(reason), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.RestoreService"/> (服务恢复运行).</summary>
+    public Task<Ticket> RestoreServiceAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, static t => t.RestoreService(), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.Resolve"/> (修复).</summary>
+    public Task<Ticket> ResolveAsync(string tenantId, TicketId id, string resolution, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.Resolve(resolution), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.StartObservation"/> (运行观察期).</summary>
+    public Task<Ticket> StartObservationAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, static t => t.StartObservation(), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.SignOff"/> (客户签字确认).</summary>
+    public Task<Ticket> SignOffAsync(string tenantId, TicketId id, string signer, int satisfaction, string? comment = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.SignOff(signer, satisfaction, comment), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.Close"/> (关闭).</summary>
+    public Task<Ticket> CloseAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, static t => t.Close(), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.Reopen"/> (故障复发).</summary>
+    public Task<Ticket> ReopenAsync(string tenantId, TicketId id, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.Reopen(reason), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.WaitForCustomer"/> (等待客户).</summary>
+    public Task<Ticket> WaitForCustomerAsync(string tenantId, TicketId id, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.WaitForCustomer(reason), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.Resume"/> (恢复处理).</summary>
+    public Task<Ticket> ResumeAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, static t => t.Resume(), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.Reclassify"/> (重新定级).</summary>
+    public Task<Ticket> ReclassifyAsync(string tenantId, TicketId id, string newSeverityCode, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.Reclassify(newSeverityCode, reason), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.DeliverRepairPlan"/> (作出修复方案).</summary>
+    public Task<Ticket> DeliverRepairPlanAsync(string tenantId, TicketId id, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.DeliverRepairPlan(note), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.ProvideLoaner"/> (提供备机).</summary>
+    public Task<Ticket> ProvideLoanerAsync(string tenantId, TicketId id, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.ProvideLoaner(note), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.Cancel"/> (撤销).</summary>
+    public Task<Ticket> CancelAsync(string tenantId, TicketId id, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.Cancel(reason), cancellationToken);
+
+    /// <summary>The ticket's SLA clocks (服务时限) at <paramref name="now"/>, or at the clock's current instant.</summary>
+    /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>
+    public async Task<IReadOnlyList<SlaClock>> GetClocksAsync(string tenantId, TicketId id, Instant? now = null, CancellationToken cancellationToken = default)
+    {
+        var ticket = await GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
+        return ticket.Clocks(now ?? clock.GetCurrentInstant());
+    }
+
+    /// <summary>
+    /// The tenant's open tickets whose next SLA warning or due instant is at or before
+    /// <paramref name="before"/> (即将超时/预警), soonest first, from the store's index.
+    /// </summary>
+    public Task<IReadOnlyList<TicketSummary>> ListBreachingOrWarningBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default) =>
+        store.ListDueBeforeAsync(tenantId, before, cancellationToken);
+}

@@ -1,0 +1,63 @@
+namespace AfterSales.WorkOrders;
+
+/// <summary>
+/// The intents a work order accepts (工单操作), one per command of <see cref="Ticket"/>. Whether a
+/// trigger is permitted depends on the ticket's state and guards; see <see cref="TicketWorkflow"/>.
+/// </summary>
+/// <remarks>The values are dense (0..n-1), as the workflow engine requires; they are stable.</remarks>
+public enum TicketTrigger
+{
+    /// <summary>Give the first response (响应).</summary>
+    Acknowledge = 0,
+
+    /// <summary>Start remote diagnosis (远程诊断), R-WO-2.</summary>
+    StartRemoteDiagnosis = 1,
+
+    /// <summary>Fix it remotely (远程解决): service restored and resolved at once.</summary>
+    ResolveRemotely = 2,
+
+    /// <summary>Send an engineer (派工); only after remote diagnosis was tried (R-WO-2).</summary>
+    Dispatch = 3,
+
+    /// <summary>The engineer arrived on site (到达现场).</summary>
+    ArriveOnSite = 4,
+
+    /// <summary>Ask the manufacturer for support (申请支援), R-WO-5.</summary>
+    EscalateToVendor = 5,
+
+    /// <summary>Service runs again, possibly on a workaround (服务恢复运行).</summary>
+    RestoreService = 6,
+
+    /// <summary>Fully repaired: all indicators normal (修复).</summary>
+    Resolve = 7,
+
+    /// <summary>Start the observation period (运行观察期), R-WO-4.</summary>
+    StartObservation = 8,
+
+    /// <summary>The customer signs the service report with a satisfaction rating (客户签字确认), R-WO-8.</summary>
+    SignOff = 9,
+
+    /// <summary>Close the order (关闭工单): needs the sign-off and the observation period elapsed.</summary>
+    Close = 10,
+
+    /// <summary>The fault recurred during observation (故障复发): back to remote diagnosis in a new cycle, R-WO-4.</summary>
+    Reopen = 11,
+
+    /// <summary>Pause to wait for the customer (等待客户).</summary>
+    WaitForCustomer = 12,
+
+    /// <summary>Resume after waiting for the customer: back to the state the ticket paused from.</summary>
+    Resume = 13,
+
+    /// <summary>Change the severity (重新定级), e.g. upward when remote diagnosis fails (R-SEV-2).</summary>
+    Reclassify = 14,
+
+    /// <summary>Record that a repair plan was delivered (作出修复方案); the state does not change.</summary>
+    DeliverRepairPlan = 15,
+
+    /// <summary>Record that a loaner was provided (提供备机); the state does not change.</summary>
+    ProvideLoaner = 16,
+
+    /// <summary>Cancel a duplicate or invalid report (撤销); only before service is restored.</summary>
+    Cancel = 17,
+}
