@@ -29,7 +29,8 @@ namespace AfterSales.Calendars;
 /// <see cref="NextBusinessTime"/>(t); for a positive duration the result is never strictly inside
 /// closed time.</para>
 /// <para><b>Supported range.</b> Instants from 1900-01-01T00:00Z (inclusive) to
-/// 2200-01-01T00:00Z (exclusive) and local dates in the years 1900–2199; arguments outside it throw
+/// 2100-01-01T00:00Z (exclusive) and local dates in the years 1900–2099 (the whole span's
+/// business time then fits a <see cref="long"/> of nanoseconds); arguments outside it throw
 /// <see cref="ArgumentOutOfRangeException"/>, as does a result that would fall outside it.</para>
 /// <para><b>Uncovered years.</b> A calendar whose holiday data covers only some years (see
 /// <see cref="BusinessCalendarBuilder.WithYearCoverage"/>) throws
@@ -449,7 +450,13 @@ public sealed class BusinessCalendar
     private int ChunkIndexOf(long t)
     {
         var starts = _chunkStarts;
-        var index = (int)((t - starts[0]) / AverageYearNanoseconds);
+        // Dividing first keeps the estimate free of overflow; the loops below correct it by a year or so.
+        var index = (int)((t / AverageYearNanoseconds) - (starts[0] / AverageYearNanoseconds));
+        if (index < 0)
+        {
+            index = 0;
+        }
+
         if (index >= ChunkCount)
         {
             index = ChunkCount - 1;

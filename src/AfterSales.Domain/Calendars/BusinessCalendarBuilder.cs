@@ -148,7 +148,7 @@ public sealed class BusinessCalendarBuilder
     /// The rules are invalid; the message names the field and the reason: no working hours at all;
     /// an empty (default) range; overlapping ranges on a weekday or extra working day; an extra
     /// working day without hours; a date listed twice or both as a holiday and an extra working day;
-    /// a date outside the supported years (1900–2199) or outside the declared coverage; an invalid
+    /// a date outside the supported years (1900–2099) or outside the declared coverage; an invalid
     /// coverage or policy.
     /// </exception>
     public BusinessCalendar Build()

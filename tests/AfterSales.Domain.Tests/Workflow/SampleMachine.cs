@@ -70,7 +70,7 @@ public static class SampleMachine
     public static StateMachineBuilder<SampleState, SampleTrigger, SampleContext> Create()
     {
         var builder = new StateMachineBuilder<SampleState, SampleTrigger, SampleContext>();
-        builder.Configure(SampleState.Idle)
+        Logged(builder.Configure(SampleState.Idle))
             .Permit(SampleTrigger.Start, SampleState.Working)
             .Permit(SampleTrigger.Cancel, SampleState.Cancelled)
             .Ignore(SampleTrigger.Noise);

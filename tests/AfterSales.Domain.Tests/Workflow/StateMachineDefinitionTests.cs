@@ -9,7 +9,7 @@ public class StateMachineDefinitionTests
     private static readonly StateMachineDefinition<SampleState, SampleTrigger, SampleContext> Machine = SampleMachine.Definition;
 
     [Fact]
-    public void Fire_Permit_ReturnsTargetAndRunsEntryFromBelowCommonAncestor()
+    public void Fire_Permit_ReturnsTargetAndRunsExitThenEntryDownToNestedTarget()
     {
         var context = new SampleContext();
 
@@ -18,6 +18,7 @@ public class StateMachineDefinitionTests
         Assert.Equal(Working, next);
         Assert.Equal(
             [
+                "exit Idle (Idle->Working by Start, Permit)",
                 "enter Active (Idle->Working by Start, Permit)",
                 "enter Working (Idle->Working by Start, Permit)",
             ],

@@ -7,7 +7,7 @@ namespace AfterSales.Calendars.Compilation;
 /// Conversions between NodaTime values and the <see cref="long"/> nanosecond lines the compiled
 /// calendar works on: instants as nanoseconds since the Unix epoch, local date-times as
 /// nanoseconds since 1970-01-01T00:00 local. A <see cref="long"/> holds ±292 years of
-/// nanoseconds, which comfortably covers the supported years 1900–2199.
+/// nanoseconds, which comfortably covers the supported years 1900–2099.
 /// </summary>
 internal static class TimeLine
 {
@@ -17,7 +17,7 @@ internal static class TimeLine
     public const int FirstSupportedYear = 1900;
 
     /// <summary>The last supported year of local dates.</summary>
-    public const int LastSupportedYear = 2199;
+    public const int LastSupportedYear = 2099;
 
     public static readonly Instant MinSupportedInstant = Instant.FromUtc(FirstSupportedYear, 1, 1, 0, 0);
 
