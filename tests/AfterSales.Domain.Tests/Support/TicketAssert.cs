@@ -1,0 +1,29 @@
+using System.Reflection;
+using AfterSales.WorkOrders;
+
+namespace AfterSales.Tests.Support;
+
+public static class TicketAssert
+{
+    /// <summary>Every public property of the two tickets is equal (events by value, the timeline entry by entry).</summary>
+    public static void Identical(Ticket expected, Ticket actual)
+    {
+        Assert.Equal(expected.Events, actual.Events);
+        Assert.Equal(Describe(expected.Timeline), Describe(actual.Timeline));
+        foreach (var property in typeof(Ticket).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.Name is nameof(Ticket.Events) or nameof(Ticket.Timeline))
+            {
+                continue;
+            }
+
+            Assert.True(
+                Equals(property.GetValue(expected), property.GetValue(actual)),
+                $"{property.Name}: expected {property.GetValue(expected)}, was {property.GetValue(actual)}");
+        }
+    }
+
+    public static string Describe(AfterSales.Sla.Timeline.TicketTimeline timeline) =>
+        $"{timeline.ReportedAt} {timeline.InitialSeverityCode} {timeline.Channel} {timeline.Site} {timeline.FaultOccurredAt} | "
+        + string.Join(" | ", timeline.Entries.Select(static e => e.ToString()));
+}

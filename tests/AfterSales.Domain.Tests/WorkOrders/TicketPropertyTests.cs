@@ -1,0 +1,154 @@
+using AfterSales.Sla;
+using AfterSales.Tests.Support;
+using AfterSales.Workflow;
+using AfterSales.WorkOrders;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AfterSales.Tests.WorkOrders;
+
+/// <summary>Random command sequences with advancing fake time never leave a ticket inconsistent.</summary>
+public sealed class TicketPropertyTests
+{
+    private static readonly long[] Advances = [0, 1, 7, 30, 90, 600, 1440, 4320, 10080];
+    private static readonly string[] Severities = ["A", "B", "C", "D", "E", " "];
+
+    /// <summary>One step: advance the clock, then fire one command (with possibly bad input).</summary>
+    /// <remarks>A guided step fires one of the triggers permitted now (picked by <c>Pick</c>), so sequences reach deep states
+    /// (observation, close, re-open); an unguided one fires <c>Trigger</c>, usually rejected.</remarks>
+    public sealed record Step(TicketTrigger Trigger, bool Guided, int Pick, long AdvanceMinutes, string Severity, int Satisfaction, bool BlankText)
+    {
+        public override string ToString() => $"+{AdvanceMinutes}m {(Guided ? "guided " + Pick : Trigger.ToString())}{(BlankText ? " (blank)" : "")} {Severity} {Satisfaction}";
+    }
+
+    private static readonly Gen<Step> StepGen =
+        from trigger in Gen.Elements(Enum.GetValues<TicketTrigger>())
+        from guided in Gen.Frequency((7, Gen.Constant(true)), (3, Gen.Constant(false)))
+        from pick in Gen.Choose(0, 100)
+        from advance in Gen.Elements(Advances)
+        from severity in Gen.Elements(Severities)
+        from satisfaction in Gen.Choose(0, 6)
+        from blank in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new Step(trigger, guided, pick, advance, severity, satisfaction, blank);
+
+    private static readonly Arbitrary<Step[]> Sequences = Gen.Sized(size => Gen.ArrayOf(StepGen, Math.Max(size, 1) * 3)).ToArbitrary();
+
+    [Fact]
+    public void RandomCommandSequences_KeepTheAggregateConsistent_ReplayEqualsLiveAndClocksEqualTheEvaluator()
+    {
+        Prop.ForAll(Sequences, steps =>
+        {
+            var clock = FakeClock.At(2026, 9, 28, 1);
+            var t = Tickets.New(clock);
+            foreach (var step in steps)
+            {
+                clock.AdvanceMinutes(step.AdvanceMinutes);
+                Fire(t, step, clock);
+            }
+
+            AssertConsistent(t, clock.GetCurrentInstant());
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void RandomCommandSequences_ManyCases_NeverAppendOnRejectionNorAfterClosed()
+    {
+        int closed = 0, reopened = 0, cancelled = 0;
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(Sequences, steps =>
+        {
+            var clock = FakeClock.At(2026, 1, 30, 1);
+            var t = Tickets.New(clock);
+            foreach (var step in steps)
+            {
+                clock.AdvanceMinutes(step.AdvanceMinutes);
+                Fire(t, step, clock);
+            }
+
+            AssertConsistent(t, clock.GetCurrentInstant());
+            closed += t.State == TicketState.Closed ? 1 : 0;
+            cancelled += t.State == TicketState.Cancelled ? 1 : 0;
+            reopened += t.Cycle > 1 ? 1 : 0;
+        }));
+
+        // The guided steps must reach the deep end of the workflow, or the property proves little.
+        Assert.True(closed > 0 && reopened > 0 && cancelled > 0, $"closed {closed}, re-opened {reopened}, cancelled {cancelled}");
+    }
+
+    private static void Fire(Ticket t, Step step, FakeClock clock)
+    {
+        if (step.Guided && t.PermittedTriggers() is { Count: > 0 } permitted)
+        {
+            step = step with { Trigger = permitted[step.Pick % permitted.Count] };
+        }
+
+        var before = t.Events.ToArray();
+        var wasFinished = t.IsFinished;
+        var check = t.Check(step.Trigger);
+        var text = step.BlankText ? " " : "说明";
+        try
+        {
+            Run(t, step, text);
+        }
+        catch (InvalidTransitionException ex)
+        {
+            Assert.False(check.IsPermitted, $"{step}: the check said permitted, the command said {ex.Message}");
+            Assert.Equal(before, t.Events);
+            return;
+        }
+        catch (ArgumentException)
+        {
+            Assert.Equal(before, t.Events);
+            return;
+        }
+
+        Assert.True(check.IsPermitted, $"{step} succeeded although the check said {check}");
+        Assert.False(wasFinished, $"{step}: an event was appended after {before[^1].Kind}");
+        Assert.Equal(before.Length + 1, t.Events.Count);
+        Assert.Equal(before, t.Events.Take(before.Length));
+        Assert.Equal(before.Length + 1, t.Version);
+        Assert.Equal(t.Version, t.Events[^1].Version);
+        Assert.Equal(clock.GetCurrentInstant(), t.Events[^1].At);
+        Assert.Equal(check.Destination, t.State);
+    }
+
+    private static void Run(Ticket t, Step step, string text)
+    {
+        switch (step.Trigger)
+        {
+            case TicketTrigger.Acknowledge: t.Acknowledge(); break;
+            case TicketTrigger.StartRemoteDiagnosis: t.StartRemoteDiagnosis(); break;
+            case TicketTrigger.ResolveRemotely: t.ResolveRemotely(text); break;
+            case TicketTrigger.Dispatch: t.Dispatch(text); break;
+            case TicketTrigger.ArriveOnSite: t.ArriveOnSite(); break;
+            case TicketTrigger.EscalateToVendor: t.EscalateToVendor(text); break;
+            case TicketTrigger.RestoreService: t.RestoreService(); break;
+            case TicketTrigger.Resolve: t.Resolve(text); break;
+            case TicketTrigger.StartObservation: t.StartObservation(); break;
+            case TicketTrigger.SignOff: t.SignOff(text, step.Satisfaction); break;
+            case TicketTrigger.Close: t.Close(); break;
+            case TicketTrigger.Reopen: t.Reopen(text); break;
+            case TicketTrigger.WaitForCustomer: t.WaitForCustomer(text); break;
+            case TicketTrigger.Resume: t.Resume(); break;
+            case TicketTrigger.Reclassify: t.Reclassify(step.Severity, text); break;
+            case TicketTrigger.DeliverRepairPlan: t.DeliverRepairPlan(text); break;
+            case TicketTrigger.ProvideLoaner: t.ProvideLoaner(); break;
+            case TicketTrigger.Cancel: t.Cancel(text); break;
+            default: throw new ArgumentOutOfRangeException(nameof(step));
+        }
+    }
+
+    private static void AssertConsistent(Ticket t, Instant now)
+    {
+        Assert.Equal(Enumerable.Range(1, t.Events.Count), t.Events.Select(static e => e.Version));
+        Assert.True(t.Events.Zip(t.Events.Skip(1)).All(static p => p.First.At <= p.Second.At), "event times never go back");
+        var finishedAt = t.Events.ToList().FindIndex(static e => e.Kind is TicketEventKind.Closed or TicketEventKind.Cancelled);
+        Assert.True(finishedAt < 0 || finishedAt == t.Events.Count - 1, "no event after Closed or Cancelled");
+
+        var replayed = Ticket.FromEvents(t.Events, t.Policy, new FakeClock(now));
+        TicketAssert.Identical(t, replayed);
+
+        var expected = SlaEvaluator.Evaluate(t.Policy, t.Timeline, now).Select(static c => c.ToString()).ToArray();
+        Assert.Equal(expected, t.Clocks(now).Select(static c => c.ToString()));
+        Assert.Equal(expected, replayed.Clocks(now).Select(static c => c.ToString()));
+    }
+}
