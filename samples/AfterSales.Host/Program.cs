@@ -59,6 +59,8 @@ await using (var context = await app.Services.GetRequiredService<IDbContextFacto
     await AfterSalesSchema.MigrateAsync(context);
 }
 
+// Problem details for responses the routing layer ends with an empty body (404, 405, 415).
+app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapGet("/ping", static () => TypedResults.Ok(new { status = "ok" }));
 app.MapAfterSales("/after-sales");
