@@ -212,7 +212,7 @@ public sealed record ClockResponse(
     IReadOnlyList<string> Explanation)
 {
     internal static ClockResponse From(SlaClock c) => new(
-        c.Metric.ToString(), c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
+        c.Metric.Code, c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
         c.StartedAt, c.DueAt, c.StoppedAt, c.Allowed, c.Elapsed, c.Remaining, c.PausedBusinessTime,
         [.. c.Warnings.Select(static w => new WarningResponse(w.Percent, w.At, w.IsReached))],
         c.Explanation);

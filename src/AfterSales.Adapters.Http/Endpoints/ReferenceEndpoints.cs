@@ -50,7 +50,7 @@ internal static class ReferenceEndpoints
         p.Id, p.Version, p.Key, p.Name, p.SeverityScale.Code,
         [.. p.SeverityScale.Levels.Select(static l => new SeverityLevelResponse(l.Code, l.Rank, l.NameZh, l.NameEn, l.Description))],
         p.ObservationPeriod,
-        [.. p.Targets.Select(static t => new TargetResponse(t.Metric.ToString(), t.Amount.ToString(), t.SeverityCodes, t.Calendar.Name, t.StartAnchor.ToString(), t.WarningPercents, t.Description))]);
+        [.. p.Targets.Select(static t => new TargetResponse(t.Metric.Code, t.Amount.ToString(), t.SeverityCodes, t.Calendar.Name, t.StartAnchor.ToString(), t.WarningPercents, t.Description))]);
 
     private static async Task<Results<Ok<BusinessTimeResponse>, ProblemHttpResult>> BusinessTime(HttpContext http, IOptions<AfterSalesHttpOptions> options)
     {
