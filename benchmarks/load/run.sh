@@ -9,7 +9,7 @@ DURATION="${1:-10}"
 CONNECTIONS=64
 THREADS=2
 PORT="${LOAD_PORT:-5081}"
-TICKETS=200
+TICKETS=1000
 BASE="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d)"
 HOST_PID=""
@@ -44,7 +44,13 @@ report() {
     -d "{\"id\":\"$1\",\"reporter\":{\"name\":\"Li\",\"organization\":\"Bank\",\"contact\":\"138\"},\"channel\":\"Phone\",\"site\":{\"locality\":\"Local\",\"name\":\"HQ\",\"address\":\"1 Road\"},\"deviceSerialNumber\":\"SN-1\",\"symptom\":\"array down\",\"severityCode\":\"A\"}"
 }
 report LOAD-GET
-for i in $(seq 0 $((TICKETS - 1))); do report "LOAD-$i"; done
+seq 0 $((TICKETS - 1)) | {
+  while read -r i; do
+    report "LOAD-$i" &
+    if (( i % 16 == 15 )); then wait; fi
+  done
+  wait # the pipeline's subshell: waits for its own curls only, never for the host
+}
 
 run() { # name, extra wrk args…
   local name="$1"; shift

@@ -1,6 +1,8 @@
 // The runnable AfterSales.Kit service: the HTTP API over SQLite (default) or PostgreSQL, the seed
 // plans' SLA policies, the OpenAPI document at /openapi/v1.json. Listens on loopback only.
 using AfterSales.EntityFrameworkCore;
+using AfterSales.Host.Sqlite;
+using AfterSales.WorkOrders;
 using AfterSales.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,12 +16,12 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var database = builder.Configuration["AfterSales:Database"] ?? "Sqlite";
 var connectionString = builder.Configuration.GetConnectionString("AfterSales");
-builder.Services.AddDbContextFactory<AfterSalesDbContext>(o =>
+builder.Services.AddPooledDbContextFactory<AfterSalesDbContext>(o =>
 {
     switch (database)
     {
         case "Sqlite":
-            o.UseSqlite(connectionString ?? "Data Source=aftersales.db");
+            o.UseSqlite(connectionString ?? "Data Source=aftersales.db").AddInterceptors(new SqliteConnectionTuning());
             break;
         case "PostgreSql":
             o.UseNpgsql(connectionString ?? throw new InvalidOperationException(
@@ -44,6 +46,12 @@ builder.Services
     })
     .UseEntityFrameworkCore<AfterSalesDbContext>()
     .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o));
+if (database == "Sqlite")
+{
+    builder.Services.Replace(ServiceDescriptor.Singleton<ITicketStore>(
+        static sp => new SingleWriterTicketStore(sp.GetRequiredService<EfCoreTicketStore<AfterSalesDbContext>>())));
+}
+
 builder.Services.AddOpenApi(o => o.AddAfterSalesSchemas());
 
 var app = builder.Build();
