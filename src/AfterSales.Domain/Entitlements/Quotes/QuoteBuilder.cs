@@ -102,9 +102,10 @@ public sealed class QuoteBuilder
             ? throw new InvalidOperationException($"Quote '{quoteId}' has no lines: add at least one before building it.")
             : new Quote(quoteId, workOrderId, serialNumber, issuedOn, prices.Currency, [.. lines], null);
 
-    private QuoteBuilder AddService(QuoteLineKind kind, string description, Money charge)
+    private QuoteBuilder AddService(
+        QuoteLineKind kind, string description, Money charge, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(charge))] string? name = null)
     {
-        CheckAmount(charge);
+        CheckAmount(charge, name);
         lines.Add(new QuoteLine(kind, Guard.NotBlank(description), null, 1, charge, null));
         return this;
     }

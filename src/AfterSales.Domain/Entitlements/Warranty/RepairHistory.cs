@@ -9,9 +9,10 @@ namespace AfterSales.Entitlements.Warranty;
 /// is replaced as a whole (N = 3 in seed 001).
 /// </summary>
 /// <remarks>
-/// <para>A repair is counted once per work order: one work order that fixes the unit counts as one
-/// repair of the unit, and as one repair of each part it names. A replacement resets the count of
-/// what it replaced: a whole-unit replacement resets the unit and all its parts.</para>
+/// <para>A repair names the part it fixed, or no part when the unit as a whole was repaired. The two
+/// rules are alternatives (按下列方式之一处理), so they count separately: a part repair counts toward that
+/// part, a unit repair toward the unit. Each is counted once per work order. A replacement resets the
+/// count of what it replaced: a whole-unit replacement resets the unit and all its parts.</para>
 /// <para>Immutable; <see cref="WithRepair"/> and <see cref="WithReplacement"/> return a new history.</para>
 /// </remarks>
 public sealed class RepairHistory
@@ -48,11 +49,12 @@ public sealed class RepairHistory
     public RepairHistory WithReplacement(LocalDate on, string workOrderId, string? partNumber = null) =>
         new(SerialNumber, [.. entries, new Entry(on, Guard.NotBlank(workOrderId), Blank(partNumber), Replacement: true)]);
 
-    /// <summary>The repairs of the unit since it was last replaced (distinct work orders).</summary>
+    /// <summary>The repairs of the unit as a whole (no part named) since it was last replaced (distinct work orders).</summary>
     public int UnitRepairCount()
     {
         var since = LastIndex(e => e.Replacement && e.PartNumber is null);
-        return entries.Skip(since + 1).Where(e => !e.Replacement).Select(e => e.WorkOrderId).Distinct(StringComparer.Ordinal).Count();
+        return entries.Skip(since + 1).Where(e => !e.Replacement && e.PartNumber is null)
+            .Select(e => e.WorkOrderId).Distinct(StringComparer.Ordinal).Count();
     }
 
     /// <summary>The repairs of <paramref name="partNumber"/> since it or the unit was last replaced (distinct work orders).</summary>
