@@ -121,4 +121,22 @@ public class ReplenishmentPlannerTests
         var order = Assert.Single(ReplenishmentPlanner.Plan(March, positions, ReplenishmentPolicy.Seed000).Orders);
         Assert.Equal(7, order.Quantity);
     }
+
+    [Fact]
+    public void RunMonth_FromLedgers_R_SP_3_ReportsTheMonthAndTopsUpEachCentreOnce()
+    {
+        var hz = StockLedger.Open("SC-HZ", "CARD-READER")
+            .Receive(10, "李库管", Instant.FromUtc(2026, 3, 1, 0, 0))
+            .IssueToWorkOrder(7, "WO-1", "张工", Instant.FromUtc(2026, 3, 5, 0, 0));
+        var nb = StockLedger.Open("SC-NB", "CARD-READER").Receive(3, "王库管", Instant.FromUtc(2026, 3, 2, 0, 0));
+        var installed = new Dictionary<string, int> { ["SC-HZ"] = 200, ["SC-NB"] = 40 };
+
+        var run = ReplenishmentPlanner.RunMonth(March, Beijing, [hz, nb], (centre, _) => installed[centre], ReplenishmentPolicy.Seed000);
+        var again = ReplenishmentPlanner.RunMonth(March, Beijing, [hz, nb], (centre, _) => installed[centre], ReplenishmentPolicy.Seed000, run.Plan.Orders);
+
+        Assert.Equal([3, 3], run.Report.Lines.Select(l => l.Closing));
+        var order = Assert.Single(run.Plan.Orders);
+        Assert.Equal(("SC-HZ", 7), (order.CentreId, order.Quantity));
+        Assert.Empty(again.Plan.Orders);
+    }
 }

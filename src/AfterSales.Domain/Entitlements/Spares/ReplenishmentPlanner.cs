@@ -62,21 +62,60 @@ public static class ReplenishmentPlanner
         var orders = new ReplenishmentOrder[count];
         var parts = positions.PartCount;
         var next = 0;
-        for (var cell = 0; cell < onHand.Length && next < count; cell++)
+        for (int row = 0, cell = 0; row < positions.CentreIds.Count && next < count; row++)
         {
-            var have = onHand[cell];
-            var serving = installed[cell];
-            if (policy.IsMet(have, serving) || (placed is not null && placed.Contains(cell)))
+            var centre = positions.CentreAt(row);
+            for (var column = 0; column < parts; column++, cell++)
             {
-                continue;
-            }
+                var have = onHand[cell];
+                var serving = installed[cell];
+                if (policy.IsMet(have, serving) || (placed is not null && placed.Contains(cell)))
+                {
+                    continue;
+                }
 
-            var target = policy.TargetUnchecked(serving);
-            orders[next++] = new ReplenishmentOrder(
-                month, positions.CentreAt(cell / parts), positions.PartAt(cell % parts), target - have, have, target, trusted: true);
+                var target = policy.TargetUnchecked(serving);
+                orders[next++] = new ReplenishmentOrder(month, centre, positions.PartAt(column), target - have, have, target, trusted: true);
+            }
         }
 
         return new ReplenishmentPlan(month, orders, onHand.Length, skipped);
+    }
+
+    /// <summary>
+    /// The whole monthly run from the ledgers (R-SP-3): the month's usage and stock report, and the orders
+    /// that bring each centre × part type from its closing balance back to target.
+    /// </summary>
+    /// <param name="month">The month that just ended.</param>
+    /// <param name="zone">The time zone the month is counted in (Asia/Shanghai for the seeds).</param>
+    /// <param name="ledgers">One ledger per centre × part type; open an empty ledger for a part type a centre must stock but never held.</param>
+    /// <param name="installedBase">The installed base a centre serves for a part type: (centre, part) → units.</param>
+    /// <param name="policy">The target rule.</param>
+    /// <param name="alreadyPlaced">Orders already placed for the month, for idempotency.</param>
+    /// <exception cref="ArgumentException">Two ledgers for one centre × part type, or a negative installed base.</exception>
+    public static MonthlyReplenishment RunMonth(
+        YearMonth month, DateTimeZone zone, IReadOnlyCollection<StockLedger> ledgers, Func<string, string, int> installedBase,
+        ReplenishmentPolicy policy, IEnumerable<ReplenishmentOrder>? alreadyPlaced = null)
+    {
+        Guard.NotNull(ledgers);
+        Guard.NotNull(installedBase);
+        var report = MonthlyStockReport.Build(month, zone, ledgers);
+        var centres = ledgers.Select(l => l.CentreId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var parts = ledgers.Select(l => l.PartNumber).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var builder = StockPositions.CreateBuilder(centres, parts);
+        var seen = new HashSet<(string, string)>();
+        foreach (var line in report.Lines)
+        {
+            if (!seen.Add((line.CentreId, line.PartNumber)))
+            {
+                throw new ArgumentException($"ledgers holds two ledgers for {line.CentreId}/{line.PartNumber}.", nameof(ledgers));
+            }
+
+            builder.SetOnHand(line.CentreId, line.PartNumber, line.Closing)
+                .SetInstalledBase(line.CentreId, line.PartNumber, installedBase(line.CentreId, line.PartNumber));
+        }
+
+        return new MonthlyReplenishment(report, Plan(month, builder.Build(), policy, alreadyPlaced));
     }
 
     private static HashSet<int>? PlacedCells(YearMonth month, StockPositions positions, IEnumerable<ReplenishmentOrder>? alreadyPlaced)
