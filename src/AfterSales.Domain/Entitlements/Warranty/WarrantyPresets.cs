@@ -9,7 +9,8 @@ public static class WarrantyPresets
     /// <summary>
     /// Seed 000, self-service kiosks: back-end software (后台软件) warranted 1 year (保修期为1年); new
     /// software versions free for life (均及时免费提供给买方升级); spare parts supplied 10 years from
-    /// purchase (R-WAR-9). Hardware 1 year, as the plan's service table applies to it too.
+    /// purchase (R-WAR-9). The plan states no separate hardware length; the hardware term of 1 year
+    /// is an assumption to adjust per contract.
     /// </summary>
     public static WarrantyPolicy Kiosk000 { get; } =
         WarrantyPolicy.Create("cn-000-kiosk", "硬件及后台软件质保 (kiosks, seed 000)",
