@@ -2,8 +2,8 @@ namespace AfterSales.Quality.Reporting;
 
 /// <summary>
 /// A device's availability over a period (设备可用率), R-RP-4: 1 − downtime / period length, where
-/// downtime is the union of its work orders' fault-to-restoration intervals cut to the period; a
-/// fault not yet restored counts to the period's end. Immutable.
+/// downtime is the union of its work orders' fault-to-restoration intervals cut to the period (the
+/// resolution stands in for a restoration not recorded); a fault not yet restored counts to the period's end. Immutable.
 /// </summary>
 public sealed class DeviceAvailability
 {

@@ -19,15 +19,15 @@ public static class MarkdownReportRenderer
             switch (block)
             {
                 case ReportLayout.Heading h:
-                    md.Append('#', h.Level).Append(' ').Append(h.Text).Append("\n\n");
+                    md.Append('#', h.Level).Append(' ').Append(ReportText.Inline(h.Text)).Append("\n\n");
                     break;
                 case ReportLayout.Paragraph p:
-                    md.Append(p.Text).Append("\n\n");
+                    md.Append(ReportText.Inline(p.Text)).Append("\n\n");
                     break;
                 case ReportLayout.Bullets b:
                     foreach (var item in b.Items)
                     {
-                        md.Append("- ").Append(item.Replace("\n", " ", StringComparison.Ordinal)).Append('\n');
+                        md.Append("- ").Append(ReportText.Inline(item)).Append('\n');
                     }
 
                     md.Append('\n');

@@ -255,7 +255,7 @@ public sealed class QualityFigures
         foreach (var order in orders)
         {
             var from = order.DownFrom < start ? start : order.DownFrom;
-            var restored = order.RestoredAt ?? end;
+            var restored = order.RestoredAt ?? order.ResolvedAt ?? end;
             var to = restored > end ? end : restored;
             if (from < to)
             {

@@ -49,6 +49,9 @@ internal static class ReportText
         return builder.ToString();
     }
 
+    /// <summary>Keeps Markdown text from being read as HTML: angle brackets are backslash-escaped, line breaks become spaces.</summary>
+    public static string Inline(string text) => text.Replace("<", "\\<", StringComparison.Ordinal).Replace(">", "\\>", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
     /// <summary>Escapes Markdown table cell text: pipes and line breaks.</summary>
-    public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
+    public static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
 }

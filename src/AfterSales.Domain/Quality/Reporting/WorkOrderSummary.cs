@@ -19,7 +19,7 @@ public sealed class WorkOrderSummary
     /// <param name="faultOccurredAt">When the fault occurred, if known; availability counts from here.</param>
     /// <param name="respondedAt">First response.</param>
     /// <param name="arrivedAt">Arrival on site.</param>
-    /// <param name="restoredAt">Service restored; availability counts to here.</param>
+    /// <param name="restoredAt">Service restored; availability counts to here (or to the resolution when not recorded).</param>
     /// <param name="resolvedAt">Resolved.</param>
     /// <param name="clocks">The order's SLA clocks at its close (or at the report's end).</param>
     /// <param name="partTypesUsed">Part types replaced (更换的备件类型), one entry per part.</param>
