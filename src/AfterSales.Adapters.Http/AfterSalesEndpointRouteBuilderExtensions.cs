@@ -47,8 +47,10 @@ public static class AfterSalesEndpointRouteBuilderExtensions
             .WithMetadata(new AfterSalesGroupMarker(prefix.TrimEnd('/')))
             .AddEndpointFilter<ProblemMappingFilter>();
         ReferenceEndpoints.Map(group);
-        var tickets = group.MapGroup("/tickets").AddEndpointFilter<TenantFilter>();
-        TicketEndpoints.Map(tickets);
+        var tenantScoped = group.MapGroup(string.Empty).AddEndpointFilter<TenantFilter>();
+        TicketEndpoints.Map(tenantScoped.MapGroup("/tickets"));
+        EntitlementEndpoints.Map(group, tenantScoped);
+        QualityEndpoints.Map(group, tenantScoped);
         return group;
     }
 }

@@ -63,6 +63,17 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                 conflict.Extensions["unmetGuards"] = t.UnmetGuards;
                 conflict.Extensions["permittedTriggers"] = t.PermittedTriggers.Select(static p => p.ToString()).ToArray();
                 return conflict;
+            case Quality.Complaints.ComplaintTransitionException ct:
+                var refused = new ProblemDetails
+                {
+                    Status = 409,
+                    Title = "The complaint's workflow does not permit this step.",
+                    Detail = ct.Message,
+                };
+                refused.Extensions["state"] = ct.Status.ToString();
+                refused.Extensions["trigger"] = ct.Trigger;
+                refused.Extensions["unmetGuards"] = new[] { ct.UnmetGuard };
+                return refused;
             case ConcurrencyConflictException c when http.Request.Headers.IfMatch.Count > 0:
                 return new ProblemDetails
                 {

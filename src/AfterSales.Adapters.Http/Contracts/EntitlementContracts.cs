@@ -1,0 +1,129 @@
+namespace AfterSales.Http.Contracts;
+
+#pragma warning disable CS1591 // HTTP contracts: the OpenAPI document describes them.
+
+/// <summary>The body of <c>POST /warranty/assessments</c>: a device record checked against a warranty preset on a date.</summary>
+public sealed record WarrantyAssessmentRequest
+{
+    /// <summary>The warranty policy's code (a preset, see GET /warranty/policies).</summary>
+    public required string Policy { get; init; }
+
+    public required string SerialNumber { get; init; }
+
+    /// <summary>The component class code: hardware, software, system, main-unit or pipes-electrics.</summary>
+    public required string Component { get; init; }
+
+    public LocalDate? AcceptedOn { get; init; }
+
+    public LocalDate? HandedOverOn { get; init; }
+
+    public LocalDate? CompletedOn { get; init; }
+
+    /// <summary>The day the warranty is checked on.</summary>
+    public required LocalDate On { get; init; }
+}
+
+public sealed record WarrantyAssessmentResponse(
+    string SerialNumber, LocalDate On, string Status, bool IsCovered, string Component, LocalDate StartsOn, LocalDate LastCoveredDay,
+    LocalDate? LatentDefectLastDay, IReadOnlyList<string> Reasons);
+
+public sealed record WarrantyPolicyResponse(string Code, string Name, int? RepairLimit, IReadOnlyList<WarrantyTermResponse> Terms);
+
+public sealed record WarrantyTermResponse(string Component, string Length, string StartRule);
+
+/// <summary>The body of <c>POST /quotes</c>: an out-of-warranty repair quote (报价) checked against the tendered prices.</summary>
+public sealed record QuoteRequest
+{
+    /// <summary>The quote's id; the service assigns one when omitted.</summary>
+    public string? Id { get; init; }
+
+    public required string WorkOrderId { get; init; }
+
+    public required string SerialNumber { get; init; }
+
+    public required LocalDate IssuedOn { get; init; }
+
+    /// <summary>The tendered maximum unit price per part number (投标价), in CNY.</summary>
+    public IReadOnlyDictionary<string, decimal>? TenderedPrices { get; init; }
+
+    public required IReadOnlyList<QuoteLineRequest> Lines { get; init; }
+}
+
+public sealed record QuoteLineRequest
+{
+    /// <summary>Part, PhoneSupport, OnSiteVisit, Travel, Labour or Tools.</summary>
+    public required string Kind { get; init; }
+
+    public string? PartNumber { get; init; }
+
+    public string? Description { get; init; }
+
+    public int? Quantity { get; init; }
+
+    /// <summary>The unit cost (parts) or the amount (other kinds), in CNY.</summary>
+    public decimal? Amount { get; init; }
+}
+
+public sealed record QuoteResponse(
+    string Id, string WorkOrderId, string SerialNumber, LocalDate IssuedOn, string Currency, IReadOnlyList<QuoteLineResponse> Lines, decimal PartsTotal, decimal Total);
+
+public sealed record QuoteLineResponse(string Kind, string Description, string? PartNumber, int Quantity, decimal UnitPrice, decimal Total, string? Note);
+
+/// <summary>The body of <c>POST /spares/replenishment</c>: stock positions and the ratio policy for one month.</summary>
+public sealed record ReplenishmentRequest
+{
+    public required YearMonth Month { get; init; }
+
+    /// <summary>The share of the installed base to keep in stock; 0.05 (5 %, the seed plan) when omitted.</summary>
+    public decimal? Ratio { get; init; }
+
+    /// <summary>The minimum stock per cell; 0 when omitted.</summary>
+    public int? Minimum { get; init; }
+
+    public required IReadOnlyList<StockPositionRequest> Positions { get; init; }
+}
+
+public sealed record StockPositionRequest
+{
+    public required string CentreId { get; init; }
+
+    public required string PartNumber { get; init; }
+
+    public required int OnHand { get; init; }
+
+    public required int InstalledBase { get; init; }
+}
+
+public sealed record ReplenishmentResponse(YearMonth Month, int CellsChecked, long TotalUnits, IReadOnlyList<ReplenishmentOrderResponse> Orders);
+
+public sealed record ReplenishmentOrderResponse(string CentreId, string PartNumber, int Quantity, int OnHand, int Target);
+
+/// <summary>The body of <c>POST /spares/ledger</c>: the movements of one part at one service centre, replayed in order.</summary>
+public sealed record StockLedgerRequest
+{
+    public required string CentreId { get; init; }
+
+    public required string PartNumber { get; init; }
+
+    public required IReadOnlyList<StockMovementRequest> Movements { get; init; }
+}
+
+public sealed record StockMovementRequest
+{
+    /// <summary>Received, IssuedToWorkOrder, LoanerIssued, Returned or Scrapped.</summary>
+    public required string Kind { get; init; }
+
+    public required int Quantity { get; init; }
+
+    public required string By { get; init; }
+
+    public required Instant At { get; init; }
+
+    public string? WorkOrderId { get; init; }
+
+    public string? Note { get; init; }
+}
+
+public sealed record StockLedgerResponse(string CentreId, string PartNumber, int Balance, IReadOnlyList<StockMovementResponse> Movements);
+
+public sealed record StockMovementResponse(string Kind, int Quantity, int SignedQuantity, string By, Instant At, string? WorkOrderId, string? Note);

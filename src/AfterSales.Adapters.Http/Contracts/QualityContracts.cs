@@ -1,0 +1,58 @@
+namespace AfterSales.Http.Contracts;
+
+#pragma warning disable CS1591 // HTTP contracts: the OpenAPI document describes them.
+
+/// <summary>
+/// The body of <c>POST /complaints/evaluations</c>: a complaint (投诉) and what happened to it so far;
+/// the answer is its status, its clocks on the complaint desk policy and the escalation due.
+/// </summary>
+public sealed record ComplaintRequest
+{
+    public required string Id { get; init; }
+
+    public required string WorkOrderId { get; init; }
+
+    public required string EngineerId { get; init; }
+
+    public required Instant FiledAt { get; init; }
+
+    public required string Summary { get; init; }
+
+    public Instant? FirstRepliedAt { get; init; }
+
+    public Instant? VerifiedAt { get; init; }
+
+    public bool? EngineerResponsible { get; init; }
+
+    public Instant? FormallyAnsweredAt { get; init; }
+
+    public Instant? SolvedAt { get; init; }
+
+    public Instant? VerdictAt { get; init; }
+
+    public bool? Satisfied { get; init; }
+
+    public Instant? ClosedAt { get; init; }
+
+    /// <summary>The instant the clocks are read at; now when omitted.</summary>
+    public Instant? At { get; init; }
+}
+
+public sealed record ComplaintResponse(string Id, string Status, Instant At, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);
+
+public sealed record QuarterlyReportResponse(
+    int Year,
+    int Quarter,
+    string Customer,
+    LocalDate Start,
+    LocalDate End,
+    int WorkOrders,
+    IReadOnlyDictionary<string, int> FaultsBySeverity,
+    OnTimeResponse OverallOnTime,
+    IReadOnlyList<OnTimeResponse> OnTime,
+    IReadOnlyList<DurationResponse> Durations,
+    IReadOnlyList<string> Suggestions);
+
+public sealed record OnTimeResponse(string Metric, string? SeverityCode, int Met, int MetLate, int Breached, decimal? Rate);
+
+public sealed record DurationResponse(string Code, string Name, int Count, Duration? MeanElapsed, Duration? MeanBusiness);
