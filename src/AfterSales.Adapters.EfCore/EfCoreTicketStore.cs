@@ -32,6 +32,17 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
+    // Compiled per store (a compiled query is bound to one model, and one context type may be mapped
+    // for several providers): the load is the hot path of every read and command, and a compiled
+    // query skips EF Core's per-call expression-tree cache lookup (a few times faster).
+    private readonly Func<TContext, string, string, IAsyncEnumerable<TicketEventRow>> loadEvents =
+        EF.CompileAsyncQuery((TContext context, string tenantId, string ticketId) =>
+            context.Set<TicketEventRow>()
+                .AsNoTracking()
+                .Where(e => e.TenantId == tenantId && e.TicketId == ticketId)
+                .OrderBy(e => e.Version)
+                .Select(e => e));
+
     private readonly Func<CancellationToken, Task<(TContext Context, IAsyncDisposable Owner)>> rent;
     private readonly ISlaPolicyCatalog catalog;
     private readonly IClock clock;
@@ -82,13 +93,12 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var key = id.Value;
-            var rows = await context.Set<TicketEventRow>()
-                .AsNoTracking()
-                .Where(e => e.TenantId == tenantId && e.TicketId == key)
-                .OrderBy(static e => e.Version)
-                .ToListAsync(cancellationToken)
-                .ConfigureAwait(false);
+            var rows = new List<TicketEventRow>();
+            await foreach (var row in loadEvents(context, tenantId, id.Value).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
             return rows.Count == 0 ? null : Rebuild(rows);
         }
     }
