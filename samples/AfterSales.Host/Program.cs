@@ -2,7 +2,6 @@
 // plans' SLA policies, the OpenAPI document at /openapi/v1.json. Listens on loopback only.
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Host.Sqlite;
-using AfterSales.WorkOrders;
 using AfterSales.Sla;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,12 +45,6 @@ builder.Services
     })
     .UseEntityFrameworkCore<AfterSalesDbContext>()
     .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o));
-if (database == "Sqlite")
-{
-    builder.Services.Replace(ServiceDescriptor.Singleton<ITicketStore>(
-        static sp => new SingleWriterTicketStore(sp.GetRequiredService<EfCoreTicketStore<AfterSalesDbContext>>())));
-}
-
 builder.Services.AddOpenApi(o => o.AddAfterSalesSchemas());
 
 var app = builder.Build();

@@ -26,6 +26,7 @@ namespace AfterSales.EntityFrameworkCore;
 /// <see cref="IDbContextFactory{TContext}"/>, or resolved from a new DI scope), so it can be a singleton.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SQLite write gate never allocates a wait handle, so it holds nothing to dispose.")]
 public sealed class EfCoreTicketStore<TContext> : ITicketStore
     where TContext : DbContext
 {
@@ -35,6 +36,8 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     // Compiled per store (a compiled query is bound to one model, and one context type may be mapped
     // for several providers): the load is the hot path of every read and command, and a compiled
     // query skips EF Core's per-call expression-tree cache lookup (a few times faster).
+    private readonly SemaphoreSlim sqliteWriter = new(1, 1);
+
     private readonly Func<TContext, string, string, IAsyncEnumerable<TicketEventRow>> loadEvents =
         EF.CompileAsyncQuery((TContext context, string tenantId, string ticketId) =>
             context.Set<TicketEventRow>()
@@ -152,10 +155,25 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
                 context.Add(EventMapper.ToRow(ticket.TenantId, ticket.Events[i]));
             }
 
+            // SQLite has one writer per file: queue writers here, around the write only, instead of
+            // letting them spin on SQLITE_BUSY inside the driver.
+            var gate = context.Database.ProviderName == SqliteProvider ? sqliteWriter : null;
             try
             {
-                // One SaveChanges: one transaction for the row and the events.
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (gate is not null)
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    // One SaveChanges: one transaction for the row and the events.
+                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate?.Release();
+                }
             }
             catch (DbUpdateException ex)
             {

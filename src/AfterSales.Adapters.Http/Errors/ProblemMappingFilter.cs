@@ -92,6 +92,8 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                 return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
             case ArgumentException a:
                 return Validation(FieldName(a.ParamName), StripParam(a));
+            case OverflowException:
+                return Validation("$", "A number in the request is out of range.");
             case AfterSalesException d:
                 return new ProblemDetails { Status = 422, Title = "The request breaks a business rule.", Detail = d.Message };
             case BadHttpRequestException b:

@@ -76,8 +76,14 @@ public sealed class HostileRequestFuzzTests
 
     private static HttpRequestMessage Next(Random random)
     {
-        switch (random.Next(10))
+        switch (random.Next(12))
         {
+            case 10:
+            case 11:
+                var (url, body) = HostileCalculatorRequest(random);
+                return url.StartsWith("GET ", StringComparison.Ordinal)
+                    ? new HttpRequestMessage(HttpMethod.Get, url[4..])
+                    : Post(url, body, ContentType(random, mostlyJson: true));
             case 0:
             case 1:
             case 2:
@@ -222,6 +228,34 @@ public sealed class HostileRequestFuzzTests
         6 => "/after-sales/tickets?site=" + new string('s', 300),
         7 => "/after-sales/tickets/" + Guid.NewGuid().ToString("N"),
         _ => "/after-sales/tickets/WO-404/clocks",
+    };
+
+    private static (string Url, string Body) HostileCalculatorRequest(Random random) => random.Next(24) switch
+    {
+        0 => ("/after-sales/warranty/assessments", Broken(random)),
+        1 => ("/after-sales/warranty/assessments", """{"policy":"nope","serialNumber":"K","component":"hardware","on":"2026-03-02"}"""),
+        2 => ("/after-sales/warranty/assessments", """{"policy":"cn-000-kiosk","serialNumber":"K","component":"plasma","on":"2026-03-02"}"""),
+        3 => ("/after-sales/warranty/assessments", """{"policy":"cn-000-kiosk","serialNumber":"K","component":"hardware","on":"2026-02-30"}"""),
+        4 => ("/after-sales/warranty/assessments", """{"policy":"cn-000-kiosk","serialNumber":"","component":"hardware","on":"2026-03-02"}"""),
+        5 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[]}"""),
+        6 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Part","partNumber":"P","quantity":0,"amount":1}]}"""),
+        7 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Travel","amount":-5}]}"""),
+        8 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Bribe","amount":5}]}"""),
+        9 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Part","amount":5}]}"""),
+        10 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","tenderedPrices":{"P":1},"lines":[{"kind":"Part","partNumber":"P","amount":79228162514264337593543950335,"quantity":2147483647}]}"""),
+        11 => ("/after-sales/spares/replenishment", """{"month":"2026-13","positions":[{"centreId":"A","partNumber":"P","onHand":1,"installedBase":1}]}"""),
+        12 => ("/after-sales/spares/replenishment", """{"month":"2026-03","ratio":-1,"positions":[{"centreId":"A","partNumber":"P","onHand":1,"installedBase":1}]}"""),
+        13 => ("/after-sales/spares/replenishment", """{"month":"2026-03","ratio":1e40,"positions":[]}"""),
+        14 => ("/after-sales/spares/replenishment", """{"month":"2026-03","ratio":50,"positions":[{"centreId":"A","partNumber":"P","onHand":-2147483648,"installedBase":2147483647}]}"""),
+        15 => ("/after-sales/spares/ledger", """{"centreId":"A","partNumber":"P","movements":[{"kind":"Scrapped","quantity":5,"by":"w","at":"2026-03-01T00:00:00Z"}]}"""),
+        16 => ("/after-sales/spares/ledger", """{"centreId":"A","partNumber":"P","movements":[{"kind":"Received","quantity":-5,"by":"w","at":"2026-03-01T00:00:00Z"}]}"""),
+        17 => ("/after-sales/spares/ledger", """{"centreId":"A","partNumber":"P","movements":[{"kind":"IssuedToWorkOrder","quantity":1,"by":"w","at":"2026-03-01T00:00:00Z"}]}"""),
+        18 => ("/after-sales/complaints/evaluations", """{"id":"C","workOrderId":"W","engineerId":"E","filedAt":"2026-03-02T00:00:00Z","summary":"s","closedAt":"2026-03-03T00:00:00Z"}"""),
+        19 => ("/after-sales/complaints/evaluations", """{"id":"C","workOrderId":"W","engineerId":"E","filedAt":"2026-03-02T00:00:00Z","summary":"s","verifiedAt":"2026-03-03T00:00:00Z"}"""),
+        20 => ("/after-sales/complaints/evaluations", """{"id":"C","workOrderId":"W","engineerId":"E","filedAt":"2026-03-02T00:00:00Z","summary":"s","firstRepliedAt":"2026-03-01T00:00:00Z"}"""),
+        21 => ("/after-sales/complaints/evaluations", """{"id":"","workOrderId":"W","engineerId":"E","filedAt":"2026-03-02T00:00:00Z","summary":"s"}"""),
+        22 => ("GET /after-sales/reports/quarterly/" + Pick(random, ["1999/1", "2026/0", "2026/5", "2026/1?format=pdf", "x/1", "2026/1?format=html&format=json"]), string.Empty),
+        _ => ("/after-sales/spares/replenishment", Broken(random)),
     };
 
     private static string HostileBusinessTime(Random random) => random.Next(10) switch
