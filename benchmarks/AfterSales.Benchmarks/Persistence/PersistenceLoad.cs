@@ -98,7 +98,7 @@ internal static class PersistenceLoad
             var commands = await TimedAsync(n, async (w, i) =>
             {
                 // Each writer owns its slice of tickets, so these are round trips, not conflicts.
-                var id = list[((i * n) + w) % list.Length];
+                var id = list[w + (n * (i % (list.Length / n)))];
                 var ticket = (await store.LoadAsync("bench", id))!;
                 var expected = ticket.Version;
                 if (ticket.State == TicketState.WaitingForCustomer)
@@ -153,24 +153,24 @@ internal static class PersistenceLoad
         var step = Duration.FromDays(1000).ToInt64Nanoseconds() / Rows;
         await context.Database.ExecuteSqlRawAsync(
             "INSERT INTO aftersales_tickets (tenant_id, id, state, severity_code, policy_key, device_serial_number, reported_at, last_event_at, as_of, next_deadline, is_legacy_issue, version) "
-            + "SELECT 'tenant-' || (g % 100), 'S-' || g, 'Acknowledged', 'B', 'cn-002-system-integration@1', 'SN', {0}, {0}, {0}, {0} + ((g * 7919) % {1}) * {2}, false, 2 FROM generate_series(1, {1}) g",
+            + "SELECT 'tenant-' || (g % 100), 'S-' || g, 'Acknowledged', 'B', 'cn-002-system-integration@1', 'SN', {0}, {0}, {0}, {0} + ((g * 7919) % {1}) * {2}, false, 2 FROM generate_series(1::bigint, {1}::bigint) g",
             start, Rows, step);
         await context.Database.ExecuteSqlRawAsync("ANALYZE aftersales_tickets");
         Console.WriteLine($"seeded {Rows:N0} ticket rows with generate_series in {sw.Elapsed.TotalSeconds:N1} s");
 
         var now = InstantToUnixNanosecondsConverter.FromUnixNanoseconds(start + (step * (Rows / 50)));
         Instant? horizon = now;
-        var tenantQuery = Measure(200, () => context.Set<TicketRow>().AsNoTracking()
+        var tenantQuery = await Measure(200, () => context.Set<TicketRow>().AsNoTracking()
             .Where(r => r.TenantId == "tenant-42" && r.NextDeadline != null && r.NextDeadline <= horizon)
             .OrderBy(static r => r.NextDeadline).Take(100).ToListAsync());
-        var globalQuery = Measure(200, () => context.Set<TicketRow>().AsNoTracking()
+        var globalQuery = await Measure(200, () => context.Set<TicketRow>().AsNoTracking()
             .Where(r => r.NextDeadline != null && r.NextDeadline <= horizon)
             .OrderBy(static r => r.NextDeadline).Take(100).ToListAsync());
         var store = new EfCoreTicketStore<AfterSalesDbContext>(new Factory(options), new InMemorySlaPolicyCatalog(SlaPresets.All), SystemClock.Instance);
-        var claim = Measure(100, () => store.ClaimDueAsync(now, 100, "bench-node", Duration.FromMinutes(5)));
-        Console.WriteLine($"| PostgreSQL, {Rows:N0} tickets | due tickets of one tenant, first 100 (index tenant, next_deadline) | {await tenantQuery} |");
-        Console.WriteLine($"| PostgreSQL, {Rows:N0} tickets | due tickets of all tenants, first 100 (index next_deadline) | {await globalQuery} |");
-        Console.WriteLine($"| PostgreSQL, {Rows:N0} tickets | ClaimDueAsync, batch 100 (SKIP LOCKED + lease update) | {await claim} |");
+        var claim = await Measure(100, () => store.ClaimDueAsync(now, 100, "bench-node", Duration.FromMinutes(5)));
+        Console.WriteLine($"| PostgreSQL, {Rows:N0} tickets | due tickets of one tenant, first 100 (index tenant, next_deadline) | {tenantQuery} |");
+        Console.WriteLine($"| PostgreSQL, {Rows:N0} tickets | due tickets of all tenants, first 100 (index next_deadline) | {globalQuery} |");
+        Console.WriteLine($"| PostgreSQL, {Rows:N0} tickets | ClaimDueAsync, batch 100 (SKIP LOCKED + lease update) | {claim} |");
 
         var plan = await context.Database.SqlQueryRaw<string>(
             "EXPLAIN SELECT tenant_id, id FROM aftersales_tickets WHERE tenant_id = 'tenant-42' AND next_deadline <= {0} ORDER BY next_deadline LIMIT 100",
