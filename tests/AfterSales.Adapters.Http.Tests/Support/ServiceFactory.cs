@@ -41,9 +41,12 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(directory);
         if (database == TestDatabase.PostgreSql)
         {
-            postgresAdmin = Environment.GetEnvironmentVariable(PostgresVariable)
+            var configured = Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException($"{PostgresVariable} is not set; the PostgreSQL tests need a server (see .ci/run).");
-            var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = databaseName };
+
+            // Create and drop from the maintenance database: the configured one may not exist.
+            postgresAdmin = new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
+            var builder = new NpgsqlConnectionStringBuilder(configured) { Database = databaseName };
             ConnectionString = builder.ConnectionString;
         }
         else
