@@ -1,0 +1,143 @@
+using AfterSales.Calendars;
+using AfterSales.Quality.Reporting;
+using FsCheck;
+using FsCheck.Fluent;
+using static AfterSales.Tests.Sla.Times;
+
+namespace AfterSales.Tests.Quality;
+
+public class QualityFiguresTests
+{
+    private static QualityFigures Compute(ReportPeriod period, IEnumerable<WorkOrderSummary> orders, IEnumerable<SatisfactionSurvey>? surveys = null, IEnumerable<CallbackRecord>? callbacks = null, IEnumerable<PartsShipment>? shipments = null) =>
+        QualityFigures.Compute(period, orders, surveys ?? [], callbacks ?? [], shipments ?? [], QualityTargets.Seed001, ChinaCalendars.Statutory9To18);
+
+    /// <summary>
+    /// Seed 000 "down" reported Mon 2026-03-02 10:00: arrival due 11:00; arrived 11:30 (late), restored 12:30 (met: 2 h
+    /// from arrival), resolved 15:00 (met: 6 h from arrival). On-site rate 0 %, restore and resolve 100 %, overall 2/3.
+    /// </summary>
+    [Fact]
+    public void Compute_OneLateArrival_OnTimeRatePerMetricAndSeverity_RRP2()
+    {
+        var order = SampleQuarter.Order("WO-1", "K-1", "down", "2026-03-02 10:00", 5, 90, 150, 300);
+
+        var figures = Compute(ReportPeriod.Month(new YearMonth(2026, 3), Shanghai), [order]);
+
+        var arrival = figures.OnTime.Single(f => f.MetricCode == "on-site-arrival" && f.SeverityCode == "down");
+        Assert.Equal(1, arrival.MetLate);
+        Assert.Equal(0m, arrival.Rate);
+        Assert.Equal(1m, figures.OnTime.Single(f => f.MetricCode == "resolved" && f.SeverityCode is null).Rate);
+        Assert.Equal(2m / 3m, figures.OverallOnTime.Rate);
+        Assert.Equal(1, figures.MajorFaultCount);
+    }
+
+    /// <summary>Reported Fri 2026-02-13 17:00, responded Sat 2026-02-14 (make-up workday) 10:00: 17 h elapsed, 2 h business (17–18 Fri, 09–10 Sat).</summary>
+    [Fact]
+    public void Compute_MeanTimes_InElapsedAndBusinessTime_RWO3()
+    {
+        var order = SampleQuarter.Order("WO-1", "K-1", "single", "2026-02-13 17:00", 17 * 60, 0, 0, 0);
+
+        var figures = Compute(ReportPeriod.Month(new YearMonth(2026, 2), Shanghai), [order]);
+
+        var respond = figures.Durations.Single(d => d.Code == "respond");
+        Assert.Equal(Duration.FromHours(17), respond.MeanElapsed);
+        Assert.Equal(Duration.FromHours(2), respond.MeanBusiness);
+    }
+
+    /// <summary>K-1 down from 2026-01-31 20:00 to 2026-02-01 08:00: 4 h in January (of 744 h), 8 h in February (of 672 h).</summary>
+    [Fact]
+    public void Compute_AvailabilityPerDevice_CutsDowntimeAtPeriodBorders_RRP4()
+    {
+        var order = SampleQuarter.Order("WO-1", "K-1", "down", "2026-01-31 20:00", 5, 60, 720, 720);
+
+        var january = Compute(ReportPeriod.Month(new YearMonth(2026, 1), Shanghai), [order]);
+        var february = Compute(ReportPeriod.Month(new YearMonth(2026, 2), Shanghai), [order]);
+
+        Assert.Equal(Duration.FromHours(4), january.Availability.Single().Downtime);
+        Assert.Equal(1m - (4m / 744m), january.Availability.Single().Availability);
+        Assert.Equal(Duration.FromHours(8), february.Availability.Single().Downtime);
+        Assert.Equal(0, february.WorkOrderCount);
+    }
+
+    [Fact]
+    public void Compute_SampleQuarter_ComparesWithSeed001Targets_RRP3_RRP5()
+    {
+        var figures = Compute(ReportPeriod.Quarter(2026, 1, Shanghai), SampleQuarter.WorkOrders, SampleQuarter.Surveys, SampleQuarter.Callbacks, SampleQuarter.Shipments);
+
+        Assert.Equal(4, figures.CallbacksDone);
+        Assert.Equal(5, figures.CallbacksDue);
+        Assert.Equal(6m / 7m, figures.SatisfactionRate);
+        Assert.Equal(6m / 7m, figures.ShipmentAccuracy);
+        Assert.All(figures.Comparisons, c => Assert.False(c.IsMet));
+        Assert.Equal(["callback", "satisfaction", "parts-accuracy"], figures.Comparisons.Select(c => c.Code));
+        Assert.Equal(31, figures.SkillScoreTotal);
+        Assert.Equal(2, figures.Suggestions.Count);
+        Assert.Equal("打印头 print head", figures.PartTypes[0].PartType);
+        Assert.Equal(4, figures.PartTypes[0].Count);
+    }
+
+    /// <summary>Counts, clock statuses, duration totals, downtimes and part counts of a quarter equal the sums over its months.</summary>
+    [Fact]
+    public void Compute_QuarterEqualsSumOfMonthsWhereAdditive_Property()
+    {
+        string[] severities = ["down", "severe", "single"];
+        var orderGen =
+            from serial in Gen.Choose(1, 4)
+            from severity in Gen.Elements(severities)
+            from minute in Gen.Choose(0, (90 * 24 * 60) - 1)
+            from respond in Gen.Choose(1, 120)
+            from arrive in Gen.Choose(0, 600)
+            from restore in Gen.Choose(0, 3000)
+            from parts in Gen.Choose(0, 2)
+            select (serial, severity, minute, respond, arrive, restore, parts);
+        var dayGen = Gen.Choose(0, 89).Select(d => new LocalDate(2026, 1, 1).PlusDays(d));
+        var surveyGen = from day in dayGen from score in Gen.Choose(1, 5) select new SatisfactionSurvey("WO", "c", day, score, score, score, score);
+        var callbackGen = from day in dayGen from done in Gen.Elements(true, false) from w in Gen.Elements(true, false) select new CallbackRecord("c", w, day, done);
+        var shipmentGen = from day in dayGen from ok in Gen.Elements(true, false) select new PartsShipment("S", "WO", day, "p", ok);
+        var gen =
+            from orders in Gen.ListOf(orderGen)
+            from surveys in Gen.ListOf(surveyGen)
+            from callbacks in Gen.ListOf(callbackGen)
+            from shipments in Gen.ListOf(shipmentGen)
+            select (orders.Take(8).ToList(), surveys.ToList(), callbacks.ToList(), shipments.ToList());
+
+        Prop.ForAll(gen.ToArbitrary(), input =>
+        {
+            var (raw, surveys, callbacks, shipments) = input;
+            var start = Bj("2026-01-01 00:00");
+            var orders = raw.Select((o, i) =>
+            {
+                var reported = (start + Duration.FromMinutes(o.minute)).InZone(Shanghai).LocalDateTime.ToString("uuuu-MM-dd HH:mm", null);
+                var arrive = o.arrive == 0 ? 0 : o.respond + o.arrive;
+                var restore = o.restore == 0 ? 0 : o.respond + o.arrive + o.restore;
+                return SampleQuarter.Order($"WO-{i}", $"K-{o.serial}", o.severity, reported, o.respond, arrive, restore, restore, [.. Enumerable.Repeat("p", o.parts)]);
+            }).ToList();
+
+            var quarterPeriod = ReportPeriod.Quarter(2026, 1, Shanghai);
+            var quarter = Compute(quarterPeriod, orders, surveys, callbacks, shipments);
+            var months = quarterPeriod.Months().Select(m => Compute(m, orders, surveys, callbacks, shipments)).ToList();
+
+            bool Sum<T>(Func<QualityFigures, T> f, Func<IEnumerable<T>, T> add) where T : notnull => f(quarter).Equals(add(months.Select(f)));
+            Duration Total(IEnumerable<Duration> ds) => ds.Aggregate(Duration.Zero, (a, b) => a + b);
+
+            return months.Count == 3
+                && Sum(f => f.WorkOrderCount, Enumerable.Sum)
+                && Sum(f => f.MajorFaultCount, Enumerable.Sum)
+                && Sum(f => f.OverallOnTime.Met, Enumerable.Sum)
+                && Sum(f => f.OverallOnTime.MetLate, Enumerable.Sum)
+                && Sum(f => f.OverallOnTime.Breached, Enumerable.Sum)
+                && Sum(f => f.SurveyCount, Enumerable.Sum)
+                && Sum(f => f.SatisfiedCount, Enumerable.Sum)
+                && Sum(f => f.CallbacksDue, Enumerable.Sum)
+                && Sum(f => f.CallbacksDone, Enumerable.Sum)
+                && Sum(f => f.ShipmentCount, Enumerable.Sum)
+                && Sum(f => f.CorrectShipments, Enumerable.Sum)
+                && Sum(f => f.PartTypes.Sum(p => p.Count), Enumerable.Sum)
+                && quarter.Durations.All(d =>
+                    d.Count == months.Sum(m => m.Durations.Single(x => x.Code == d.Code).Count)
+                    && d.TotalElapsed == Total(months.Select(m => m.Durations.Single(x => x.Code == d.Code).TotalElapsed))
+                    && d.TotalBusiness == Total(months.Select(m => m.Durations.Single(x => x.Code == d.Code).TotalBusiness)))
+                && quarter.Availability.All(a =>
+                    a.Downtime == Total(months.Select(m => m.Availability.SingleOrDefault(x => x.DeviceSerial == a.DeviceSerial)?.Downtime ?? Duration.Zero)));
+        }).QuickCheckThrowOnFailure();
+    }
+}
