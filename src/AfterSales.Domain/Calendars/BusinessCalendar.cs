@@ -93,7 +93,7 @@ public sealed class BusinessCalendar
     public static BusinessCalendar TwentyFourSeven(DateTimeZone zone)
     {
         Guard.NotNull(zone);
-        var builder = CreateBuilder("24×7 " + zone.Id, zone);
+        var builder = CreateBuilder("7×24 " + zone.Id, zone);
         foreach (var day in AllWeekdays)
         {
             builder.WithHours(day, WorkingHours.AllDay);
