@@ -25,9 +25,9 @@ public class CalendarBenchmarks
     private Duration _businessTime;
     private int _next;
 
-    /// <summary>The business time added or measured: 1 h, 8 h, 5 working days (45 h) or 60 working days (540 h).</summary>
-    [Params("1 h", "8 h", "5 wd", "60 wd")]
-    public string Span { get; set; } = "1 h";
+    /// <summary>The business time added or measured.</summary>
+    [ParamsAllValues]
+    public CalendarSpan Span { get; set; }
 
     /// <summary>Compiles the calendar for the years involved and prepares the start and end instants.</summary>
     [GlobalSetup]
@@ -37,9 +37,9 @@ public class CalendarBenchmarks
         _walking = new DayWalkingCalendar(_compiled, new LocalTime(9, 0), new LocalTime(18, 0));
         _businessTime = Span switch
         {
-            "1 h" => Duration.FromHours(1),
-            "8 h" => Duration.FromHours(8),
-            "5 wd" => Duration.FromHours(5 * 9),
+            CalendarSpan.OneHour => Duration.FromHours(1),
+            CalendarSpan.EightHours => Duration.FromHours(8),
+            CalendarSpan.FiveWorkingDays => Duration.FromHours(5 * 9),
             _ => Duration.FromHours(60 * 9),
         };
 
