@@ -165,6 +165,23 @@ public class SlaEvaluatorProperties
     });
 
     [Fact]
+    public void AnotherCoverageWindow_NeverDelaysTheDeadline_TheStrictestWins() => Holds(c =>
+    {
+        var other = Calendars[(c.Calendar + 1) % Calendars.Length];
+        var one = c.Policy(c.TargetMinutes);
+        var two = SlaPolicy.CreateBuilder("prop", 1, "prop", SeverityScales.SingleLevel)
+            .WithCalendar(c.BusinessCalendar)
+            .AddTarget(SlaMetric.Resolved, SlaAmount.Minutes(c.TargetMinutes), t => t.ForAllSeverities())
+            .AddTarget(SlaMetric.Resolved, SlaAmount.Minutes(c.TargetMinutes), t => t.ForAllSeverities().On(other))
+            .Build();
+        var timeline = c.Timeline(c.PauseIntervals());
+        var alone = Assert.Single(SlaEvaluator.Evaluate(one, timeline, Far(c))).DueAt!.Value;
+        var alternative = Assert.Single(SlaEvaluator.Evaluate(two, timeline, Far(c)));
+        var otherAlone = SlaEvaluator.Walk(other, c.Reported, c.PauseIntervals(), Duration.FromMinutes(c.TargetMinutes));
+        return alternative.DueAt <= alone && alternative.DueAt == (otherAlone < alone ? otherAlone : alone);
+    });
+
+    [Fact]
     public void Reclassification_KeepsElapsedAndPausedTime() => Holds(c =>
     {
         var scale = SeverityScales.LevelsOneToFour;
