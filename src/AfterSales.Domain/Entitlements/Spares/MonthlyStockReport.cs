@@ -1,0 +1,77 @@
+using AfterSales.Internal;
+
+namespace AfterSales.Entitlements.Spares;
+
+/// <summary>
+/// The monthly count of spare-part use and stock (每月统计备用设备与零件使用与库存情况), R-SP-3, one line
+/// per ledger. Immutable.
+/// </summary>
+/// <remarks>
+/// The month runs from the first midnight of the month to the first midnight of the next, in the
+/// given time zone (Beijing time for the seeds); a movement belongs to the month its instant falls in.
+/// </remarks>
+public sealed class MonthlyStockReport
+{
+    private MonthlyStockReport(YearMonth month, Interval period, StockReportLine[] lines)
+    {
+        Month = month;
+        Period = period;
+        Lines = lines;
+    }
+
+    /// <summary>The month reported.</summary>
+    public YearMonth Month { get; }
+
+    /// <summary>The instants the month covers: [start, end).</summary>
+    public Interval Period { get; }
+
+    /// <summary>One line per ledger, ordered by centre then part type.</summary>
+    public IReadOnlyList<StockReportLine> Lines { get; }
+
+    /// <summary>Builds the report of <paramref name="month"/> in <paramref name="zone"/> from the ledgers.</summary>
+    public static MonthlyStockReport Build(YearMonth month, DateTimeZone zone, IEnumerable<StockLedger> ledgers)
+    {
+        Guard.NotNull(zone);
+        Guard.NotNull(ledgers);
+        var start = zone.AtStartOfDay(month.OnDayOfMonth(1)).ToInstant();
+        var end = zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant();
+        var lines = new List<StockReportLine>();
+        foreach (var ledger in ledgers)
+        {
+            Guard.NotNull(ledger);
+            int opening = 0, received = 0, issued = 0, loaned = 0, returned = 0, scrapped = 0;
+            foreach (var movement in ledger.Movements)
+            {
+                if (movement.At < start)
+                {
+                    opening += movement.SignedQuantity;
+                    continue;
+                }
+
+                if (movement.At >= end)
+                {
+                    break;
+                }
+
+                switch (movement.Kind)
+                {
+                    case StockMovementKind.Received: received += movement.Quantity; break;
+                    case StockMovementKind.IssuedToWorkOrder: issued += movement.Quantity; break;
+                    case StockMovementKind.LoanerIssued: loaned += movement.Quantity; break;
+                    case StockMovementKind.Returned: returned += movement.Quantity; break;
+                    case StockMovementKind.Scrapped: scrapped += movement.Quantity; break;
+                }
+            }
+
+            var closing = opening + received + returned - issued - loaned - scrapped;
+            lines.Add(new StockReportLine(ledger.CentreId, ledger.PartNumber, opening, received, issued, loaned, returned, scrapped, closing));
+        }
+
+        lines.Sort((a, b) =>
+        {
+            var byCentre = string.CompareOrdinal(a.CentreId, b.CentreId);
+            return byCentre != 0 ? byCentre : string.CompareOrdinal(a.PartNumber, b.PartNumber);
+        });
+        return new MonthlyStockReport(month, new Interval(start, end), [.. lines]);
+    }
+}
