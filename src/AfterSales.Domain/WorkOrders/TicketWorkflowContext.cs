@@ -21,8 +21,12 @@ public readonly struct TicketWorkflowContext
         bool remoteDiagnosisTried,
         bool signedOff,
         Instant? observationStartedAt,
-        Duration observationPeriod)
+        Duration observationPeriod,
+        bool quoteSubmitted = false,
+        bool partsMayBeReplaced = true)
     {
+        QuoteSubmitted = quoteSubmitted;
+        PartsMayBeReplaced = partsMayBeReplaced;
         Now = now;
         PausedFrom = pausedFrom;
         RemoteDiagnosisTried = remoteDiagnosisTried;
@@ -51,4 +55,10 @@ public readonly struct TicketWorkflowContext
 
     /// <summary>Whether the observation period has elapsed at <see cref="Now"/> (R-WO-4).</summary>
     public bool ObservationElapsed => ObservationStartedAt is { } started && Now - started >= ObservationPeriod;
+
+    /// <summary>Whether a quote for paid work has been submitted to the customer.</summary>
+    public bool QuoteSubmitted { get; }
+
+    /// <summary>Whether parts may be replaced: the job is covered, or the customer accepted the quote (R-WO-7).</summary>
+    public bool PartsMayBeReplaced { get; }
 }
