@@ -14,7 +14,7 @@ public static class TestCalendars
     /// <param name="closes">The closing time, later than <paramref name="opens"/>.</param>
     /// <param name="holidays">Local dates without working time.</param>
     /// <returns>A new calendar.</returns>
-    /// <exception cref="DateTimeZoneNotFoundException">The zone id is unknown.</exception>
+    /// <exception cref="NodaTime.TimeZones.DateTimeZoneNotFoundException">The zone id is unknown.</exception>
     public static BusinessCalendar OfficeHours(string zoneId, LocalTime opens, LocalTime closes, params LocalDate[] holidays)
     {
         ArgumentNullException.ThrowIfNull(holidays);
