@@ -1,0 +1,43 @@
+using AfterSales;
+using AfterSales.EntityFrameworkCore;
+using AfterSales.WorkOrders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Stores AfterSales.Kit's data through EF Core (使用 EF Core 存储).</summary>
+public static class AfterSalesBuilderEntityFrameworkCoreExtensions
+{
+    /// <summary>
+    /// Replaces the in-memory <see cref="ITicketStore"/> with an <see cref="EfCoreTicketStore{TContext}"/>
+    /// over the host's context, a singleton also resolvable as itself (for
+    /// <see cref="EfCoreTicketStore{TContext}.ClaimDueAsync"/>). The context must map the tables
+    /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
+    /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
+    /// (then each call resolves it from a new scope).
+    /// </summary>
+    /// <remarks>Calling it twice is harmless: the store is registered once and replaces any other.
+    /// The schema is not created here; run <see cref="AfterSalesSchema.MigrateAsync"/> at start-up.</remarks>
+    /// <typeparam name="TContext">The host's context.</typeparam>
+    /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
+    /// <returns><paramref name="builder"/>, for chaining.</returns>
+    public static AfterSalesBuilder UseEntityFrameworkCore<TContext>(this AfterSalesBuilder builder)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(static sp =>
+        {
+            var catalog = sp.GetRequiredService<ISlaPolicyCatalog>();
+            var clock = sp.GetService<NodaTime.IClock>()
+                ?? throw new InvalidOperationException(
+                    "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreTicketStore<TContext>(factory, catalog, clock)
+                : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock);
+        });
+        services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+        return builder;
+    }
+}

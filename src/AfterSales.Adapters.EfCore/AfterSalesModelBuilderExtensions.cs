@@ -1,0 +1,32 @@
+using AfterSales.EntityFrameworkCore;
+using AfterSales.EntityFrameworkCore.Storage;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Maps AfterSales.Kit's tables into a host's own <see cref="DbContext"/> (映射售后表).</summary>
+public static class AfterSalesModelBuilderExtensions
+{
+    /// <summary>
+    /// Applies <see cref="TicketRowConfiguration"/> and <see cref="TicketEventRowConfiguration"/>: call
+    /// it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <c>Set&lt;T&gt;()</c>.
+    /// </summary>
+    /// <remarks>
+    /// EF Core caches a context type's model, so options must be the same for every instance of
+    /// that context type (e.g. constants), not per-instance values.
+    /// </remarks>
+    /// <param name="modelBuilder">The host's model builder.</param>
+    /// <param name="configure">Sets the schema and table prefix; may be <see langword="null"/> for the defaults.</param>
+    /// <returns><paramref name="modelBuilder"/>, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The options are invalid; the message names the option.</exception>
+    public static ModelBuilder ApplyAfterSalesConfiguration(this ModelBuilder modelBuilder, Action<AfterSalesModelOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var options = new AfterSalesModelOptions();
+        configure?.Invoke(options);
+        options.Validate();
+        modelBuilder.ApplyConfiguration(new TicketRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new TicketEventRowConfiguration(options));
+        return modelBuilder;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace AfterSales.EntityFrameworkCore;
+
+/// <summary>
+/// Where AfterSales.Kit's tables go in a host's model (表映射选项): an optional schema and a table-name
+/// prefix. Passed to <c>modelBuilder.ApplyAfterSalesConfiguration(options =&gt; …)</c>.
+/// </summary>
+/// <remarks>
+/// Names are validated when the model is built: letters, digits and underscores only, because
+/// <see cref="AfterSalesSchema"/> and the claim query put them into SQL. SQLite has no schemas:
+/// <see cref="Schema"/> is ignored there (EF Core's SQLite provider ignores it too).
+/// </remarks>
+public sealed partial class AfterSalesModelOptions
+{
+    /// <summary>The database schema of the tables (PostgreSQL), or <see langword="null"/> for the connection's default.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Schema { get; set; }
+
+    /// <summary>Prepended to every table, key and index name, e.g. <c>aftersales_tickets</c>.</summary>
+    /// <value>The default value is <c>"aftersales_"</c>.</value>
+    public string TablePrefix { get; set; } = "aftersales_";
+
+    /// <summary>The tickets table's name.</summary>
+    public string TicketsTable => TablePrefix + "tickets";
+
+    /// <summary>The ticket events table's name.</summary>
+    public string EventsTable => TablePrefix + "ticket_events";
+
+    /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
+    public string HistoryTable => TablePrefix + "schema_history";
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="InvalidOperationException">A name is invalid; the message names the option.</exception>
+    public void Validate()
+    {
+        if (TablePrefix is null || (TablePrefix.Length > 0 && !Identifier().IsMatch(TablePrefix)) || TablePrefix.Length > 40)
+        {
+            throw new InvalidOperationException(
+                $"TablePrefix must be at most 40 letters, digits or underscores, starting with a letter or underscore, was '{TablePrefix}'.");
+        }
+
+        if (Schema is not null && (!Identifier().IsMatch(Schema) || Schema.Length > 63))
+        {
+            throw new InvalidOperationException(
+                $"Schema must be null or at most 63 letters, digits or underscores, starting with a letter or underscore, was '{Schema}'.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+}

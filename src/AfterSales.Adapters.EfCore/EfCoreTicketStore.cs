@@ -1,0 +1,445 @@
+using System.Globalization;
+using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.WorkOrders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.EntityFrameworkCore;
+
+/// <summary>
+/// An <see cref="ITicketStore"/> over EF Core (EF Core 工单存储), generic over the host's context: the
+/// context must map AfterSales.Kit's tables (<c>modelBuilder.ApplyAfterSalesConfiguration()</c>, or
+/// <see cref="AfterSalesDbContext"/>). Events are appended to an append-only table and the ticket's
+/// row refreshed in one <c>SaveChanges</c>, so one transaction: all or nothing.
+/// </summary>
+/// <remarks>
+/// <para><b>Concurrency.</b> The row's version is EF Core's concurrency token: a save from version
+/// <c>n</c> updates the row only <c>WHERE version = n</c>, and a new ticket inserts it. A stale
+/// writer's update hits no row (or its insert hits the key), the transaction rolls back and a
+/// <see cref="ConcurrencyConflictException"/> is thrown; the unique (tenant, ticket, version) key of
+/// the events is the final guard.</para>
+/// <para><b>Thread safety.</b> Thread-safe: every call uses its own context (from the
+/// <see cref="IDbContextFactory{TContext}"/>, or resolved from a new DI scope), so it can be a singleton.</para>
+/// </remarks>
+/// <typeparam name="TContext">The host's context.</typeparam>
+public sealed class EfCoreTicketStore<TContext> : ITicketStore
+    where TContext : DbContext
+{
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    private readonly Func<CancellationToken, Task<(TContext Context, IAsyncDisposable Owner)>> rent;
+    private readonly ISlaPolicyCatalog catalog;
+    private readonly IClock clock;
+
+    /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
+    /// <param name="contextFactory">Creates the host's contexts.</param>
+    /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
+    public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, ISlaPolicyCatalog catalog, IClock clock)
+        : this(catalog, clock)
+    {
+        ArgumentNullException.ThrowIfNull(contextFactory);
+        rent = async ct =>
+        {
+            var context = await contextFactory.CreateDbContextAsync(ct).ConfigureAwait(false);
+            return (context, context);
+        };
+    }
+
+    /// <summary>Creates a store that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
+    /// <param name="scopeFactory">Creates the scopes.</param>
+    /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
+    public EfCoreTicketStore(IServiceScopeFactory scopeFactory, ISlaPolicyCatalog catalog, IClock clock)
+        : this(catalog, clock)
+    {
+        ArgumentNullException.ThrowIfNull(scopeFactory);
+        rent = ct =>
+        {
+            var scope = scopeFactory.CreateAsyncScope();
+            return Task.FromResult<(TContext, IAsyncDisposable)>((scope.ServiceProvider.GetRequiredService<TContext>(), scope));
+        };
+    }
+
+    private EfCoreTicketStore(ISlaPolicyCatalog catalog, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(clock);
+        this.catalog = catalog;
+        this.clock = clock;
+        rent = null!;
+    }
+
+    /// <inheritdoc />
+    public async Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var key = id.Value;
+            var rows = await context.Set<TicketEventRow>()
+                .AsNoTracking()
+                .Where(e => e.TenantId == tenantId && e.TicketId == key)
+                .OrderBy(static e => e.Version)
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            return rows.Count == 0 ? null : Rebuild(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(Ticket ticket, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (expectedVersion < 0 || expectedVersion > ticket.Version)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedVersion), expectedVersion,
+                $"expectedVersion must be 0 to the ticket's version {ticket.Version}, was {expectedVersion}.");
+        }
+
+        var summary = TicketSummary.Of(ticket, clock.GetCurrentInstant());
+        var row = new TicketRow
+        {
+            TenantId = ticket.TenantId,
+            Id = ticket.Id.Value,
+            State = summary.State,
+            SeverityCode = summary.SeverityCode,
+            PolicyKey = summary.PolicyKey,
+            DeviceSerialNumber = summary.DeviceSerialNumber,
+            ReportedAt = summary.ReportedAt,
+            LastEventAt = summary.LastEventAt,
+            AsOf = summary.AsOf,
+            NextDeadline = summary.NextDeadline,
+            IsLegacyIssue = summary.IsLegacyIssue,
+            Version = ticket.Version,
+        };
+
+        var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            if (expectedVersion == 0)
+            {
+                context.Add(row);
+            }
+            else
+            {
+                // Every column is written, but only where the stored version is the expected one.
+                var entry = context.Attach(row);
+                entry.State = EntityState.Modified;
+                entry.Property(static r => r.Version).OriginalValue = expectedVersion;
+                entry.Property(static r => r.ClaimedBy).IsModified = false;
+                entry.Property(static r => r.ClaimedUntil).IsModified = false;
+            }
+
+            for (var i = expectedVersion; i < ticket.Events.Count; i++)
+            {
+                context.Add(EventMapper.ToRow(ticket.TenantId, ticket.Events[i]));
+            }
+
+            try
+            {
+                // One SaveChanges: one transaction for the row and the events.
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException ex)
+            {
+                context.ChangeTracker.Clear();
+                var actual = await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false);
+                if (ex is DbUpdateConcurrencyException || actual != expectedVersion)
+                {
+                    throw new ConcurrencyConflictException(ticket.Id, expectedVersion, actual);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            Instant? horizon = before;
+            var due = await context.Set<TicketRow>()
+                .AsNoTracking()
+                .Where(r => r.TenantId == tenantId && r.NextDeadline != null && r.NextDeadline <= horizon)
+                .OrderBy(static r => r.NextDeadline)
+                .Select(static r => new { r.Id, r.AsOf })
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                return [];
+            }
+
+            var ids = due.Select(static d => d.Id).ToList();
+            var events = await context.Set<TicketEventRow>()
+                .AsNoTracking()
+                .Where(e => e.TenantId == tenantId && ids.Contains(e.TicketId))
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            var byTicket = events.GroupBy(static e => e.TicketId, StringComparer.Ordinal)
+                .ToDictionary(static g => g.Key, static g => g.OrderBy(static e => e.Version).ToList(), StringComparer.Ordinal);
+
+            // The summary as of the last save, exactly as the save computed it.
+            return
+            [
+                .. due
+                    .Select(d => TicketSummary.Of(Rebuild(byTicket[d.Id]), d.AsOf))
+                    .OrderBy(static s => s.NextDeadline)
+                    .ThenBy(static s => s.Id.Value, StringComparer.Ordinal),
+            ];
+        }
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due work orders of every tenant — next deadline at or
+    /// before <paramref name="now"/>, not claimed by a live lease — soonest first, stamping
+    /// <paramref name="claimant"/> and a lease until <paramref name="now"/> + <paramref name="leaseDuration"/>.
+    /// Several nodes may call it at once: no ticket is handed to two claimants while a lease lives.
+    /// </summary>
+    /// <remarks>
+    /// PostgreSQL: one <c>UPDATE … WHERE (key) IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING</c> in a
+    /// transaction, so concurrent claimers skip each other's rows instead of waiting or double-claiming.
+    /// SQLite: the same statement in an immediate (write-locked) transaction — one writer at a time.
+    /// Other providers are not supported.
+    /// </remarks>
+    /// <param name="now">The instant deadlines are compared with.</param>
+    /// <param name="batchSize">At most this many, at least 1.</param>
+    /// <param name="claimant">The claiming node's name, not blank, at most 200 characters.</param>
+    /// <param name="leaseDuration">How long the claim excludes other claimants; positive.</param>
+    /// <param name="cancellationToken">Cancels the claim; nothing is claimed then.</param>
+    /// <returns>The claimed tickets, soonest deadline first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> or <paramref name="leaseDuration"/> is out of range.</exception>
+    /// <exception cref="NotSupportedException">The provider is neither PostgreSQL nor SQLite.</exception>
+    public async Task<IReadOnlyList<DueTicketClaim>> ClaimDueAsync(Instant now, int batchSize, string claimant, Duration leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
+        if (claimant.Length > 200)
+        {
+            throw new ArgumentException($"claimant must be at most 200 characters, was {claimant.Length.ToString(CultureInfo.InvariantCulture)}.", nameof(claimant));
+        }
+
+        if (leaseDuration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(leaseDuration), leaseDuration, $"leaseDuration must be positive, was {leaseDuration}.");
+        }
+
+        var until = now + leaseDuration;
+        var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var sql = ClaimSql(context);
+            var strategy = context.Database.CreateExecutionStrategy();
+            var rows = await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var claimed = await context.Database
+                    .SqlQueryRaw<ClaimedRow>(
+                        sql,
+                        claimant,
+                        InstantToUnixNanosecondsConverter.ToUnixNanoseconds(until),
+                        InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
+                        InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
+                        batchSize)
+                    .ToListAsync(ct)
+                    .ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return claimed;
+            }, cancellationToken).ConfigureAwait(false);
+
+            return
+            [
+                .. rows
+                    .OrderBy(static r => r.NextDeadline)
+                    .ThenBy(static r => r.TenantId, StringComparer.Ordinal)
+                    .ThenBy(static r => r.Id, StringComparer.Ordinal)
+                    .Select(r => new DueTicketClaim(
+                        r.TenantId,
+                        TicketId.From(r.Id),
+                        r.Version,
+                        InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.NextDeadline),
+                        claimant,
+                        until)),
+            ];
+        }
+    }
+
+    /// <summary>
+    /// Ends a claim once its ticket was processed: reloads the ticket, recomputes its next deadline as
+    /// of the clock's current instant (so a passed deadline no longer counts as due) and clears the
+    /// claim. Does nothing when the claim was lost (its lease ran out and someone else claimed it).
+    /// </summary>
+    /// <param name="claim">A claim from <see cref="ClaimDueAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the claim was still held and is now released.</returns>
+    public async Task<bool> CompleteClaimAsync(DueTicketClaim claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var ticket = await LoadAsync(claim.TenantId, claim.Id, cancellationToken).ConfigureAwait(false);
+        var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var tenant = claim.TenantId;
+            var id = claim.Id.Value;
+            var claimant = claim.Claimant;
+            if (ticket is not null)
+            {
+                var summary = TicketSummary.Of(ticket, clock.GetCurrentInstant());
+                var version = ticket.Version;
+                var updated = await context.Set<TicketRow>()
+                    .Where(r => r.TenantId == tenant && r.Id == id && r.Version == version && r.ClaimedBy == claimant)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(static r => r.NextDeadline, summary.NextDeadline)
+                            .SetProperty(static r => r.AsOf, summary.AsOf)
+                            .SetProperty(static r => r.IsLegacyIssue, summary.IsLegacyIssue)
+                            .SetProperty(static r => r.ClaimedBy, (string?)null)
+                            .SetProperty(static r => r.ClaimedUntil, (Instant?)null),
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                if (updated > 0)
+                {
+                    return true;
+                }
+            }
+
+            // Saved since the load (the save refreshed the deadline): just let go.
+            return await context.Set<TicketRow>()
+                .Where(r => r.TenantId == tenant && r.Id == id && r.ClaimedBy == claimant)
+                .ExecuteUpdateAsync(
+                    static s => s.SetProperty(static r => r.ClaimedBy, (string?)null).SetProperty(static r => r.ClaimedUntil, (Instant?)null),
+                    cancellationToken)
+                .ConfigureAwait(false) > 0;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>State, severity and the due horizon are filtered in SQL; the site name is in the report
+    /// event's payload, so with a site filter the candidates' report events are read and matched here.</remarks>
+    public async Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = context.Set<TicketRow>().AsNoTracking().Where(r => r.TenantId == tenantId);
+            if (query.State is { } state)
+            {
+                rows = rows.Where(r => r.State == state);
+            }
+
+            if (query.SeverityCode is { } severity)
+            {
+                rows = rows.Where(r => r.SeverityCode == severity);
+            }
+
+            if (query.DueBefore is { } due)
+            {
+                Instant? horizon = due;
+                rows = rows.Where(r => r.NextDeadline != null && r.NextDeadline <= horizon);
+            }
+
+            rows = query.DueBefore is null
+                ? rows.OrderByDescending(static r => r.ReportedAt).ThenBy(static r => r.Id)
+                : rows.OrderBy(static r => r.NextDeadline).ThenBy(static r => r.Id);
+
+            List<(string Id, Instant AsOf)> page;
+            if (query.SiteName is null)
+            {
+                page = [.. (await rows.Skip(query.Offset).Take(query.Limit).Select(static r => new { r.Id, r.AsOf })
+                    .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(static r => (r.Id, r.AsOf))];
+            }
+            else
+            {
+                var candidates = await rows.Select(static r => new { r.Id, r.AsOf }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                var candidateIds = candidates.Select(static c => c.Id).ToList();
+                var reports = await context.Set<TicketEventRow>().AsNoTracking()
+                    .Where(e => e.TenantId == tenantId && e.Version == 1 && candidateIds.Contains(e.TicketId))
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                var atSite = reports.Where(e => string.Equals(EventMapper.ToEvent(e).Report?.Site.Name, query.SiteName, StringComparison.Ordinal))
+                    .Select(static e => e.TicketId).ToHashSet(StringComparer.Ordinal);
+                page = [.. candidates.Where(c => atSite.Contains(c.Id)).Skip(query.Offset).Take(query.Limit).Select(static c => (c.Id, c.AsOf))];
+            }
+
+            if (page.Count == 0)
+            {
+                return [];
+            }
+
+            var ids = page.Select(static p => p.Id).ToList();
+            var events = await context.Set<TicketEventRow>().AsNoTracking()
+                .Where(e => e.TenantId == tenantId && ids.Contains(e.TicketId))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var byTicket = events.GroupBy(static e => e.TicketId, StringComparer.Ordinal)
+                .ToDictionary(static g => g.Key, static g => g.OrderBy(static e => e.Version).ToList(), StringComparer.Ordinal);
+            return [.. page.Select(p => TicketSummary.Of(Rebuild(byTicket[p.Id]), p.AsOf))];
+        }
+    }
+
+    private Ticket Rebuild(List<TicketEventRow> rows)
+    {
+        var history = new TicketEvent[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            history[i] = EventMapper.ToEvent(rows[i]);
+        }
+
+        var policy = catalog.GetByKey(history[0].PolicyKey
+            ?? throw new InvalidOperationException($"The first stored event of work order '{rows[0].TicketId}' has no policy key."));
+        return Ticket.FromEvents(history, policy, clock);
+    }
+
+    private static Task<int> StoredVersionAsync(TContext context, string tenantId, string id, CancellationToken cancellationToken) =>
+        context.Set<TicketRow>()
+            .AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.Id == id)
+            .Select(static r => r.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static string ClaimSql(DbContext context)
+    {
+        var provider = context.Database.ProviderName;
+        var lockClause = provider switch
+        {
+            PostgreSqlProvider => " FOR UPDATE SKIP LOCKED",
+            SqliteProvider => string.Empty,
+            _ => throw new NotSupportedException($"ClaimDueAsync supports PostgreSQL and SQLite, not '{provider}'."),
+        };
+        var names = StoreNames.Of(context);
+        var t = names.Tickets;
+        return $$"""
+            UPDATE {{t}} SET {{names.Column("ClaimedBy")}} = {0}, {{names.Column("ClaimedUntil")}} = {1}
+            WHERE ({{names.Column("TenantId")}}, {{names.Column("Id")}}) IN (
+                SELECT {{names.Column("TenantId")}}, {{names.Column("Id")}} FROM {{t}}
+                WHERE {{names.Column("NextDeadline")}} <= {2}
+                  AND ({{names.Column("ClaimedUntil")}} IS NULL OR {{names.Column("ClaimedUntil")}} <= {3})
+                ORDER BY {{names.Column("NextDeadline")}}
+                LIMIT {4}{{lockClause}})
+            RETURNING {{names.Column("TenantId")}} AS "TenantId", {{names.Column("Id")}} AS "Id", {{names.Column("Version")}} AS "Version", {{names.Column("NextDeadline")}} AS "NextDeadline"
+            """;
+    }
+
+    /// <summary>The shape of a claim query's row.</summary>
+    internal sealed class ClaimedRow
+    {
+        public string TenantId { get; set; } = string.Empty;
+
+        public string Id { get; set; } = string.Empty;
+
+        public int Version { get; set; }
+
+        public long NextDeadline { get; set; }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.Sla;
+using AfterSales.WorkOrders;
+
+namespace AfterSales.EntityFrameworkCore.Internal;
+
+/// <summary>
+/// The JSON shape of an event's payload. Our own DTO rather than the domain types, so the stored
+/// format is stable when domain types gain members or change constructors; instants as Unix
+/// nanoseconds (exact), enums by name, absent fields omitted.
+/// </summary>
+internal sealed class EventPayload
+{
+    public ReportPayload? Report { get; set; }
+
+    public string? PolicyKey { get; set; }
+
+    public string? Engineer { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public string? SeverityCode { get; set; }
+
+    public SignOffPayload? SignOff { get; set; }
+
+    public string? Note { get; set; }
+
+    public bool IsEmpty =>
+        Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
+        && SeverityCode is null && SignOff is null && Note is null;
+}
+
+internal sealed class ReportPayload
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string TenantId { get; set; } = string.Empty;
+
+    public string ReporterName { get; set; } = string.Empty;
+
+    public string ReporterOrganization { get; set; } = string.Empty;
+
+    public string ReporterContact { get; set; } = string.Empty;
+
+    public ReportChannel Channel { get; set; }
+
+    public SiteLocality Locality { get; set; }
+
+    public int? DistanceKm { get; set; }
+
+    public string SiteName { get; set; } = string.Empty;
+
+    public string SiteAddress { get; set; } = string.Empty;
+
+    public string DeviceSerialNumber { get; set; } = string.Empty;
+
+    public string Symptom { get; set; } = string.Empty;
+
+    public string SeverityCode { get; set; } = string.Empty;
+
+    public long? FaultOccurredAt { get; set; }
+}
+
+internal sealed class SignOffPayload
+{
+    public string Signer { get; set; } = string.Empty;
+
+    public int Satisfaction { get; set; }
+
+    public string? Comment { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(EventPayload))]
+internal sealed partial class EventPayloadJsonContext : JsonSerializerContext;
+
+/// <summary>Converts between domain events and rows.</summary>
+internal static class EventMapper
+{
+    public static TicketEventRow ToRow(string tenantId, TicketEvent e)
+    {
+        var payload = new EventPayload
+        {
+            Report = e.Report is { } r ? ToPayload(r) : null,
+            PolicyKey = e.PolicyKey,
+            Engineer = e.Engineer,
+            Reason = e.Reason,
+            Resolution = e.Resolution,
+            SeverityCode = e.SeverityCode,
+            SignOff = e.SignOff is { } s ? new SignOffPayload { Signer = s.Signer, Satisfaction = s.Satisfaction, Comment = s.Comment } : null,
+            Note = e.Note,
+        };
+        return new TicketEventRow
+        {
+            TenantId = tenantId,
+            TicketId = e.TicketId.Value,
+            Version = e.Version,
+            Kind = e.Kind,
+            At = e.At,
+            Payload = payload.IsEmpty ? null : JsonSerializer.Serialize(payload, EventPayloadJsonContext.Default.EventPayload),
+        };
+    }
+
+    public static TicketEvent ToEvent(TicketEventRow row)
+    {
+        var payload = row.Payload is null
+            ? null
+            : JsonSerializer.Deserialize(row.Payload, EventPayloadJsonContext.Default.EventPayload);
+        return new TicketEvent
+        {
+            Kind = row.Kind,
+            TicketId = TicketId.From(row.TicketId),
+            Version = row.Version,
+            At = row.At,
+            Report = payload?.Report is { } r ? ToReport(r) : null,
+            PolicyKey = payload?.PolicyKey,
+            Engineer = payload?.Engineer,
+            Reason = payload?.Reason,
+            Resolution = payload?.Resolution,
+            SeverityCode = payload?.SeverityCode,
+            SignOff = payload?.SignOff is { } s ? new TicketSignOff { Signer = s.Signer, Satisfaction = s.Satisfaction, Comment = s.Comment } : null,
+            Note = payload?.Note,
+        };
+    }
+
+    private static ReportPayload ToPayload(TicketReport r) => new()
+    {
+        Id = r.Id.Value,
+        TenantId = r.TenantId,
+        ReporterName = r.Reporter.Name,
+        ReporterOrganization = r.Reporter.Organization,
+        ReporterContact = r.Reporter.Contact,
+        Channel = r.Channel,
+        Locality = r.Site.Location.Locality,
+        DistanceKm = r.Site.Location.DistanceKm,
+        SiteName = r.Site.Name,
+        SiteAddress = r.Site.Address,
+        DeviceSerialNumber = r.DeviceSerialNumber,
+        Symptom = r.Symptom,
+        SeverityCode = r.SeverityCode,
+        FaultOccurredAt = r.FaultOccurredAt is { } f ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(f) : null,
+    };
+
+    private static TicketReport ToReport(ReportPayload r) => new()
+    {
+        Id = TicketId.From(r.Id),
+        TenantId = r.TenantId,
+        Reporter = new TicketReporter { Name = r.ReporterName, Organization = r.ReporterOrganization, Contact = r.ReporterContact },
+        Channel = r.Channel,
+        Site = new TicketSite { Location = new ServiceSite(r.Locality, r.DistanceKm), Name = r.SiteName, Address = r.SiteAddress },
+        DeviceSerialNumber = r.DeviceSerialNumber,
+        Symptom = r.Symptom,
+        SeverityCode = r.SeverityCode,
+        FaultOccurredAt = r.FaultOccurredAt is { } f ? InstantToUnixNanosecondsConverter.FromUnixNanoseconds(f) : null,
+    };
+}

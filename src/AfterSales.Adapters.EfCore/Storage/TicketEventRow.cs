@@ -1,0 +1,28 @@
+using AfterSales.WorkOrders;
+
+namespace AfterSales.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// One stored <see cref="TicketEvent"/> (工单事件行): append-only, unique per ticket and version.
+/// The payload fields its kind carries are one JSON document.
+/// </summary>
+public sealed class TicketEventRow
+{
+    /// <summary>The tenant.</summary>
+    public string TenantId { get; set; } = string.Empty;
+
+    /// <summary>The work order's id.</summary>
+    public string TicketId { get; set; } = string.Empty;
+
+    /// <summary>The ticket's version after the event: 1, 2, 3 … without gaps.</summary>
+    public int Version { get; set; }
+
+    /// <summary>What happened, stored by name.</summary>
+    public TicketEventKind Kind { get; set; }
+
+    /// <summary>When it happened.</summary>
+    public Instant At { get; set; }
+
+    /// <summary>The payload as JSON (System.Text.Json), or <see langword="null"/> when the kind carries none.</summary>
+    public string? Payload { get; set; }
+}

@@ -1,0 +1,135 @@
+using AfterSales.Sla;
+using AfterSales.Workflow;
+using AfterSales.WorkOrders;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AfterSales.EntityFrameworkCore.Tests.Support;
+
+/// <summary>Tickets built by random valid command sequences, with awkward text and nanosecond instants.</summary>
+public static class RandomTickets
+{
+    public static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 1, 0);
+
+    public static InMemorySlaPolicyCatalog Catalog { get; } = new(SlaPresets.All);
+
+    private static readonly string[] Texts =
+    [
+        "说明", "quote \" and \\ backslash", "emoji 🚑 and 中文", "line\nbreak\ttab", "{\"json\": [1, 2]}", "'; DROP TABLE x; --", "  padded  ", "x",
+    ];
+
+    public sealed record Step(int Pick, long AdvanceNanoseconds, int Text, int Satisfaction, int Severity);
+
+    public sealed record Script(
+        int Policy, string Tenant, string Id, ReportChannel Channel, SiteLocality Locality, int Distance, int Text,
+        long? FaultBeforeNanoseconds, Step[] Steps)
+    {
+        public override string ToString() => $"{Tenant}/{Id} policy {Policy}, {Steps.Length} steps";
+    }
+
+    private static readonly Gen<Step> StepGen =
+        from pick in Gen.Choose(0, 1000)
+        from minutes in Gen.Elements(0L, 1L, 17L, 60L, 600L, 1440L)
+        from nanos in Gen.Choose(0, 999_999_999)
+        from text in Gen.Choose(0, Texts.Length - 1)
+        from satisfaction in Gen.Choose(1, 5)
+        from severity in Gen.Choose(0, 10)
+        select new Step(pick, (minutes * 60_000_000_000L) + nanos, text, satisfaction, severity);
+
+    public static Gen<Script> ScriptGen { get; } =
+        from policy in Gen.Choose(0, SlaPresets.All.Count - 1)
+        from tenant in Gen.Elements("t1", "t2", "租户-3")
+        from id in Gen.Choose(0, int.MaxValue)
+        from channel in Gen.Elements(Enum.GetValues<ReportChannel>())
+        from locality in Gen.Elements(Enum.GetValues<SiteLocality>())
+        from distance in Gen.Choose(0, 900)
+        from text in Gen.Choose(0, Texts.Length - 1)
+        from fault in Gen.Frequency((1, Gen.Constant<long?>(null)), (2, Gen.Choose(0, int.MaxValue).Select(static n => (long?)n * 1_000L + 7)))
+        from steps in Gen.Sized(size => Gen.Choose(0, Math.Clamp(size, 1, 40)).SelectMany(n => Gen.ArrayOf(StepGen, n)))
+        select new Script(policy, tenant, "WO-" + id.ToString(System.Globalization.CultureInfo.InvariantCulture), channel, locality, distance, text, fault, steps);
+
+    public static Arbitrary<Script> Scripts { get; } = ScriptGen.ToArbitrary();
+
+    /// <summary>Runs the script: report, then per step advance the clock and fire one permitted trigger.</summary>
+    public static Ticket Build(Script script, FakeClock clock, string idSuffix = "")
+    {
+        var policy = SlaPresets.All[script.Policy];
+        var now = clock.GetCurrentInstant();
+        var ticket = Ticket.Report(
+            new TicketReport
+            {
+                Id = TicketId.From(script.Id + idSuffix),
+                TenantId = script.Tenant,
+                Reporter = new TicketReporter { Name = Texts[script.Text], Organization = "某市人民医院 信息科", Contact = "138-0000-0000" },
+                Channel = script.Channel,
+                Site = new TicketSite
+                {
+                    Location = script.Locality == SiteLocality.Travel ? ServiceSite.Travel(script.Distance) : new ServiceSite(script.Locality),
+                    Name = "门诊楼",
+                    Address = Texts[(script.Text + 1) % Texts.Length],
+                },
+                DeviceSerialNumber = "SN-" + script.Id,
+                Symptom = Texts[(script.Text + 2) % Texts.Length],
+                SeverityCode = policy.SeverityScale.Levels[script.Distance % policy.SeverityScale.Levels.Count].Code,
+                FaultOccurredAt = script.FaultBeforeNanoseconds is { } f ? now - Duration.FromNanoseconds(f) : null,
+            },
+            policy,
+            clock);
+        foreach (var step in script.Steps)
+        {
+            clock.Advance(Duration.FromNanoseconds(step.AdvanceNanoseconds));
+            Fire(ticket, step, includeFinishing: true);
+        }
+
+        return ticket;
+    }
+
+    /// <summary>Fires one permitted trigger picked by the step; returns whether an event was appended.</summary>
+    public static bool Fire(Ticket ticket, Step step, bool includeFinishing)
+    {
+        var permitted = ticket.PermittedTriggers()
+            .Where(t => includeFinishing || t is not (TicketTrigger.Close or TicketTrigger.Cancel))
+            .ToList();
+        if (permitted.Count == 0)
+        {
+            return false;
+        }
+
+        var text = Texts[step.Text];
+        var levels = ticket.Policy.SeverityScale.Levels;
+        var before = ticket.Version;
+        try
+        {
+            switch (permitted[step.Pick % permitted.Count])
+            {
+                case TicketTrigger.Acknowledge: ticket.Acknowledge(); break;
+                case TicketTrigger.StartRemoteDiagnosis: ticket.StartRemoteDiagnosis(); break;
+                case TicketTrigger.ResolveRemotely: ticket.ResolveRemotely(text); break;
+                case TicketTrigger.Dispatch: ticket.Dispatch(text); break;
+                case TicketTrigger.ArriveOnSite: ticket.ArriveOnSite(); break;
+                case TicketTrigger.EscalateToVendor: ticket.EscalateToVendor(text); break;
+                case TicketTrigger.RestoreService: ticket.RestoreService(); break;
+                case TicketTrigger.Resolve: ticket.Resolve(text); break;
+                case TicketTrigger.StartObservation: ticket.StartObservation(); break;
+                case TicketTrigger.SignOff: ticket.SignOff(text, step.Satisfaction, step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.Close: ticket.Close(); break;
+                case TicketTrigger.Reopen: ticket.Reopen(text); break;
+                case TicketTrigger.WaitForCustomer: ticket.WaitForCustomer(text); break;
+                case TicketTrigger.Resume: ticket.Resume(); break;
+                case TicketTrigger.Reclassify: ticket.Reclassify(levels[step.Severity % levels.Count].Code, text); break;
+                case TicketTrigger.DeliverRepairPlan: ticket.DeliverRepairPlan(step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.ProvideLoaner: ticket.ProvideLoaner(step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.Cancel: ticket.Cancel(text); break;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // e.g. reclassifying to the current severity: the domain refuses, nothing appended.
+        }
+        catch (InvalidTransitionException)
+        {
+        }
+
+        return ticket.Version != before;
+    }
+}

@@ -1,0 +1,156 @@
+using AfterSales.EntityFrameworkCore.Tests.Support;
+using AfterSales.Sla;
+using AfterSales.WorkOrders;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.EntityFrameworkCore.Tests;
+
+/// <summary>The store against a real database, on both providers.</summary>
+public sealed class TicketStoreTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public Task RandomTickets_SaveAndLoad_RoundTripEqual_Sqlite() => RoundTrip(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task RandomTickets_SaveAndLoad_RoundTripEqual_PostgreSql() => RoundTrip(Provider.PostgreSql);
+
+    [Fact]
+    public Task SaveAsync_TwoWritersFromOneVersion_OneCommitsOtherConflicts_Sqlite() => TwoWriters(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task SaveAsync_TwoWritersFromOneVersion_OneCommitsOtherConflicts_PostgreSql() => TwoWriters(Provider.PostgreSql);
+
+    [Fact]
+    public Task UseEntityFrameworkCore_TicketServiceRunsOnTheDatabase_Sqlite() => Registration(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task UseEntityFrameworkCore_TicketServiceRunsOnTheDatabase_PostgreSql() => Registration(Provider.PostgreSql);
+
+    private async Task RoundTrip(Provider provider)
+    {
+        var db = await fixture.GetAsync(provider);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var checkedDue = 0;
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), Prop.ForAll(RandomTickets.Scripts, script =>
+        {
+            var clock = new FakeClock(RandomTickets.Start);
+            var store = new EfCoreTicketStore<HostDbContext>(db.HostFactory(), RandomTickets.Catalog, clock);
+            var baseline = new InMemoryTicketStore(RandomTickets.Catalog, clock);
+            var ticket = RandomTickets.Build(script, clock, "-" + run + Guid.NewGuid().ToString("N")[..6]);
+
+            // Saved in two parts, as a service would: the report, then the rest.
+            var events = ticket.Events.ToArray();
+            var first = Ticket.FromEvents(events.Take(1), ticket.Policy, clock);
+            store.SaveAsync(first, 0).GetAwaiter().GetResult();
+            store.SaveAsync(ticket, 1).GetAwaiter().GetResult();
+            baseline.SaveAsync(ticket, 0).GetAwaiter().GetResult();
+
+            var loaded = store.LoadAsync(ticket.TenantId, ticket.Id).GetAwaiter().GetResult();
+            Assert.NotNull(loaded);
+            Assert.Equal(events, loaded.Events);
+            Assert.Equal(ticket.Version, loaded.Version);
+            Assert.Equal(ticket.State, loaded.State);
+            Assert.Equal(ticket.SeverityCode, loaded.SeverityCode);
+            Assert.Equal(ticket.Cycle, loaded.Cycle);
+            Assert.Equal(ticket.PausedFrom, loaded.PausedFrom);
+            Assert.Equal(ticket.CustomerSignOff, loaded.CustomerSignOff);
+
+            // The due-work query answers as the in-memory reference store does.
+            var horizon = clock.GetCurrentInstant() + Duration.FromDays(60);
+            var expected = baseline.ListDueBeforeAsync(ticket.TenantId, horizon).GetAwaiter().GetResult().Select(Describe).ToList();
+            var actual = store.ListDueBeforeAsync(ticket.TenantId, horizon).GetAwaiter().GetResult()
+                .Where(s => s.Id == ticket.Id).Select(Describe).ToList();
+            Assert.Equal(expected, actual);
+            checkedDue += expected.Count;
+        }));
+
+        Assert.True(checkedDue > 0, "some random tickets must be due within the horizon, or the comparison proves nothing");
+        var store = new EfCoreTicketStore<HostDbContext>(db.HostFactory(), RandomTickets.Catalog, new FakeClock(RandomTickets.Start));
+        Assert.Null(await store.LoadAsync("t1", TicketId.From("missing-" + run)));
+    }
+
+    private static string Describe(TicketSummary s) =>
+        $"{s.TenantId}/{s.Id} v{s.Version} {s.State} {s.SeverityCode} {s.PolicyKey} {s.DeviceSerialNumber} {s.ReportedAt} {s.LastEventAt} {s.AsOf} {s.NextDeadline} {s.IsLegacyIssue}";
+
+    private async Task TwoWriters(Provider provider)
+    {
+        var db = await fixture.GetAsync(provider);
+        var clock = new FakeClock(RandomTickets.Start);
+        var store = new EfCoreTicketStore<HostDbContext>(db.HostFactory(), RandomTickets.Catalog, clock);
+        var script = RandomTickets.ScriptGen.Sample(1, 1).Single() with { Steps = [] };
+        var ticket = RandomTickets.Build(script, clock, "-" + Guid.NewGuid().ToString("N")[..8]);
+        await store.SaveAsync(ticket, 0);
+
+        // A second "new" ticket with the same id conflicts too.
+        var duplicate = RandomTickets.Build(script with { }, clock, ticket.Id.Value[script.Id.Length..]);
+        var dup = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(duplicate, 0));
+        Assert.Equal(1, dup.ActualVersion);
+
+        var a = (await store.LoadAsync(ticket.TenantId, ticket.Id))!;
+        var b = (await store.LoadAsync(ticket.TenantId, ticket.Id))!;
+        a.Acknowledge();
+        b.Cancel("重复报障");
+        await store.SaveAsync(a, 1);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(b, 1));
+        Assert.Equal(1, conflict.ExpectedVersion);
+        Assert.Equal(2, conflict.ActualVersion);
+
+        var stored = (await store.LoadAsync(ticket.TenantId, ticket.Id))!;
+        Assert.Equal(a.Events, stored.Events);
+        Assert.Equal(TicketState.Acknowledged, stored.State);
+        await using var context = db.NewHostContext();
+        var row = await context.Set<Storage.TicketRow>().SingleAsync(r => r.TenantId == ticket.TenantId && r.Id == ticket.Id.Value);
+        Assert.Equal(2, row.Version);
+        Assert.Equal(TicketState.Acknowledged, row.State);
+    }
+
+    private async Task Registration(Provider provider)
+    {
+        var db = await fixture.GetAsync(provider);
+        foreach (var useFactory in new[] { true, false })
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IClock>(new FakeClock(RandomTickets.Start));
+            if (useFactory)
+            {
+                services.AddDbContextFactory<HostDbContext>(o => Configure(o, db));
+            }
+            else
+            {
+                services.AddDbContext<HostDbContext>(o => Configure(o, db));
+            }
+
+            services.AddAfterSales(o =>
+            {
+                o.Policies.Add(SlaPresets.SystemIntegration002);
+                o.DefaultPolicyId = SlaPresets.SystemIntegration002.Id;
+            }).UseEntityFrameworkCore<HostDbContext>().UseEntityFrameworkCore<HostDbContext>();
+            await using var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            Assert.IsType<EfCoreTicketStore<HostDbContext>>(sp.GetRequiredService<ITicketStore>());
+            Assert.Single(services, d => d.ServiceType == typeof(ITicketStore));
+
+            var service = sp.GetRequiredService<TicketService>();
+            var script = RandomTickets.ScriptGen.Sample(1, 1).Single() with { Policy = 1, Steps = [] };
+            var report = RandomTickets.Build(script, new FakeClock(RandomTickets.Start), "-" + Guid.NewGuid().ToString("N")[..8]).ReportDetails;
+            var created = await service.ReportAsync(report);
+            await service.AcknowledgeAsync(created.TenantId, created.Id);
+            var loaded = await sp.GetRequiredService<ITicketStore>().LoadAsync(created.TenantId, created.Id);
+            Assert.Equal(TicketState.Acknowledged, loaded!.State);
+        }
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, TestDatabase db)
+    {
+        if (db.Provider == Provider.Sqlite)
+        {
+            options.UseSqlite(db.ConnectionString);
+        }
+        else
+        {
+            options.UseNpgsql(db.ConnectionString);
+        }
+    }
+}
