@@ -70,7 +70,8 @@ public sealed class ClaimTests(DatabaseFixture fixture) : IClassFixture<Database
         var db = await fixture.GetAsync(provider);
         var clock = new FakeClock(RandomTickets.Start);
         var store = new EfCoreTicketStore<HostDbContext>(db.HostFactory(), RandomTickets.Catalog, clock);
-        var ticket = RandomTickets.Build(RandomTickets.ScriptGen.Sample(1, 1).Single() with { Policy = 1, Steps = [] }, clock, "-" + Guid.NewGuid().ToString("N")[..8]);
+        var script = new RandomTickets.Script(1, "t1", "WO-lease", AfterSales.Sla.ReportChannel.Phone, AfterSales.Sla.SiteLocality.Local, 0, 0, null, []);
+        var ticket = RandomTickets.Build(script, clock, "-" + Guid.NewGuid().ToString("N")[..8]);
         await store.SaveAsync(ticket, 0);
         var deadline = TicketSummary.Of(ticket, clock.GetCurrentInstant()).NextDeadline!.Value;
 

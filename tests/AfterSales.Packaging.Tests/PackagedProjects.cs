@@ -10,6 +10,7 @@ public static class PackagedProjects
     [
         ("AfterSales.Domain", "src/AfterSales.Domain/AfterSales.Domain.csproj"),
         ("AfterSales.Testing", "src/AfterSales.Testing/AfterSales.Testing.csproj"),
+        ("AfterSales.Adapters.EfCore", "src/AfterSales.Adapters.EfCore/AfterSales.Adapters.EfCore.csproj"),
         ("AfterSales.Adapters.Http", "src/AfterSales.Adapters.Http/AfterSales.Adapters.Http.csproj"),
     ];
 

@@ -1,0 +1,125 @@
+using System.Data.Common;
+using AfterSales.EntityFrameworkCore.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.EntityFrameworkCore.Tests;
+
+/// <summary>The versioned scripts against the EF Core model, and the migration runner.</summary>
+public sealed class SchemaTests
+{
+    [Fact]
+    public Task MigrateAsync_Scripts_CreateTheSchemaTheModelDescribes_Sqlite() => SchemaMatchesModel(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task MigrateAsync_Scripts_CreateTheSchemaTheModelDescribes_PostgreSql() => SchemaMatchesModel(Provider.PostgreSql);
+
+    [Fact]
+    public Task MigrateAsync_TwiceAndConcurrently_AppliesEachScriptOnce_Sqlite() => AppliesOnce(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task MigrateAsync_TwiceAndConcurrently_AppliesEachScriptOnce_PostgreSql() => AppliesOnce(Provider.PostgreSql);
+
+    /// <summary>
+    /// One database from the scripts, one from <c>EnsureCreated</c> (EF Core's DDL for the model); the
+    /// catalogs must agree on our tables: columns, store types, nullability, keys, foreign keys, indexes.
+    /// </summary>
+    private static async Task SchemaMatchesModel(Provider provider)
+    {
+        await using var scripted = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using var modelled = await TestDatabase.CreateAsync(provider, migrate: false);
+        foreach (var kind in new[] { "host", "quick start" })
+        {
+            DbContext Open(TestDatabase db) => kind == "host" ? db.NewHostContext() : db.NewQuickStartContext();
+            var prefix = kind == "host" ? HostDbContext.Prefix : new AfterSalesModelOptions().TablePrefix;
+            await using var a = Open(scripted);
+            Assert.Equal(1, await AfterSalesSchema.MigrateAsync(a));
+            await using var b = Open(modelled);
+            if (kind == "host")
+            {
+                await b.Database.EnsureCreatedAsync();
+            }
+            else
+            {
+                // EnsureCreated does nothing once the database has tables: create the quick start's from its model script.
+                await b.Database.ExecuteSqlRawAsync(b.Database.GenerateCreateScript());
+            }
+
+            var expected = await Catalog(b, provider, prefix);
+            var actual = await Catalog(a, provider, prefix);
+            Assert.True(expected.Count > 20, $"the catalog query found too little: {string.Join("\n", expected)}");
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    private static async Task AppliesOnce(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, migrate: false);
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var context = db.NewHostContext();
+            return await AfterSalesSchema.MigrateAsync(context);
+        })));
+        Assert.Equal(AfterSalesSchema.LatestVersion, results.Sum());
+        await using var again = db.NewHostContext();
+        Assert.Equal(0, await AfterSalesSchema.MigrateAsync(again));
+        var history = provider == Provider.PostgreSql ? $"\"{HostDbContext.Schema}\".\"{HostDbContext.Prefix}schema_history\"" : $"\"{HostDbContext.Prefix}schema_history\"";
+        var rows = await Query(again, $"SELECT version FROM {history}");
+        Assert.Equal(Enumerable.Range(1, AfterSalesSchema.LatestVersion).Select(static v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows);
+    }
+
+    private static async Task<List<string>> Catalog(DbContext context, Provider provider, string prefix)
+    {
+        var like = prefix + "%";
+        var history = prefix + "schema_history";
+        string[] queries = provider == Provider.PostgreSql
+            ?
+            [
+                $"SELECT table_schema, table_name, column_name, data_type, coalesce(character_maximum_length, 0), is_nullable, coalesce(column_default, '') FROM information_schema.columns WHERE table_name LIKE '{like}' AND table_name <> '{history}'",
+                $"SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE tablename LIKE '{like}' AND tablename <> '{history}'",
+                $"SELECT c.conname, c.contype, pg_get_constraintdef(c.oid), t.relname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname LIKE '{like}' AND t.relname <> '{history}'",
+            ]
+            :
+            [
+                $"SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", coalesce(p.dflt_value, ''), p.pk FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name LIKE '{like}' AND m.name <> '{history}'",
+                $"SELECT m.name, l.name, l.\"unique\", l.origin, l.partial, i.seqno, i.name FROM sqlite_master m JOIN pragma_index_list(m.name) l JOIN pragma_index_info(l.name) i WHERE m.type = 'table' AND m.name LIKE '{like}' AND m.name <> '{history}'",
+                $"SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND m.name LIKE '{like}' AND m.name <> '{history}'",
+            ];
+        var all = new List<string>();
+        foreach (var q in queries)
+        {
+            all.AddRange(await Query(context, q));
+        }
+
+        all.Sort(StringComparer.Ordinal);
+        return all;
+    }
+
+    private static async Task<List<string>> Query(DbContext context, string sql)
+    {
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync();
+        try
+        {
+            await using DbCommand command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                var values = new string[reader.FieldCount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                }
+
+                rows.Add(string.Join(" | ", values));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+    }
+}
