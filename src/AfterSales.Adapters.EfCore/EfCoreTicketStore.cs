@@ -323,6 +323,71 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>State, severity and the due horizon are filtered in SQL; the site name is in the report
+    /// event's payload, so with a site filter the candidates' report events are read and matched here.</remarks>
+    public async Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = context.Set<TicketRow>().AsNoTracking().Where(r => r.TenantId == tenantId);
+            if (query.State is { } state)
+            {
+                rows = rows.Where(r => r.State == state);
+            }
+
+            if (query.SeverityCode is { } severity)
+            {
+                rows = rows.Where(r => r.SeverityCode == severity);
+            }
+
+            if (query.DueBefore is { } due)
+            {
+                Instant? horizon = due;
+                rows = rows.Where(r => r.NextDeadline != null && r.NextDeadline <= horizon);
+            }
+
+            rows = query.DueBefore is null
+                ? rows.OrderByDescending(static r => r.ReportedAt).ThenBy(static r => r.Id)
+                : rows.OrderBy(static r => r.NextDeadline).ThenBy(static r => r.Id);
+
+            List<(string Id, Instant AsOf)> page;
+            if (query.SiteName is null)
+            {
+                page = [.. (await rows.Skip(query.Offset).Take(query.Limit).Select(static r => new { r.Id, r.AsOf })
+                    .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(static r => (r.Id, r.AsOf))];
+            }
+            else
+            {
+                var candidates = await rows.Select(static r => new { r.Id, r.AsOf }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                var candidateIds = candidates.Select(static c => c.Id).ToList();
+                var reports = await context.Set<TicketEventRow>().AsNoTracking()
+                    .Where(e => e.TenantId == tenantId && e.Version == 1 && candidateIds.Contains(e.TicketId))
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                var atSite = reports.Where(e => string.Equals(EventMapper.ToEvent(e).Report?.Site.Name, query.SiteName, StringComparison.Ordinal))
+                    .Select(static e => e.TicketId).ToHashSet(StringComparer.Ordinal);
+                page = [.. candidates.Where(c => atSite.Contains(c.Id)).Skip(query.Offset).Take(query.Limit).Select(static c => (c.Id, c.AsOf))];
+            }
+
+            if (page.Count == 0)
+            {
+                return [];
+            }
+
+            var ids = page.Select(static p => p.Id).ToList();
+            var events = await context.Set<TicketEventRow>().AsNoTracking()
+                .Where(e => e.TenantId == tenantId && ids.Contains(e.TicketId))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var byTicket = events.GroupBy(static e => e.TicketId, StringComparer.Ordinal)
+                .ToDictionary(static g => g.Key, static g => g.OrderBy(static e => e.Version).ToList(), StringComparer.Ordinal);
+            return [.. page.Select(p => TicketSummary.Of(Rebuild(byTicket[p.Id]), p.AsOf))];
+        }
+    }
+
     private Ticket Rebuild(List<TicketEventRow> rows)
     {
         var history = new TicketEvent[rows.Count];

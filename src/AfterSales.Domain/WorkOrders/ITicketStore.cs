@@ -33,4 +33,14 @@ public interface ITicketStore
     /// <param name="before">The horizon.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the tenant's work orders matching <paramref name="query"/>, in the query's order
+    /// (see <see cref="TicketQuery"/>), as summaries of their last save.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="query">The filters and the page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The query's paging is out of range.</exception>
+    Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default);
 }

@@ -107,6 +107,27 @@ public sealed class InMemoryTicketStore : ITicketStore
         }
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(query);
+        query.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            var matching = tickets
+                .Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)
+                    && query.Matches(p.Value.Summary!, p.Value.Events[0].Report!.Site.Name))
+                .Select(static p => p.Value.Summary!);
+            var ordered = query.DueBefore is null
+                ? matching.OrderByDescending(static s => s.ReportedAt).ThenBy(static s => s.Id.Value, StringComparer.Ordinal)
+                : matching.OrderBy(static s => s.NextDeadline).ThenBy(static s => s.Id.Value, StringComparer.Ordinal);
+            IReadOnlyList<TicketSummary> page = [.. ordered.Skip(query.Offset).Take(query.Limit)];
+            return Task.FromResult(page);
+        }
+    }
+
     private sealed class Entry
     {
         public List<TicketEvent> Events { get; } = [];

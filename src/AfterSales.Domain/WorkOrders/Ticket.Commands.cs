@@ -213,6 +213,7 @@ public sealed partial class Ticket
     /// <summary>Whether <see cref="ReplaceParts"/> is permitted now; <see cref="Check(TicketTrigger)"/> gives the reason when not.</summary>
     public bool CanReplaceParts() => Can(TicketTrigger.ReplaceParts);
 
+    /// <summary>Whether <see cref="Acknowledge"/> is permitted now; <see cref="Check(TicketTrigger)"/> gives the reason when not.</summary>
     public bool CanAcknowledge() => Can(TicketTrigger.Acknowledge);
 
     /// <summary>Whether <see cref="StartRemoteDiagnosis"/> is permitted now.</summary>

@@ -55,5 +55,6 @@ public sealed record TicketEvent
     /// <summary>The old and new part, for <see cref="TicketEventKind.PartsReplaced"/>.</summary>
     public TicketPartsExchange? PartsExchange { get; init; }
 
+    /// <inheritdoc />
     public override string ToString() => $"v{Version} {At} {Kind}";
 }

@@ -185,4 +185,14 @@ public sealed class TicketService
     /// </summary>
     public Task<IReadOnlyList<TicketSummary>> ListBreachingOrWarningBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default) =>
         store.ListDueBeforeAsync(tenantId, before, cancellationToken);
+
+    /// <summary>One page of the tenant's work orders matching <paramref name="query"/>; see <see cref="ITicketStore.ListAsync"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The query's paging is out of range.</exception>
+    public Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(query);
+        query.Validate();
+        return store.ListAsync(tenantId, query, cancellationToken);
+    }
 }

@@ -15,6 +15,8 @@ public readonly struct TicketWorkflowContext
     /// <param name="signedOff">Whether the customer signed the service report with a satisfaction rating (R-WO-8).</param>
     /// <param name="observationStartedAt">When the observation period started, if it did.</param>
     /// <param name="observationPeriod">The policy's observation period (运行观察期).</param>
+    /// <param name="quoteSubmitted">Whether a quote for paid work has been submitted (R-WO-7); the default value is false.</param>
+    /// <param name="partsMayBeReplaced">Whether parts may be replaced now: free work, or paid work with an accepted quote (R-WO-7); the default value is true.</param>
     public TicketWorkflowContext(
         Instant now,
         TicketState? pausedFrom,

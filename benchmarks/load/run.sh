@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Bounded HTTP load run: publishes the sample host (Release), starts it on 127.0.0.1 with SQLite and
+# logging off, runs wrk for a fixed duration per endpoint and prints a Markdown table. Loopback only.
+# Usage: benchmarks/load/run.sh [seconds per endpoint, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION="${1:-10}"
+CONNECTIONS=64
+THREADS=2
+PORT="${LOAD_PORT:-5081}"
+TICKETS=200
+BASE="http://127.0.0.1:${PORT}"
+WORK="$(mktemp -d)"
+HOST_PID=""
+
+command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
+
+cleanup() {
+  if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
+    kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "Publishing the host (Release)…" >&2
+dotnet publish samples/AfterSales.Host -c Release -o "$WORK/app" --nologo -v quiet >&2
+
+"$WORK/app/AfterSales.Host" --urls "$BASE" --contentRoot "$WORK/app" \
+  --ConnectionStrings:AfterSales="Data Source=$WORK/load.db" \
+  --Logging:LogLevel:Default=None >"$WORK/host.log" 2>&1 &
+HOST_PID=$!
+
+for _ in $(seq 1 60); do
+  curl -fs "$BASE/ping" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "$BASE/ping" >/dev/null || { echo "The host did not start:" >&2; cat "$WORK/host.log" >&2; exit 1; }
+
+# Seed: one ticket to read, and the tickets the workflow command cycles through.
+report() {
+  curl -fs -o /dev/null -X POST "$BASE/after-sales/tickets" -H 'X-Tenant-Id: load' -H 'Content-Type: application/json' \
+    -d "{\"id\":\"$1\",\"reporter\":{\"name\":\"Li\",\"organization\":\"Bank\",\"contact\":\"138\"},\"channel\":\"Phone\",\"site\":{\"locality\":\"Local\",\"name\":\"HQ\",\"address\":\"1 Road\"},\"deviceSerialNumber\":\"SN-1\",\"symptom\":\"array down\",\"severityCode\":\"A\"}"
+}
+report LOAD-GET
+for i in $(seq 0 $((TICKETS - 1))); do report "LOAD-$i"; done
+
+run() { # name, extra wrk args…
+  local name="$1"; shift
+  echo "wrk: $name (${DURATION}s, ${CONNECTIONS} connections)…" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency "$@" >"$WORK/$name.txt"
+  local rps p50 p99 errors
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$WORK/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$WORK/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")
+  errors=$(awk '/Non-2xx or 3xx responses:/ {print $5} /Socket errors:/ {print "socket: " $0}' "$WORK/$name.txt" | paste -sd' ')
+  echo "$name|$rps|$p50|$p99|${errors:-0}" >>"$WORK/results"
+}
+
+run ping "$BASE/ping"
+run get-ticket -H 'X-Tenant-Id: load' "$BASE/after-sales/tickets/LOAD-GET"
+run post-report -s benchmarks/load/report.lua "$BASE/after-sales/tickets"
+LOAD_TICKETS=$TICKETS run workflow-command -s benchmarks/load/command.lua "$BASE"
+
+ceiling=$(awk -F'|' '$1 == "ping" {print $2}' "$WORK/results")
+echo
+echo "| Endpoint | Requests/s | % of ceiling | p50 | p99 | non-2xx |"
+echo "|---|---:|---:|---:|---:|---:|"
+while IFS='|' read -r name rps p50 p99 errors; do
+  label=$name
+  case $name in
+    ping) label='GET /ping (trivial JSON, ceiling)';;
+    get-ticket) label='GET /after-sales/tickets/{id}';;
+    post-report) label='POST /after-sales/tickets (report)';;
+    workflow-command) label='POST /after-sales/tickets/{id}/deliver-repair-plan';;
+  esac
+  pct=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.0f %%", 100 * a / b }')
+  echo "| $label | $rps | $pct | $p50 | $p99 | $errors |"
+done <"$WORK/results"

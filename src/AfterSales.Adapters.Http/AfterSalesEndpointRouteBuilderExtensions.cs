@@ -1,0 +1,54 @@
+using AfterSales.Http;
+using AfterSales.Http.Endpoints;
+using AfterSales.Http.Errors;
+using AfterSales.Http.Tenancy;
+using AfterSales.WorkOrders;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the AfterSales.Kit HTTP API.</summary>
+public static class AfterSalesEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the work-order API under <paramref name="prefix"/> and returns its group, so the host adds
+    /// authorization, rate limiting or CORS in one place (<c>.RequireAuthorization()</c>, …).
+    /// </summary>
+    /// <param name="endpoints">The application.</param>
+    /// <param name="prefix">The route prefix.</param>
+    /// <returns>The route group of every endpoint mapped.</returns>
+    /// <exception cref="InvalidOperationException"><c>services.AddAfterSales(...)</c> or <c>.AddHttpApi()</c> was not called.</exception>
+    /// <exception cref="OptionsValidationException">An <see cref="AfterSalesHttpOptions"/> value is invalid.</exception>
+    public static RouteGroupBuilder MapAfterSales(this IEndpointRouteBuilder endpoints, string prefix = "/after-sales")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var services = endpoints.ServiceProvider;
+        var registered = services.GetRequiredService<IServiceProviderIsService>();
+        if (!registered.IsService(typeof(TicketService)))
+        {
+            throw new InvalidOperationException(
+                "MapAfterSales needs the AfterSales.Kit services, and TicketService is not registered. Call services.AddAfterSales(o => ...).AddHttpApi() when configuring services.");
+        }
+
+        if (!registered.IsService(typeof(ITenantResolver)))
+        {
+            throw new InvalidOperationException(
+                "MapAfterSales needs the HTTP adapter's services. Call .AddHttpApi() on the builder services.AddAfterSales(...) returns.");
+        }
+
+        _ = services.GetRequiredService<IOptions<AfterSalesHttpOptions>>().Value;
+
+        var group = endpoints.MapGroup(prefix)
+            .WithTags("AfterSales")
+            .WithMetadata(new AfterSalesGroupMarker(prefix.TrimEnd('/')))
+            .AddEndpointFilter<ProblemMappingFilter>();
+        ReferenceEndpoints.Map(group);
+        var tickets = group.MapGroup("/tickets").AddEndpointFilter<TenantFilter>();
+        TicketEndpoints.Map(tickets);
+        return group;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using AfterSales.Calendars;
+using AfterSales.Http.Contracts;
+using AfterSales.Http.Errors;
+using AfterSales.Http.Internal;
+using AfterSales.Sla;
+using AfterSales.WorkOrders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using NodaTime.Text;
+
+namespace AfterSales.Http.Endpoints;
+
+/// <summary>Endpoints that read no tenant data: ping, the workflow, the policies and the business-time calculator.</summary>
+internal static class ReferenceEndpoints
+{
+    private static readonly Lazy<BusinessCalendar> MondayToFriday = new(static () =>
+        BusinessCalendar.MondayToFriday(ChinaCalendars.BeijingTime, new LocalTime(9, 0), new LocalTime(18, 0)));
+
+    private static readonly Dictionary<string, Func<BusinessCalendar>> Presets = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["24x7-beijing"] = static () => SlaPresets.TwentyFourSevenBeijing,
+        ["mon-fri-9-18-beijing"] = static () => MondayToFriday.Value,
+        ["cn-statutory-9-18"] = static () => ChinaCalendars.Statutory9To18,
+    };
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/ping", static () => TypedResults.Ok(new PingResponse("ok")))
+            .WithName("Ping").WithSummary("Liveness: a trivial JSON answer.");
+
+        group.MapGet("/workflow", static () => TypedResults.Text(TicketWorkflow.ToMarkdown(), "text/markdown; charset=utf-8"))
+            .WithName("GetWorkflow").WithSummary("The ticket workflow as Markdown with a Mermaid state diagram.")
+            .Produces<string>(200, "text/markdown");
+
+        group.MapGet("/policies", static (AfterSalesOptions options) => TypedResults.Ok(options.Policies.Distinct().Select(ToResponse).ToArray()))
+            .WithName("ListPolicies").WithSummary("The SLA policies the service offers, every version.");
+
+        group.MapPost("/business-time", BusinessTime)
+            .Accepts<BusinessTimeRequest>("application/json")
+            .WithName("AddBusinessTime")
+            .WithSummary("The due instant of start + amount on a calendar (preset or definition), with an explanation.")
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+    }
+
+    private static PolicyResponse ToResponse(SlaPolicy p) => new(
+        p.Id, p.Version, p.Key, p.Name, p.SeverityScale.Code,
+        [.. p.SeverityScale.Levels.Select(static l => new SeverityLevelResponse(l.Code, l.Rank, l.NameZh, l.NameEn, l.Description))],
+        p.ObservationPeriod,
+        [.. p.Targets.Select(static t => new TargetResponse(t.Metric.Code, t.Amount.ToString(), t.SeverityCodes, t.Calendar.Name, t.StartAnchor.ToString(), t.WarningPercents, t.Description))]);
+
+    private static async Task<Results<Ok<BusinessTimeResponse>, ProblemHttpResult>> BusinessTime(HttpContext http, IOptions<AfterSalesHttpOptions> options)
+    {
+        var request = (await RequestBody.ReadAsync<BusinessTimeRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
+        var calendar = CalendarOf(request);
+        if ((request.BusinessTime is null) == (request.WorkingDays is null))
+        {
+            throw RequestRejectedException.Validation("businessTime", "Give exactly one of businessTime and workingDays.");
+        }
+
+        Instant due;
+        if (request.BusinessTime is { } amount)
+        {
+            if (amount < Duration.Zero || amount > Duration.FromDays(3660))
+            {
+                throw RequestRejectedException.Validation("businessTime", "businessTime must be from PT0S to P3660D.");
+            }
+
+            due = calendar.Add(request.Start, amount);
+        }
+        else
+        {
+            var days = request.WorkingDays!.Value;
+            if (days is < 0 or > 2000)
+            {
+                throw RequestRejectedException.Validation("workingDays", "workingDays must be from 0 to 2000.");
+            }
+
+            due = calendar.AddWorkingDays(request.Start, days);
+        }
+
+        return TypedResults.Ok(new BusinessTimeResponse(calendar.Name, request.Start, due, Explain(calendar, request, due)));
+    }
+
+    private static BusinessCalendar CalendarOf(BusinessTimeRequest request)
+    {
+        if ((request.Calendar is null) == (request.Definition is null))
+        {
+            throw RequestRejectedException.Validation("calendar", $"Give exactly one of calendar (a preset: {string.Join(", ", Presets.Keys)}) and definition.");
+        }
+
+        if (request.Calendar is { } id)
+        {
+            return Presets.TryGetValue(id, out var preset)
+                ? preset()
+                : throw RequestRejectedException.Validation("calendar", $"calendar must be one of {string.Join(", ", Presets.Keys)}.");
+        }
+
+        var d = request.Definition!;
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(d.Zone)
+            ?? throw RequestRejectedException.Validation("definition.zone", "definition.zone must be an IANA time zone id such as Asia/Shanghai.");
+        if (d.WeeklyHours.Count is 0 or > 70)
+        {
+            throw RequestRejectedException.Validation("definition.weeklyHours", "definition.weeklyHours must hold 1 to 70 entries.");
+        }
+
+        if (d.Holidays is { Count: > 2000 })
+        {
+            throw RequestRejectedException.Validation("definition.holidays", "definition.holidays must hold at most 2000 dates.");
+        }
+
+        var name = string.IsNullOrWhiteSpace(d.Name) ? "custom" : d.Name.Length > 100 ? d.Name[..100] : d.Name;
+        var builder = BusinessCalendar.CreateBuilder(name, zone);
+        for (var i = 0; i < d.WeeklyHours.Count; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"definition.weeklyHours[{i}]");
+            var entry = d.WeeklyHours[i] ?? throw RequestRejectedException.Validation(field, field + " must not be null.");
+            var day = Parse.Enum<IsoDayOfWeek>(entry.Day, field + ".day");
+            if (day == IsoDayOfWeek.None)
+            {
+                throw RequestRejectedException.Validation(field + ".day", field + ".day must be Monday … Sunday.");
+            }
+
+            try
+            {
+                builder.WithHours(day, entry.End == LocalTime.Midnight ? WorkingHours.ToEndOfDay(entry.Start) : WorkingHours.Between(entry.Start, entry.End));
+            }
+            catch (ArgumentException ex)
+            {
+                throw RequestRejectedException.Validation(field, ex.Message.Split(" (Parameter", 2)[0]);
+            }
+        }
+
+        try
+        {
+            if (d.Holidays is { } holidays)
+            {
+                builder.WithHolidays(holidays, "holiday");
+            }
+
+            return builder.Build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw RequestRejectedException.Validation("definition", ex.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    private static List<string> Explain(BusinessCalendar calendar, BusinessTimeRequest request, Instant due)
+    {
+        var zone = calendar.Zone;
+        var pattern = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd ddd HH:mm");
+        var lines = new List<string>
+        {
+            $"Calendar '{calendar.Name}' in {zone.Id}.",
+            $"Start {request.Start} = {pattern.Format(request.Start.InZone(zone).LocalDateTime)} local"
+                + (calendar.IsBusinessTime(request.Start) ? "." : $", outside business time: counting begins {pattern.Format(calendar.NextBusinessTime(request.Start).InZone(zone).LocalDateTime)}."),
+            request.BusinessTime is { } amount
+                ? $"Adding {amount.ToString("-H:mm", CultureInfo.InvariantCulture)} h of business time."
+                : $"Adding {request.WorkingDays} working day(s).",
+        };
+
+        var first = request.Start.InZone(zone).Date;
+        var last = due.InZone(zone).Date;
+        var dayCount = Period.Between(first, last, PeriodUnits.Days).Days;
+        if (dayCount <= 62)
+        {
+            for (var date = first; date <= last; date = date.PlusDays(1))
+            {
+                var counted = Duration.Zero;
+                foreach (var interval in calendar.WorkingIntervalsOn(date))
+                {
+                    var from = Instant.Max(interval.Start, request.Start);
+                    var to = Instant.Min(interval.End, due);
+                    if (to > from)
+                    {
+                        counted += to - from;
+                    }
+                }
+
+                if (counted > Duration.Zero)
+                {
+                    lines.Add($"{date:yyyy-MM-dd ddd}: counts {counted.ToString("-H:mm", CultureInfo.InvariantCulture)} h.");
+                }
+                else if (!calendar.IsWorkingDay(date))
+                {
+                    lines.Add($"{date:yyyy-MM-dd ddd}: not a working day, skipped.");
+                }
+            }
+
+            foreach (var special in calendar.SpecialDaysBetween(first, last))
+            {
+                lines.Add($"{special.Date:yyyy-MM-dd}: {special.Kind} {special.Name}{(special.NameEn is { } en ? " (" + en + ")" : string.Empty)}.");
+            }
+        }
+        else
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"The span covers {dayCount} days; per-day detail is given for spans up to 62 days."));
+        }
+
+        lines.Add($"Due {due} = {pattern.Format(due.InZone(zone).LocalDateTime)} local.");
+        return lines;
+    }
+}

@@ -1,0 +1,216 @@
+using AfterSales.Http.Contracts;
+using AfterSales.Http.Errors;
+using AfterSales.Http.Idempotency;
+using AfterSales.Http.Internal;
+using AfterSales.Http.Tenancy;
+using AfterSales.Sla;
+using AfterSales.WorkOrders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Http.Endpoints;
+
+/// <summary>The work-order endpoints, all scoped to the request's tenant.</summary>
+internal static class TicketEndpoints
+{
+    public static void Map(RouteGroupBuilder tickets)
+    {
+        tickets.MapPost("/", Report)
+            .AddEndpointFilter<IdempotencyFilter>()
+            .Accepts<ReportTicketRequest>("application/json")
+            .WithName("ReportTicket")
+            .WithSummary("Report a fault (报障): opens a work order.")
+            .WithDescription("Honours Idempotency-Key: a retry with the same key and body returns the first response and creates nothing.")
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+
+        tickets.MapGet("/", List)
+            .WithName("ListTickets")
+            .WithSummary("List work orders: filters state, severity, site, dueBefore (breaching or warning by then); page (from 1) and pageSize (default 50, at most 200).")
+            .ProducesProblem(400);
+
+        tickets.MapGet("/{id}", Get)
+            .WithName("GetTicket")
+            .WithSummary("A work order with its events; ETag is its version.")
+            .ProducesProblem(404);
+
+        tickets.MapGet("/{id}/clocks", Clocks)
+            .WithName("GetTicketClocks")
+            .WithSummary("The work order's SLA clocks with explanations, now or at ?at=<instant>.")
+            .ProducesProblem(400).ProducesProblem(404);
+
+        foreach (var command in TicketCommands.All)
+        {
+            var endpoint = tickets.MapPost("/{id}/" + command.Route, (HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options) =>
+                    Execute(http, id, service, options.Value, command))
+                .WithName("Ticket" + command.Trigger)
+                .WithSummary(command.Summary + " Honours If-Match (the ETag, i.e. the version): 412 when stale.")
+                .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+            if (command.Body is { } body)
+            {
+                endpoint.Accepts(body, command.BodyOptional, "application/json").ProducesProblem(413).ProducesProblem(415);
+            }
+        }
+    }
+
+    internal static string Location(HttpContext http, string id) =>
+        $"{http.Request.PathBase}{http.GetEndpoint()?.Metadata.GetMetadata<AfterSalesGroupMarker>()?.Prefix}/tickets/{Uri.EscapeDataString(id)}";
+
+    private static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> Report(
+        HttpContext http, TicketService service, AfterSalesOptions domainOptions, IOptions<AfterSalesHttpOptions> options)
+    {
+        var request = (await RequestBody.ReadAsync<ReportTicketRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        TicketId id = default;
+        ReportChannel channel = default;
+        ServiceSite location = default;
+        Try(errors, "id", () => id = request.Id is null ? TicketId.FromGuid(Guid.NewGuid()) : TicketId.From(request.Id));
+        Try(errors, "channel", () => channel = Parse.Enum<ReportChannel>(request.Channel, "channel"));
+        Try(errors, "site.locality", () => location = new ServiceSite(Parse.Enum<SiteLocality>(request.Site.Locality, "site.locality"), request.Site.DistanceKm), "site.distanceKm");
+        var policyId = request.PolicyId ?? domainOptions.DefaultPolicyId;
+        if (policyId is null)
+        {
+            errors["policyId"] = ["policyId is required: the service has no default SLA policy."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw RequestRejectedException.Validation(errors);
+        }
+
+        var report = new TicketReport
+        {
+            Id = id,
+            TenantId = http.Tenant(),
+            Reporter = new TicketReporter { Name = request.Reporter.Name, Organization = request.Reporter.Organization, Contact = request.Reporter.Contact },
+            Channel = channel,
+            Site = new TicketSite { Location = location, Name = request.Site.Name, Address = request.Site.Address },
+            DeviceSerialNumber = request.DeviceSerialNumber,
+            Symptom = request.Symptom,
+            SeverityCode = request.SeverityCode,
+            FaultOccurredAt = request.FaultOccurredAt,
+        };
+        var ticket = await service.ReportAsync(report, policyId!, request.PolicyVersion, http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(ticket.Version);
+        return TypedResults.Created(Location(http, ticket.Id.Value), TicketResponse.From(ticket));
+    }
+
+    private static void Try(Dictionary<string, string[]> errors, string field, Action parse, string? argumentField = null)
+    {
+        try
+        {
+            parse();
+        }
+        catch (RequestRejectedException ex) when (ex.Errors is not null)
+        {
+            foreach (var (key, value) in ex.Errors)
+            {
+                errors[key] = value;
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            errors[argumentField ?? field] = [ex.Message.Split(" (Parameter", 2)[0].Split('\n', 2)[0]];
+        }
+    }
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Get(HttpContext http, string id, TicketService service)
+    {
+        var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    private static async Task<Results<Ok<ClocksResponse>, ProblemHttpResult>> Clocks(HttpContext http, string id, TicketService service, IClock clock)
+    {
+        var query = http.Request.Query;
+        var at = query.TryGetValue("at", out var atText) ? Parse.Instant(Single(atText, "at"), "at") : clock.GetCurrentInstant();
+        var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(ticket.Version);
+        return TypedResults.Ok(new ClocksResponse(ticket.Id.Value, ticket.Version, at, [.. ticket.Clocks(at).Select(ClockResponse.From)]));
+    }
+
+    private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> List(HttpContext http, TicketService service, IOptions<AfterSalesHttpOptions> options)
+    {
+        var q = http.Request.Query;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var o = options.Value;
+        TicketState? state = null;
+        Instant? dueBefore = null;
+        var page = 1;
+        var pageSize = o.DefaultPageSize;
+        Try(errors, "state", () => state = q.TryGetValue("state", out var v) ? LeafState(Single(v, "state")) : null);
+        Try(errors, "dueBefore", () => dueBefore = q.TryGetValue("dueBefore", out var v) ? Parse.Instant(Single(v, "dueBefore"), "dueBefore") : null);
+        Try(errors, "page", () => page = q.TryGetValue("page", out var v) ? Parse.Int(Single(v, "page"), "page", 1, 1_000_000) : 1);
+        Try(errors, "pageSize", () => pageSize = q.TryGetValue("pageSize", out var v) ? Parse.Int(Single(v, "pageSize"), "pageSize", 1, o.MaxPageSize) : o.DefaultPageSize);
+        string? severity = null, site = null;
+        Try(errors, "severity", () => severity = q.TryGetValue("severity", out var v) ? Single(v, "severity") : null);
+        Try(errors, "site", () => site = q.TryGetValue("site", out var v) ? Single(v, "site") : null);
+        if (errors.Count > 0)
+        {
+            throw RequestRejectedException.Validation(errors);
+        }
+
+        var query = new TicketQuery
+        {
+            State = state,
+            SeverityCode = severity,
+            SiteName = site,
+            DueBefore = dueBefore,
+            Offset = checked((page - 1) * pageSize),
+            Limit = pageSize + 1,
+        };
+        var found = await service.ListAsync(http.Tenant(), query, http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new TicketPageResponse(
+            [.. found.Take(pageSize).Select(TicketSummaryResponse.From)], page, pageSize, found.Count > pageSize));
+    }
+
+    private static TicketState LeafState(string value)
+    {
+        var state = Parse.Enum<TicketState>(value, "state");
+        return state is TicketState.Open or TicketState.Unrestored or TicketState.Active
+            ? throw RequestRejectedException.Validation("state", "state must be a leaf state, not the superstate " + state + ".")
+            : state;
+    }
+
+    private static string Single(Microsoft.Extensions.Primitives.StringValues values, string field) =>
+        values.Count == 1 && values[0] is { Length: > 0 and <= 200 } value
+            ? value
+            : throw RequestRejectedException.Validation(field, field + " must be given once, 1 to 200 characters.");
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Execute(
+        HttpContext http, string id, TicketService service, AfterSalesHttpOptions options, TicketCommands.Command command)
+    {
+        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var action = await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false);
+        var ticketId = TicketIdOf(id);
+        if (expected == -1)
+        {
+            // An ETag that names no version: load to tell 404 from 412.
+            var current = await service.GetAsync(http.Tenant(), ticketId, http.RequestAborted).ConfigureAwait(false);
+            throw new ConcurrencyConflictException(ticketId, 0, current.Version);
+        }
+
+        var ticket = await service.ExecuteAsync(http.Tenant(), ticketId, expected, action, http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    private static TicketId TicketIdOf(string id)
+    {
+        try
+        {
+            return TicketId.From(id);
+        }
+        catch (ArgumentException)
+        {
+            // An id that cannot exist is not found, like any other unknown id.
+            throw new RequestRejectedException(404, "The work order was not found.", "No work order with this id exists for the tenant.");
+        }
+    }
+}
+
+/// <summary>Marks the adapter's endpoints and remembers the group's prefix.</summary>
+internal sealed record AfterSalesGroupMarker(string Prefix);

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using AfterSales.Calendars;
+using AfterSales.Workflow;
+using AfterSales.WorkOrders;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Http.Errors;
+
+/// <summary>
+/// The one place where failures of the adapter's endpoints become RFC 9457 problem details. It runs
+/// first on every endpoint of the group, so request parsing, tenancy, idempotency and the domain all
+/// throw and this maps. See the adapter's README for the table.
+/// </summary>
+internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> options, ILogger<ProblemMappingFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var problem = Map(ex, context.HttpContext);
+            if (problem.Status >= 500)
+            {
+                logger.LogError(ex, "Unexpected error on {Method} {Path}", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
+            }
+
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            return TypedResults.Problem(problem);
+        }
+    }
+
+    internal ProblemDetails Map(Exception ex, HttpContext http)
+    {
+        switch (ex)
+        {
+            case RequestRejectedException r:
+                return r.Errors is { } errors
+                    ? new HttpValidationProblemDetails(errors) { Status = r.StatusCode, Title = r.Title, Detail = r.Message }
+                    : new ProblemDetails { Status = r.StatusCode, Title = r.Title, Detail = r.Message };
+            case TicketNotFoundException:
+                return new ProblemDetails { Status = 404, Title = "The work order was not found.", Detail = "No work order with this id exists for the tenant." };
+            case SlaPolicyNotFoundException p:
+                return Validation("policyId", p.Message);
+            case InvalidTransitionException t:
+                var conflict = new ProblemDetails
+                {
+                    Status = 409,
+                    Title = "The workflow does not permit this command in the ticket's state.",
+                    Detail = t.Message,
+                };
+                conflict.Extensions["state"] = t.State.ToString();
+                conflict.Extensions["trigger"] = t.Trigger.ToString();
+                conflict.Extensions["unmetGuards"] = t.UnmetGuards;
+                conflict.Extensions["permittedTriggers"] = t.PermittedTriggers.Select(static p => p.ToString()).ToArray();
+                return conflict;
+            case ConcurrencyConflictException c when http.Request.Headers.IfMatch.Count > 0:
+                return new ProblemDetails
+                {
+                    Status = 412,
+                    Title = "The work order changed since the version in If-Match.",
+                    Detail = $"Expected version {c.ExpectedVersion}, the stored version is {c.ActualVersion}. Reload it and decide again.",
+                };
+            case ConcurrencyConflictException c:
+                return new ProblemDetails
+                {
+                    Status = 409,
+                    Title = c.ExpectedVersion == 0 ? "A work order with this id already exists." : "The work order was changed concurrently.",
+                    Detail = c.ExpectedVersion == 0 ? "Choose another id, or omit it to let the service assign one." : "Reload it and retry.",
+                };
+            case CalendarYearNotCoveredException y:
+                return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
+            case ArgumentException a:
+                return Validation(FieldName(a.ParamName), StripParam(a));
+            case AfterSalesException d:
+                return new ProblemDetails { Status = 422, Title = "The request breaks a business rule.", Detail = d.Message };
+            case BadHttpRequestException b:
+                return new ProblemDetails { Status = b.StatusCode, Title = "The request is malformed.", Detail = b.StatusCode == 413 ? "The request body is too large." : "The request could not be read." };
+            default:
+                var problem = new ProblemDetails { Status = 500, Title = "An unexpected error occurred." };
+                if (options.Value.IncludeExceptionDetails)
+                {
+                    problem.Detail = ex.Message;
+                    problem.Extensions["exception"] = ex.GetType().FullName;
+                    problem.Extensions["stackTrace"] = ex.ToString();
+                }
+
+                return problem;
+        }
+    }
+
+    private static HttpValidationProblemDetails Validation(string field, string message) =>
+        new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] })
+        {
+            Status = 400,
+            Title = "One or more fields are invalid.",
+            Detail = message,
+        };
+
+    private static string StripParam(ArgumentException a)
+    {
+        var message = a.Message;
+        var suffix = a.ParamName is null ? null : $" (Parameter '{a.ParamName}')";
+        if (suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            message = message[..^suffix.Length];
+        }
+
+        var actual = message.IndexOf("\nActual value was", StringComparison.Ordinal);
+        return actual >= 0 ? message[..actual] : message;
+    }
+
+    /// <summary>The JSON field a domain parameter name refers to: <c>report.Reporter.Name</c> → <c>reporter.name</c>.</summary>
+    internal static string FieldName(string? paramName)
+    {
+        if (string.IsNullOrEmpty(paramName))
+        {
+            return "$";
+        }
+
+        var name = paramName.StartsWith("report.", StringComparison.Ordinal) ? paramName["report.".Length..] : paramName;
+        if (name == "newSeverityCode")
+        {
+            return "severityCode";
+        }
+
+        return string.Join('.', name.Split('.').Select(static s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+    }
+}

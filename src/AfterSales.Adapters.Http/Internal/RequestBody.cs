@@ -1,0 +1,137 @@
+using System.Buffers;
+using System.Text.Json;
+using AfterSales.Http.Errors;
+using AfterSales.Http.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace AfterSales.Http.Internal;
+
+/// <summary>Reads JSON request bodies with the adapter's rules: JSON content type (415), size limit (413), field-level parse errors (400).</summary>
+internal static class RequestBody
+{
+    public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            MaxDepth = 32,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+        };
+        options.AddNodaTimeConverters();
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Reads the body as <typeparamref name="T"/>; <see langword="null"/> only when <paramref name="optional"/> and there is no body.</summary>
+    public static async Task<T?> ReadAsync<T>(HttpContext http, long limit, bool optional = false)
+        where T : class
+    {
+        var bytes = await ReadBytesAsync(http, limit, requireJson: true).ConfigureAwait(false);
+        if (bytes is null || bytes.Length == 0)
+        {
+            return optional ? null : throw RequestRejectedException.Validation("$", "A JSON request body is required.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes, JsonOptions)
+                ?? throw RequestRejectedException.Validation("$", "The request body must be a JSON object, not null.");
+        }
+        catch (JsonException ex)
+        {
+            throw RequestRejectedException.Validation(Field(ex.Path), Describe(ex));
+        }
+        catch (NotSupportedException)
+        {
+            throw RequestRejectedException.Validation("$", "The request body has a shape this endpoint does not accept.");
+        }
+        catch (ArgumentException ex)
+        {
+            throw RequestRejectedException.Validation("$", ex.Message);
+        }
+    }
+
+    /// <summary>The raw body, bounded; null when there is none. Checks the content type when <paramref name="requireJson"/>.</summary>
+    public static async Task<byte[]?> ReadBytesAsync(HttpContext http, long limit, bool requireJson)
+    {
+        var request = http.Request;
+        if (request.ContentLength is { } length && length > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        var hasBody = request.ContentLength > 0
+            || (request.ContentLength is null && request.Headers.ContainsKey(HeaderNames.TransferEncoding));
+        if (!hasBody)
+        {
+            return null;
+        }
+
+        if (requireJson && !IsJson(request.ContentType))
+        {
+            throw new RequestRejectedException(415, "Unsupported media type.", "The request body must be JSON (Content-Type: application/json).");
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            var read = await request.Body.ReadAsync(memory, http.RequestAborted).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                throw TooLarge(limit);
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    internal static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+
+        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var type = media.MediaType;
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static RequestRejectedException TooLarge(long limit) =>
+        new(413, "The request body is too large.", $"The request body must be at most {limit} bytes.");
+
+    private static string Field(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "$";
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        // System.Text.Json's messages name the path and the type; keep them, drop the position noise.
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text;
+using AfterSales.Http.Tests.Support;
+using AfterSales.WorkOrders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Http.Tests.Endpoints;
+
+public sealed class ErrorMappingTests
+{
+    [Fact]
+    public async Task Errors_MapToProblemDetails_WithStatusAndFields()
+    {
+        using var factory = new ServiceFactory();
+        using var client = factory.ClientFor("acme");
+
+        var unknown = await (await client.GetAsync("/after-sales/tickets/nope")).JsonAsync(HttpStatusCode.NotFound);
+        Assert.Equal(404, (int)unknown["status"]!);
+
+        var invalid = await (await client.PostAsync("/after-sales/tickets", Api.Json(Api.ReportBody(severity: "Z")))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(invalid["errors"]!["severityCode"]);
+
+        var missing = await (await client.PostAsync("/after-sales/tickets", Api.Json("""{"channel":"Phone"}"""))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("missing required properties", (string)missing["detail"]!, StringComparison.Ordinal);
+
+        var blank = Api.ReportBody().Replace("\"SN-0001\"", "\"  \"", StringComparison.Ordinal);
+        var blankProblem = await (await client.PostAsync("/after-sales/tickets", Api.Json(blank))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(blankProblem["errors"]!["deviceSerialNumber"]);
+
+        var malformed = await (await client.PostAsync("/after-sales/tickets", Api.Json("{\"reporter\":"))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(400, (int)malformed["status"]!);
+
+        var wrongType = await client.PostAsync("/after-sales/tickets", new StringContent(Api.ReportBody(), Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+
+        var huge = await client.PostAsync("/after-sales/tickets", Api.Json(Api.ReportBody().Replace("Storage array down", new string('x', 70_000), StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+
+        (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
+        var duplicate = await client.ReportAsync("WO-1");
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+
+        var refused = await (await client.CommandAsync("WO-1", "close")).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("Reported", (string)refused["state"]!);
+        Assert.Contains(refused["permittedTriggers"]!.AsArray(), t => (string)t! == "Acknowledge");
+
+        var blankEngineer = await (await client.CommandAsync("WO-1", "dispatch", """{"engineer":" "}""")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(blankEngineer["errors"]!["engineer"]);
+
+        (await client.CommandAsync("WO-1", "acknowledge")).EnsureSuccessStatusCode();
+        var reclassify = await (await client.CommandAsync("WO-1", "reclassify", """{"severityCode":"Q","reason":"worse"}""")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(reclassify["errors"]!["severityCode"]);
+
+        var badAt = await (await client.GetAsync("/after-sales/tickets/WO-1/clocks?at=tomorrow")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(badAt["errors"]!["at"]);
+
+        Assert.DoesNotContain("   at ", unknown.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnexpectedError_500WithoutDetails_UnlessOptedIn()
+    {
+        foreach (var optIn in new[] { false, true })
+        {
+            using var factory = new ServiceFactory(
+                services: s => s.AddSingleton<ITicketStore, ThrowingStore>(),
+                settings: new Dictionary<string, string?> { ["AfterSales:Http:IncludeExceptionDetails"] = optIn.ToString() });
+            using var client = factory.ClientFor("acme");
+            var response = await client.GetAsync("/after-sales/tickets/WO-1");
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Equal(optIn, text.Contains("stackTrace", StringComparison.Ordinal));
+            Assert.Equal(optIn, text.Contains("boom", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Options_Invalid_FailAtStartNamingTheOption()
+    {
+        using var factory = new ServiceFactory(settings: new Dictionary<string, string?> { ["AfterSales:Http:MaxPageSize"] = "0" });
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var validation = ex as OptionsValidationException ?? Assert.IsType<OptionsValidationException>(ex.InnerException ?? ex, exactMatch: false);
+        Assert.Contains("MaxPageSize must be 1 to 1000, was 0.", validation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MapAfterSales_WithoutAddAfterSales_FailsFast()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        using var app = builder.Build();
+        var ex = Assert.Throws<InvalidOperationException>(() => app.MapAfterSales());
+        Assert.Contains("AddAfterSales", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingStore : ITicketStore
+    {
+        public Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+
+        public Task SaveAsync(Ticket ticket, int expectedVersion, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+
+        public Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+
+        public Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+    }
+}

@@ -1,0 +1,240 @@
+using System.Net;
+using System.Text;
+using AfterSales.Http.Tests.Support;
+
+namespace AfterSales.Http.Tests.Endpoints;
+
+/// <summary>
+/// 2 400 random malformed or hostile requests: none gets a 5xx, every one is rejected, and the
+/// database is byte-for-byte what it was (file hash after a WAL checkpoint, and a dump of every table).
+/// </summary>
+public sealed class HostileRequestFuzzTests
+{
+    private const int Requests = 2400;
+
+    private static readonly string[] RefusedCommands =
+    [
+        "start-remote-diagnosis", "resolve-remotely", "dispatch", "arrive-on-site", "escalate-to-vendor", "restore-service",
+        "resolve", "start-observation", "sign-off", "close", "reopen", "resume",
+    ];
+
+    private static readonly string[] BodyCommands = ["wait-for-customer", "reclassify", "cancel"];
+
+    private static readonly string[] NoteCommands = ["deliver-repair-plan", "provide-loaner"];
+
+    private static readonly string[] PathTricks =
+    [
+        "/after-sales/tickets/..%2f..%2fetc%2fpasswd", "/after-sales/tickets/%2e%2e/%2e%2e/openapi", "/after-sales/tickets/WO-1/..%2fclose",
+"/after-sales/tickets/%ff%fe", "/after-sales/tickets/WO-1/%2e%2e/nope/acknowledge",
+        "/after-sales/tickets/" + new string('A', 5000), "/after-sales/tickets/WO-1/unknown-command", "/after-sales//tickets",
+        "/after-sales/tickets/WO-1/clocks/../../../", "/after-sales/tickets/' OR 1=1 --", "/after-sales/tickets/%E2%80%AE1-OW",
+        "/after-sales/tickets/WO-1;drop table tickets", "/after-sales/tickets/\u5de5\u5355",
+    ];
+
+    [Fact]
+    public async Task HostileRequests_NoServerError_AllRejected_DatabaseUnchanged()
+    {
+        using var factory = new ServiceFactory();
+        using var client = factory.ClientFor("acme");
+        (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
+        var fileBefore = await factory.FileHashAsync();
+        var dumpBefore = await factory.DumpHashAsync();
+
+        var random = new Random(7_2026);
+        var failures = new List<string>();
+        for (var i = 0; i < Requests; i++)
+        {
+            using var request = Next(random);
+            var description = $"#{i} {request.Method} {request.RequestUri}";
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request);
+            }
+            catch (Exception ex)
+            {
+                failures.Add($"{description}: threw {ex.GetType().Name} {ex.Message}");
+                continue;
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (status >= 500 || status < 400)
+                {
+                    failures.Add($"{description}: {status} {Truncate(await response.Content.ReadAsStringAsync())}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(20)));
+        Assert.Equal(dumpBefore, await factory.DumpHashAsync());
+        Assert.Equal(fileBefore, await factory.FileHashAsync());
+    }
+
+    private static string Truncate(string s) => s.Length > 300 ? s[..300] : s;
+
+    private static HttpRequestMessage Next(Random random)
+    {
+        switch (random.Next(10))
+        {
+            case 0:
+            case 1:
+            case 2:
+                return Post("/after-sales/tickets", HostileReport(random), ContentType(random, mostlyJson: true));
+            case 3:
+                return Post($"/after-sales/tickets/WO-1/{Pick(random, RefusedCommands)}", RandomBody(random), ContentType(random, mostlyJson: true), IfMatch(random));
+            case 4:
+                var command = Pick(random, BodyCommands);
+                var invalid = command == "reclassify" && random.Next(3) == 0 ? """{"severityCode":"NOPE","reason":"x"}""" : InvalidReasonBody(random);
+                return Post($"/after-sales/tickets/WO-1/{command}", invalid, ContentType(random, mostlyJson: true), IfMatch(random));
+            case 5:
+                // Note commands accept no body or a valid one; send a broken one or a wrong content type.
+                return Post($"/after-sales/tickets/WO-1/{Pick(random, NoteCommands)}", random.Next(2) == 0 ? Broken(random) : """{"note":"x"}""",
+                    random.Next(2) == 0 ? "text/plain" : "application/json", random.Next(2) == 0 ? "\"99\"" : "garbage");
+            case 6:
+                var trick = Pick(random, PathTricks);
+                return random.Next(2) == 0 ? new HttpRequestMessage(HttpMethod.Get, trick) : Post(trick, RandomBody(random), "application/json");
+            case 7:
+                return new HttpRequestMessage(HttpMethod.Get, HostileQuery(random));
+            case 8:
+                return Post("/after-sales/business-time", HostileBusinessTime(random), ContentType(random, mostlyJson: true));
+            default:
+                var r = Post("/after-sales/tickets", random.Next(3) == 0 ? Api.ReportBody() : HostileReport(random), "application/json");
+                switch (random.Next(4))
+                {
+                    case 0:
+                        r.Headers.TryAddWithoutValidation("Idempotency-Key", random.Next(2) == 0 ? new string('k', 300) : "has space");
+                        break;
+                    case 1:
+                        r.Headers.Remove("X-Tenant-Id");
+                        r.Headers.TryAddWithoutValidation("X-Tenant-Id", new string('t', 101 + random.Next(1000)));
+                        break;
+                    case 2:
+                        r.Headers.TryAddWithoutValidation("X-Tenant-Id", ["acme", "second-value"]);
+                        break;
+                    default:
+                        r.Content = new ByteArrayContent(new byte[65_537 + random.Next(100_000)]);
+                        r.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+                        break;
+                }
+
+                if (random.Next(2) == 0 && r.Headers.Contains("Idempotency-Key") is false)
+                {
+                    r.Headers.TryAddWithoutValidation("X-Tenant-Id", string.Empty);
+                }
+
+                return r;
+        }
+    }
+
+    private static HttpRequestMessage Post(string url, string body, string? contentType, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return request;
+    }
+
+    private static string? IfMatch(Random random) => random.Next(4) switch
+    {
+        0 => null,
+        1 => "\"1\"",
+        2 => "W/\"0\"",
+        _ => "\"" + new string('9', random.Next(1, 40)) + "\"",
+    };
+
+    private static string ContentType(Random random, bool mostlyJson) => random.Next(mostlyJson ? 10 : 2) switch
+    {
+        0 => Pick(random, ["text/plain", "application/xml", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=latin1", "*/*", "application/jsonx"]),
+        _ => "application/json",
+    };
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+    private static string Broken(Random random) => random.Next(8) switch
+    {
+        0 => string.Empty,
+        1 => "null",
+        2 => "{\"reporter\":",
+        3 => new string('[', 2000) + new string(']', 2000),
+        4 => Encoding.Latin1.GetString(Enumerable.Range(0, 64).Select(_ => (byte)random.Next(256)).ToArray()),
+        5 => "{\"a\":1,}",
+        6 => "/* comment */ {}",
+        _ => "[1,2,3]",
+    };
+
+    private static string RandomBody(Random random) => random.Next(3) == 0
+        ? Broken(random)
+        : Pick(random, ["{}", """{"engineer":" "}""", """{"reason":""}""", """{"resolution":12}""", """{"signer":"a","satisfaction":5}""", """{"engineer":"x"}"""]);
+
+    private static string InvalidReasonBody(Random random) => random.Next(7) switch
+    {
+        0 => Broken(random),
+        1 => """{"reason":"   "}""",
+        2 => """{"reason":null}""",
+        3 => """{"reason":42}""",
+        4 => """{"reason":"\t\n "}""",
+        5 => "{}",
+        _ => """{"reason":["a"]}""",
+    };
+
+    private static string HostileReport(Random random)
+    {
+        var valid = Api.ReportBody();
+        return random.Next(16) switch
+        {
+            0 => Broken(random),
+            1 => valid.Replace("\"Phone\"", "\"Carrier pigeon\"", StringComparison.Ordinal),
+            2 => valid.Replace("\"Phone\"", "3", StringComparison.Ordinal),
+            3 => valid.Replace("\"Local\"", "\"Mars\"", StringComparison.Ordinal),
+            4 => valid.Replace("\"A\"", "\"ZZ\"", StringComparison.Ordinal),
+            5 => valid.Replace("\"SN-0001\"", "\"\"", StringComparison.Ordinal),
+            6 => valid.Replace("\"SN-0001\"", "null", StringComparison.Ordinal),
+            7 => valid.Replace("\"SN-0001\"", "{\"$ne\":1}", StringComparison.Ordinal),
+            8 => valid.Replace("\"Storage array down\"", "\"" + new string('x', 70_000 + random.Next(50_000)) + "\"", StringComparison.Ordinal),
+            9 => valid.TrimEnd('}') + ",\"faultOccurredAt\":\"" + Pick(random, ["2026-13-45T00:00:00Z", "yesterday", "2026-03-02", "2099-01-01T00:00:00Z", "", "9999999999"]) + "\"}",
+            10 => valid.Replace("\"id\":null", "\"id\":\"" + new string('I', 101 + random.Next(50)) + "\"", StringComparison.Ordinal),
+            11 => valid.Replace("\"id\":null", "\"id\":\"WO-1\"", StringComparison.Ordinal), // exists: 409
+            12 => valid.TrimEnd('}') + ",\"policyId\":\"" + Pick(random, ["no-such-policy", "", "../../etc"]) + "\"}",
+            13 => valid.TrimEnd('}') + ",\"policyVersion\":" + Pick(random, ["-1", "0", "99", "\"one\"", "1e999"]) + "}",
+            14 => valid.Replace("\"reporter\":{", "\"reporter\":[{", StringComparison.Ordinal),
+            _ => valid.Replace("\"Local\"", "\"Travel\"", StringComparison.Ordinal).Replace("\"name\":\"HQ\"", "\"distanceKm\":-5,\"name\":\"HQ\"", StringComparison.Ordinal),
+        };
+    }
+
+    private static string HostileQuery(Random random) => random.Next(9) switch
+    {
+        0 => "/after-sales/tickets?page=-1",
+        1 => "/after-sales/tickets?pageSize=" + Pick(random, ["0", "201", "1e9", "abc", "99999999999999"]),
+        2 => "/after-sales/tickets?state=" + Pick(random, ["<script>", "Open", "7", "closed%00"]),
+        3 => "/after-sales/tickets?dueBefore=" + Pick(random, ["garbage", "2026-02-30T00:00:00Z", "", "%00"]),
+        4 => "/after-sales/tickets/WO-1/clocks?at=" + Pick(random, ["not-an-instant", "2026-03-02", "99999-01-01T00:00:00Z"]),
+        5 => "/after-sales/tickets?page=1&page=2",
+        6 => "/after-sales/tickets?site=" + new string('s', 300),
+        7 => "/after-sales/tickets/" + Guid.NewGuid().ToString("N"),
+        _ => "/after-sales/tickets/WO-404/clocks",
+    };
+
+    private static string HostileBusinessTime(Random random) => random.Next(10) switch
+    {
+        0 => Broken(random),
+        1 => """{"calendar":"nope","start":"2026-03-02T00:00:00Z","businessTime":"PT1H"}""",
+        2 => """{"calendar":"24x7-beijing","start":"2026-03-02T00:00:00Z"}""",
+        3 => """{"calendar":"24x7-beijing","start":"yesterday","businessTime":"PT1H"}""",
+        4 => """{"calendar":"24x7-beijing","start":"2026-03-02T00:00:00Z","businessTime":"-PT1H"}""",
+        5 => """{"calendar":"24x7-beijing","start":"2026-03-02T00:00:00Z","workingDays":99999999}""",
+        6 => """{"definition":{"zone":"Mars/Olympus","weeklyHours":[]},"start":"2026-03-02T00:00:00Z","businessTime":"PT1H"}""",
+        7 => """{"definition":{"zone":"UTC","weeklyHours":[{"day":"Funday","start":"09:00:00","end":"18:00:00"}]},"start":"2026-03-02T00:00:00Z","businessTime":"PT1H"}""",
+        8 => """{"definition":{"zone":"UTC","weeklyHours":[{"day":"Monday","start":"18:00:00","end":"09:00:00"}]},"start":"2026-03-02T00:00:00Z","businessTime":"PT1H"}""",
+        _ => """{"calendar":"cn-statutory-9-18","start":"2150-01-01T00:00:00Z","businessTime":"PT1H"}""",
+    };
+}
