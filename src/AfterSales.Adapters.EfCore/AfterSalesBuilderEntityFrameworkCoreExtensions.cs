@@ -1,5 +1,8 @@
 using AfterSales;
+using AfterSales.Entitlements.Spares;
+using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
+using AfterSales.Quality.Complaints;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,12 +15,15 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <summary>
     /// Replaces the in-memory <see cref="ITicketStore"/> with an <see cref="EfCoreTicketStore{TContext}"/>
     /// over the host's context, a singleton also resolvable as itself (for
-    /// <see cref="EfCoreTicketStore{TContext}.ClaimDueAsync"/>). The context must map the tables
+    /// <see cref="EfCoreTicketStore{TContext}.ClaimDueAsync"/>), and the in-memory stores of the other
+    /// aggregates with <see cref="EfCoreStockLedgerStore{TContext}"/> (<see cref="IStockLedgerStore"/>),
+    /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
+    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>). The context must map the tables
     /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
     /// </summary>
-    /// <remarks>Calling it twice is harmless: the store is registered once and replaces any other.
+    /// <remarks>Calling it twice is harmless: each store is registered once and replaces any other.
     /// The schema is not created here; run <see cref="AfterSalesSchema.MigrateAsync"/> at start-up.</remarks>
     /// <typeparam name="TContext">The host's context.</typeparam>
     /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
@@ -38,6 +44,18 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock);
         });
         services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+        services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreStockLedgerStore<TContext>(factory)
+                : new EfCoreStockLedgerStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreComplaintStore<TContext>(factory)
+                : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IDeviceRegistry>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreDeviceRegistry<TContext>(factory)
+                : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
         return builder;
     }
 }

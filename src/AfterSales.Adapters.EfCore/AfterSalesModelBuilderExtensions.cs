@@ -7,8 +7,9 @@ namespace Microsoft.EntityFrameworkCore;
 public static class AfterSalesModelBuilderExtensions
 {
     /// <summary>
-    /// Applies <see cref="TicketRowConfiguration"/> and <see cref="TicketEventRowConfiguration"/>: call
-    /// it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
+    /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/> and
+    /// <see cref="DeviceRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -27,6 +28,9 @@ public static class AfterSalesModelBuilderExtensions
         options.Validate();
         modelBuilder.ApplyConfiguration(new TicketRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new TicketEventRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new StockMovementRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ComplaintRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
         return modelBuilder;
     }
 }

@@ -27,6 +27,15 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The ticket events table's name.</summary>
     public string EventsTable => TablePrefix + "ticket_events";
 
+    /// <summary>The spare-stock movements table's name (备件出入库记录).</summary>
+    public string StockMovementsTable => TablePrefix + "stock_movements";
+
+    /// <summary>The complaints table's name (投诉).</summary>
+    public string ComplaintsTable => TablePrefix + "complaints";
+
+    /// <summary>The device warranty records table's name (设备质保档案).</summary>
+    public string DevicesTable => TablePrefix + "devices";
+
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";
 

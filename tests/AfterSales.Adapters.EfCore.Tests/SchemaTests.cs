@@ -19,6 +19,47 @@ public sealed class SchemaTests
     [PostgresFact]
     public Task MigrateAsync_TwiceAndConcurrently_AppliesEachScriptOnce_PostgreSql() => AppliesOnce(Provider.PostgreSql);
 
+    [Fact]
+    public Task MigrateAsync_OnASchemaAtVersion1_AppliesTheLaterScriptsOnly_Sqlite() => UpgradesFromVersion1(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task MigrateAsync_OnASchemaAtVersion1_AppliesTheLaterScriptsOnly_PostgreSql() => UpgradesFromVersion1(Provider.PostgreSql);
+
+    /// <summary>A database a release with only script 0001 created (tickets in it) upgrades in place and keeps its rows.</summary>
+    private static async Task UpgradesFromVersion1(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using (var old = db.NewHostContext())
+        {
+            var (version, description, sql) = AfterSalesSchema.GetScripts(old.Database.ProviderName!, new AfterSalesModelOptions { Schema = HostDbContext.Schema, TablePrefix = HostDbContext.Prefix })[0];
+            Assert.Equal(1, version);
+            var schema = provider == Provider.PostgreSql ? $"\"{HostDbContext.Schema}\"." : "";
+            if (provider == Provider.PostgreSql)
+            {
+                await old.Database.ExecuteSqlRawAsync(Trusted($"CREATE SCHEMA {schema.TrimEnd('.')}"));
+            }
+
+            var history = $"{schema}\"{HostDbContext.Prefix}schema_history\"";
+            await old.Database.ExecuteSqlRawAsync(sql);
+            await old.Database.ExecuteSqlRawAsync(Trusted(
+                $"CREATE TABLE {history} (version integer NOT NULL PRIMARY KEY, description text NOT NULL, applied_at text NOT NULL DEFAULT CURRENT_TIMESTAMP)"));
+            await old.Database.ExecuteSqlRawAsync(Trusted($"INSERT INTO {history} (version, description) VALUES (1, {{0}})"), description);
+            await old.Database.ExecuteSqlRawAsync(Trusted(
+                $"INSERT INTO {schema}\"{HostDbContext.Prefix}tickets\" (tenant_id, id, state, severity_code, policy_key, device_serial_number, reported_at, last_event_at, as_of, is_legacy_issue, version) "
+                + "VALUES ('t1', 'WO-1', 'Reported', 'P1', 'p@1', 'SN', 0, 0, 0, false, 1)"));
+        }
+
+        await using var context = db.NewHostContext();
+        Assert.Equal(AfterSalesSchema.LatestVersion - 1, await AfterSalesSchema.MigrateAsync(context));
+        Assert.Equal(1, await context.Set<Storage.TicketRow>().CountAsync());
+        Assert.Equal(0, await context.Set<Storage.StockMovementRow>().CountAsync());
+        Assert.Equal(0, await context.Set<Storage.ComplaintRow>().CountAsync());
+        Assert.Equal(0, await context.Set<Storage.DeviceRow>().CountAsync());
+    }
+
+    /// <summary>Only the test's constant names go into these statements.</summary>
+    private static string Trusted(string sql) => sql;
+
     /// <summary>
     /// One database from the scripts, one from <c>EnsureCreated</c> (EF Core's DDL for the model); the
     /// catalogs must agree on our tables: columns, store types, nullability, keys, foreign keys, indexes.
@@ -32,7 +73,7 @@ public sealed class SchemaTests
             DbContext Open(TestDatabase db) => kind == "host" ? db.NewHostContext() : db.NewQuickStartContext();
             var prefix = kind == "host" ? HostDbContext.Prefix : new AfterSalesModelOptions().TablePrefix;
             await using var a = Open(scripted);
-            Assert.Equal(1, await AfterSalesSchema.MigrateAsync(a));
+            Assert.Equal(AfterSalesSchema.LatestVersion, await AfterSalesSchema.MigrateAsync(a));
             await using var b = Open(modelled);
             if (kind == "host")
             {

@@ -29,9 +29,37 @@ internal sealed class EventPayload
 
     public string? Note { get; set; }
 
+    public QuotePayload? Quote { get; set; }
+
+    public PartsExchangePayload? PartsExchange { get; set; }
+
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
-        && SeverityCode is null && SignOff is null && Note is null;
+        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null;
+}
+
+internal sealed class QuotePayload
+{
+    public string QuoteId { get; set; } = string.Empty;
+
+    public decimal Total { get; set; }
+
+    public string Currency { get; set; } = string.Empty;
+
+    public string? AcceptedBy { get; set; }
+}
+
+internal sealed class PartsExchangePayload
+{
+    public string OldPartNumber { get; set; } = string.Empty;
+
+    public string? OldSerialNumber { get; set; }
+
+    public string NewPartNumber { get; set; } = string.Empty;
+
+    public string? NewSerialNumber { get; set; }
+
+    public string SignedBy { get; set; } = string.Empty;
 }
 
 internal sealed class ReportPayload
@@ -63,6 +91,8 @@ internal sealed class ReportPayload
     public string SeverityCode { get; set; } = string.Empty;
 
     public long? FaultOccurredAt { get; set; }
+
+    public bool IsBillable { get; set; }
 }
 
 internal sealed class SignOffPayload
@@ -96,6 +126,10 @@ internal static class EventMapper
             SeverityCode = e.SeverityCode,
             SignOff = e.SignOff is { } s ? new SignOffPayload { Signer = s.Signer, Satisfaction = s.Satisfaction, Comment = s.Comment } : null,
             Note = e.Note,
+            Quote = e.Quote is { } q ? new QuotePayload { QuoteId = q.QuoteId, Total = q.Total, Currency = q.Currency, AcceptedBy = q.AcceptedBy } : null,
+            PartsExchange = e.PartsExchange is { } x
+                ? new PartsExchangePayload { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
+                : null,
         };
         return new TicketEventRow
         {
@@ -127,6 +161,10 @@ internal static class EventMapper
             SeverityCode = payload?.SeverityCode,
             SignOff = payload?.SignOff is { } s ? new TicketSignOff { Signer = s.Signer, Satisfaction = s.Satisfaction, Comment = s.Comment } : null,
             Note = payload?.Note,
+            Quote = payload?.Quote is { } q ? new TicketQuote { QuoteId = q.QuoteId, Total = q.Total, Currency = q.Currency, AcceptedBy = q.AcceptedBy } : null,
+            PartsExchange = payload?.PartsExchange is { } x
+                ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
+                : null,
         };
     }
 
@@ -146,6 +184,7 @@ internal static class EventMapper
         Symptom = r.Symptom,
         SeverityCode = r.SeverityCode,
         FaultOccurredAt = r.FaultOccurredAt is { } f ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(f) : null,
+        IsBillable = r.IsBillable,
     };
 
     private static TicketReport ToReport(ReportPayload r) => new()
@@ -159,5 +198,6 @@ internal static class EventMapper
         Symptom = r.Symptom,
         SeverityCode = r.SeverityCode,
         FaultOccurredAt = r.FaultOccurredAt is { } f ? InstantToUnixNanosecondsConverter.FromUnixNanoseconds(f) : null,
+        IsBillable = r.IsBillable,
     };
 }

@@ -92,6 +92,37 @@ public sealed record ReclassifyRequest
     public required string Reason { get; init; }
 }
 
+/// <summary>Body of submit-quote: the quote's id and total (see POST /quotes to price one).</summary>
+public sealed record SubmitQuoteRequest
+{
+    public required string QuoteId { get; init; }
+
+    public required decimal Total { get; init; }
+
+    /// <summary>CNY when omitted.</summary>
+    public string? Currency { get; init; }
+}
+
+/// <summary>Body of accept-quote.</summary>
+public sealed record AcceptQuoteRequest
+{
+    public required string AcceptedBy { get; init; }
+}
+
+/// <summary>Body of replace-parts: the old and new part, signed for by the customer.</summary>
+public sealed record ReplacePartsRequest
+{
+    public required string OldPartNumber { get; init; }
+
+    public string? OldSerialNumber { get; init; }
+
+    public required string NewPartNumber { get; init; }
+
+    public string? NewSerialNumber { get; init; }
+
+    public required string SignedBy { get; init; }
+}
+
 /// <summary>Optional body of deliver-repair-plan and provide-loaner.</summary>
 public sealed record NoteRequest
 {
@@ -167,11 +198,13 @@ public sealed record TicketEventResponse(
     string? Signer,
     int? Satisfaction,
     string? Comment,
-    string? Note)
+    string? Note,
+    TicketQuote? Quote,
+    TicketPartsExchange? PartsExchange)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
-        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note);
+        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange);
 }
 
 public sealed record TicketSummaryResponse(

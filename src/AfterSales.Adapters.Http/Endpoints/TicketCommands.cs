@@ -30,11 +30,23 @@ internal static class TicketCommands
         With<NoteRequest>("deliver-repair-plan", TicketTrigger.DeliverRepairPlan, "Record a repair plan (作出修复方案).", static (t, r) => t.DeliverRepairPlan(r?.Note), optional: true),
         With<NoteRequest>("provide-loaner", TicketTrigger.ProvideLoaner, "Record a loaner (提供备机).", static (t, r) => t.ProvideLoaner(r?.Note), optional: true),
         With<ReasonRequest>("cancel", TicketTrigger.Cancel, "Cancel a duplicate or invalid report (撤销).", static (t, r) => t.Cancel(r.Reason)),
+        With<SubmitQuoteRequest>("submit-quote", TicketTrigger.SubmitQuote, "Submit a quote for paid work (报价).", static (t, r) => t.SubmitQuote(r.QuoteId, r.Total, r.Currency ?? "CNY")),
+        With<AcceptQuoteRequest>("accept-quote", TicketTrigger.AcceptQuote, "The customer accepts the quote (客户确认报价).", static (t, r) => t.AcceptQuote(r.AcceptedBy)),
+        With<ReplacePartsRequest>("replace-parts", TicketTrigger.ReplaceParts, "Record a replaced part, signed for by the customer (更换部件).", static (t, r) => t.ReplaceParts(new TicketPartsExchange
+        {
+            OldPartNumber = r.OldPartNumber,
+            OldSerialNumber = r.OldSerialNumber,
+            NewPartNumber = r.NewPartNumber,
+            NewSerialNumber = r.NewSerialNumber,
+            SignedBy = r.SignedBy,
+        })),
     ];
 
     private static readonly Dictionary<TicketTrigger, string> Routes = All.ToDictionary(static c => c.Trigger, static c => c.Route);
 
-    public static string RouteOf(TicketTrigger trigger) => Routes[trigger];
+    /// <summary>The route of <paramref name="trigger"/>; a trigger without a command here (a newer domain) gets its kebab-case name.</summary>
+    public static string RouteOf(TicketTrigger trigger) =>
+        Routes.TryGetValue(trigger, out var route) ? route : string.Concat(trigger.ToString().Select(static (c, i) => char.IsUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
 
     private static Command Simple(string route, TicketTrigger trigger, string summary, Action<Ticket> action) =>
         new(route, trigger, null, false, summary, (_, _) => Task.FromResult(action));

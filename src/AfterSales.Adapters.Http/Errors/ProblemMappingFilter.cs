@@ -140,7 +140,9 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
             return "$";
         }
 
-        var name = paramName.StartsWith("report.", StringComparison.Ordinal) ? paramName["report.".Length..] : paramName;
+        var name = paramName.StartsWith("report.", StringComparison.Ordinal) ? paramName["report.".Length..]
+            : paramName.StartsWith("exchange.", StringComparison.Ordinal) ? paramName["exchange.".Length..]
+            : paramName;
         if (name == "newSeverityCode")
         {
             return "severityCode";

@@ -26,7 +26,7 @@ namespace AfterSales.Calendars;
 /// is counted correctly and each instant is counted once.</para>
 /// <para><b>Conventions.</b> <see cref="Add"/> with a duration that runs out exactly at a closing
 /// time returns that closing instant, not the next opening; <c>Add(t, Duration.Zero)</c> is
-/// <see cref="NextBusinessTime"/>(t); for a positive duration the result is never strictly inside
+/// <see cref="NextBusinessTime(Instant)"/>(t); for a positive duration the result is never strictly inside
 /// closed time.</para>
 /// <para><b>Supported range.</b> Instants from 1900-01-01T00:00Z (inclusive) to
 /// 2100-01-01T00:00Z (exclusive) and local dates in the years 1900–2099 (the whole span's
@@ -40,7 +40,7 @@ namespace AfterSales.Calendars;
 /// <para><b>Performance.</b> The calendar compiles itself lazily, one local year at a time, into
 /// sorted business intervals on the instant line with cumulative business time, so
 /// <see cref="Add"/>, <see cref="BusinessTimeBetween"/>, <see cref="IsBusinessTime"/> and
-/// <see cref="NextBusinessTime"/> are binary searches that allocate nothing once the years involved
+/// <see cref="NextBusinessTime(Instant)"/> are binary searches that allocate nothing once the years involved
 /// are compiled. Memory is bounded by the supported range.</para>
 /// <para><b>Thread safety.</b> Immutable and safe to share between threads; the lazy compilation
 /// publishes each year atomically. Equality is by reference.</para>
@@ -93,7 +93,7 @@ public sealed class BusinessCalendar
     public static BusinessCalendar TwentyFourSeven(DateTimeZone zone)
     {
         Guard.NotNull(zone);
-        var builder = CreateBuilder("24×7 " + zone.Id, zone);
+        var builder = CreateBuilder("7×24 " + zone.Id, zone);
         foreach (var day in AllWeekdays)
         {
             builder.WithHours(day, WorkingHours.AllDay);
@@ -153,7 +153,7 @@ public sealed class BusinessCalendar
     /// <summary>
     /// The instant at which <paramref name="businessTime"/> of business time has elapsed after
     /// <paramref name="start"/>. A duration running out exactly at a closing time returns that
-    /// closing instant; <c>Add(t, Duration.Zero)</c> returns <see cref="NextBusinessTime"/>(t); for a
+    /// closing instant; <c>Add(t, Duration.Zero)</c> returns <see cref="NextBusinessTime(Instant)"/>(t); for a
     /// positive duration the result is never strictly inside closed time.
     /// </summary>
     /// <param name="start">Where to start; need not be business time.</param>

@@ -18,6 +18,7 @@ public sealed class CalendarDay
         Name = name;
         NameEn = nameEn;
         HoursArray = hours;
+        Hours = Array.AsReadOnly(hours);
     }
 
     /// <summary>The local date.</summary>
@@ -33,7 +34,7 @@ public sealed class CalendarDay
     public string? NameEn { get; }
 
     /// <summary>The working hours of an extra working day, in order; empty for a holiday.</summary>
-    public IReadOnlyList<WorkingHours> Hours => HoursArray;
+    public IReadOnlyList<WorkingHours> Hours { get; }
 
     internal WorkingHours[] HoursArray { get; }
 

@@ -24,7 +24,7 @@ public sealed class CalendarYearNotCoveredException : AfterSalesException
     public CalendarYearNotCoveredException(string calendarName, int year, int firstCoveredYear, int lastCoveredYear)
         : base(string.Create(
             CultureInfo.InvariantCulture,
-            $"The calendar '{calendarName}' has holiday data for {firstCoveredYear}–{lastCoveredYear} only, so it cannot tell working days in {year}. Update the data, or opt in to plain Monday-to-Friday weeks for uncovered years with UnknownYearPolicy.TreatAsPlainWeekdays (BusinessCalendarBuilder.TreatUnknownYearsAsPlainWeekdays())."))
+            $"The calendar '{calendarName}' has holiday data for {firstCoveredYear}–{lastCoveredYear} only, so it cannot tell working days in {year}. Update the data, or opt in to plain weeks (the weekly hours, no holidays) for uncovered years with UnknownYearPolicy.TreatAsPlainWeekdays (BusinessCalendarBuilder.TreatUnknownYearsAsPlainWeekdays())."))
     {
         CalendarName = calendarName;
         Year = year;

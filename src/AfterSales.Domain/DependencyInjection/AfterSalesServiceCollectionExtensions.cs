@@ -1,4 +1,7 @@
 using AfterSales;
+using AfterSales.Entitlements.Spares;
+using AfterSales.Entitlements.Warranty;
+using AfterSales.Quality.Complaints;
 using AfterSales.WorkOrders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,8 +13,10 @@ public static class AfterSalesServiceCollectionExtensions
     /// <summary>
     /// Registers the work-order use cases (<see cref="TicketService"/>), an in-memory
     /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/> and an
-    /// <see cref="InMemoryTicketStore"/>, all as singletons with <c>TryAdd</c>: a store or catalog the
-    /// host (or an adapter) registered first is kept.
+    /// <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
+    /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
+    /// <see cref="InMemoryDeviceRegistry"/>), all as singletons with <c>TryAdd</c>: a store or catalog
+    /// the host (or an adapter) registered first is kept.
     /// </summary>
     /// <remarks>
     /// <para><b>Calling it twice is harmless.</b> Every call configures the same
@@ -41,6 +46,9 @@ public static class AfterSalesServiceCollectionExtensions
 
         services.TryAddSingleton<ISlaPolicyCatalog>(static sp => new InMemorySlaPolicyCatalog(sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct()));
         services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp)));
+        services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
+        services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
+        services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton(static sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<ISlaPolicyCatalog>(),

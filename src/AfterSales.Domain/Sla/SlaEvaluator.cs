@@ -384,15 +384,40 @@ public static class SlaEvaluator
         _ = cycle;
     }
 
+    /// <summary>Names the holidays and make-up working days the clock ran over; a block of
+    /// consecutive days of one holiday is one line ("2026-10-01 to 2026-10-07 are holidays (国庆节 …)").</summary>
     private static void ExplainSpecialDays(BusinessCalendar calendar, Instant from, Instant to, ExplanationWriter text)
     {
         var first = from.InZone(calendar.Zone).Date;
         var last = to.InZone(calendar.Zone).Date;
+        CalendarDay? blockStart = null;
+        CalendarDay? blockEnd = null;
         foreach (var day in calendar.SpecialDaysBetween(first, last))
         {
-            text.Line(day.Kind == CalendarDayKind.Holiday
-                ? $"{ExplanationWriter.Date(day.Date)} is a holiday ({day.Name} {day.NameEn})"
-                : $"{ExplanationWriter.Date(day.Date)} is a make-up working day ({day.Name} {day.NameEn})");
+            if (blockEnd is not null && day.Kind == blockEnd.Kind && day.Name == blockEnd.Name && day.Date == blockEnd.Date.PlusDays(1))
+            {
+                blockEnd = day;
+                continue;
+            }
+
+            Flush();
+            blockStart = blockEnd = day;
+        }
+
+        Flush();
+
+        void Flush()
+        {
+            if (blockStart is null || blockEnd is null)
+            {
+                return;
+            }
+
+            var what = blockStart.Kind == CalendarDayKind.Holiday ? "holiday" : "make-up working day";
+            var name = blockStart.NameEn is { Length: > 0 } en ? $"{blockStart.Name} {en}" : blockStart.Name;
+            text.Line(blockStart.Date == blockEnd.Date
+                ? $"{ExplanationWriter.Date(blockStart.Date)} is a {what} ({name})"
+                : $"{ExplanationWriter.Date(blockStart.Date)} to {ExplanationWriter.Date(blockEnd.Date)} are {what}s ({name})");
         }
     }
 

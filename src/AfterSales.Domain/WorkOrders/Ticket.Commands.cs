@@ -156,6 +156,64 @@ public sealed partial class Ticket
     }
 
     /// <summary>Whether <see cref="Acknowledge"/> is permitted now.</summary>
+    /// <summary>
+    /// Submits a quote for paid, out-of-warranty work to the customer (报价, R-WAR-8); the job
+    /// becomes billable, so parts may be replaced only after <see cref="AcceptQuote"/> (R-WO-7).
+    /// </summary>
+    /// <param name="quoteId">The quote's id.</param>
+    /// <param name="total">The quoted total; not negative.</param>
+    /// <param name="currency">The ISO 4217 currency code.</param>
+    /// <exception cref="ArgumentException">A blank id or currency, or a negative total.</exception>
+    public void SubmitQuote(string quoteId, decimal total, string currency = "CNY")
+    {
+        Guard.NotBlank(quoteId);
+        Guard.NotBlank(currency);
+        if (total < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(total), total, $"total must not be negative, was {total}.");
+        }
+
+        Execute(TicketTrigger.SubmitQuote, TicketEventKind.QuoteSubmitted, quote: new TicketQuote { QuoteId = quoteId, Total = total, Currency = currency });
+    }
+
+    /// <summary>Submits an <see cref="Entitlements.Quotes.Quote"/> built from the tendered price list (R-WAR-8).</summary>
+    public void SubmitQuote(Entitlements.Quotes.Quote quote)
+    {
+        Guard.NotNull(quote);
+        SubmitQuote(quote.Id, quote.Total.Amount, quote.Total.Currency);
+    }
+
+    /// <summary>Records that the customer accepted the submitted quote (客户确认报价, R-WO-7).</summary>
+    /// <param name="acceptedBy">Who accepted it for the customer.</param>
+    public void AcceptQuote(string acceptedBy)
+    {
+        Guard.NotBlank(acceptedBy);
+        Execute(TicketTrigger.AcceptQuote, TicketEventKind.QuoteAccepted, quote: Quote is null ? null : Quote with { AcceptedBy = acceptedBy });
+    }
+
+    /// <summary>
+    /// Records a replaced part, old and new signed for by the customer (新旧件签收, R-WO-7). On paid
+    /// work it is refused until the customer accepted the quote, with that reason.
+    /// </summary>
+    public void ReplaceParts(TicketPartsExchange exchange)
+    {
+        Guard.NotNull(exchange);
+        Guard.NotBlank(exchange.OldPartNumber, "exchange.OldPartNumber");
+        Guard.NotBlank(exchange.NewPartNumber, "exchange.NewPartNumber");
+        Guard.NotBlank(exchange.SignedBy, "exchange.SignedBy");
+        Execute(TicketTrigger.ReplaceParts, TicketEventKind.PartsReplaced, partsExchange: exchange);
+    }
+
+    /// <summary>Whether <see cref="SubmitQuote(string, decimal, string)"/> is permitted now.</summary>
+    public bool CanSubmitQuote() => Can(TicketTrigger.SubmitQuote);
+
+    /// <summary>Whether <see cref="AcceptQuote"/> is permitted now.</summary>
+    public bool CanAcceptQuote() => Can(TicketTrigger.AcceptQuote);
+
+    /// <summary>Whether <see cref="ReplaceParts"/> is permitted now; <see cref="Check(TicketTrigger)"/> gives the reason when not.</summary>
+    public bool CanReplaceParts() => Can(TicketTrigger.ReplaceParts);
+
+    /// <summary>Whether <see cref="Acknowledge"/> is permitted now; <see cref="Check(TicketTrigger)"/> gives the reason when not.</summary>
     public bool CanAcknowledge() => Can(TicketTrigger.Acknowledge);
 
     /// <summary>Whether <see cref="StartRemoteDiagnosis"/> is permitted now.</summary>
@@ -217,7 +275,9 @@ public sealed partial class Ticket
         string? resolution = null,
         string? severityCode = null,
         TicketSignOff? signOff = null,
-        string? note = null)
+        string? note = null,
+        TicketQuote? quote = null,
+        TicketPartsExchange? partsExchange = null)
     {
         var now = Now();
         var check = TicketWorkflow.Definition.Check(State, trigger, Context(now));
@@ -234,6 +294,8 @@ public sealed partial class Ticket
             SeverityCode = severityCode,
             SignOff = signOff,
             Note = note,
+            Quote = quote,
+            PartsExchange = partsExchange,
         });
         System.Diagnostics.Debug.Assert(State == check.Destination, "the events and the workflow table agree on the new state");
     }

@@ -28,6 +28,9 @@ public sealed partial class Ticket
         TicketEventKind.RepairPlanDelivered => TicketTrigger.DeliverRepairPlan,
         TicketEventKind.LoanerProvided => TicketTrigger.ProvideLoaner,
         TicketEventKind.Cancelled => TicketTrigger.Cancel,
+        TicketEventKind.QuoteSubmitted => TicketTrigger.SubmitQuote,
+        TicketEventKind.QuoteAccepted => TicketTrigger.AcceptQuote,
+        TicketEventKind.PartsReplaced => TicketTrigger.ReplaceParts,
         _ => null,
     };
 
@@ -62,6 +65,9 @@ public sealed partial class Ticket
                 or TicketEventKind.Reclassified or TicketEventKind.Cancelled when string.IsNullOrWhiteSpace(e.Reason) => nameof(e.Reason),
             TicketEventKind.Reclassified when string.IsNullOrWhiteSpace(e.SeverityCode) => nameof(e.SeverityCode),
             TicketEventKind.SignedOff when e.SignOff is null => nameof(e.SignOff),
+            TicketEventKind.QuoteSubmitted when e.Quote is null => nameof(e.Quote),
+            TicketEventKind.QuoteAccepted when string.IsNullOrWhiteSpace(e.Quote?.AcceptedBy) => nameof(e.Quote),
+            TicketEventKind.PartsReplaced when e.PartsExchange is null => nameof(e.PartsExchange),
             _ => null,
         };
         if (missing is not null)
@@ -157,6 +163,13 @@ public sealed partial class Ticket
                 break;
             case TicketEventKind.RepairPlanDelivered:
             case TicketEventKind.LoanerProvided:
+                break;
+            case TicketEventKind.QuoteSubmitted:
+            case TicketEventKind.QuoteAccepted:
+                Quote = e.Quote;
+                break;
+            case TicketEventKind.PartsReplaced:
+                partsExchanges.Add(e.PartsExchange!);
                 break;
             case TicketEventKind.Cancelled:
                 State = TicketState.Cancelled;

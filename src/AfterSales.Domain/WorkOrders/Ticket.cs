@@ -28,6 +28,7 @@ public sealed partial class Ticket
 {
     private readonly IClock clock;
     private readonly List<TicketEvent> events = [];
+    private readonly List<TicketPartsExchange> partsExchanges = [];
     private TicketTimeline? timeline;
     private TicketReport? report;
 
@@ -87,6 +88,15 @@ public sealed partial class Ticket
 
     /// <summary>The customer's sign-off in the current cycle (客户签字), if given (R-WO-8).</summary>
     public TicketSignOff? CustomerSignOff { get; private set; }
+
+    /// <summary>Whether the work is paid (out of warranty): as reported, or once a quote was submitted (R-WAR-8).</summary>
+    public bool IsBillable => report!.IsBillable || Quote is not null;
+
+    /// <summary>The quote for paid work (报价), if one was submitted; <see cref="TicketQuote.AcceptedBy"/> is set once accepted.</summary>
+    public TicketQuote? Quote { get; private set; }
+
+    /// <summary>The parts replaced so far, each signed for by the customer (R-WO-7).</summary>
+    public IReadOnlyList<TicketPartsExchange> PartsExchanges => partsExchanges;
 
     /// <summary>Why the order was cancelled, if it was.</summary>
     public string? CancellationReason { get; private set; }
@@ -243,7 +253,9 @@ public sealed partial class Ticket
     public IReadOnlyList<TicketTrigger> PermittedTriggers() => TicketWorkflow.Definition.GetPermittedTriggers(State, Context(Now()));
 
     private TicketWorkflowContext Context(Instant now) =>
-        new(now, PausedFrom, RemoteDiagnosisTried, CustomerSignOff is not null, ObservationStartedAt, Policy.ObservationPeriod);
+        new(now, PausedFrom, RemoteDiagnosisTried, CustomerSignOff is not null, ObservationStartedAt, Policy.ObservationPeriod,
+            quoteSubmitted: Quote is not null,
+            partsMayBeReplaced: !IsBillable || Quote?.AcceptedBy is not null);
 
     private Instant Now()
     {

@@ -49,5 +49,12 @@ public sealed record TicketEvent
     public string? Note { get; init; }
 
     /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
+    /// <summary>The quote, for <see cref="TicketEventKind.QuoteSubmitted"/> and <see cref="TicketEventKind.QuoteAccepted"/>.</summary>
+    public TicketQuote? Quote { get; init; }
+
+    /// <summary>The old and new part, for <see cref="TicketEventKind.PartsReplaced"/>.</summary>
+    public TicketPartsExchange? PartsExchange { get; init; }
+
+    /// <inheritdoc />
     public override string ToString() => $"v{Version} {At} {Kind}";
 }

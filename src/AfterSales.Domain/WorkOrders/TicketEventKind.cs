@@ -59,4 +59,13 @@ public enum TicketEventKind
 
     /// <summary>Cancelled as a duplicate or invalid report (撤销); carries the <see cref="TicketEvent.Reason"/>.</summary>
     Cancelled = 18,
+
+    /// <summary>A quote for paid work was submitted (报价); carries the <see cref="TicketEvent.Quote"/>.</summary>
+    QuoteSubmitted = 19,
+
+    /// <summary>The customer accepted the quote (客户确认报价); carries the <see cref="TicketEvent.Quote"/> with who accepted.</summary>
+    QuoteAccepted = 20,
+
+    /// <summary>A part was replaced and signed for (更换部件); carries the <see cref="TicketEvent.PartsExchange"/>.</summary>
+    PartsReplaced = 21,
 }

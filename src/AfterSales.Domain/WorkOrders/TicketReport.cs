@@ -36,4 +36,11 @@ public sealed record TicketReport
 
     /// <summary>When the fault occurred (故障发生时间), if known; not after the report.</summary>
     public Instant? FaultOccurredAt { get; init; }
+
+    /// <summary>
+    /// Whether the work is paid (out of warranty, R-WAR-8), as the entitlement check decided at
+    /// report. On a billable job no part may be replaced before the customer accepts a quote (R-WO-7).
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: covered work.</value>
+    public bool IsBillable { get; init; }
 }

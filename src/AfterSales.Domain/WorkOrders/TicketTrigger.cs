@@ -60,4 +60,13 @@ public enum TicketTrigger
 
     /// <summary>Cancel a duplicate or invalid report (撤销); only before service is restored.</summary>
     Cancel = 17,
+
+    /// <summary>Submit a quote for paid, out-of-warranty work to the customer (报价, R-WAR-8); the state does not change.</summary>
+    SubmitQuote = 18,
+
+    /// <summary>Record the customer's acceptance of the quote (客户确认报价, R-WO-7); the state does not change.</summary>
+    AcceptQuote = 19,
+
+    /// <summary>Record a replaced part, signed for by the customer (更换部件, 新旧件签收, R-WO-7); the state does not change.</summary>
+    ReplaceParts = 20,
 }

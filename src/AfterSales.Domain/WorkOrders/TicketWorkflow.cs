@@ -34,6 +34,12 @@ public static class TicketWorkflow
     /// <summary>The observation guard of <see cref="TicketTrigger.Close"/> (R-WO-4).</summary>
     public const string ObservationElapsed = "the observation period (运行观察期) has elapsed (R-WO-4)";
 
+    /// <summary>The guard on accepting a quote.</summary>
+    public const string QuoteWasSubmitted = "a quote was submitted to the customer";
+
+    /// <summary>The guard on replacing parts (R-WO-7).</summary>
+    public const string QuoteAcceptedBeforeParts = "on paid work the customer has accepted the quote before parts are replaced (R-WO-7)";
+
     /// <summary>The states a ticket can pause from to wait for the customer; Resume returns to them.</summary>
     public static IReadOnlyList<TicketState> PausableStates { get; } =
     [
@@ -74,7 +80,10 @@ public static class TicketWorkflow
         b.Configure(TicketState.Open)
             .InternalTransition(TicketTrigger.Reclassify, Nothing)
             .InternalTransition(TicketTrigger.DeliverRepairPlan, Nothing)
-            .InternalTransition(TicketTrigger.ProvideLoaner, Nothing);
+            .InternalTransition(TicketTrigger.ProvideLoaner, Nothing)
+            .InternalTransition(TicketTrigger.SubmitQuote, Nothing)
+            .InternalTransitionIf(TicketTrigger.AcceptQuote, static c => c.QuoteSubmitted, QuoteWasSubmitted, Nothing)
+            .InternalTransitionIf(TicketTrigger.ReplaceParts, static c => c.PartsMayBeReplaced, QuoteAcceptedBeforeParts, Nothing);
 
         b.Configure(TicketState.Unrestored)
             .SubstateOf(TicketState.Open)

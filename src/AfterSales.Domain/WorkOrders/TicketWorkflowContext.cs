@@ -15,14 +15,20 @@ public readonly struct TicketWorkflowContext
     /// <param name="signedOff">Whether the customer signed the service report with a satisfaction rating (R-WO-8).</param>
     /// <param name="observationStartedAt">When the observation period started, if it did.</param>
     /// <param name="observationPeriod">The policy's observation period (运行观察期).</param>
+    /// <param name="quoteSubmitted">Whether a quote for paid work has been submitted (R-WO-7); the default value is false.</param>
+    /// <param name="partsMayBeReplaced">Whether parts may be replaced now: free work, or paid work with an accepted quote (R-WO-7); the default value is true.</param>
     public TicketWorkflowContext(
         Instant now,
         TicketState? pausedFrom,
         bool remoteDiagnosisTried,
         bool signedOff,
         Instant? observationStartedAt,
-        Duration observationPeriod)
+        Duration observationPeriod,
+        bool quoteSubmitted = false,
+        bool partsMayBeReplaced = true)
     {
+        QuoteSubmitted = quoteSubmitted;
+        PartsMayBeReplaced = partsMayBeReplaced;
         Now = now;
         PausedFrom = pausedFrom;
         RemoteDiagnosisTried = remoteDiagnosisTried;
@@ -51,4 +57,10 @@ public readonly struct TicketWorkflowContext
 
     /// <summary>Whether the observation period has elapsed at <see cref="Now"/> (R-WO-4).</summary>
     public bool ObservationElapsed => ObservationStartedAt is { } started && Now - started >= ObservationPeriod;
+
+    /// <summary>Whether a quote for paid work has been submitted to the customer.</summary>
+    public bool QuoteSubmitted { get; }
+
+    /// <summary>Whether parts may be replaced: the job is covered, or the customer accepted the quote (R-WO-7).</summary>
+    public bool PartsMayBeReplaced { get; }
 }

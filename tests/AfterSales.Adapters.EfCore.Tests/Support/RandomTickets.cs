@@ -72,6 +72,7 @@ public static class RandomTickets
                 Symptom = Texts[(script.Text + 2) % Texts.Length],
                 SeverityCode = policy.SeverityScale.Levels[script.Distance % policy.SeverityScale.Levels.Count].Code,
                 FaultOccurredAt = script.FaultBeforeNanoseconds is { } f ? now - Duration.FromNanoseconds(f) : null,
+                IsBillable = script.Distance % 3 == 0,
             },
             policy,
             clock);
@@ -120,6 +121,11 @@ public static class RandomTickets
                 case TicketTrigger.DeliverRepairPlan: ticket.DeliverRepairPlan(step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.ProvideLoaner: ticket.ProvideLoaner(step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.Cancel: ticket.Cancel(text); break;
+                case TicketTrigger.SubmitQuote: ticket.SubmitQuote("Q-" + step.Text, step.Satisfaction * 123.45m); break;
+                case TicketTrigger.AcceptQuote: ticket.AcceptQuote(text); break;
+                case TicketTrigger.ReplaceParts:
+                    ticket.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-" + step.Text, OldSerialNumber = step.Text % 2 == 0 ? null : text, NewPartNumber = "P-" + step.Text, SignedBy = text });
+                    break;
             }
         }
         catch (ArgumentException)

@@ -105,3 +105,29 @@ public sealed class ErrorMappingTests
         public Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
     }
 }
+
+public sealed class CommandCoverageTests
+{
+    [Fact]
+    public void EveryTicketTrigger_HasACommandRoute()
+    {
+        var routed = AfterSales.Http.Endpoints.TicketCommands.All.Select(static c => c.Trigger).ToHashSet();
+        Assert.All(Enum.GetValues<TicketTrigger>(), t => Assert.Contains(t, routed));
+    }
+
+    [Fact]
+    public async Task QuoteAndParts_OnAnOpenTicket_RecordedAsEvents()
+    {
+        using var factory = new ServiceFactory();
+        using var client = factory.ClientFor("acme");
+        (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
+        (await client.CommandAsync("WO-1", "submit-quote", """{"quoteId":"Q-1","total":250}""")).EnsureSuccessStatusCode();
+        (await client.CommandAsync("WO-1", "accept-quote", """{"acceptedBy":"赵经理"}""")).EnsureSuccessStatusCode();
+        var blank = await (await client.CommandAsync("WO-1", "replace-parts", """{"oldPartNumber":" ","newPartNumber":"P-2","signedBy":"赵"}""")).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(blank["errors"]!["oldPartNumber"]);
+        var ticket = await (await client.CommandAsync("WO-1", "replace-parts", """{"oldPartNumber":"P-1","newPartNumber":"P-2","signedBy":"赵"}""")).JsonAsync(HttpStatusCode.OK);
+        var events = ticket["events"]!.AsArray();
+        Assert.Equal("Q-1", (string)events[1]!["quote"]!["quoteId"]!);
+        Assert.Equal("P-2", (string)events[3]!["partsExchange"]!["newPartNumber"]!);
+    }
+}

@@ -36,18 +36,6 @@ public class DomainPurityTests
         }, banned);
     }
 
-    [Fact]
-    public void Domain_SourceNeverNamesTheAmbientClock()
-    {
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "AfterSales.Domain"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-        string[] forbidden = ["DateTime.Now", "DateTime.UtcNow", "DateTimeOffset.Now", "DateTimeOffset.UtcNow", "SystemClock.Instance"];
-
-        var offenders = sources.SelectMany(f => forbidden.Where(File.ReadAllText(f).Contains).Select(s => $"{Path.GetFileName(f)}: {s}")).ToList();
-
-        Assert.Empty(offenders);
-    }
-
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -170,4 +170,36 @@ public class BusinessCalendarBuilderTests
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => NineToSixUtc.BusinessTimeBetween(Utc(2026, 1, 1, 0), Utc(2100, 1, 1, 0)));
         Assert.Equal("to", exception.ParamName);
     }
+
+    [Fact]
+    public void CreateBuilder_NullZone_ThrowsNamingZone()
+        => Assert.Equal("zone", Assert.Throws<ArgumentNullException>(() => BusinessCalendar.CreateBuilder("x", (DateTimeZone)null!)).ParamName);
+
+    [Fact]
+    public void WithHolidays_NullDates_ThrowsNamingDates()
+        => Assert.Equal("dates", Assert.Throws<ArgumentNullException>(() => Weekdays().WithHolidays(null!, "x")).ParamName);
+
+    [Fact]
+    public void WithHoliday_BlankName_ThrowsNamingName()
+        => Assert.Equal("name", Assert.Throws<ArgumentException>(() => Weekdays().WithHoliday(new LocalDate(2026, 1, 1), "")).ParamName);
+
+    [Fact]
+    public void TreatUnknownYearsAsPlainWeekdays_OptIn_UsesWeeklyHoursOutsideCoverage()
+    {
+        var strict = Weekdays().WithYearCoverage(2026, 2026).WithHoliday(new LocalDate(2026, 11, 16), "x").Build();
+        var lenient = Weekdays().WithYearCoverage(2026, 2026).WithHoliday(new LocalDate(2026, 11, 16), "x").TreatUnknownYearsAsPlainWeekdays().Build();
+        Assert.Throws<CalendarYearNotCoveredException>(() => strict.IsWorkingDay(new LocalDate(2027, 11, 15)));
+        Assert.True(lenient.IsWorkingDay(new LocalDate(2027, 11, 15)));
+        Assert.False(lenient.IsWorkingDay(new LocalDate(2026, 11, 16)));
+        Assert.Equal(UnknownYearPolicy.TreatAsPlainWeekdays, lenient.UnknownYearPolicy);
+        Assert.Equal(2026, lenient.FirstCoveredYear);
+    }
+
+    [Fact]
+    public void CalendarDay_Hours_CannotBeChangedThroughTheList()
+    {
+        var day = CalendarDay.ExtraWorkingDay(new LocalDate(2026, 2, 14), "春节", "Spring Festival", WorkingHours.Between(Nine, Eighteen));
+        Assert.False(day.Hours is WorkingHours[]);
+        Assert.Equal("2026-02-14 ExtraWorkingDay 春节 (Spring Festival) 09:00–18:00", day.ToString());
+    }
 }

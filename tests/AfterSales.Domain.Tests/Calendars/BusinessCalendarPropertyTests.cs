@@ -147,6 +147,32 @@ public class BusinessCalendarPropertyTests
         });
 
     [Fact]
+    public void WithHoliday_RandomCalendars_RemovesExactlyThatDatesHours()
+        => Run(200, seed =>
+        {
+            var (spec, calendar, random) = Case(seed);
+            var date = spec.WindowStart.InZone(spec.Zone).Date.PlusDays(1 + random.Next(26));
+            if (spec.ExtraDays.ContainsKey(date) || spec.Holidays.Contains(date))
+            {
+                return;
+            }
+
+            var withHoliday = new CalendarSpec
+            {
+                Seed = spec.Seed,
+                Zone = spec.Zone,
+                Weekly = spec.Weekly,
+                ExtraDays = spec.ExtraDays,
+                Holidays = [.. spec.Holidays, date],
+                WindowStart = spec.WindowStart,
+                WindowEnd = spec.WindowEnd,
+            }.Build();
+            var removed = calendar.BusinessTimeBetween(spec.WindowStart, spec.WindowEnd) - withHoliday.BusinessTimeBetween(spec.WindowStart, spec.WindowEnd);
+            Assert.True(removed == calendar.WorkingIntervalsOn(date).Total(), $"holiday {date} removed {removed}; {spec}");
+            Assert.Empty(withHoliday.WorkingIntervalsOn(date));
+        });
+
+    [Fact]
     public void Build_EquivalentSpellings_GiveTheSameAnswers()
         => Run(200, seed =>
         {

@@ -143,4 +143,17 @@ public class ChinaCalendarsTests
             Assert.Equal(Duration.FromHours(9 * days), Calendar.BusinessTimeBetween(Beijing(year, 1, 1, 0), Beijing(year + 1, 1, 1, 0) - Duration.Epsilon));
         }
     }
+
+    [Fact]
+    public void WorkingIntervalsOn_LastCoveredDay_DoesNotNeedTheNextYear()
+        => Assert.Equal(new Interval(Beijing(2026, 12, 31, 9), Beijing(2026, 12, 31, 18)), Assert.Single(Calendar.WorkingIntervalsOn(new LocalDate(2026, 12, 31))));
+
+    [Fact]
+    public void IsWorkingDay_SpringFestival2020Extension_CancelledTheMakeUpSaturday()
+    {
+        // The State Council extended the 2020 Spring Festival to 2 February, cancelling the 1 February make-up workday.
+        Assert.False(Calendar.IsWorkingDay(new LocalDate(2020, 2, 1)));
+        Assert.False(Calendar.IsWorkingDay(new LocalDate(2020, 2, 2)));
+        Assert.True(Calendar.IsWorkingDay(new LocalDate(2020, 2, 3)));
+    }
 }

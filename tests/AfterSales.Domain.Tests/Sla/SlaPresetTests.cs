@@ -57,7 +57,7 @@ public class SlaPresetTests
         var resolved = Clock(clocks, SlaMetric.Resolved);
         Assert.Equal("2026-10-09 16:00", Local(resolved.DueAt));
         Assert.Equal(Duration.FromHours(18), resolved.Allowed);
-        Assert.Contains(resolved.Explanation, l => l.Contains("2026-10-01 is a holiday"));
+        Assert.Contains("2026-10-01 to 2026-10-07 are holidays (国庆节 National Day)", resolved.Explanation);
         Assert.Equal("2026-09-30 22:00", Local(Clock(clocks, SlaMetric.RepairPlan).DueAt));
     }
 

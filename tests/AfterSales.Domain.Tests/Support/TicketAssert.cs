@@ -17,8 +17,15 @@ public static class TicketAssert
                 continue;
             }
 
+            var (left, right) = (property.GetValue(expected), property.GetValue(actual));
+            if (left is System.Collections.IEnumerable sequence and not string && right is System.Collections.IEnumerable other)
+            {
+                Assert.Equal(sequence.Cast<object>(), other.Cast<object>());
+                continue;
+            }
+
             Assert.True(
-                Equals(property.GetValue(expected), property.GetValue(actual)),
+                Equals(left, right),
                 $"{property.Name}: expected {property.GetValue(expected)}, was {property.GetValue(actual)}");
         }
     }

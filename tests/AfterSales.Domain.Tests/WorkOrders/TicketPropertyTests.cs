@@ -133,6 +133,9 @@ public sealed class TicketPropertyTests
             case TicketTrigger.DeliverRepairPlan: t.DeliverRepairPlan(text); break;
             case TicketTrigger.ProvideLoaner: t.ProvideLoaner(); break;
             case TicketTrigger.Cancel: t.Cancel(text); break;
+            case TicketTrigger.SubmitQuote: t.SubmitQuote(text, step.Satisfaction * 100m); break;
+            case TicketTrigger.AcceptQuote: t.AcceptQuote(text); break;
+            case TicketTrigger.ReplaceParts: t.ReplaceParts(new TicketPartsExchange { OldPartNumber = text, NewPartNumber = text, SignedBy = text }); break;
             default: throw new ArgumentOutOfRangeException(nameof(step));
         }
     }

@@ -1,0 +1,146 @@
+using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.Entitlements.Warranty;
+using AfterSales.WorkOrders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.EntityFrameworkCore;
+
+/// <summary>
+/// An <see cref="IDeviceRegistry"/> over EF Core (EF Core 设备质保档案), generic over the host's
+/// context: one <see cref="DeviceRow"/> per serial number with the component class, the start days
+/// (day numbers), the history as JSON and a version.
+/// </summary>
+/// <remarks>
+/// <para><b>Loading</b> rebuilds the record through its own methods (create, then each replacement,
+/// shelf period and relocation in recorded order), so it equals the saved one field for field.</para>
+/// <para><b>Expiring warranties.</b> <see cref="ListExpiringWithinAsync"/> loads the tenant's devices of
+/// the component classes the policy has terms for — the (tenant, component code) index narrows the
+/// scan — and lets <see cref="WarrantyPolicy.ExpiringWithin"/> decide: the end of a warranty depends on
+/// the day asked about (restarts by replacement), so it is not stored.</para>
+/// <para><b>Concurrency.</b> The row's version is EF Core's concurrency token: a save from version
+/// <c>n</c> updates the row only <c>WHERE version = n</c> (to <c>n + 1</c>) and a new record inserts it;
+/// a stale writer gets a <see cref="ConcurrencyConflictException"/>.</para>
+/// <para><b>Thread safety.</b> Thread-safe: every call uses its own context.</para>
+/// </remarks>
+/// <typeparam name="TContext">The host's context.</typeparam>
+public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
+    where TContext : DbContext
+{
+    private readonly ContextSource<TContext> contexts;
+
+    /// <summary>Creates a registry that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
+    /// <param name="contextFactory">Creates the host's contexts.</param>
+    public EfCoreDeviceRegistry(IDbContextFactory<TContext> contextFactory) => contexts = ContextSource<TContext>.From(contextFactory);
+
+    /// <summary>Creates a registry that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
+    /// <param name="scopeFactory">Creates the scopes.</param>
+    public EfCoreDeviceRegistry(IServiceScopeFactory scopeFactory) => contexts = ContextSource<TContext>.From(scopeFactory);
+
+    /// <inheritdoc />
+    public async Task<Versioned<DeviceRecord>?> GetAsync(string tenantId, string serialNumber, CancellationToken cancellationToken = default)
+    {
+        ContextSource<TContext>.Key(tenantId, nameof(tenantId));
+        ContextSource<TContext>.Key(serialNumber, nameof(serialNumber));
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var row = await context.Set<DeviceRow>()
+                .AsNoTracking()
+                .SingleOrDefaultAsync(d => d.TenantId == tenantId && d.SerialNumber == serialNumber, cancellationToken)
+                .ConfigureAwait(false);
+            return row is null ? null : new Versioned<DeviceRecord>(Rebuild(row), row.Version);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> SaveAsync(string tenantId, DeviceRecord record, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ContextSource<TContext>.Key(tenantId, nameof(tenantId));
+        ArgumentNullException.ThrowIfNull(record);
+        ContextSource<TContext>.Key(record.SerialNumber, nameof(record));
+        ContextSource<TContext>.Key(record.Component.Code, nameof(record));
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        var row = new DeviceRow
+        {
+            TenantId = tenantId,
+            SerialNumber = record.SerialNumber,
+            ComponentCode = record.Component.Code,
+            ComponentNameZh = record.Component.NameZh,
+            ComponentNameEn = record.Component.NameEn,
+            AcceptedOn = record.AcceptedOn,
+            HandedOverOn = record.HandedOverOn,
+            CompletedOn = record.CompletedOn,
+            History = DeviceHistory.ToJson(record),
+            Version = expectedVersion + 1,
+        };
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            if (expectedVersion == 0)
+            {
+                context.Add(row);
+            }
+            else
+            {
+                var entry = context.Attach(row);
+                entry.State = EntityState.Modified;
+                entry.Property(static r => r.Version).OriginalValue = expectedVersion;
+            }
+
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return row.Version;
+            }
+            catch (DbUpdateException ex)
+            {
+                context.ChangeTracker.Clear();
+                var serial = record.SerialNumber;
+                var actual = await context.Set<DeviceRow>()
+                    .AsNoTracking()
+                    .Where(d => d.TenantId == tenantId && d.SerialNumber == serial)
+                    .Select(static d => d.Version)
+                    .FirstOrDefaultAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                if (ex is DbUpdateConcurrencyException || actual != expectedVersion)
+                {
+                    throw new ConcurrencyConflictException("device record", record.SerialNumber, expectedVersion, actual);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WarrantyAssessment>> ListExpiringWithinAsync(
+        string tenantId, WarrantyPolicy policy, LocalDate from, Period? window = null, CancellationToken cancellationToken = default)
+    {
+        ContextSource<TContext>.Key(tenantId, nameof(tenantId));
+        ArgumentNullException.ThrowIfNull(policy);
+        var codes = policy.Terms.Select(static t => t.Component.Code).Distinct(StringComparer.Ordinal).ToList();
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = await context.Set<DeviceRow>()
+                .AsNoTracking()
+                .Where(d => d.TenantId == tenantId && codes.Contains(d.ComponentCode))
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            return policy.ExpiringWithin(rows.Select(Rebuild), from, window);
+        }
+    }
+
+    private static DeviceRecord Rebuild(DeviceRow row)
+    {
+        var record = DeviceRecord.Create(
+            row.SerialNumber,
+            new ComponentClass(row.ComponentCode, row.ComponentNameZh, row.ComponentNameEn),
+            row.AcceptedOn,
+            row.HandedOverOn,
+            row.CompletedOn);
+        return DeviceHistory.Apply(record, row.History);
+    }
+}

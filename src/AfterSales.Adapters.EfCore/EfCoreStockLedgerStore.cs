@@ -1,0 +1,150 @@
+using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.Entitlements.Spares;
+using AfterSales.WorkOrders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AfterSales.EntityFrameworkCore;
+
+/// <summary>
+/// An <see cref="IStockLedgerStore"/> over EF Core (EF Core 备件台账存储), generic over the host's
+/// context: a ledger is its rows in the append-only <see cref="StockMovementRow"/> table, keyed by
+/// (tenant, centre, part, version); the balance is their sum, rebuilt on load.
+/// </summary>
+/// <remarks>
+/// <para><b>Concurrency.</b> A save from version <c>n</c> first checks that the stored version is
+/// <c>n</c>, then inserts versions <c>n + 1 …</c> in one <c>SaveChanges</c> (one transaction). Two
+/// writers from the same version insert the same key: the database lets one commit and the other's
+/// whole save rolls back and throws <see cref="ConcurrencyConflictException"/>. So two issues decided on
+/// one balance can never both be stored and stock never goes negative.</para>
+/// <para><b>Thread safety.</b> Thread-safe: every call uses its own context.</para>
+/// </remarks>
+/// <typeparam name="TContext">The host's context.</typeparam>
+public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
+    where TContext : DbContext
+{
+    private readonly ContextSource<TContext> contexts;
+
+    /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
+    /// <param name="contextFactory">Creates the host's contexts.</param>
+    public EfCoreStockLedgerStore(IDbContextFactory<TContext> contextFactory) => contexts = ContextSource<TContext>.From(contextFactory);
+
+    /// <summary>Creates a store that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
+    /// <param name="scopeFactory">Creates the scopes.</param>
+    public EfCoreStockLedgerStore(IServiceScopeFactory scopeFactory) => contexts = ContextSource<TContext>.From(scopeFactory);
+
+    /// <inheritdoc />
+    public async Task<StockLedger> LoadAsync(string tenantId, string centreId, string partNumber, CancellationToken cancellationToken = default)
+    {
+        ContextSource<TContext>.Key(tenantId, nameof(tenantId));
+        ContextSource<TContext>.Key(centreId, nameof(centreId));
+        ContextSource<TContext>.Key(partNumber, nameof(partNumber));
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = await context.Set<StockMovementRow>()
+                .AsNoTracking()
+                .Where(m => m.TenantId == tenantId && m.CentreId == centreId && m.PartNumber == partNumber)
+                .OrderBy(static m => m.Version)
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            var ledger = StockLedger.Open(centreId, partNumber);
+            foreach (var row in rows)
+            {
+                ledger = Replay(ledger, row);
+            }
+
+            return ledger;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(string tenantId, StockLedger ledger, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ContextSource<TContext>.Key(tenantId, nameof(tenantId));
+        ArgumentNullException.ThrowIfNull(ledger);
+        ContextSource<TContext>.Key(ledger.CentreId, nameof(ledger));
+        ContextSource<TContext>.Key(ledger.PartNumber, nameof(ledger));
+        if (expectedVersion < 0 || expectedVersion > ledger.Version)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedVersion), expectedVersion,
+                $"expectedVersion must be 0 to the ledger's version {ledger.Version}, was {expectedVersion}.");
+        }
+
+        if (expectedVersion == ledger.Version)
+        {
+            return;
+        }
+
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            // Guards against a writer ahead of the store (which would leave a gap); a writer behind it
+            // collides with the stored key below.
+            var stored = await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
+            if (stored != expectedVersion)
+            {
+                throw Conflict(ledger, expectedVersion, stored);
+            }
+
+            for (var i = expectedVersion; i < ledger.Movements.Count; i++)
+            {
+                var movement = ledger.Movements[i];
+                context.Add(new StockMovementRow
+                {
+                    TenantId = tenantId,
+                    CentreId = ledger.CentreId,
+                    PartNumber = ledger.PartNumber,
+                    Version = i + 1,
+                    Kind = movement.Kind,
+                    Quantity = movement.Quantity,
+                    By = movement.By,
+                    At = movement.At,
+                    WorkOrderId = movement.WorkOrderId,
+                    Note = movement.Note,
+                });
+            }
+
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                context.ChangeTracker.Clear();
+                var actual = await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
+                if (actual != expectedVersion)
+                {
+                    throw Conflict(ledger, expectedVersion, actual);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private static StockLedger Replay(StockLedger ledger, StockMovementRow row) => row.Kind switch
+    {
+        StockMovementKind.Received => ledger.Receive(row.Quantity, row.By, row.At, row.Note),
+        StockMovementKind.IssuedToWorkOrder => ledger.IssueToWorkOrder(row.Quantity, row.WorkOrderId!, row.By, row.At),
+        StockMovementKind.LoanerIssued => ledger.IssueLoaner(row.Quantity, row.WorkOrderId!, row.By, row.At),
+        StockMovementKind.Returned => ledger.Return(row.Quantity, row.By, row.At, row.WorkOrderId),
+        StockMovementKind.Scrapped => ledger.Scrap(row.Quantity, row.By, row.At, row.Note),
+        _ => throw new InvalidOperationException($"Stock movement {row.CentreId}/{row.PartNumber} v{row.Version} has an unknown kind {row.Kind}."),
+    };
+
+    private static ConcurrencyConflictException Conflict(StockLedger ledger, int expected, int actual) =>
+        new("stock ledger", $"{ledger.CentreId}/{ledger.PartNumber}", expected, actual);
+
+    private static async Task<int> StoredVersionAsync(TContext context, string tenantId, StockLedger ledger, CancellationToken cancellationToken)
+    {
+        var centre = ledger.CentreId;
+        var part = ledger.PartNumber;
+        return await context.Set<StockMovementRow>()
+            .AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.CentreId == centre && m.PartNumber == part)
+            .MaxAsync(static m => (int?)m.Version, cancellationToken)
+            .ConfigureAwait(false) ?? 0;
+    }
+}

@@ -1,0 +1,56 @@
+using AfterSales.Internal;
+using AfterSales.WorkOrders;
+
+namespace AfterSales.Entitlements.Spares;
+
+/// <summary>
+/// An <see cref="IStockLedgerStore"/> in memory (内存备件台账存储), for embedding and tests. Thread-safe
+/// with one lock; the version check and the append happen under it, so of two writers saving from
+/// the same version exactly one wins and the other gets a <see cref="ConcurrencyConflictException"/>.
+/// Ledgers are immutable, so callers cannot change what is stored.
+/// </summary>
+public sealed class InMemoryStockLedgerStore : IStockLedgerStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Tenant, string Centre, string Part), StockLedger> ledgers = [];
+
+    /// <inheritdoc />
+    public Task<StockLedger> LoadAsync(string tenantId, string centreId, string partNumber, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotBlank(centreId);
+        Guard.NotBlank(partNumber);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (gate)
+        {
+            return Task.FromResult(ledgers.TryGetValue((tenantId, centreId, partNumber), out var ledger) ? ledger : StockLedger.Open(centreId, partNumber));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SaveAsync(string tenantId, StockLedger ledger, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(ledger);
+        if (expectedVersion < 0 || expectedVersion > ledger.Version)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedVersion), expectedVersion,
+                $"expectedVersion must be 0 to the ledger's version {ledger.Version}, was {expectedVersion}.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = (tenantId, ledger.CentreId, ledger.PartNumber);
+        lock (gate)
+        {
+            var actual = ledgers.TryGetValue(key, out var stored) ? stored.Version : 0;
+            if (actual != expectedVersion)
+            {
+                throw new ConcurrencyConflictException("stock ledger", $"{ledger.CentreId}/{ledger.PartNumber}", expectedVersion, actual);
+            }
+
+            ledgers[key] = ledger;
+        }
+
+        return Task.CompletedTask;
+    }
+}

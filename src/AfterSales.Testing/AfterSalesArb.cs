@@ -1,0 +1,58 @@
+using AfterSales.Severity;
+using AfterSales.Sla;
+using AfterSales.Sla.Timeline;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AfterSales.Testing;
+
+/// <summary>
+/// The generators of <see cref="AfterSalesGen"/> as FsCheck arbitraries, for
+/// <c>Prop.ForAll(AfterSalesArb.Timelines(policy), t => …)</c>. Timelines shrink to shorter
+/// prefixes of themselves (every prefix is a valid timeline), so a failing case is reported with
+/// as few facts as still fail.
+/// </summary>
+/// <example>
+/// <code>
+/// Prop.ForAll(AfterSalesArb.Timelines(policy), t =>
+///         SlaEvaluator.Evaluate(policy, t, t.LastAt).All(c => c.Allowed &lt;= Duration.FromHours(4)))
+///     .QuickCheckThrowOnFailure();
+/// </code>
+/// </example>
+public static class AfterSalesArb
+{
+    /// <summary>Calendars; see <see cref="AfterSalesGen.Calendars"/>.</summary>
+    /// <returns>The arbitrary (no shrinking).</returns>
+    public static Arbitrary<GeneratedCalendar> Calendars() => AfterSalesGen.Calendars().ToArbitrary();
+
+    /// <summary>Policies on <paramref name="calendar"/>; see <see cref="AfterSalesGen.Policies"/>.</summary>
+    /// <returns>The arbitrary (no shrinking).</returns>
+    public static Arbitrary<SlaPolicy> Policies(Calendars.BusinessCalendar calendar, SeverityScale? scale = null, Duration? maxTarget = null) =>
+        AfterSalesGen.Policies(calendar, scale, maxTarget).ToArbitrary();
+
+    /// <summary>Valid timelines for <paramref name="policy"/>; see <see cref="AfterSalesGen.Timelines(SlaPolicy)"/>.</summary>
+    /// <returns>The arbitrary, shrinking to prefixes.</returns>
+    public static Arbitrary<TicketTimeline> Timelines(SlaPolicy policy) => Arb.From(AfterSalesGen.Timelines(policy), ShrinkTimeline);
+
+    /// <summary>Valid timelines for <paramref name="policy"/> reported in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    /// <returns>The arbitrary, shrinking to prefixes.</returns>
+    public static Arbitrary<TicketTimeline> Timelines(SlaPolicy policy, Instant from, Instant to) =>
+        Arb.From(AfterSalesGen.Timelines(policy, from, to), ShrinkTimeline);
+
+    /// <summary>Whole SLA cases; see <see cref="AfterSalesGen.Scenarios"/>.</summary>
+    /// <returns>The arbitrary, shrinking the timeline to prefixes.</returns>
+    public static Arbitrary<SlaScenario> Scenarios() => Arb.From(AfterSalesGen.Scenarios(), s =>
+        ShrinkTimeline(s.Timeline).Select(t => new SlaScenario(s.Calendar, s.Policy, t, s.Now)));
+
+    /// <summary>Shorter prefixes of <paramref name="timeline"/>: none, half, all but the last fact.</summary>
+    /// <returns>Candidate smaller timelines, smallest first.</returns>
+    public static IEnumerable<TicketTimeline> ShrinkTimeline(TicketTimeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var count = timeline.Entries.Count;
+        foreach (var n in new[] { 0, count / 2, count - 1 }.Where(n => n >= 0 && n < count).Distinct())
+        {
+            yield return timeline.TakeFacts(n);
+        }
+    }
+}

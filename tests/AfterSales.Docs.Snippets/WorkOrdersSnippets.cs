@@ -1,0 +1,41 @@
+using AfterSales.Sla;
+using AfterSales.Testing;
+using AfterSales.WorkOrders;
+using NodaTime;
+
+namespace AfterSales.Docs.Snippets;
+
+/// <summary>docs/work-orders.md</summary>
+public class WorkOrdersSnippets
+{
+    [Fact]
+    public void ReportAndWork()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        var ticket = Ticket.Report(new TicketReport
+        {
+            Id = TicketId.From("WO-1"),
+            TenantId = "hospital",
+            Reporter = new TicketReporter { Name = "张伟", Organization = "某市人民医院 信息科", Contact = "138-0000-0000" },
+            Channel = ReportChannel.Phone,
+            Site = new TicketSite { Location = ServiceSite.Local, Name = "门诊楼", Address = "某市某路 1 号" },
+            DeviceSerialNumber = "SN-0001",
+            Symptom = "自助机无法打印",
+            SeverityCode = "2",
+        }, SlaPresets.EnterpriseSystems003, clock);
+
+        clock.AdvanceMinutes(10);
+        ticket.Acknowledge();
+        clock.AdvanceMinutes(20);
+        ticket.StartRemoteDiagnosis();
+        if (ticket.CanDispatch())
+        {
+            ticket.Dispatch("李工");
+        }
+
+        var clocks = ticket.Clocks(clock.GetCurrentInstant());
+
+        Assert.Equal(TicketState.Dispatched, ticket.State);
+        Assert.Contains(clocks, c => c.Metric == SlaMetric.FirstResponse && c.Status == SlaClockStatus.Met);
+    }
+}

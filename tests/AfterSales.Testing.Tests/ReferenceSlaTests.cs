@@ -1,0 +1,59 @@
+using AfterSales.Sla;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AfterSales.Testing.Tests;
+
+/// <summary>The oracle agrees with hand-worked cases and with <see cref="SlaEvaluator"/> on generated ones.</summary>
+public class ReferenceSlaTests
+{
+    private static readonly Instant Monday9 = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    [Fact]
+    public void Due_SkipsClosedTimeAndPauses()
+    {
+        var calendar = TestCalendars.NineToFive("UTC");
+        var pause = new NodaTime.Interval(Monday9 + Duration.FromHours(1), Monday9 + Duration.FromHours(2));
+        Assert.Equal(Instant.FromUtc(2026, 3, 3, 10, 0), ReferenceSla.Due(calendar, Monday9, [pause], Duration.FromHours(8)));
+        Assert.Equal(Duration.FromHours(7), ReferenceSla.Elapsed(calendar, Monday9, [pause], Monday9 + Duration.FromHours(10)));
+        Assert.Equal(Monday9 + Duration.FromDays(7), ReferenceSla.Due(calendar, Instant.FromUtc(2026, 3, 7, 0, 0), [], Duration.Zero));
+    }
+
+    [Fact]
+    public void Due_GivesUpOnSpansLongerThanMaxSpan() =>
+        Assert.Throws<InvalidOperationException>(() => ReferenceSla.Due(_ => false, Monday9, [], Duration.FromMinutes(1)));
+
+    [Fact]
+    public void Recompute_AgreesWithAHandWorkedClock()
+    {
+        var policy = TestPolicies.OnSite(Duration.FromHours(4), TestCalendars.NineToFive("UTC"));
+        var timeline = TicketTimelineBuilder.ReportedAt(Monday9).PausedFor(Duration.FromHours(1)).ArrivedAfter(Duration.FromHours(5)).Build();
+        var clock = Assert.Single(SlaEvaluator.Evaluate(policy, timeline, timeline.LastAt));
+        var reference = ReferenceSla.Recompute(clock, timeline, timeline.LastAt)!;
+        Assert.Equal(Monday9 + Duration.FromHours(5), reference.Due);
+        Assert.Equal(SlaClockStatus.MetLate, reference.Status);
+        Assert.Empty(reference.DifferencesFrom(clock));
+    }
+
+    [Fact]
+    public void Evaluator_AgreesWithTheReference_OnGeneratedScenarios() =>
+        Check.One(
+            Config.QuickThrowOnFailure.WithMaxTest(150),
+            Prop.ForAll(AfterSalesArb.Scenarios(), s =>
+            {
+                var differences = s.Disagreements();
+                return differences.Count == 0 ? true.ToProperty() : false.Label(string.Join("; ", differences));
+            }));
+
+    [Fact]
+    public void GeneratedScenarios_ExerciseStartedPausedBreachedAndReopenedClocks()
+    {
+        var clocks = AfterSalesGen.Scenarios().Sample(150).SelectMany(s => s.Evaluate()).ToList();
+        Assert.True(clocks.Count(c => c.StartedAt is not null) > 100, $"{clocks.Count} clocks");
+        Assert.Contains(clocks, c => c.PausedBusinessTime > Duration.Zero);
+        Assert.Contains(clocks, c => c.Cycle > 1);
+        Assert.Contains(clocks, c => c.Status == SlaClockStatus.Breached);
+        Assert.Contains(clocks, c => c.Status == SlaClockStatus.Met);
+        Assert.Contains(clocks, c => c.Status == SlaClockStatus.Paused);
+    }
+}
