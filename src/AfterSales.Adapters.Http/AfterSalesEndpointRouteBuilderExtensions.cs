@@ -51,6 +51,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         TicketEndpoints.Map(tenantScoped.MapGroup("/tickets"));
         EntitlementEndpoints.Map(group, tenantScoped);
         QualityEndpoints.Map(group, tenantScoped);
+        StoredEndpoints.Map(tenantScoped);
         return group;
     }
 }

@@ -127,3 +127,18 @@ public sealed record StockMovementRequest
 public sealed record StockLedgerResponse(string CentreId, string PartNumber, int Balance, IReadOnlyList<StockMovementResponse> Movements);
 
 public sealed record StockMovementResponse(string Kind, int Quantity, int SignedQuantity, string By, Instant At, string? WorkOrderId, string? Note);
+
+/// <summary>The body of <c>POST /spares/{centreId}/{partNumber}/movements</c>: one stock movement, now.</summary>
+public sealed record RecordMovementRequest
+{
+    /// <summary>Received, IssuedToWorkOrder, LoanerIssued, Returned or Scrapped.</summary>
+    public required string Kind { get; init; }
+
+    public required int Quantity { get; init; }
+
+    public required string By { get; init; }
+
+    public string? WorkOrderId { get; init; }
+
+    public string? Note { get; init; }
+}

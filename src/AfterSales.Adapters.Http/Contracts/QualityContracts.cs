@@ -56,3 +56,33 @@ public sealed record QuarterlyReportResponse(
 public sealed record OnTimeResponse(string Metric, string? SeverityCode, int Met, int MetLate, int Breached, decimal? Rate);
 
 public sealed record DurationResponse(string Code, string Name, int Count, Duration? MeanElapsed, Duration? MeanBusiness);
+
+/// <summary>The body of <c>POST /complaints</c>: a complaint filed now (投诉登记).</summary>
+public sealed record FileComplaintRequest
+{
+    /// <summary>The complaint's id; the service assigns one when omitted.</summary>
+    public string? Id { get; init; }
+
+    public required string WorkOrderId { get; init; }
+
+    public required string EngineerId { get; init; }
+
+    public required string Summary { get; init; }
+}
+
+/// <summary>Body of <c>POST /complaints/{id}/verification</c>.</summary>
+public sealed record ComplaintVerificationRequest
+{
+    public required bool EngineerResponsible { get; init; }
+}
+
+/// <summary>Body of <c>POST /complaints/{id}/verdict</c>.</summary>
+public sealed record ComplaintVerdictRequest
+{
+    public required bool Satisfied { get; init; }
+}
+
+public sealed record StoredComplaintResponse(
+    string Id, int Version, string WorkOrderId, string EngineerId, string Summary, string Status, Instant FiledAt,
+    Instant? FirstRepliedAt, Instant? VerifiedAt, bool? EngineerResponsible, Instant? FormallyAnsweredAt, Instant? SolvedAt,
+    Instant? VerdictAt, bool? CustomerSatisfied, Instant? ClosedAt, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);

@@ -78,14 +78,14 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                 return new ProblemDetails
                 {
                     Status = 412,
-                    Title = "The work order changed since the version in If-Match.",
+                    Title = "The item changed since the version in If-Match.",
                     Detail = $"Expected version {c.ExpectedVersion}, the stored version is {c.ActualVersion}. Reload it and decide again.",
                 };
             case ConcurrencyConflictException c:
                 return new ProblemDetails
                 {
                     Status = 409,
-                    Title = c.ExpectedVersion == 0 ? "A work order with this id already exists." : "The work order was changed concurrently.",
+                    Title = c.ExpectedVersion == 0 ? "An item with this id already exists." : "The item was changed concurrently.",
                     Detail = c.ExpectedVersion == 0 ? "Choose another id, or omit it to let the service assign one." : "Reload it and retry.",
                 };
             case CalendarYearNotCoveredException y:
