@@ -37,6 +37,8 @@ public sealed class HostileRequestFuzzTests
         using var factory = new ServiceFactory();
         using var client = factory.ClientFor("acme");
         (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
+        (await client.PostAsync("/after-sales/complaints", Api.Json("""{"id":"C-1","workOrderId":"WO-1","engineerId":"E","summary":"s"}"""))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/after-sales/spares/BJ/P-1/movements", Api.Json("""{"kind":"Received","quantity":2,"by":"w"}"""))).EnsureSuccessStatusCode();
         var fileBefore = await factory.FileHashAsync();
         var dumpBefore = await factory.DumpHashAsync();
 
@@ -230,7 +232,7 @@ public sealed class HostileRequestFuzzTests
         _ => "/after-sales/tickets/WO-404/clocks",
     };
 
-    private static (string Url, string Body) HostileCalculatorRequest(Random random) => random.Next(24) switch
+    private static (string Url, string Body) HostileCalculatorRequest(Random random) => random.Next(27) switch
     {
         0 => ("/after-sales/warranty/assessments", Broken(random)),
         1 => ("/after-sales/warranty/assessments", """{"policy":"nope","serialNumber":"K","component":"hardware","on":"2026-03-02"}"""),
@@ -254,9 +256,29 @@ public sealed class HostileRequestFuzzTests
         19 => ("/after-sales/complaints/evaluations", """{"id":"C","workOrderId":"W","engineerId":"E","filedAt":"2026-03-02T00:00:00Z","summary":"s","verifiedAt":"2026-03-03T00:00:00Z"}"""),
         20 => ("/after-sales/complaints/evaluations", """{"id":"C","workOrderId":"W","engineerId":"E","filedAt":"2026-03-02T00:00:00Z","summary":"s","firstRepliedAt":"2026-03-01T00:00:00Z"}"""),
         21 => ("/after-sales/complaints/evaluations", """{"id":"","workOrderId":"W","engineerId":"E","filedAt":"2026-03-02T00:00:00Z","summary":"s"}"""),
+        23 or 24 or 25 => Pick(random, StoredHostile),
         22 => ("GET /after-sales/reports/quarterly/" + Pick(random, ["1999/1", "2026/0", "2026/5", "2026/1?format=pdf", "x/1", "2026/1?format=html&format=json"]), string.Empty),
         _ => ("/after-sales/spares/replenishment", Broken(random)),
     };
+
+    private static readonly (string Url, string Body)[] StoredHostile =
+    [
+        ("/after-sales/complaints", """{"workOrderId":"WO-1","engineerId":"E"}"""),
+        ("/after-sales/complaints", """{"id":"C-1","workOrderId":"WO-1","engineerId":"E","summary":"dup"}"""),
+        ("/after-sales/complaints", """{"id":"","workOrderId":"WO-1","engineerId":"E","summary":"s"}"""),
+        ("/after-sales/complaints", """{"workOrderId":" ","engineerId":"E","summary":"s"}"""),
+        ("/after-sales/complaints/C-1/close", string.Empty),
+        ("/after-sales/complaints/C-1/verdict", string.Empty),
+        ("/after-sales/complaints/C-1/verification", """{"engineerResponsible":"maybe"}"""),
+        ("/after-sales/complaints/C-404/first-reply", string.Empty),
+        ("/after-sales/spares/BJ/P-1/movements", """{"kind":"Scrapped","quantity":3,"by":"w"}"""),
+        ("/after-sales/spares/BJ/P-1/movements", """{"kind":"Received","quantity":0,"by":"w"}"""),
+        ("/after-sales/spares/BJ/P-1/movements", """{"kind":"Received","quantity":-1,"by":"w"}"""),
+        ("/after-sales/spares/BJ/P-1/movements", """{"kind":"IssuedToWorkOrder","quantity":1,"by":"w"}"""),
+        ("/after-sales/spares/BJ/P-1/movements", """{"kind":"Teleported","quantity":1,"by":"w"}"""),
+        ("/after-sales/spares/BJ/P-1/movements", """{"kind":"Received","quantity":1,"by":" "}"""),
+        ("/after-sales/spares/BJ/P-9/movements", """{"kind":"LoanerIssued","quantity":1,"by":"w","workOrderId":"WO-1"}"""),
+    ];
 
     private static string HostileBusinessTime(Random random) => random.Next(10) switch
     {
