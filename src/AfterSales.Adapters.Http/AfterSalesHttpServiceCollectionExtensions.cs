@@ -34,7 +34,14 @@ public static class AfterSalesHttpServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AfterSalesHttpOptions>, AfterSalesHttpOptionsValidator>());
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(static o => o.SerializerOptions.AddNodaTimeConverters());
+        services.ConfigureHttpJsonOptions(static o =>
+        {
+            o.SerializerOptions.AddNodaTimeConverters();
+            if (!o.SerializerOptions.TypeInfoResolverChain.Contains(AfterSalesJsonContext.Default))
+            {
+                o.SerializerOptions.TypeInfoResolverChain.Insert(0, AfterSalesJsonContext.Default);
+            }
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
         services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
