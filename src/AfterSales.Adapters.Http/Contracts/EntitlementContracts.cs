@@ -142,3 +142,20 @@ public sealed record RecordMovementRequest
 
     public string? Note { get; init; }
 }
+
+/// <summary>The body of <c>POST /devices</c>: a device registered for warranty (设备档案).</summary>
+public sealed record RegisterDeviceRequest
+{
+    public required string SerialNumber { get; init; }
+
+    /// <summary>hardware, software, system, main-unit or pipes-electrics.</summary>
+    public required string Component { get; init; }
+
+    public LocalDate? AcceptedOn { get; init; }
+
+    public LocalDate? HandedOverOn { get; init; }
+
+    public LocalDate? CompletedOn { get; init; }
+}
+
+public sealed record DeviceResponse(string SerialNumber, int Version, string Component, LocalDate? AcceptedOn, LocalDate? HandedOverOn, LocalDate? CompletedOn, int Replacements);

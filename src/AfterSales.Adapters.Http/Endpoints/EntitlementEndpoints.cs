@@ -6,6 +6,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,6 +38,23 @@ internal static class EntitlementEndpoints
             .WithName("AssessWarranty").WithSummary("Is this device under warranty on that day (保修期判定), and why?")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
+        tenantScoped.MapPost("/devices", Register)
+            .AddEndpointFilter<IdempotencyFilter>()
+            .Accepts<RegisterDeviceRequest>("application/json")
+            .WithName("RegisterDevice").WithSummary("Register a device for warranty (设备档案) → 201; 409 when the serial number is registered. Honours Idempotency-Key.")
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+
+        tenantScoped.MapGet("/devices/{serialNumber}", Device)
+            .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ProducesProblem(404);
+
+        tenantScoped.MapGet("/devices/{serialNumber}/warranty", DeviceWarranty)
+            .WithName("GetDeviceWarranty").WithSummary("Is the registered device under warranty on ?on=<date> (default today, Beijing) under ?policy=<code>, and why?")
+            .ProducesProblem(400).ProducesProblem(404);
+
+        tenantScoped.MapGet("/warranty/expiring", Expiring)
+            .WithName("ListExpiringWarranties").WithSummary("The tenant's registered devices whose warranty under ?policy= ends within the pre-expiry window (3 months) from ?from=<date>.")
+            .ProducesProblem(400);
+
         tenantScoped.MapPost("/quotes", Quote)
             .AddEndpointFilter<IdempotencyFilter>()
             .Accepts<QuoteRequest>("application/json")
@@ -57,15 +75,77 @@ internal static class EntitlementEndpoints
     private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> Assess(HttpContext http, IOptions<AfterSalesHttpOptions> options)
     {
         var r = (await RequestBody.ReadAsync<WarrantyAssessmentRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        var policy = WarrantyPresets.All.FirstOrDefault(p => string.Equals(p.Code, r.Policy, StringComparison.OrdinalIgnoreCase))
-            ?? throw RequestRejectedException.Validation("policy", $"policy must be one of {string.Join(", ", WarrantyPresets.All.Select(static p => p.Code))}.");
-        var component = Components.FirstOrDefault(c => string.Equals(c.Code, r.Component, StringComparison.OrdinalIgnoreCase))
-            ?? throw RequestRejectedException.Validation("component", $"component must be one of {string.Join(", ", Components.Select(static c => c.Code))}.");
-        var record = DeviceRecord.Create(r.SerialNumber, component, r.AcceptedOn, r.HandedOverOn, r.CompletedOn);
-        var a = policy.Evaluate(record, r.On);
-        return TypedResults.Ok(new WarrantyAssessmentResponse(
-            a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons));
+        var policy = PolicyOf(r.Policy);
+        var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn);
+        return TypedResults.Ok(ToResponse(policy.Evaluate(record, r.On)));
     }
+
+    private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> Register(HttpContext http, IDeviceRegistry registry, IOptions<AfterSalesHttpOptions> options)
+    {
+        var r = (await RequestBody.ReadAsync<RegisterDeviceRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
+        if (r.SerialNumber.Length > 100)
+        {
+            throw RequestRejectedException.Validation("serialNumber", "serialNumber must be at most 100 characters.");
+        }
+
+        var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn);
+        var version = await registry.SaveAsync(http.Tenant(), record, 0, http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(version);
+        var location = $"{http.Request.PathBase}{http.GetEndpoint()?.Metadata.GetMetadata<AfterSalesGroupMarker>()?.Prefix}/devices/{Uri.EscapeDataString(record.SerialNumber)}";
+        return TypedResults.Created(location, ToResponse(record, version));
+    }
+
+    private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Device(HttpContext http, string serialNumber, IDeviceRegistry registry)
+    {
+        var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(found.Version);
+        return TypedResults.Ok(ToResponse(found.Value, found.Version));
+    }
+
+    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> DeviceWarranty(HttpContext http, string serialNumber, IDeviceRegistry registry, IClock clock)
+    {
+        var policy = PolicyOf(Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."));
+        var on = Query(http, "on") is { } text ? DateOf(text, "on") : policy.DateOf(clock.GetCurrentInstant());
+        var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
+        return TypedResults.Ok(ToResponse(policy.Evaluate(found.Value, on)));
+    }
+
+    private static async Task<Results<Ok<WarrantyAssessmentResponse[]>, ProblemHttpResult>> Expiring(HttpContext http, IDeviceRegistry registry, IClock clock)
+    {
+        var policy = PolicyOf(Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."));
+        var from = Query(http, "from") is { } text ? DateOf(text, "from") : policy.DateOf(clock.GetCurrentInstant());
+        var expiring = await registry.ListExpiringWithinAsync(http.Tenant(), policy, from, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(expiring.Select(ToResponse).ToArray());
+    }
+
+    private static async Task<Versioned<DeviceRecord>> FindDevice(HttpContext http, string serialNumber, IDeviceRegistry registry) =>
+        (serialNumber.Length <= 100 ? await registry.GetAsync(http.Tenant(), serialNumber, http.RequestAborted).ConfigureAwait(false) : null)
+        ?? throw new RequestRejectedException(404, "The device was not found.", "No device with this serial number is registered for the tenant.");
+
+    private static string? Query(HttpContext http, string name) =>
+        http.Request.Query.TryGetValue(name, out var values)
+            ? values.Count == 1 && values[0] is { Length: > 0 and <= 100 } v ? v : throw RequestRejectedException.Validation(name, name + " must be given once, 1 to 100 characters.")
+            : null;
+
+    private static LocalDate DateOf(string text, string field)
+    {
+        var result = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
+        return result.Success ? result.Value : throw RequestRejectedException.Validation(field, field + " must be an ISO date such as 2026-03-02.");
+    }
+
+    private static WarrantyPolicy PolicyOf(string code) =>
+        WarrantyPresets.All.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase))
+        ?? throw RequestRejectedException.Validation("policy", $"policy must be one of {string.Join(", ", WarrantyPresets.All.Select(static p => p.Code))}.");
+
+    private static ComponentClass ComponentOf(string code) =>
+        Components.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))
+        ?? throw RequestRejectedException.Validation("component", $"component must be one of {string.Join(", ", Components.Select(static c => c.Code))}.");
+
+    private static DeviceResponse ToResponse(DeviceRecord d, int version) =>
+        new(d.SerialNumber, version, d.Component.Code, d.AcceptedOn, d.HandedOverOn, d.CompletedOn, d.Replacements.Count);
+
+    private static WarrantyAssessmentResponse ToResponse(WarrantyAssessment a) => new(
+        a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons);
 
     private static async Task<Results<Ok<QuoteResponse>, ProblemHttpResult>> Quote(HttpContext http, IOptions<AfterSalesHttpOptions> options)
     {

@@ -27,6 +27,29 @@ public sealed class EntitlementAndQualityEndpointTests
     }
 
     [Fact]
+    public async Task RegisteredDevice_WarrantyBySerial_ExpiringList_PerTenant()
+    {
+        using var factory = new ServiceFactory();
+        using var client = factory.ClientFor("acme");
+        var created = await client.PostAsync("/after-sales/devices", Api.Json("""{"serialNumber":"K-1","component":"hardware","acceptedOn":"2025-04-15"}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/after-sales/devices/K-1", created.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync("/after-sales/devices", Api.Json("""{"serialNumber":"K-1","component":"hardware","acceptedOn":"2025-05-01"}"""))).StatusCode);
+
+        var warranty = await (await client.GetAsync("/after-sales/devices/K-1/warranty?policy=cn-000-kiosk&on=2026-03-02")).JsonAsync(HttpStatusCode.OK);
+        Assert.True((bool)warranty["isCovered"]!);
+        Assert.Equal("2026-04-14", (string)warranty["lastCoveredDay"]!);
+
+        var expiring = await (await client.GetAsync("/after-sales/warranty/expiring?policy=cn-000-kiosk&from=2026-03-02")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("K-1", (string)expiring.AsArray().Single()!["serialNumber"]!);
+
+        using var other = factory.ClientFor("globex");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/after-sales/devices/K-1/warranty?policy=cn-000-kiosk")).StatusCode);
+        Assert.Empty((await (await other.GetAsync("/after-sales/warranty/expiring?policy=cn-000-kiosk&from=2026-03-02")).JsonAsync(HttpStatusCode.OK)).AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/after-sales/devices/K-1/warranty?policy=cn-000-kiosk&on=2026-02-30")).StatusCode);
+    }
+
+    [Fact]
     public async Task Quote_TotalsLines_RefusesPartAboveTenderedPrice_IdempotentRetry()
     {
         using var factory = new ServiceFactory();

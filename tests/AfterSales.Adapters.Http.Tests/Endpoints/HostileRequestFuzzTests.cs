@@ -39,6 +39,7 @@ public sealed class HostileRequestFuzzTests
         (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
         (await client.PostAsync("/after-sales/complaints", Api.Json("""{"id":"C-1","workOrderId":"WO-1","engineerId":"E","summary":"s"}"""))).EnsureSuccessStatusCode();
         (await client.PostAsync("/after-sales/spares/BJ/P-1/movements", Api.Json("""{"kind":"Received","quantity":2,"by":"w"}"""))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/after-sales/devices", Api.Json("""{"serialNumber":"D-1","component":"hardware","acceptedOn":"2025-04-15"}"""))).EnsureSuccessStatusCode();
         var fileBefore = await factory.FileHashAsync();
         var dumpBefore = await factory.DumpHashAsync();
 
@@ -278,6 +279,13 @@ public sealed class HostileRequestFuzzTests
         ("/after-sales/spares/BJ/P-1/movements", """{"kind":"Teleported","quantity":1,"by":"w"}"""),
         ("/after-sales/spares/BJ/P-1/movements", """{"kind":"Received","quantity":1,"by":" "}"""),
         ("/after-sales/spares/BJ/P-9/movements", """{"kind":"LoanerIssued","quantity":1,"by":"w","workOrderId":"WO-1"}"""),
+        ("/after-sales/devices", """{"serialNumber":"D-1","component":"hardware"}"""),
+        ("/after-sales/devices", """{"serialNumber":"","component":"hardware"}"""),
+        ("/after-sales/devices", """{"serialNumber":"D-2","component":"antimatter"}"""),
+        ("/after-sales/devices", """{"serialNumber":"D-2","component":"hardware","acceptedOn":"2026-13-01"}"""),
+        ("GET /after-sales/devices/D-1/warranty?policy=nope", string.Empty),
+        ("GET /after-sales/devices/D-404/warranty?policy=cn-000-kiosk", string.Empty),
+        ("GET /after-sales/warranty/expiring?policy=cn-000-kiosk&from=yesterday", string.Empty),
     ];
 
     private static string HostileBusinessTime(Random random) => random.Next(10) switch
