@@ -37,7 +37,6 @@ public sealed class ComplaintStoreTests(DatabaseFixture fixture) : IClassFixture
         Assert.Equal(ComplaintStatus.Closed, surelyClosed.Status);
         Assert.Equal(1, await store.SaveAsync(tenant, surelyClosed, 0));
         await baseline.SaveAsync(tenant, surelyClosed, 0);
-        var closed = 1;
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), Prop.ForAll(RandomAggregates.Complaints, script =>
         {
             var id = "C-" + Guid.NewGuid().ToString("N");
@@ -53,14 +52,12 @@ public sealed class ComplaintStoreTests(DatabaseFixture fixture) : IClassFixture
             Assert.NotNull(loaded);
             Assert.Equal(2, loaded.Version);
             Assert.Equal(RandomAggregates.Describe(complaint), RandomAggregates.Describe(loaded.Value));
-            closed += complaint.Status == ComplaintStatus.Closed ? 1 : 0;
         }));
 
         // The open list answers as the in-memory reference store does.
         var expected = (await baseline.ListOpenAsync(tenant)).Select(static c => RandomAggregates.Describe(c.Value));
         var actual = (await store.ListOpenAsync(tenant)).Select(static c => RandomAggregates.Describe(c.Value));
         Assert.Equal(expected, actual);
-        Assert.True(closed > 0, "some random complaints must be closed, or the open list proves little");
         Assert.Null(await store.LoadAsync(tenant, "missing"));
     }
 
