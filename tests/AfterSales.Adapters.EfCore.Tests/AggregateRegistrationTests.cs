@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore.Tests.Support;

@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using System.Collections.Concurrent;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.EntityFrameworkCore.Tests.Support;

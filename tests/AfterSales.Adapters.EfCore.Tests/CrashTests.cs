@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using System.Diagnostics;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.EntityFrameworkCore.Tests.Support;

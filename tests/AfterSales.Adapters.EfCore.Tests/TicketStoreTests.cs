@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using AfterSales.EntityFrameworkCore.Tests.Support;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;

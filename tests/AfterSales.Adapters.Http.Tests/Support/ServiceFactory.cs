@@ -1,8 +1,8 @@
+using AfterSales.Testing;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using AfterSales.EntityFrameworkCore;
-using AfterSales.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -59,7 +59,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
-    public FakeClock Clock { get; } = FakeClock.At(2026, 3, 2, 1, 0);
+    public FakeClock Clock { get; } = FakeClock.FromUtc(2026, 3, 2, 1, 0);
 
     private Action<IServiceCollection>? ExtraServices { get; }
 

@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
 

@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
 using AfterSales.WorkOrders;
@@ -6,7 +7,7 @@ namespace AfterSales.Tests.WorkOrders;
 
 public sealed class TicketReplayTests
 {
-    private readonly FakeClock clock = FakeClock.At(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
 
     [Theory]
     [InlineData(TicketState.Closed)]

@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
 using AfterSales.Workflow;
@@ -8,7 +9,7 @@ namespace AfterSales.Tests.WorkOrders;
 
 public sealed class TicketServiceTests
 {
-    private readonly FakeClock clock = FakeClock.At(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
     private readonly TicketService service;
     private readonly InMemoryTicketStore store;
 
@@ -97,7 +98,7 @@ public sealed class AddAfterSalesTests
     public void AddAfterSales_CalledTwice_RegistersEachServiceOnceAndMergesPolicies()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IClock>(FakeClock.At(2026, 3, 2));
+        services.AddSingleton<IClock>(FakeClock.FromUtc(2026, 3, 2));
 
         services.AddAfterSales(o => o.Policies.Add(SlaPresets.Cctv004));
         var builder = services.AddAfterSales(o => o.Policies.Add(SlaPresets.EnterpriseSystems003));
@@ -118,7 +119,7 @@ public sealed class AddAfterSalesTests
     public void AddAfterSales_StoreRegisteredFirst_IsKept()
     {
         var services = new ServiceCollection();
-        var clock = FakeClock.At(2026, 3, 2);
+        var clock = FakeClock.FromUtc(2026, 3, 2);
         var mine = new InMemoryTicketStore(new InMemorySlaPolicyCatalog(), clock);
         services.AddSingleton<ITicketStore>(mine);
 
@@ -157,7 +158,7 @@ public sealed class AddAfterSalesTests
     public async Task AddAfterSales_DefaultPolicy_IsUsedByReportAsync()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IClock>(FakeClock.At(2026, 3, 2));
+        services.AddSingleton<IClock>(FakeClock.FromUtc(2026, 3, 2));
         services.AddAfterSales(o =>
         {
             o.Policies.Add(Tickets.Policy);

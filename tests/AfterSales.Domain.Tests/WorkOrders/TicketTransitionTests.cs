@@ -1,3 +1,4 @@
+using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Sla.Timeline;
 using AfterSales.Tests.Support;
@@ -8,7 +9,7 @@ namespace AfterSales.Tests.WorkOrders;
 
 public sealed class TicketTransitionTests
 {
-    private readonly FakeClock clock = FakeClock.At(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
 
     private static IEnumerable<Milestone?> Milestones(Ticket t) =>
         t.Timeline.Entries.Where(static e => e.Kind == TimelineEntryKind.MilestoneReached).Select(static e => e.Milestone);
