@@ -11,7 +11,7 @@ namespace AfterSales.Quality.Reporting;
 public static class HtmlReportRenderer
 {
     private const string Style =
-        "body{font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}" +
+        "body{font-family:system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC',sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}" +
         "table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left}" +
         "th{background:#f3f3f3}h1{border-bottom:2px solid #2b6cb0}h2{margin-top:1.6em;color:#2b6cb0}figure{margin:1em 0}";
 

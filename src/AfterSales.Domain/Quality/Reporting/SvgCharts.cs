@@ -12,7 +12,7 @@ internal static class SvgCharts
     private const int Width = 560;
     private const int Height = 240;
     private const int Left = 48;
-    private const int Right = 16;
+    private const int Right = 36; // room for half of the last x label, which is centred on its point
     private const int Top = 28;
     private const int Bottom = 36;
 
