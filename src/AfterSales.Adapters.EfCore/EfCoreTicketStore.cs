@@ -24,6 +24,9 @@ namespace AfterSales.EntityFrameworkCore;
 /// the events is the final guard.</para>
 /// <para><b>Thread safety.</b> Thread-safe: every call uses its own context (from the
 /// <see cref="IDbContextFactory{TContext}"/>, or resolved from a new DI scope), so it can be a singleton.</para>
+/// <para><b>Loading.</b> A ticket's events are read with one parameterised <c>SELECT</c> on the
+/// context's connection (opened through EF Core, so connection interceptors run), not through EF
+/// Core's query pipeline: command interceptors and EF Core's query logging do not see that read.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SQLite write gate never allocates a wait handle, so it holds nothing to dispose.")]
