@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AfterSales.EntityFrameworkCore.Internal;
 
-/// <summary>The delimited table and column names of the ticket row as the context's model maps them (schema, prefix).</summary>
+/// <summary>The delimited table and column names of a row type as the context's model maps them (schema, prefix).</summary>
 internal sealed class StoreNames
 {
     private readonly IEntityType entityType;
@@ -18,14 +18,19 @@ internal sealed class StoreNames
         this.entityType = entityType;
         this.table = table;
         this.sql = sql;
-        Tickets = sql.DelimitIdentifier(table.Name, table.Schema);
+        Table = sql.DelimitIdentifier(table.Name, table.Schema);
     }
 
-    public string Tickets { get; }
+    public string Table { get; }
 
-    public static StoreNames Of(DbContext context)
+    /// <summary>The SQL generation helper of the context's provider (parameter placeholders).</summary>
+    public ISqlGenerationHelper Sql => sql;
+
+    public static StoreNames Of(DbContext context) => Of(context, typeof(TicketRow));
+
+    public static StoreNames Of(DbContext context, Type rowType)
     {
-        var entityType = context.Model.FindEntityType(typeof(TicketRow))
+        var entityType = context.Model.FindEntityType(rowType)
             ?? throw new InvalidOperationException(
                 $"The context {context.GetType().Name} does not map AfterSales.Kit's tables; call modelBuilder.ApplyAfterSalesConfiguration() in its OnModelCreating.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());

@@ -21,8 +21,26 @@ public sealed class TicketSummary
         ReportedAt = ticket.ReportedAt;
         LastEventAt = ticket.LastEventAt;
         AsOf = asOf;
-        NextDeadline = ticket.NextDeadlineAfter(asOf);
-        IsLegacyIssue = ticket.IsLegacyIssue(asOf);
+        if (ticket.IsFinished)
+        {
+            return; // no next deadline, not a legacy issue
+        }
+
+        // One SLA evaluation for both (Ticket.NextDeadlineAfter and Ticket.IsLegacyIssue would each
+        // evaluate the clocks): the save path's most expensive step.
+        Instant? next = null;
+        var legacy = false;
+        foreach (var clock in ticket.Clocks(asOf))
+        {
+            legacy |= clock.IsOverdue;
+            if (clock.NextDeadlineAfter(asOf) is { } at && (next is null || at < next))
+            {
+                next = at;
+            }
+        }
+
+        NextDeadline = next;
+        IsLegacyIssue = legacy;
     }
 
     /// <summary>The summary of <paramref name="ticket"/> as of <paramref name="asOf"/> (typically the save instant).</summary>
