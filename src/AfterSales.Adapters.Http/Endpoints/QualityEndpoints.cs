@@ -110,12 +110,8 @@ internal static class QualityEndpoints
                 }
 
                 var ticket = await service.GetAsync(tenant, s.Id, http.RequestAborted).ConfigureAwait(false);
-                summaries.Add(Summarise(ticket, asOf));
-                foreach (var signed in ticket.Events.Where(static e => e.SignOff is not null))
-                {
-                    var score = signed.SignOff!.Satisfaction;
-                    surveys.Add(new SatisfactionSurvey(ticket.Id.Value, tenant, signed.At.InZone(zone).Date, score, score, score, score, signed.SignOff.Comment ?? string.Empty));
-                }
+                summaries.Add(WorkOrderReporting.Summarise(ticket, asOf));
+                surveys.AddRange(WorkOrderReporting.Surveys(ticket, tenant, zone));
             }
 
             if (page.Count < 1000)
@@ -164,24 +160,6 @@ internal static class QualityEndpoints
         }
 
         return "json";
-    }
-
-    private static WorkOrderSummary Summarise(Ticket t, Instant asOf)
-    {
-        Instant? First(params TicketEventKind[] kinds) => t.Events.FirstOrDefault(e => kinds.Contains(e.Kind))?.At;
-        return new WorkOrderSummary(
-            t.Id.Value,
-            t.DeviceSerialNumber,
-            t.SeverityCode,
-            string.Equals(t.SeverityCode, t.Policy.SeverityScale.MostSevere.Code, StringComparison.Ordinal),
-            t.ReportedAt,
-            t.ReportDetails.FaultOccurredAt,
-            First(TicketEventKind.Acknowledged),
-            First(TicketEventKind.ArrivedOnSite),
-            First(TicketEventKind.ServiceRestored, TicketEventKind.ResolvedRemotely),
-            First(TicketEventKind.Resolved, TicketEventKind.ResolvedRemotely),
-            t.Clocks(asOf < t.ReportedAt ? t.ReportedAt : asOf),
-            []);
     }
 
     private static QuarterlyReportResponse ToResponse(QuarterlyReport report, int year, int quarter, string tenant, int count)
