@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using NodaTime.Text;
 
 namespace AfterSales.Http.Endpoints;
 
@@ -82,7 +81,14 @@ internal static class ReferenceEndpoints
             due = calendar.AddWorkingDays(request.Start, days);
         }
 
-        return TypedResults.Ok(new BusinessTimeResponse(calendar.Name, request.Start, due, Explain(calendar, request, due)));
+        var explanation = new List<string>
+        {
+            request.BusinessTime is { } added
+                ? $"Adding {Json.DurationJsonConverter.Format(added)} of business time."
+                : string.Create(CultureInfo.InvariantCulture, $"Adding {request.WorkingDays} working day(s)."),
+        };
+        explanation.AddRange(calendar.Explain(request.Start, due));
+        return TypedResults.Ok(new BusinessTimeResponse(calendar.Name, request.Start, due, explanation));
     }
 
     private static BusinessCalendar CalendarOf(BusinessTimeRequest request)
@@ -147,61 +153,5 @@ internal static class ReferenceEndpoints
         {
             throw RequestRejectedException.Validation("definition", ex.Message.Split(" (Parameter", 2)[0]);
         }
-    }
-
-    private static List<string> Explain(BusinessCalendar calendar, BusinessTimeRequest request, Instant due)
-    {
-        var zone = calendar.Zone;
-        var pattern = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd ddd HH:mm");
-        var lines = new List<string>
-        {
-            $"Calendar '{calendar.Name}' in {zone.Id}.",
-            $"Start {request.Start} = {pattern.Format(request.Start.InZone(zone).LocalDateTime)} local"
-                + (calendar.IsBusinessTime(request.Start) ? "." : $", outside business time: counting begins {pattern.Format(calendar.NextBusinessTime(request.Start).InZone(zone).LocalDateTime)}."),
-            request.BusinessTime is { } amount
-                ? $"Adding {amount.ToString("-H:mm", CultureInfo.InvariantCulture)} h of business time."
-                : $"Adding {request.WorkingDays} working day(s).",
-        };
-
-        var first = request.Start.InZone(zone).Date;
-        var last = due.InZone(zone).Date;
-        var dayCount = Period.Between(first, last, PeriodUnits.Days).Days;
-        if (dayCount <= 62)
-        {
-            for (var date = first; date <= last; date = date.PlusDays(1))
-            {
-                var counted = Duration.Zero;
-                foreach (var interval in calendar.WorkingIntervalsOn(date))
-                {
-                    var from = Instant.Max(interval.Start, request.Start);
-                    var to = Instant.Min(interval.End, due);
-                    if (to > from)
-                    {
-                        counted += to - from;
-                    }
-                }
-
-                if (counted > Duration.Zero)
-                {
-                    lines.Add($"{date:yyyy-MM-dd ddd}: counts {counted.ToString("-H:mm", CultureInfo.InvariantCulture)} h.");
-                }
-                else if (!calendar.IsWorkingDay(date))
-                {
-                    lines.Add($"{date:yyyy-MM-dd ddd}: not a working day, skipped.");
-                }
-            }
-
-            foreach (var special in calendar.SpecialDaysBetween(first, last))
-            {
-                lines.Add($"{special.Date:yyyy-MM-dd}: {special.Kind} {special.Name}{(special.NameEn is { } en ? " (" + en + ")" : string.Empty)}.");
-            }
-        }
-        else
-        {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"The span covers {dayCount} days; per-day detail is given for spans up to 62 days."));
-        }
-
-        lines.Add($"Due {due} = {pattern.Format(due.InZone(zone).LocalDateTime)} local.");
-        return lines;
     }
 }
