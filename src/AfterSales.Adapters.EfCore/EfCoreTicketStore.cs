@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.EntityFrameworkCore.Storage;
@@ -14,19 +16,23 @@ namespace AfterSales.EntityFrameworkCore;
 /// An <see cref="ITicketStore"/> over EF Core (EF Core 工单存储), generic over the host's context: the
 /// context must map AfterSales.Kit's tables (<c>modelBuilder.ApplyAfterSalesConfiguration()</c>, or
 /// <see cref="AfterSalesDbContext"/>). Events are appended to an append-only table and the ticket's
-/// row refreshed in one <c>SaveChanges</c>, so one transaction: all or nothing.
+/// row refreshed in one transaction: all or nothing.
 /// </summary>
 /// <remarks>
-/// <para><b>Concurrency.</b> The row's version is EF Core's concurrency token: a save from version
+/// <para><b>Concurrency.</b> The row's version is the concurrency token: a save from version
 /// <c>n</c> updates the row only <c>WHERE version = n</c>, and a new ticket inserts it. A stale
 /// writer's update hits no row (or its insert hits the key), the transaction rolls back and a
-/// <see cref="ConcurrencyConflictException"/> is thrown; the unique (tenant, ticket, version) key of
-/// the events is the final guard.</para>
+/// <see cref="ConcurrencyConflictException"/> is thrown with the stored version; the unique (tenant,
+/// ticket, version) key of the events is the final guard (a violation of it is the same conflict).</para>
 /// <para><b>Thread safety.</b> Thread-safe: every call uses its own context (from the
 /// <see cref="IDbContextFactory{TContext}"/>, or resolved from a new DI scope), so it can be a singleton.</para>
 /// <para><b>Loading.</b> A ticket's events are read with one parameterised <c>SELECT</c> on the
 /// context's connection (opened through EF Core, so connection interceptors run), not through EF
 /// Core's query pipeline: command interceptors and EF Core's query logging do not see that read.</para>
+/// <para><b>Saving.</b> Likewise the row and the events are written with parameterised commands on the
+/// context's connection in a transaction begun through EF Core (or the context's current one), the
+/// names taken from the model; not through change tracking and <c>SaveChanges</c>, so
+/// <c>SaveChanges</c> and command interceptors do not see the save.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SQLite write gate never allocates a wait handle, so it holds nothing to dispose.")]
@@ -41,6 +47,9 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     // The event load's SQL for the last model seen (one context type may be mapped for several
     // providers, so it is keyed by the model); replaced whole, so a reader sees a consistent pair.
     private EventLoadSql? eventLoadSql;
+
+    // The save's SQL for the last model seen, likewise.
+    private TicketWriteSql? writeSql;
 
     private readonly Func<CancellationToken, Task<(TContext Context, IAsyncDisposable Owner)>> rent;
     private readonly ISlaPolicyCatalog catalog;
@@ -124,31 +133,25 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
             Version = ticket.Version,
         };
 
+        var events = new TicketEventRow[ticket.Events.Count - expectedVersion];
+        for (var i = expectedVersion; i < ticket.Events.Count; i++)
+        {
+            events[i - expectedVersion] = EventMapper.ToRow(ticket.TenantId, ticket.Events[i]);
+        }
+
         var (context, owner) = await rent(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            if (expectedVersion == 0)
+            var sql = writeSql;
+            if (sql is null || !ReferenceEquals(sql.Model, context.Model))
             {
-                context.Add(row);
-            }
-            else
-            {
-                // Every column is written, but only where the stored version is the expected one.
-                var entry = context.Attach(row);
-                entry.State = EntityState.Modified;
-                entry.Property(static r => r.Version).OriginalValue = expectedVersion;
-                entry.Property(static r => r.ClaimedBy).IsModified = false;
-                entry.Property(static r => r.ClaimedUntil).IsModified = false;
-            }
-
-            for (var i = expectedVersion; i < ticket.Events.Count; i++)
-            {
-                context.Add(EventMapper.ToRow(ticket.TenantId, ticket.Events[i]));
+                sql = writeSql = TicketWriteSql.Of(context);
             }
 
             // SQLite has one writer per file: queue writers here, around the write only, instead of
             // letting them spin on SQLITE_BUSY inside the driver.
             var gate = context.Database.ProviderName == SqliteProvider ? sqliteWriter : null;
+            bool written;
             try
             {
                 if (gate is not null)
@@ -158,24 +161,30 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
 
                 try
                 {
-                    // One SaveChanges: one transaction for the row and the events.
-                    await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    written = await WriteAsync(context, sql, row, expectedVersion, events, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
                     gate?.Release();
                 }
             }
-            catch (DbUpdateException ex)
+            catch (DbException)
             {
-                context.ChangeTracker.Clear();
-                var actual = await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false);
-                if (ex is DbUpdateConcurrencyException || actual != expectedVersion)
+                // A concurrent writer got there first (the ticket's key or the events' unique
+                // (tenant, ticket, version) key) when the stored version moved; anything else is rethrown.
+                var stored = await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false);
+                if (stored != expectedVersion)
                 {
-                    throw new ConcurrencyConflictException(ticket.Id, expectedVersion, actual);
+                    throw new ConcurrencyConflictException(ticket.Id, expectedVersion, stored);
                 }
 
                 throw;
+            }
+
+            if (!written)
+            {
+                var stored = await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false);
+                throw new ConcurrencyConflictException(ticket.Id, expectedVersion, stored);
             }
         }
     }
@@ -462,6 +471,129 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         return rows;
     }
 
+    // The hot path of every save: the ticket's row (inserted, or updated only where the stored version
+    // is the expected one) and the new event rows written with parameterised commands on the context's
+    // connection, in one transaction (the context's own, if it has one), instead of change tracking and
+    // SaveChanges. The names come from the context's model, the conversions are the model's. Returns
+    // false, rolled back, when the version-checked update hit no row.
+    private static Task<bool> WriteAsync(TContext context, TicketWriteSql sql, TicketRow row, int expectedVersion, TicketEventRow[] events, CancellationToken cancellationToken)
+    {
+        var database = context.Database;
+        return database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            try
+            {
+                var ambient = database.CurrentTransaction;
+                var transaction = ambient ?? await database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    var connection = database.GetDbConnection();
+                    var dbTransaction = transaction.GetDbTransaction();
+                    var timeout = database.GetCommandTimeout();
+
+                    var ticketCommand = connection.CreateCommand();
+                    await using (ticketCommand.ConfigureAwait(false))
+                    {
+                        ticketCommand.CommandText = expectedVersion == 0 ? sql.InsertTicket : sql.UpdateTicket;
+                        ticketCommand.Transaction = dbTransaction;
+                        if (timeout is { } seconds)
+                        {
+                            ticketCommand.CommandTimeout = seconds;
+                        }
+
+                        var p = sql.TicketParameters;
+                        AddParameter(ticketCommand, p[0], DbType.String, row.TenantId);
+                        AddParameter(ticketCommand, p[1], DbType.String, row.Id);
+                        AddParameter(ticketCommand, p[2], DbType.String, StateName(row.State));
+                        AddParameter(ticketCommand, p[3], DbType.String, row.SeverityCode);
+                        AddParameter(ticketCommand, p[4], DbType.String, row.PolicyKey);
+                        AddParameter(ticketCommand, p[5], DbType.String, row.DeviceSerialNumber);
+                        AddParameter(ticketCommand, p[6], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.ReportedAt));
+                        AddParameter(ticketCommand, p[7], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.LastEventAt));
+                        AddParameter(ticketCommand, p[8], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.AsOf));
+                        AddParameter(ticketCommand, p[9], DbType.Int64, row.NextDeadline is { } deadline ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(deadline) : null);
+                        AddParameter(ticketCommand, p[10], DbType.Boolean, row.IsLegacyIssue);
+                        AddParameter(ticketCommand, p[11], DbType.Int32, row.Version);
+                        if (expectedVersion != 0)
+                        {
+                            AddParameter(ticketCommand, p[12], DbType.Int32, expectedVersion);
+                        }
+
+                        if (await ticketCommand.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                        {
+                            if (ambient is null)
+                            {
+                                await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                            }
+
+                            return false;
+                        }
+                    }
+
+                    var eventCommand = connection.CreateCommand();
+                    await using (eventCommand.ConfigureAwait(false))
+                    {
+                        eventCommand.CommandText = sql.InsertEvent;
+                        eventCommand.Transaction = dbTransaction;
+                        if (timeout is { } seconds)
+                        {
+                            eventCommand.CommandTimeout = seconds;
+                        }
+
+                        var p = sql.EventParameters;
+                        var tenant = AddParameter(eventCommand, p[0], DbType.String, row.TenantId);
+                        var ticketId = AddParameter(eventCommand, p[1], DbType.String, row.Id);
+                        var version = AddParameter(eventCommand, p[2], DbType.Int32, 0);
+                        var kind = AddParameter(eventCommand, p[3], DbType.String, string.Empty);
+                        var at = AddParameter(eventCommand, p[4], DbType.Int64, 0L);
+                        var payload = AddParameter(eventCommand, p[5], DbType.String, null);
+                        foreach (var e in events)
+                        {
+                            version.Value = e.Version;
+                            kind.Value = KindName(e.Kind);
+                            at.Value = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At);
+                            payload.Value = (object?)e.Payload ?? DBNull.Value;
+                            await eventCommand.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                        }
+                    }
+
+                    if (ambient is null)
+                    {
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    }
+
+                    return true;
+                }
+                finally
+                {
+                    if (ambient is null)
+                    {
+                        await transaction.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                await database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }, cancellationToken);
+    }
+
+    private static string StateName(TicketState state) => state.ToString();
+
+    private static string KindName(TicketEventKind kind) => kind.ToString();
+
+    private static DbParameter AddParameter(DbCommand command, string name, DbType type, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
     private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
     {
         var parameter = command.CreateParameter();
@@ -546,6 +678,73 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
                     + $" ORDER BY {names.Column(nameof(TicketEventRow.Version))}",
                 helper.GenerateParameterName("tenant"),
                 helper.GenerateParameterName("ticket"));
+        }
+    }
+
+    /// <summary>The save's SQL for one model, with its parameters' names.</summary>
+    private sealed class TicketWriteSql
+    {
+        private static readonly string[] TicketColumns =
+        [
+            nameof(TicketRow.TenantId), nameof(TicketRow.Id), nameof(TicketRow.State), nameof(TicketRow.SeverityCode),
+            nameof(TicketRow.PolicyKey), nameof(TicketRow.DeviceSerialNumber), nameof(TicketRow.ReportedAt),
+            nameof(TicketRow.LastEventAt), nameof(TicketRow.AsOf), nameof(TicketRow.NextDeadline),
+            nameof(TicketRow.IsLegacyIssue), nameof(TicketRow.Version),
+        ];
+
+        private static readonly string[] EventColumns =
+        [
+            nameof(TicketEventRow.TenantId), nameof(TicketEventRow.TicketId), nameof(TicketEventRow.Version),
+            nameof(TicketEventRow.Kind), nameof(TicketEventRow.At), nameof(TicketEventRow.Payload),
+        ];
+
+        private TicketWriteSql(IModel model, string insertTicket, string updateTicket, string insertEvent, string[] ticketParameters, string[] eventParameters)
+        {
+            Model = model;
+            InsertTicket = insertTicket;
+            UpdateTicket = updateTicket;
+            InsertEvent = insertEvent;
+            TicketParameters = ticketParameters;
+            EventParameters = eventParameters;
+        }
+
+        public IModel Model { get; }
+
+        /// <summary>Inserts the ticket's row: parameters 0–11 of <see cref="TicketParameters"/>.</summary>
+        public string InsertTicket { get; }
+
+        /// <summary>Updates every column but the claim's where the stored version is parameter 12 (the expected one).</summary>
+        public string UpdateTicket { get; }
+
+        public string InsertEvent { get; }
+
+        /// <summary>The ticket's columns in <see cref="TicketColumns"/> order, then the expected version.</summary>
+        public string[] TicketParameters { get; }
+
+        public string[] EventParameters { get; }
+
+        public static TicketWriteSql Of(DbContext context)
+        {
+            var tickets = StoreNames.Of(context, typeof(TicketRow));
+            var events = StoreNames.Of(context, typeof(TicketEventRow));
+            var helper = tickets.Sql;
+            string Placeholder(string prefix, int i) => helper.GenerateParameterNamePlaceholder(prefix + i.ToString(CultureInfo.InvariantCulture));
+            string Name(string prefix, int i) => helper.GenerateParameterName(prefix + i.ToString(CultureInfo.InvariantCulture));
+
+            var ticketColumns = TicketColumns.Select(tickets.Column).ToArray();
+            var insertTicket = $"INSERT INTO {tickets.Table} ({string.Join(", ", ticketColumns)}) VALUES ({string.Join(", ", ticketColumns.Select((_, i) => Placeholder("t", i)))})";
+            var updateTicket = $"UPDATE {tickets.Table} SET {string.Join(", ", ticketColumns.Select((c, i) => (c, i)).Skip(2).Select(x => $"{x.c} = {Placeholder("t", x.i)}"))}"
+                + $" WHERE {ticketColumns[0]} = {Placeholder("t", 0)} AND {ticketColumns[1]} = {Placeholder("t", 1)}"
+                + $" AND {tickets.Column(nameof(TicketRow.Version))} = {Placeholder("t", TicketColumns.Length)}";
+            var eventColumns = EventColumns.Select(events.Column).ToArray();
+            var insertEvent = $"INSERT INTO {events.Table} ({string.Join(", ", eventColumns)}) VALUES ({string.Join(", ", eventColumns.Select((_, i) => Placeholder("e", i)))})";
+            return new TicketWriteSql(
+                context.Model,
+                insertTicket,
+                updateTicket,
+                insertEvent,
+                [.. Enumerable.Range(0, TicketColumns.Length + 1).Select(i => Name("t", i))],
+                [.. Enumerable.Range(0, EventColumns.Length).Select(i => Name("e", i))]);
         }
     }
 
