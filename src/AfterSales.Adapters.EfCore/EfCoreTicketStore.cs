@@ -32,17 +32,19 @@ namespace AfterSales.EntityFrameworkCore;
 /// <para><b>Saving.</b> Likewise the row and the events are written with parameterised commands on the
 /// context's connection in a transaction begun through EF Core (or the context's current one), the
 /// names taken from the model; not through change tracking and <c>SaveChanges</c>, so
-/// <c>SaveChanges</c> and command interceptors do not see the save.</para>
+/// <c>SaveChanges</c> and command interceptors do not see the save. On SQLite (one writer per file)
+/// the store's saves are queued and run one at a time, in arrival order, by one loop; a save still
+/// queued when its token is cancelled is not run.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SQLite write gate never allocates a wait handle, so it holds nothing to dispose.")]
 public sealed class EfCoreTicketStore<TContext> : ITicketStore
     where TContext : DbContext
 {
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
-    private readonly SemaphoreSlim sqliteWriter = new(1, 1);
+    // SQLite's writes, one at a time in arrival order (see SerialWriteQueue).
+    private readonly SerialWriteQueue sqliteWriter = new();
 
     // The event load's SQL for the last model seen (one context type may be mapped for several
     // providers, so it is keyed by the model); replaced whole, so a reader sees a consistent pair.
@@ -149,24 +151,14 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
             }
 
             // SQLite has one writer per file: queue writers here, around the write only, instead of
-            // letting them spin on SQLITE_BUSY inside the driver.
-            var gate = context.Database.ProviderName == SqliteProvider ? sqliteWriter : null;
+            // letting them spin on SQLITE_BUSY inside the driver; one loop runs the queued writes in
+            // arrival order, back to back.
             bool written;
             try
             {
-                if (gate is not null)
-                {
-                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                try
-                {
-                    written = await WriteAsync(context, sql, row, expectedVersion, events, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    gate?.Release();
-                }
+                written = context.Database.ProviderName == SqliteProvider
+                    ? await sqliteWriter.RunAsync(ct => WriteAsync(context, sql, row, expectedVersion, events, ct), cancellationToken).ConfigureAwait(false)
+                    : await WriteAsync(context, sql, row, expectedVersion, events, cancellationToken).ConfigureAwait(false);
             }
             catch (DbException)
             {
