@@ -392,8 +392,9 @@ public static class AfterSalesGen
             first.PlusDays(28).AtStartOfDayInZone(zone).ToInstant());
     }
 
-    /// <summary>1–3 sorted ranges on a 30-minute grid (so adjacency and 24:00 occur), sometimes odd minutes.</summary>
-    private static List<(int Start, int End)> RandomRanges(Random random)
+    /// <summary>1–3 sorted ranges on a 30-minute grid (so adjacency and 24:00 occur), sometimes odd
+    /// minutes. Internal so the Domain tests' calendar specs draw ranges the same way.</summary>
+    internal static List<(int Start, int End)> RandomRanges(Random random)
     {
         var grid = random.Next(3) == 0 ? 1 : 30;
         var count = random.Next(1, 4);

@@ -162,7 +162,7 @@ public static class SlaEvaluator
             text.Line($"{target.Amount} from the start = {DurationText.Format(allowed)} of business time");
         }
 
-        ExplainReclassification(timeline, cycle, stopIndex >= 0 ? stopIndex : count, text);
+        ExplainReclassification(timeline, stopIndex >= 0 ? stopIndex : count, text);
 
         var pauses = target.PausesWhileWaitingForCustomer
             ? Pauses(timeline, cycle, count, begin, end, now)
@@ -369,7 +369,7 @@ public static class SlaEvaluator
         return false;
     }
 
-    private static void ExplainReclassification(TicketTimeline timeline, Cycle cycle, int upTo, ExplanationWriter text)
+    private static void ExplainReclassification(TicketTimeline timeline, int upTo, ExplanationWriter text)
     {
         for (var i = 0; i < upTo; i++)
         {
@@ -380,8 +380,6 @@ public static class SlaEvaluator
                     + "its target applies from the original start; elapsed and paused time are kept");
             }
         }
-
-        _ = cycle;
     }
 
     /// <summary>Names the holidays and make-up working days the clock ran over; a block of

@@ -157,42 +157,7 @@ internal sealed class CalendarSpec
 
     private static string Format((int Start, int End) range) => string.Create(CultureInfo.InvariantCulture, $"{range.Start / 60:00}:{range.Start % 60:00}-{range.End / 60:00}:{range.End % 60:00}");
 
-    /// <summary>1–3 sorted ranges on a 30-minute grid (so adjacency and 24:00 occur), sometimes odd minutes.</summary>
-    private static (int, int)[] RandomRanges(Random random)
-    {
-        var grid = random.Next(3) == 0 ? 1 : 30;
-        var count = random.Next(1, 4);
-        var points = new SortedSet<int>();
-        if (random.Next(4) == 0)
-        {
-            points.Add(0);
-        }
-
-        if (random.Next(4) == 0)
-        {
-            points.Add(1440);
-        }
-
-        while (points.Count < count * 2)
-        {
-            points.Add(random.Next((1440 / grid) + 1) * grid);
-        }
-
-        var sorted = points.Take(count * 2).ToArray();
-        var ranges = new List<(int, int)>();
-        for (var i = 0; i < sorted.Length; i += 2)
-        {
-            ranges.Add((sorted[i], sorted[i + 1]));
-        }
-
-        // Sometimes make two ranges adjacent, like 09:00–12:00 and 12:00–18:00.
-        if (ranges.Count > 1 && random.Next(3) == 0)
-        {
-            ranges[1] = (ranges[0].Item2, ranges[1].Item2);
-        }
-
-        return [.. ranges];
-    }
+    private static (int, int)[] RandomRanges(Random random) => [.. AfterSales.Testing.AfterSalesGen.RandomRanges(random)];
 
     private static WorkingHours[] ToHours((int Start, int End)[] ranges, Random? random)
     {
