@@ -1,8 +1,8 @@
-using AfterSales.Testing;
 using System.Collections.Concurrent;
 using AfterSales.EntityFrameworkCore.Tests.Support;
 using AfterSales.WorkOrders;
 using FsCheck.Fluent;
+using NodaTime.Testing;
 
 namespace AfterSales.EntityFrameworkCore.Tests;
 

@@ -1,4 +1,3 @@
-using AfterSales.Testing;
 using AfterSales.EntityFrameworkCore.Tests.Support;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
@@ -6,6 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
 
 namespace AfterSales.EntityFrameworkCore.Tests;
 

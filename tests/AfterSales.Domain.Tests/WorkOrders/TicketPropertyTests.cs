@@ -1,10 +1,10 @@
-using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
 using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using FsCheck;
 using FsCheck.Fluent;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.WorkOrders;
 
@@ -39,7 +39,7 @@ public sealed class TicketPropertyTests
     {
         Prop.ForAll(Sequences, steps =>
         {
-            var clock = FakeClock.FromUtc(2026, 9, 28, 1);
+            var clock = FakeClock.FromUtc(2026, 9, 28, 1, 0, 0);
             var t = Tickets.New(clock);
             foreach (var step in steps)
             {
@@ -57,7 +57,7 @@ public sealed class TicketPropertyTests
         int closed = 0, reopened = 0, cancelled = 0;
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(Sequences, steps =>
         {
-            var clock = FakeClock.FromUtc(2026, 1, 30, 1);
+            var clock = FakeClock.FromUtc(2026, 1, 30, 1, 0, 0);
             var t = Tickets.New(clock);
             foreach (var step in steps)
             {
