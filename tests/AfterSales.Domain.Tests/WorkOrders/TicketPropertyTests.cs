@@ -59,7 +59,7 @@ public sealed class TicketPropertyTests
     public void RandomCommandSequences_ReachClosedReopenedAndCancelledTickets()
     {
         int closed = 0, reopened = 0, cancelled = 0;
-        foreach (var steps in Enumerable.Range(1, 100).SelectMany(size => Sequences.Steps.Generator.Sample(size, 10)))
+        foreach (var steps in Enumerable.Range(1, 100).SelectMany(size => Sequences.Steps.Generator.Sample(numberOfSamples: 10, size: size)))
         {
             var (t, _) = Play(steps, FakeClock.FromUtc(2026, 1, 30, 1, 0, 0));
             closed += t.State == TicketState.Closed ? 1 : 0;
