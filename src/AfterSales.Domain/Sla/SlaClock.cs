@@ -85,9 +85,11 @@ public sealed class SlaClock
     public bool IsOpen => Status is SlaClockStatus.Running or SlaClockStatus.Paused or SlaClockStatus.NotStarted;
 
     /// <summary>
-    /// The next instant after <paramref name="now"/> at which this running clock crosses a warning
-    /// threshold or its due instant; <see langword="null"/> when nothing is pending (stopped,
-    /// paused, not started, or already breached). Stores index it to find due work.
+    /// The next instant at which this running clock crosses a warning threshold (after
+    /// <paramref name="now"/>: a warning at <paramref name="now"/> is reached) or its due instant (at
+    /// or after <paramref name="now"/>: a clock is breached only strictly after it); <see langword="null"/>
+    /// when nothing is pending (stopped, paused, not started, or already breached). Stores index it
+    /// to find due work; what it names has happened once the clock reads later than it.
     /// </summary>
     public Instant? NextDeadlineAfter(Instant now)
     {
@@ -104,7 +106,7 @@ public sealed class SlaClock
             }
         }
 
-        return DueAt > now ? DueAt : null;
+        return DueAt >= now ? DueAt : null;
     }
 
     /// <summary>The explanation on one line.</summary>

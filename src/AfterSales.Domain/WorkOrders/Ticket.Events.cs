@@ -181,6 +181,7 @@ public sealed partial class Ticket
         }
 
         timeline = next;
+        timelineCounts.Add(next.Entries.Count);
         events.Add(e);
         Version = e.Version;
     }

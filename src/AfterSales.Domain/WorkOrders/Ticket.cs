@@ -29,6 +29,10 @@ public sealed partial class Ticket
     private readonly IClock clock;
     private readonly List<TicketEvent> events = [];
     private readonly List<TicketPartsExchange> partsExchanges = [];
+
+    // The timeline's entry count after each event, so the clocks of an earlier version can be
+    // evaluated (which alerts a save newly raises) without replaying the events.
+    private readonly List<int> timelineCounts = [];
     private TicketTimeline? timeline;
     private TicketReport? report;
 
@@ -205,6 +209,9 @@ public sealed partial class Ticket
 
     /// <summary>Whether the ticket is in <paramref name="stateOrSuperstate"/> (e.g. <see cref="TicketState.Open"/>).</summary>
     public bool IsIn(TicketState stateOrSuperstate) => TicketWorkflow.Definition.IsInState(State, stateOrSuperstate);
+
+    /// <summary>The SLA timeline as it stood at <paramref name="version"/> (1 to <see cref="Version"/>).</summary>
+    internal TicketTimeline TimelineAt(int version) => Timeline.Prefix(timelineCounts[version - 1]);
 
     /// <summary>The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate"/> of the pinned policy on <see cref="Timeline"/>.</summary>
     public IReadOnlyList<SlaClock> Clocks(Instant now) => SlaEvaluator.Evaluate(Policy, Timeline, now);

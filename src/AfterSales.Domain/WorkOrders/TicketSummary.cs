@@ -9,7 +9,7 @@ namespace AfterSales.WorkOrders;
 /// </summary>
 public sealed class TicketSummary
 {
-    private TicketSummary(Ticket ticket, Instant asOf)
+    private TicketSummary(Ticket ticket, Instant asOf, IReadOnlyList<Sla.SlaClock>? clocks)
     {
         TenantId = ticket.TenantId;
         Id = ticket.Id;
@@ -30,7 +30,7 @@ public sealed class TicketSummary
         // evaluate the clocks): the save path's most expensive step.
         Instant? next = null;
         var legacy = false;
-        foreach (var clock in ticket.Clocks(asOf))
+        foreach (var clock in clocks ?? ticket.Clocks(asOf))
         {
             legacy |= clock.IsOverdue;
             if (clock.NextDeadlineAfter(asOf) is { } at && (next is null || at < next))
@@ -44,7 +44,10 @@ public sealed class TicketSummary
     }
 
     /// <summary>The summary of <paramref name="ticket"/> as of <paramref name="asOf"/> (typically the save instant).</summary>
-    public static TicketSummary Of(Ticket ticket, Instant asOf) => new(Guard.NotNull(ticket), asOf);
+    public static TicketSummary Of(Ticket ticket, Instant asOf) => new(Guard.NotNull(ticket), asOf, null);
+
+    /// <summary>The summary from clocks already evaluated at <paramref name="asOf"/> (one SLA evaluation for the summary and the alerts).</summary>
+    internal static TicketSummary Of(Ticket ticket, Instant asOf, IReadOnlyList<Sla.SlaClock> clocks) => new(ticket, asOf, clocks);
 
     /// <summary>The tenant (租户).</summary>
     public string TenantId { get; }

@@ -1,0 +1,57 @@
+using AfterSales.Sla;
+
+namespace AfterSales.Events;
+
+/// <summary>What a clock crossed (时限节点): a warning percentage, its due instant, or a late stop.</summary>
+public enum ClockThresholdKind
+{
+    /// <summary>A warning threshold (<see cref="SlaWarning"/>), reached when its instant is not after the clock's end.</summary>
+    Warning,
+
+    /// <summary>The due instant, passed unstopped or stopped late (the clock is overdue).</summary>
+    Breach,
+
+    /// <summary>The stopping milestone came after the due instant (<see cref="SlaClockStatus.MetLate"/>).</summary>
+    MetLate,
+}
+
+/// <summary>
+/// One threshold of one clock that has been reached (已触发的时限节点): which clock (metric and
+/// cycle), which threshold, and the instant it was reached at. Identified by <see cref="Key"/>.
+/// </summary>
+public sealed class ClockThreshold
+{
+    internal ClockThreshold(SlaClock clock, ClockThresholdKind kind, int percent, Instant at)
+    {
+        Clock = clock;
+        Kind = kind;
+        Percent = percent;
+        At = at;
+    }
+
+    /// <summary>The clock, as evaluated when the threshold was found reached.</summary>
+    public SlaClock Clock { get; }
+
+    /// <summary>Which threshold.</summary>
+    public ClockThresholdKind Kind { get; }
+
+    /// <summary>The warning's share of the allowed time (1–100); 100 for a breach or a late stop.</summary>
+    public int Percent { get; }
+
+    /// <summary>When it was reached: the warning's instant, the due instant, or the late stop.</summary>
+    public Instant At { get; }
+
+    /// <summary>The threshold's identity: metric code, cycle, kind and percentage, e.g. <c>on-site-arrival/1/warning/80</c>.</summary>
+    public string Key => $"{Clock.Metric.Code}/{Clock.Cycle}/{Name}";
+
+    /// <summary><c>warning/80</c>, <c>breach</c> or <c>met-late</c>.</summary>
+    public string Name => Kind switch
+    {
+        ClockThresholdKind.Warning => "warning/" + Percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ClockThresholdKind.Breach => "breach",
+        _ => "met-late",
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Key} at {At}";
+}
