@@ -1,7 +1,9 @@
 using System.Data;
 using System.Globalization;
 using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Outbox;
 using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,7 +16,7 @@ namespace AfterSales.EntityFrameworkCore.Tickets;
 /// the stored version is the expected one) and the new event rows, with parameterised commands on
 /// the context's connection in one transaction (the context's own, if it has one), instead of change
 /// tracking and <c>SaveChanges</c>. The names come from the context's model, the conversions are the
-/// model's.
+/// model's. The save's domain events go into the outbox in the same transaction.
 /// </summary>
 internal sealed class TicketWriter
 {
@@ -36,7 +38,8 @@ internal sealed class TicketWriter
     private Sql? sql;
 
     /// <summary>Writes <paramref name="row"/> and <paramref name="events"/>; false, rolled back, when the version-checked update hit no row.</summary>
-    public Task<bool> WriteAsync(DbContext context, TicketRow row, int expectedVersion, TicketEventRow[] events, CancellationToken cancellationToken)
+    public Task<bool> WriteAsync(
+        DbContext context, TicketRow row, int expectedVersion, TicketEventRow[] events, IReadOnlyList<DomainEvent> outbox, IEventFormatter? formatter, CancellationToken cancellationToken)
     {
         var current = sql;
         if (current is null || !ReferenceEquals(current.Model, context.Model))
@@ -65,6 +68,11 @@ internal sealed class TicketWriter
                     }
 
                     await WriteEventsAsync(database, transaction, current, row, events, ct).ConfigureAwait(false);
+                    if (formatter is not null)
+                    {
+                        await OutboxWriter.WriteAsync(context, transaction, outbox, formatter, ct).ConfigureAwait(false);
+                    }
+
                     if (ambient is null)
                     {
                         await transaction.CommitAsync(ct).ConfigureAwait(false);

@@ -87,8 +87,8 @@ public interface IDeadlineQueue
     /// <returns>The number of events written; 0 also when the claim was lost or the item changed meanwhile (then only the claim is released).</returns>
     Task<int> ProcessAsync(DeadlineClaim claim, Instant now, CancellationToken cancellationToken = default);
 
-    /// <summary>The earliest deadline of an unclaimed item, or <see langword="null"/> when none has one.</summary>
-    Task<Instant?> NextDeadlineAsync(CancellationToken cancellationToken = default);
+    /// <summary>The earliest deadline of an item no live lease holds at <paramref name="now"/>, or <see langword="null"/> when none has one.</summary>
+    Task<Instant?> NextDeadlineAsync(Instant now, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An item claimed from an <see cref="IDeadlineQueue"/>.</summary>
