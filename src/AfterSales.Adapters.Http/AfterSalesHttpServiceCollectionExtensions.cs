@@ -1,5 +1,7 @@
 using AfterSales;
+using AfterSales.Events;
 using AfterSales.Http;
+using AfterSales.Http.Delivery;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Json;
 using AfterSales.Http.Tenancy;
@@ -16,7 +18,9 @@ public static class AfterSalesHttpServiceCollectionExtensions
     /// at start), problem details, the NodaTime JSON converters for minimal APIs, the default
     /// <see cref="ITenantResolver"/> (<see cref="HeaderTenantResolver"/>, <c>X-Tenant-Id</c>) and the default
     /// <see cref="IIdempotencyStore"/> (<see cref="InMemoryIdempotencyStore"/>, one node only). Register your
-    /// own resolver or store before or after this call: <c>TryAdd</c> keeps yours. Calling it twice is harmless.
+    /// own resolver or store before or after this call: <c>TryAdd</c> keeps yours. It also registers the
+    /// <see cref="IEventFormatter"/> (CloudEvents 1.0 structured JSON) the stores write the outbox with, so
+    /// <c>GET /events</c> and webhooks have events. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
     /// <param name="configure">Changes the options.</param>
@@ -36,7 +40,7 @@ public static class AfterSalesHttpServiceCollectionExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(static o =>
         {
-            o.SerializerOptions.AddNodaTimeConverters();
+            ApiJson.Apply(o.SerializerOptions);
             if (!o.SerializerOptions.TypeInfoResolverChain.Contains(AfterSalesJsonContext.Default))
             {
                 o.SerializerOptions.TypeInfoResolverChain.Insert(0, AfterSalesJsonContext.Default);
@@ -44,6 +48,12 @@ public static class AfterSalesHttpServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
+
+        // The stores write their events into the outbox as CloudEvents JSON once a formatter is
+        // registered: with the HTTP API there is always a feed to read them from.
+        services.TryAddSingleton<IEventFormatter, CloudEventFormatter>();
+        services.TryAddSingleton<EventSignals>();
+        services.TryAddSingleton(static sp => new WebhookUrlPolicy(sp.GetRequiredService<IOptions<AfterSalesHttpOptions>>().Value.WebhookAllowedHosts));
         services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
         return builder;
     }

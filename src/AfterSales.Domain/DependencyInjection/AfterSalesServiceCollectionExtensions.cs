@@ -1,6 +1,7 @@
 using AfterSales;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
+using AfterSales.Events;
 using AfterSales.Quality.Complaints;
 using AfterSales.WorkOrders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +16,9 @@ public static class AfterSalesServiceCollectionExtensions
     /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/> and an
     /// <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
-    /// <see cref="InMemoryDeviceRegistry"/>), all as singletons with <c>TryAdd</c>: a store or catalog
-    /// the host (or an adapter) registered first is kept.
+    /// <see cref="InMemoryDeviceRegistry"/>), and the event log (<see cref="InMemoryEventLog"/> as
+    /// <see cref="IEventFeed"/> and <see cref="IWebhookStore"/>; the ticket store as <see cref="IDeadlineQueue"/>),
+    /// all as singletons with <c>TryAdd</c>: a store or catalog the host (or an adapter) registered first is kept.
     /// </summary>
     /// <remarks>
     /// <para><b>Calling it twice is harmless.</b> Every call configures the same
@@ -45,7 +47,13 @@ public static class AfterSalesServiceCollectionExtensions
         options.Validate();
 
         services.TryAddSingleton<ISlaPolicyCatalog>(static sp => new InMemorySlaPolicyCatalog(sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct()));
-        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp)));
+        services.TryAddSingleton<InMemoryEventLog>();
+        services.TryAddSingleton<IEventFeed>(static sp => sp.GetRequiredService<InMemoryEventLog>());
+        services.TryAddSingleton<IWebhookStore>(static sp => sp.GetRequiredService<InMemoryEventLog>());
+        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(
+            sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp), sp.GetRequiredService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()));
+        services.TryAddSingleton<IDeadlineQueue>(static sp => sp.GetRequiredService<ITicketStore>() as IDeadlineQueue
+            ?? throw new InvalidOperationException("The registered ITicketStore is not an IDeadlineQueue; register one for the deadline watcher."));
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();

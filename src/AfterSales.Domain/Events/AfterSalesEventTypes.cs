@@ -75,6 +75,10 @@ public static class AfterSalesEventTypes
     public static IReadOnlyList<string> Emitted { get; } =
         [.. TicketTypes, ClockWarning, ClockBreached, ClockMetLate, ComplaintFiled, ComplaintEscalated, ComplaintClosed, StockMoved];
 
+    /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
+    public static IReadOnlyList<string> Known { get; } =
+        [.. Emitted.Concat([ClockProvisional, ClockConfirmed, TicketPolicyAdopted, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, InspectionDue, WarrantyExpiring]).Distinct()];
+
     internal static string Kebab(string pascal)
     {
         var text = new StringBuilder(pascal.Length + 8);

@@ -215,3 +215,18 @@ public sealed class EventSignals
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>
+/// Sleeps until the injected <see cref="IClock"/> reads later than an instant (定时唤醒): the deadline
+/// watcher's and the dispatcher's only way to wait, so tests drive them deterministically with a fake
+/// clock (AfterSales.Testing's <c>FakeDeadlineTimer</c>) and production with a timer (the HTTP adapter's,
+/// on a <see cref="TimeProvider"/>).
+/// </summary>
+/// <remarks>Implementations must be thread-safe and may return early (a spurious wake): callers read the clock again.</remarks>
+public interface IDeadlineTimer
+{
+    /// <summary>Completes once the clock reads later than <paramref name="instant"/> (at once if it already does).</summary>
+    /// <param name="instant">The instant to sleep past.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task WaitUntilAsync(Instant instant, CancellationToken cancellationToken);
+}
