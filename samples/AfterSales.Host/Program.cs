@@ -1,5 +1,6 @@
 // The runnable AfterSales.Kit service: the HTTP API over SQLite (default) or PostgreSQL, the seed
-// plans' SLA policies, the OpenAPI document at /openapi/v1.json. Listens on loopback only.
+// plans' SLA policies, the OpenAPI document at /openapi/v1.json, and the deadline watcher with signed
+// webhooks (Development allows receivers on loopback: appsettings.Development.json). Listens on loopback only.
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Host.Sqlite;
 using AfterSales.Sla;
@@ -44,7 +45,8 @@ builder.Services
         o.DefaultPolicyId = SlaPresets.SystemIntegration002.Id;
     })
     .UseEntityFrameworkCore<AfterSalesDbContext>()
-    .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o));
+    .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o))
+    .AddDeadlineWatcher(o => builder.Configuration.GetSection("AfterSales:Watcher").Bind(o));
 builder.Services.AddOpenApi(o => o.AddAfterSalesSchemas());
 
 var app = builder.Build();
