@@ -36,12 +36,33 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     private FakeDeadlineTimer? timer;
 
     public ServiceFactory(TestDatabase database = TestDatabase.Sqlite, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+        : this(database, services, settings, null, null)
+    {
+    }
+
+    /// <summary>A host on a database another owns (<paramref name="connectionString"/>; not created or dropped here), sharing <paramref name="timer"/> and its clock: one node of several.</summary>
+    public ServiceFactory(TestDatabase database, string connectionString, FakeDeadlineTimer timer, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+        : this(database, services, settings, connectionString, timer)
+    {
+    }
+
+    private ServiceFactory(TestDatabase database, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, string? sharedConnectionString, FakeDeadlineTimer? sharedTimer)
     {
         Database = database;
         ExtraServices = services;
         Settings = settings;
         Directory.CreateDirectory(directory);
-        if (database == TestDatabase.PostgreSql)
+        if (sharedTimer is not null)
+        {
+            Clock = sharedTimer.Clock;
+            timer = sharedTimer;
+        }
+
+        if (sharedConnectionString is not null)
+        {
+            ConnectionString = sharedConnectionString;
+        }
+        else if (database == TestDatabase.PostgreSql)
         {
             var configured = Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException($"{PostgresVariable} is not set; the PostgreSQL tests need a server (see .ci/run).");
@@ -63,6 +84,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
+    /// <summary>The clock every test host starts at.</summary>
+    public static Instant Start { get; } = Instant.FromUtc(2026, 3, 2, 1, 0, 0);
+
     /// <summary>The deadline watcher's and the dispatcher's timer: they sleep until a test advances it.</summary>
     public FakeDeadlineTimer Timer => timer ??= new FakeDeadlineTimer(Clock);
 
@@ -72,7 +96,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (Database == TestDatabase.PostgreSql)
+        if (postgresAdmin is not null)
         {
             using var admin = new NpgsqlConnection(postgresAdmin);
             admin.Open();

@@ -28,9 +28,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public string? Secret { get; set; }
 
     /// <summary>Decides each answer from the request and its number for this event id (1 for the first); 200 by default.</summary>
-    public Func<Received, int, Task<int>> Respond { get; set; } = static (_, _) => Task.FromResult(200);
+    public Func<Received, int, CancellationToken, Task<int>> Respond { get; set; } = static (_, _, _) => Task.FromResult(200);
 
-    /// <summary>Every request, in arrival order.</summary>
+    /// <summary>Every request, in arrival order (<see cref="Received.Status"/> 0 while unanswered, -1 when the sender gave up).</summary>
     public ConcurrentQueue<Received> Requests { get; } = new();
 
     /// <summary>The requests answered 2xx.</summary>
@@ -64,11 +64,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
             }
 
             var received = new Received(id, http.Request.Headers["webhook-timestamp"].ToString(), http.Request.ContentType, body, verified, DateTimeOffset.UtcNow);
-            var n = attempts.AddOrUpdate(id, 1, static (_, c) => c + 1);
-            var status = await receiver.Respond(received, n);
-            received.Status = status;
             receiver.Requests.Enqueue(received);
-            return Results.StatusCode(status);
+            var n = attempts.AddOrUpdate(id, 1, static (_, c) => c + 1);
+            try
+            {
+                received.Status = await receiver.Respond(received, n, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                received.Status = -1;
+                return Results.Empty;
+            }
+
+            return Results.StatusCode(received.Status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
