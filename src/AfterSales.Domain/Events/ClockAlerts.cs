@@ -78,33 +78,101 @@ public static class ClockAlerts
         return [.. reached.Where(t => !keys.Contains(t.Key))];
     }
 
-    /// <summary>The next instant at which a running clock of <paramref name="clocks"/> reaches a threshold; <see langword="null"/> when none will without a new fact.</summary>
-    public static Instant? Next(IReadOnlyList<SlaClock> clocks)
+    /// <summary>
+    /// The next instant at which the clocks of <paramref name="timeline"/> under <paramref name="policy"/>
+    /// may reach a threshold by time alone (no new fact): an unreached warning of a running clock, a
+    /// running clock's due instant (breached only strictly after it), or the instant a paused clock's
+    /// moving due instant passes the due instant of another target's running clock for the same metric,
+    /// which then becomes the strictest; <see langword="null"/> when nothing can change without a new fact.
+    /// Nothing is reached between <paramref name="now"/> and it that was not reached at <paramref name="now"/>.
+    /// </summary>
+    /// <remarks>Two paused targets of one metric on different calendars that swap order while paused are
+    /// noticed at the next save or visit; the presets have none.</remarks>
+    public static Instant? Next(SlaPolicy policy, Sla.Timeline.TicketTimeline timeline, Instant now)
     {
-        Guard.NotNull(clocks);
+        var (clocks, candidates) = SlaEvaluator.EvaluateWithCandidates(Guard.NotNull(policy), Guard.NotNull(timeline), now);
+        return Next(clocks, candidates, now);
+    }
+
+    /// <summary><see cref="Next(SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/> from an evaluation with its candidates.</summary>
+    internal static Instant? Next(IReadOnlyList<SlaClock> clocks, IReadOnlyList<IReadOnlyList<SlaClock>> candidates, Instant now)
+    {
         Instant? next = null;
-        foreach (var clock in clocks)
+        for (var i = 0; i < clocks.Count; i++)
         {
-            if (clock.Status != SlaClockStatus.Running || clock.DueAt is not { } due)
+            var clock = clocks[i];
+            Instant? at = clock.Status switch
             {
-                continue;
-            }
-
-            var at = due;
-            foreach (var warning in clock.Warnings)
+                SlaClockStatus.Running => NextOfRunning(clock),
+                SlaClockStatus.Paused => SwitchOfPaused(clock, candidates[i], now),
+                _ => null,
+            };
+            if (at is { } a && (next is null || a < next))
             {
-                if (!warning.IsReached && warning.At < at)
-                {
-                    at = warning.At;
-                }
-            }
-
-            if (next is null || at < next)
-            {
-                next = at;
+                next = a;
             }
         }
 
         return next;
+    }
+
+    private static Instant? NextOfRunning(SlaClock clock)
+    {
+        if (clock.DueAt is not { } due)
+        {
+            return null;
+        }
+
+        var at = due;
+        foreach (var warning in clock.Warnings)
+        {
+            if (!warning.IsReached && warning.At < at)
+            {
+                at = warning.At;
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// While paused, a clock's due instant ("if work resumed now") moves later; the first instant it reaches
+    /// the due instant of a running rival for the same metric, the rival is the strictest.
+    /// </summary>
+    private static Instant? SwitchOfPaused(SlaClock paused, IReadOnlyList<SlaClock> candidates, Instant now)
+    {
+        Instant? rival = null;
+        foreach (var c in candidates)
+        {
+            if (!ReferenceEquals(c.Target, paused.Target) && c.Status == SlaClockStatus.Running && c.DueAt is { } d && (rival is null || d < rival))
+            {
+                rival = d;
+            }
+        }
+
+        if (rival is not { } target || paused.DueAt is not { } shown || shown >= target)
+        {
+            return rival is { } r && paused.DueAt >= r ? now : null;
+        }
+
+        // The due instant if work resumed at t is Add(t, remaining): monotone in t, so search for the first t reaching the rival's.
+        var calendar = paused.Target.Calendar;
+        var remaining = paused.Remaining;
+        var lo = now;
+        var hi = target;
+        while (hi - lo > Duration.Epsilon)
+        {
+            var mid = lo + Duration.FromNanoseconds((hi - lo).ToInt64Nanoseconds() / 2);
+            if (calendar.Add(mid, remaining) >= target)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        return hi;
     }
 }

@@ -14,7 +14,7 @@ public sealed class TicketEvaluation
         Events = events;
     }
 
-    /// <summary>The summary as of the evaluation instant: next deadline (<see cref="ClockAlerts.Next"/>), legacy-issue flag.</summary>
+    /// <summary>The summary as of the evaluation instant: next deadline (<see cref="ClockAlerts.Next(SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/>), legacy-issue flag.</summary>
     public TicketSummary Summary { get; }
 
     /// <summary>The events to put into the outbox, oldest first.</summary>
@@ -51,8 +51,9 @@ public static class TicketDomainEvents
         }
 
         now = now < ticket.LastEventAt ? ticket.LastEventAt : now;
-        var clocks = ticket.Clocks(now);
-        var summary = TicketSummary.Of(ticket, now, clocks);
+        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Policy, ticket.Timeline, now);
+        var clocks = evaluation.Clocks;
+        var summary = TicketSummary.Of(ticket, now, evaluation);
         var events = new List<DomainEvent>(ticket.Version - expectedVersion + 2);
         var subject = Subject(ticket.Id);
         for (var v = expectedVersion; v < ticket.Version; v++)
@@ -93,8 +94,9 @@ public static class TicketDomainEvents
     {
         Guard.NotNull(ticket);
         now = now < since ? since : now;
-        var clocks = ticket.Clocks(now);
-        var summary = TicketSummary.Of(ticket, now, clocks);
+        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Policy, ticket.Timeline, now);
+        var clocks = evaluation.Clocks;
+        var summary = TicketSummary.Of(ticket, now, evaluation);
         var events = new List<DomainEvent>();
         if (!ticket.IsFinished && ClockAlerts.Reached(clocks).Count > 0)
         {

@@ -35,7 +35,21 @@ public static class SlaEvaluator
     /// <summary>Evaluates every clock of <paramref name="timeline"/> under <paramref name="policy"/> at <paramref name="now"/>.</summary>
     /// <returns>One clock per applicable metric and cycle, in the policy's metric order, cycles ascending.</returns>
     /// <exception cref="ArgumentException">The timeline uses a severity code that is not on the policy's scale.</exception>
-    public static IReadOnlyList<SlaClock> Evaluate(SlaPolicy policy, TicketTimeline timeline, Instant now)
+    public static IReadOnlyList<SlaClock> Evaluate(SlaPolicy policy, TicketTimeline timeline, Instant now) =>
+        EvaluateAll(policy, timeline, now, null);
+
+    /// <summary>
+    /// The clocks, and for each the clocks of every target that applied to its metric and cycle (the
+    /// strictest of which it is): while a clock is paused, another target's running clock may become
+    /// the stricter one with time alone (<see cref="Events.ClockAlerts.Next(SlaPolicy, TicketTimeline, Instant)"/>).
+    /// </summary>
+    internal static (IReadOnlyList<SlaClock> Clocks, IReadOnlyList<IReadOnlyList<SlaClock>> Candidates) EvaluateWithCandidates(SlaPolicy policy, TicketTimeline timeline, Instant now)
+    {
+        var candidates = new List<IReadOnlyList<SlaClock>>();
+        return (EvaluateAll(policy, timeline, now, candidates), candidates);
+    }
+
+    private static List<SlaClock> EvaluateAll(SlaPolicy policy, TicketTimeline timeline, Instant now, List<IReadOnlyList<SlaClock>>? candidates)
     {
         Guard.NotNull(policy);
         Guard.NotNull(timeline);
@@ -59,10 +73,12 @@ public static class SlaEvaluator
                     break;
                 }
 
-                var clock = EvaluateMetric(policy, timeline, metric, cycles[c], c + 1, count, now);
+                var applied = candidates is null ? null : new List<SlaClock>();
+                var clock = EvaluateMetric(policy, timeline, metric, cycles[c], c + 1, count, now, applied);
                 if (clock is not null)
                 {
                     clocks.Add(clock);
+                    candidates?.Add(applied!);
                 }
             }
         }
@@ -92,7 +108,7 @@ public static class SlaEvaluator
     }
 
     private static SlaClock? EvaluateMetric(
-        SlaPolicy policy, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now)
+        SlaPolicy policy, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now, List<SlaClock>? applied)
     {
         var stopIndex = FindMilestone(timeline, metric.StoppedBy, cycle.FirstEntry, cycle.EndEntry);
         var severity = timeline.SeverityCodeBefore(stopIndex >= 0 ? stopIndex : count);
@@ -103,6 +119,7 @@ public static class SlaEvaluator
         {
             applicable++;
             var clock = EvaluateTarget(timeline, target, severity, cycle, cycleNumber, stopIndex, count, now);
+            applied?.Add(clock);
             if (best is null || Earlier(clock, best))
             {
                 best = clock;

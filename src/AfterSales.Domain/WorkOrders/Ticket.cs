@@ -223,28 +223,11 @@ public sealed partial class Ticket
     public bool IsLegacyIssue(Instant now) => !IsFinished && Clocks(now).Any(static c => c.IsOverdue);
 
     /// <summary>
-    /// The next instant after <paramref name="now"/> at which a running SLA clock crosses a warning
-    /// threshold or its due instant (<see cref="SlaClock.NextDeadlineAfter"/>); <see langword="null"/> when none.
-    /// Stores index it to find due work.
+    /// The next instant at which an SLA clock may cross a warning threshold or its due instant by time alone
+    /// (<see cref="AfterSales.Events.ClockAlerts.Next(SlaPolicy, TicketTimeline, Instant)"/>); <see langword="null"/> when
+    /// nothing is pending or the order is finished. Stores index it to find due work.
     /// </summary>
-    public Instant? NextDeadlineAfter(Instant now)
-    {
-        if (IsFinished)
-        {
-            return null;
-        }
-
-        Instant? next = null;
-        foreach (var c in Clocks(now))
-        {
-            if (c.NextDeadlineAfter(now) is { } at && (next is null || at < next))
-            {
-                next = at;
-            }
-        }
-
-        return next;
-    }
+    public Instant? NextDeadlineAfter(Instant now) => IsFinished ? null : AfterSales.Events.ClockAlerts.Next(Policy, Timeline, now);
 
     /// <summary>The workflow's answer for <paramref name="trigger"/> now (the clock's instant): permitted, or the unmet guards and the permitted triggers.</summary>
     public FireCheck<TicketState, TicketTrigger> Check(TicketTrigger trigger) => Check(trigger, Now());

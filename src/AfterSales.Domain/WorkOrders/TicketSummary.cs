@@ -9,7 +9,7 @@ namespace AfterSales.WorkOrders;
 /// </summary>
 public sealed class TicketSummary
 {
-    private TicketSummary(Ticket ticket, Instant asOf, IReadOnlyList<Sla.SlaClock>? clocks)
+    private TicketSummary(Ticket ticket, Instant asOf, (IReadOnlyList<Sla.SlaClock> Clocks, IReadOnlyList<IReadOnlyList<Sla.SlaClock>> Candidates)? evaluation)
     {
         TenantId = ticket.TenantId;
         Id = ticket.Id;
@@ -28,17 +28,14 @@ public sealed class TicketSummary
 
         // One SLA evaluation for both (Ticket.NextDeadlineAfter and Ticket.IsLegacyIssue would each
         // evaluate the clocks): the save path's most expensive step.
-        Instant? next = null;
+        var (clocks, candidates) = evaluation ?? Sla.SlaEvaluator.EvaluateWithCandidates(ticket.Policy, ticket.Timeline, asOf);
         var legacy = false;
-        foreach (var clock in clocks ?? ticket.Clocks(asOf))
+        foreach (var clock in clocks)
         {
             legacy |= clock.IsOverdue;
-            if (clock.NextDeadlineAfter(asOf) is { } at && (next is null || at < next))
-            {
-                next = at;
-            }
         }
 
+        var next = Events.ClockAlerts.Next(clocks, candidates, asOf);
         NextDeadline = next;
         IsLegacyIssue = legacy;
     }
@@ -47,7 +44,8 @@ public sealed class TicketSummary
     public static TicketSummary Of(Ticket ticket, Instant asOf) => new(Guard.NotNull(ticket), asOf, null);
 
     /// <summary>The summary from clocks already evaluated at <paramref name="asOf"/> (one SLA evaluation for the summary and the alerts).</summary>
-    internal static TicketSummary Of(Ticket ticket, Instant asOf, IReadOnlyList<Sla.SlaClock> clocks) => new(ticket, asOf, clocks);
+    internal static TicketSummary Of(Ticket ticket, Instant asOf, (IReadOnlyList<Sla.SlaClock> Clocks, IReadOnlyList<IReadOnlyList<Sla.SlaClock>> Candidates) evaluation) =>
+        new(ticket, asOf, evaluation);
 
     /// <summary>The tenant (租户).</summary>
     public string TenantId { get; }
@@ -79,7 +77,7 @@ public sealed class TicketSummary
     /// <summary>The instant the deadline and legacy flag were computed at.</summary>
     public Instant AsOf { get; }
 
-    /// <summary>The next SLA warning or due instant after <see cref="AsOf"/> (下一时限), or <see langword="null"/> when no running clock has one.</summary>
+    /// <summary>The next SLA warning or due instant after <see cref="AsOf"/> (下一时限): <see cref="Events.ClockAlerts.Next(Sla.SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/>; <see langword="null"/> when nothing is pending.</summary>
     public Instant? NextDeadline { get; }
 
     /// <summary>Whether the order was a legacy issue (遗留问题, R-WO-6) at <see cref="AsOf"/>.</summary>

@@ -1,0 +1,92 @@
+using AfterSales.Events;
+using AfterSales.Sla;
+using AfterSales.Testing;
+using AfterSales.WorkOrders;
+using NodaTime.Testing;
+
+namespace AfterSales.Tests.Events;
+
+/// <summary>Worked examples of the events a ticket's saves and the watcher's visits produce.</summary>
+public class TicketDomainEventsTests
+{
+    private static readonly Instant Reported = Instant.FromUtc(2026, 3, 2, 1, 0);
+
+    [Fact]
+    public void ForSave_NewTicket_OneReportedEvent_IdFromTenantTicketVersion()
+    {
+        var clock = new FakeClock(Reported);
+        var ticket = new TicketBuilder(SlaPresets.SystemIntegration002, clock).WithId("WO-1").WithTenant("acme").WithSeverity("A").Report();
+        var result = TicketDomainEvents.ForSave(ticket, 0, Reported);
+        var e = Assert.Single(result.Events);
+        Assert.Equal(AfterSalesEventTypes.TicketReported, e.Type);
+        Assert.Equal("tickets/WO-1", e.Subject);
+        Assert.Equal("acme", e.TenantId);
+        Assert.Equal(Reported, e.OccurredAt);
+        Assert.Null(e.Actor);
+        var data = Assert.IsType<TicketChanged>(e.Data);
+        Assert.Null(data.Command);
+        Assert.Equal(TicketState.Reported, data.State);
+        Assert.Equal(Reported + Duration.FromSeconds(450), result.Summary.NextDeadline);
+    }
+
+    [Fact]
+    public void ForSave_EachStep_ItsTypeAndCommand_AndTheSaveInstantsAlertsNotAlreadyReached()
+    {
+        var clock = new FakeClock(Reported);
+        var ticket = new TicketBuilder(SlaPresets.SystemIntegration002, clock).WithSeverity("A").Report();
+        clock.Advance(Duration.FromMinutes(12));
+        ticket.Acknowledge();
+        ticket.StartRemoteDiagnosis();
+
+        // Saved at 12 min after a save at the report: the 50 % and 75 % first-response warnings fell due
+        // meanwhile and nobody published them; the response stopped the clock before 90 %.
+        var result = TicketDomainEvents.ForSave(ticket, 1, clock.GetCurrentInstant());
+        Assert.Equal(
+            ["aftersales.ticket.acknowledged", "aftersales.ticket.remote-diagnosis-started", "aftersales.clock.warning", "aftersales.clock.warning"],
+            result.Events.Select(static e => e.Type));
+        Assert.Equal(["acknowledge", "start-remote-diagnosis"], result.Events.Take(2).Select(static e => ((TicketChanged)e.Data).Command));
+        Assert.Equal([50, 75], result.Events.Skip(2).Select(static e => ((ClockAlert)e.Data).Threshold.Percent));
+
+        // Found 4 min 30 s after it fell due, the 50 % warning is late; the 75 % one, 45 s after, is not.
+        Assert.Equal([true, false], result.Events.Skip(2).Select(static e => ((ClockAlert)e.Data).IsLate));
+    }
+
+    [Fact]
+    public void R_SEV_2_ReclassifiedUpwardPastTheStricterDueInstant_BreachPublishedAtOnce_MarkedLate()
+    {
+        // Class C (respond within 72 h), reclassified to A after 3 h: A's on-site target (2 h, local) is
+        // already breached — at 03:00, noticed at 04:00.
+        var clock = new FakeClock(Reported);
+        var ticket = new TicketBuilder(SlaPresets.SystemIntegration002, clock).WithChannel(ReportChannel.Email).WithSeverity("C").Report();
+        clock.Advance(Duration.FromHours(3));
+        ticket.Reclassify("A", "whole branch down");
+        var result = TicketDomainEvents.ForSave(ticket, 1, clock.GetCurrentInstant());
+        var breach = Assert.Single(result.Events, static e => e.Type == AfterSalesEventTypes.ClockBreached);
+        var alert = (ClockAlert)breach.Data;
+        Assert.Equal(SlaMetric.OnSiteArrival, alert.Clock.Metric);
+        Assert.Equal(Reported + Duration.FromHours(2), breach.OccurredAt);
+        Assert.Equal(Reported + Duration.FromHours(3), alert.DetectedAt);
+        Assert.True(alert.IsLate);
+        Assert.True(result.Summary.IsLegacyIssue);
+    }
+
+    [Fact]
+    public void ForDeadline_TwoVisits_EachThresholdOnce_TheSecondFindsNothingNew()
+    {
+        var clock = new FakeClock(Reported);
+        var ticket = new TicketBuilder(SlaPresets.SystemIntegration002, clock).WithSeverity("A").Report();
+        var first = TicketDomainEvents.ForDeadline(ticket, Reported, Reported + Duration.FromMinutes(16));
+        Assert.Equal(["warning/50", "warning/75", "warning/90", "breach"], first.Events.Select(static e => ((ClockAlert)e.Data).Threshold.Name));
+        Assert.Empty(TicketDomainEvents.ForDeadline(ticket, first.Summary.AsOf, Reported + Duration.FromMinutes(17)).Events);
+        Assert.Equal(Reported + Duration.FromMinutes(60), first.Summary.NextDeadline);
+    }
+
+    [Fact]
+    public void Types_EveryTicketEventKind_HasAKebabCaseType()
+    {
+        Assert.Equal("aftersales.ticket.arrived-on-site", AfterSalesEventTypes.ForTicket(TicketEventKind.ArrivedOnSite));
+        Assert.Equal("aftersales.ticket.waiting-for-customer", AfterSalesEventTypes.ForTicket(TicketEventKind.WaitingForCustomer));
+        Assert.Equal(Enum.GetValues<TicketEventKind>().Length, AfterSalesEventTypes.TicketTypes.Distinct().Count());
+        Assert.All(AfterSalesEventTypes.Known, static t => Assert.Matches("^aftersales\\.[a-z]+\\.[a-z-]+$", t));
+    }
+}
