@@ -26,22 +26,23 @@ internal sealed class WebhookUrlPolicy(IEnumerable<string> allowedHosts)
             return "url must not carry user info; authenticate the request by its signature.";
         }
 
-        if (IsAllowed(uri.IdnHost))
+        var host = uri.IdnHost.TrimEnd('.');
+        if (IsAllowed(host))
         {
             return null;
         }
 
-        if (uri.IdnHost.Equals("localhost", StringComparison.OrdinalIgnoreCase) || uri.IdnHost.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
         {
             return "url must not name a loopback host unless WebhookAllowedHosts names it.";
         }
 
-        return IPAddress.TryParse(uri.IdnHost, out var address) && IsInternal(address)
+        return IPAddress.TryParse(host, out var address) && IsInternal(address)
             ? "url must not name a loopback, private or link-local address unless WebhookAllowedHosts names it."
             : null;
     }
 
-    public bool IsAllowed(string host) => allowed.Contains(host) || allowed.Contains(host.Trim('[', ']'));
+    public bool IsAllowed(string host) => allowed.Contains(host.TrimEnd('.')) || allowed.Contains(host.Trim('[', ']'));
 
     /// <summary>The connection callback of the webhook client: resolves the host and connects only to addresses the policy accepts.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -67,7 +68,11 @@ internal sealed class WebhookUrlPolicy(IEnumerable<string> allowedHosts)
         }
     }
 
-    /// <summary>Loopback, private (RFC 1918), CGNAT, link-local, unspecified, multicast, unique-local; IPv4-mapped addresses as their IPv4.</summary>
+    /// <summary>
+    /// Loopback, private (RFC 1918), CGNAT, link-local, unspecified, the IETF and documentation ranges
+    /// (192.0.0.0/24, 192.0.2.0/24, 198.18.0.0/15, 198.51.100.0/24, 203.0.113.0/24), multicast and reserved,
+    /// unique-local; IPv4-mapped addresses as their IPv4.
+    /// </summary>
     public static bool IsInternal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -88,6 +93,9 @@ internal sealed class WebhookUrlPolicy(IEnumerable<string> allowedHosts)
                 || (b[0] == 192 && b[1] == 168)
                 || (b[0] == 169 && b[1] == 254)
                 || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
+                || (b[0] == 192 && b[1] == 0 && (b[2] == 0 || b[2] == 2))
+                || (b[0] == 198 && (b[1] == 18 || b[1] == 19 || (b[1] == 51 && b[2] == 100)))
+                || (b[0] == 203 && b[1] == 0 && b[2] == 113)
                 || b[0] >= 224;
         }
 
