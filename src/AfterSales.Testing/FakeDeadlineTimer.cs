@@ -36,6 +36,18 @@ public sealed class FakeDeadlineTimer : IDeadlineTimer
         }
     }
 
+    /// <summary>The instants the sleepers wait for, earliest first.</summary>
+    public IReadOnlyList<Instant> Wakes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. sleepers.Select(static s => s.At).Order()];
+            }
+        }
+    }
+
     /// <summary>The earliest instant a sleeper waits for, or <see langword="null"/> when none sleeps.</summary>
     public Instant? NextWake
     {
