@@ -26,8 +26,9 @@ internal static class ReferenceEndpoints
         ["cn-statutory-9-18"] = static () => ChinaCalendars.Statutory9To18,
     };
 
-    public static void Map(RouteGroupBuilder group)
+    public static void Map(RouteGroupBuilder root)
     {
+        var group = root.MapGroup(string.Empty).WithTags("Reference");
         group.MapGet("/ping", static () => TypedResults.Ok(new PingResponse("ok")))
             .WithName("Ping").WithSummary("Liveness: a trivial JSON answer.");
 
