@@ -44,6 +44,14 @@ public sealed class AfterSalesHttpOptions
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// The script the workflow's web page (<c>GET /workflow?format=html</c>) draws its diagram with:
+    /// Mermaid, from a CDN by default. Point it at a copy you host for browsers without internet access;
+    /// empty to show the diagram's text only.
+    /// </summary>
+    /// <value>The default value is Mermaid 12.3.0 from the jsDelivr CDN.</value>
+    public string? MermaidScriptUrl { get; set; } = "https://cdn.jsdelivr.net/npm/mermaid@12.3.0/dist/mermaid.min.js";
+
+    /// <summary>
     /// Whether problem details of unexpected errors (500) carry the exception's type, message and
     /// stack trace. Turn on only in development: they reveal internals.
     /// </summary>
