@@ -4,6 +4,7 @@ using AfterSales.Http.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace AfterSales.Http.OpenApi;
@@ -36,9 +37,11 @@ internal static class ContractOperationTransformer
                 "The tenant (租户) the request acts for, 1 to 100 characters. Every read and write is scoped to it.", Required: true)));
         }
 
+        var options = context.ApplicationServices.GetService<IOptions<AfterSalesHttpOptions>>()?.Value ?? new AfterSalesHttpOptions();
         foreach (var p in metadata.OfType<ApiParameter>())
         {
-            parameters.Add(Parameter(p));
+            // Page sizes are bounded by the host's options, not by a constant.
+            parameters.Add(Parameter(p.Name == "pageSize" ? p with { Value = p.Value with { Maximum = options.MaxPageSize } } : p));
         }
 
         foreach (var p in parameters.OfType<OpenApiParameter>().Where(static p => p.In == ParameterLocation.Path && string.IsNullOrEmpty(p.Description)))
