@@ -4,7 +4,8 @@ using AfterSales.Sla.Timeline;
 namespace AfterSales.WorkOrders;
 
 /// <content>Applying events: the only place the ticket's state changes. Used alike by the
-/// commands (live) and by <see cref="FromEvents"/> (replay), so both give the same ticket.</content>
+/// commands (live) and by <see cref="FromEvents"/> (replay), so both give the same ticket: the
+/// workflow fires the event's trigger (moving <see cref="State"/>), then the ticket records the facts.</content>
 public sealed partial class Ticket
 {
     /// <summary>The trigger that records each kind of event (the report has none).</summary>
@@ -35,26 +36,26 @@ public sealed partial class Ticket
     };
 
     /// <summary>Checks a recorded event as the command checked it, then applies it.</summary>
-    private void Replay(TicketEvent e, string name)
+    private void Replay(TicketEvent e, int index)
     {
         if (e.TicketId != Id)
         {
-            throw InvalidHistory($"{name}: TicketId '{e.TicketId}' differs from the ticket's '{Id}'.");
+            throw InvalidHistory($"{HistoryName(index)}: TicketId '{e.TicketId}' differs from the ticket's '{Id}'.");
         }
 
         if (e.Version != Version + 1)
         {
-            throw InvalidHistory($"{name}: version {e.Version} where {Version + 1} was expected; versions go 1, 2, 3 … without gaps.");
+            throw InvalidHistory($"{HistoryName(index)}: version {e.Version} where {Version + 1} was expected; versions go 1, 2, 3 … without gaps.");
         }
 
         if (e.At < LastEventAt)
         {
-            throw InvalidHistory($"{name}: at {e.At} is before the previous event ({LastEventAt}).");
+            throw InvalidHistory($"{HistoryName(index)}: at {e.At} is before the previous event ({LastEventAt}).");
         }
 
         if (TriggerOf(e.Kind) is not { } trigger)
         {
-            throw InvalidHistory($"{name}: a {e.Kind} event can only be the first event.");
+            throw InvalidHistory($"{HistoryName(index)}: a {e.Kind} event can only be the first event.");
         }
 
         var missing = e.Kind switch
@@ -72,29 +73,52 @@ public sealed partial class Ticket
         };
         if (missing is not null)
         {
-            throw InvalidHistory($"{name}: a {e.Kind} event needs its {missing}.");
+            throw InvalidHistory($"{HistoryName(index)}: a {e.Kind} event needs its {missing}.");
         }
 
         if (e.Kind == TicketEventKind.Reclassified)
         {
-            Rethrow(name, () => CheckSeverity(Policy, e.SeverityCode!, nameof(e.SeverityCode)));
+            Rethrow(HistoryName(index), () => CheckSeverity(Policy, e.SeverityCode!, nameof(e.SeverityCode)));
         }
 
-        // The decision is a pure function of the facts and the instant, and a command decides at
-        // exactly the instant it records, so the check gives the same answer now as it did then.
-        var check = TicketWorkflow.Definition.Check(State, trigger, Context(e.At));
-        if (!check.IsPermitted)
+        // Apply fires the trigger at the event's instant, as the command did when it recorded the
+        // event: the decision is a pure function of the facts and the instant, so it is the same now.
+        try
         {
-            throw InvalidHistory($"{name}: {check.ToException()!.Message}");
+            Apply(e);
         }
-
-        Rethrow(name, () => Apply(e));
+        catch (InvalidTransitionException ex)
+        {
+            throw InvalidHistory($"{HistoryName(index)}: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw InvalidHistory($"{HistoryName(index)}: {ex.Message}", ex);
+        }
     }
 
     private void Apply(TicketEvent e)
     {
-        // Computed first: an event the timeline rejects leaves the ticket as it was.
-        var next = NextTimeline(e);
+        var from = State;
+        if (TriggerOf(e.Kind) is { } trigger)
+        {
+            // The workflow decides at the event's instant and moves State through its external state
+            // storage; a refusal throws here, before anything changed.
+            TicketMachine.Fire(this, trigger, e.At);
+        }
+
+        TicketTimeline next;
+        try
+        {
+            next = NextTimeline(e);
+        }
+        catch (ArgumentException)
+        {
+            // An event the timeline rejects leaves the ticket as it was.
+            State = from;
+            throw;
+        }
+
         switch (e.Kind)
         {
             case TicketEventKind.Reported:
@@ -103,45 +127,34 @@ public sealed partial class Ticket
                 SeverityCode = e.Report!.SeverityCode;
                 Cycle = 1;
                 break;
-            case TicketEventKind.Acknowledged:
-                State = TicketState.Acknowledged;
-                break;
             case TicketEventKind.RemoteDiagnosisStarted:
-                State = TicketState.RemoteDiagnosis;
                 RemoteDiagnosisTried = true;
                 break;
             case TicketEventKind.ResolvedRemotely:
             case TicketEventKind.Resolved:
-                State = TicketState.Resolved;
                 ServiceRestoredInCycle = true;
                 Resolution = e.Resolution;
                 break;
             case TicketEventKind.Dispatched:
-                State = TicketState.Dispatched;
                 Engineer = e.Engineer;
                 break;
+            case TicketEventKind.Acknowledged:
             case TicketEventKind.ArrivedOnSite:
-                State = TicketState.OnSite;
-                break;
             case TicketEventKind.EscalatedToVendor:
-                State = TicketState.EscalatedToVendor;
+            case TicketEventKind.Closed:
+            case TicketEventKind.RepairPlanDelivered:
+            case TicketEventKind.LoanerProvided:
                 break;
             case TicketEventKind.ServiceRestored:
-                State = TicketState.ServiceRestored;
                 ServiceRestoredInCycle = true;
                 break;
             case TicketEventKind.ObservationStarted:
-                State = TicketState.Observation;
                 ObservationStartedAt = e.At;
                 break;
             case TicketEventKind.SignedOff:
                 CustomerSignOff = e.SignOff;
                 break;
-            case TicketEventKind.Closed:
-                State = TicketState.Closed;
-                break;
             case TicketEventKind.Reopened:
-                State = TicketState.RemoteDiagnosis;
                 Cycle++;
                 RemoteDiagnosisTried = true;
                 ServiceRestoredInCycle = false;
@@ -151,18 +164,13 @@ public sealed partial class Ticket
                 CustomerSignOff = null;
                 break;
             case TicketEventKind.WaitingForCustomer:
-                PausedFrom = State;
-                State = TicketState.WaitingForCustomer;
+                PausedFrom = from;
                 break;
             case TicketEventKind.Resumed:
-                State = PausedFrom!.Value;
                 PausedFrom = null;
                 break;
             case TicketEventKind.Reclassified:
                 SeverityCode = e.SeverityCode!;
-                break;
-            case TicketEventKind.RepairPlanDelivered:
-            case TicketEventKind.LoanerProvided:
                 break;
             case TicketEventKind.QuoteSubmitted:
             case TicketEventKind.QuoteAccepted:
@@ -172,7 +180,6 @@ public sealed partial class Ticket
                 partsExchanges.Add(e.PartsExchange!);
                 break;
             case TicketEventKind.Cancelled:
-                State = TicketState.Cancelled;
                 PausedFrom = null;
                 CancellationReason = e.Reason;
                 break;

@@ -1,6 +1,5 @@
 using AfterSales.Testing;
 using AfterSales.Sla;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,7 +1,6 @@
 using AfterSales.Testing;
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Tests.Support;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 
 namespace AfterSales.Tests.WorkOrders;

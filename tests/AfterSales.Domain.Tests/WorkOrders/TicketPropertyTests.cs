@@ -1,7 +1,6 @@
 using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using FsCheck;
 using FsCheck.Fluent;
