@@ -276,14 +276,14 @@ public sealed partial class Ticket
         TicketQuote? quote = null,
         TicketPartsExchange? partsExchange = null)
     {
-        // Apply fires the workflow's trigger at the event's instant: a refusal throws from there,
-        // before anything changed.
+        var now = Now();
+        TicketMachine.EnsurePermitted(this, TriggerOf(kind)!.Value, now);
         Apply(new TicketEvent
         {
             Kind = kind,
             TicketId = Id,
             Version = Version + 1,
-            At = Now(),
+            At = now,
             Engineer = engineer,
             Reason = reason,
             Resolution = resolution,

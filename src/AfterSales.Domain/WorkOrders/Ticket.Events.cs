@@ -4,8 +4,10 @@ using AfterSales.Sla.Timeline;
 namespace AfterSales.WorkOrders;
 
 /// <content>Applying events: the only place the ticket's state changes. Used alike by the
-/// commands (live) and by <see cref="FromEvents"/> (replay), so both give the same ticket: the
-/// workflow fires the event's trigger (moving <see cref="State"/>), then the ticket records the facts.</content>
+/// commands (live) and by <see cref="FromEvents"/> (replay), so both give the same ticket. The
+/// workflow has decided before (<see cref="TicketWorkflow"/>); the state each event leads to here is
+/// the workflow's destination, which <see cref="Check(TicketTrigger)"/> reports from Stateless and
+/// the command-sequence property tests compare with this after every step.</content>
 public sealed partial class Ticket
 {
     /// <summary>The trigger that records each kind of event (the report has none).</summary>
@@ -81,17 +83,14 @@ public sealed partial class Ticket
             Rethrow(HistoryName(index), () => CheckSeverity(Policy, e.SeverityCode!, nameof(e.SeverityCode)));
         }
 
-        // Apply fires the trigger at the event's instant, as the command did when it recorded the
-        // event: the decision is a pure function of the facts and the instant, so it is the same now.
+        // The decision is a pure function of the facts and the instant, and a command decides at
+        // exactly the instant it records, so the workflow gives the same answer now as it did then.
         try
         {
+            TicketMachine.EnsurePermitted(this, trigger, e.At);
             Apply(e);
         }
-        catch (InvalidTransitionException ex)
-        {
-            throw InvalidHistory($"{HistoryName(index)}: {ex.Message}", ex);
-        }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is InvalidTransitionException or ArgumentException)
         {
             throw InvalidHistory($"{HistoryName(index)}: {ex.Message}", ex);
         }
@@ -99,26 +98,8 @@ public sealed partial class Ticket
 
     private void Apply(TicketEvent e)
     {
-        var from = State;
-        if (TriggerOf(e.Kind) is { } trigger)
-        {
-            // The workflow decides at the event's instant and moves State through its external state
-            // storage; a refusal throws here, before anything changed.
-            TicketMachine.Fire(this, trigger, e.At);
-        }
-
-        TicketTimeline next;
-        try
-        {
-            next = NextTimeline(e);
-        }
-        catch (ArgumentException)
-        {
-            // An event the timeline rejects leaves the ticket as it was.
-            State = from;
-            throw;
-        }
-
+        // Computed first: an event the timeline rejects leaves the ticket as it was.
+        var next = NextTimeline(e);
         switch (e.Kind)
         {
             case TicketEventKind.Reported:
@@ -127,34 +108,45 @@ public sealed partial class Ticket
                 SeverityCode = e.Report!.SeverityCode;
                 Cycle = 1;
                 break;
+            case TicketEventKind.Acknowledged:
+                State = TicketState.Acknowledged;
+                break;
             case TicketEventKind.RemoteDiagnosisStarted:
+                State = TicketState.RemoteDiagnosis;
                 RemoteDiagnosisTried = true;
                 break;
             case TicketEventKind.ResolvedRemotely:
             case TicketEventKind.Resolved:
+                State = TicketState.Resolved;
                 ServiceRestoredInCycle = true;
                 Resolution = e.Resolution;
                 break;
             case TicketEventKind.Dispatched:
+                State = TicketState.Dispatched;
                 Engineer = e.Engineer;
                 break;
-            case TicketEventKind.Acknowledged:
             case TicketEventKind.ArrivedOnSite:
+                State = TicketState.OnSite;
+                break;
             case TicketEventKind.EscalatedToVendor:
-            case TicketEventKind.Closed:
-            case TicketEventKind.RepairPlanDelivered:
-            case TicketEventKind.LoanerProvided:
+                State = TicketState.EscalatedToVendor;
                 break;
             case TicketEventKind.ServiceRestored:
+                State = TicketState.ServiceRestored;
                 ServiceRestoredInCycle = true;
                 break;
             case TicketEventKind.ObservationStarted:
+                State = TicketState.Observation;
                 ObservationStartedAt = e.At;
                 break;
             case TicketEventKind.SignedOff:
                 CustomerSignOff = e.SignOff;
                 break;
+            case TicketEventKind.Closed:
+                State = TicketState.Closed;
+                break;
             case TicketEventKind.Reopened:
+                State = TicketState.RemoteDiagnosis;
                 Cycle++;
                 RemoteDiagnosisTried = true;
                 ServiceRestoredInCycle = false;
@@ -164,13 +156,18 @@ public sealed partial class Ticket
                 CustomerSignOff = null;
                 break;
             case TicketEventKind.WaitingForCustomer:
-                PausedFrom = from;
+                PausedFrom = State;
+                State = TicketState.WaitingForCustomer;
                 break;
             case TicketEventKind.Resumed:
+                State = PausedFrom!.Value;
                 PausedFrom = null;
                 break;
             case TicketEventKind.Reclassified:
                 SeverityCode = e.SeverityCode!;
+                break;
+            case TicketEventKind.RepairPlanDelivered:
+            case TicketEventKind.LoanerProvided:
                 break;
             case TicketEventKind.QuoteSubmitted:
             case TicketEventKind.QuoteAccepted:
@@ -180,6 +177,7 @@ public sealed partial class Ticket
                 partsExchanges.Add(e.PartsExchange!);
                 break;
             case TicketEventKind.Cancelled:
+                State = TicketState.Cancelled;
                 PausedFrom = null;
                 CancellationReason = e.Reason;
                 break;

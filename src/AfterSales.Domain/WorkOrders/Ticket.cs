@@ -17,10 +17,9 @@ namespace AfterSales.WorkOrders;
 /// <see cref="InvalidTransitionException"/> with the state, the command, the unmet guards and the
 /// permitted commands; bad input throws an <see cref="ArgumentException"/> naming the field. Either
 /// way nothing is appended. Ask first with <see cref="Check(TicketTrigger)"/> or the <c>CanX</c> methods.</para>
-/// <para><b>Workflow.</b> <see cref="TicketWorkflow"/> is a Stateless state machine whose state is
-/// this ticket's <see cref="State"/>. Applying an event fires its trigger — the same for a live
-/// command and for <see cref="FromEvents"/> — so the workflow both refuses what it does not permit
-/// and moves the state; the ticket records the event's facts itself.</para>
+/// <para><b>Workflow.</b> <see cref="TicketWorkflow"/> is a Stateless state machine reading this
+/// ticket's <see cref="State"/>. It decides — a command asks it at the clock's instant, a replayed
+/// event at the event's instant, with the same answer — and applying the event moves the state.</para>
 /// <para><b>Time.</b> Every event is timestamped from the injected <see cref="IClock"/>, never the
 /// system clock. An event is never timestamped before the previous one: a clock reading behind the
 /// last event (e.g. clock skew between nodes) is raised to the last event's instant.</para>
@@ -62,8 +61,8 @@ public sealed partial class Ticket
     /// <summary>When the fault was reported (报障时间).</summary>
     public Instant ReportedAt => events[0].At;
 
-    /// <summary>The current state (当前状态); moved only by <see cref="TicketWorkflow"/> as an event is applied.</summary>
-    public TicketState State { get; internal set; }
+    /// <summary>The current state (当前状态).</summary>
+    public TicketState State { get; private set; }
 
     /// <summary>The current severity code (当前故障等级): the last reclassification's, or the reported one.</summary>
     public string SeverityCode { get; private set; } = string.Empty;

@@ -1,20 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
 using Stateless;
 using Stateless.Reflection;
 
 namespace AfterSales.WorkOrders;
 
 /// <summary>
-/// <see cref="TicketWorkflow"/>'s Stateless machine, bound to one ticket for the length of one call:
-/// its external state storage reads and writes the bound ticket's <see cref="Ticket.State"/>, and
-/// its guards read the ticket's facts and the instant of the decision.
+/// <see cref="TicketWorkflow"/>'s Stateless machine, bound to one ticket for the length of one call.
+/// Its external state storage reads the bound ticket's <see cref="Ticket.State"/> and records where
+/// a fired trigger leads without writing the ticket: the machine decides, and the ticket moves only
+/// when it applies the event (live or replayed). The guards read the ticket's facts and the instant
+/// of the decision.
 /// </summary>
 /// <remarks>
-/// Stateless keeps a machine's configuration in the machine itself, and configuring this workflow
-/// costs about 22 KB and tens of microseconds (benchmarks/README.md) — more than a whole command's
-/// budget — so each thread configures one machine, once, and binds it to the ticket at hand instead
-/// of configuring one per loaded ticket. A call is synchronous and unbinds before it returns, so the
-/// binding never crosses threads; a re-entrant call (a call made while the thread's machine is bound)
-/// configures a machine of its own.
+/// <para>Stateless keeps a machine's configuration in the machine itself, and configuring this
+/// workflow costs about 22 KB and tens of microseconds (benchmarks/README.md) — more than a whole
+/// command's budget — so each thread configures one machine, once, and binds it to the ticket at
+/// hand instead of configuring one per loaded ticket. A call is synchronous and unbinds before it
+/// returns, so the binding never crosses threads; a re-entrant call (made while the thread's machine
+/// is bound) configures a machine of its own.</para>
+/// <para>Commands and replay ask <c>CanFire</c> (hundreds of bytes); firing (kilobytes: Stateless
+/// walks the superstates it exits and enters) is only for <see cref="Check"/>'s destination.</para>
 /// </remarks>
 internal sealed class TicketMachine
 {
@@ -23,10 +28,10 @@ internal sealed class TicketMachine
 
     private readonly StateMachine<TicketState, TicketTrigger> machine;
     private Ticket? ticket;
-    private bool dryRun;
-    private TicketState dryRunState;
+    private TicketState? decision;
 
-    private TicketMachine()
+    /// <summary>Configures a machine (what a thread's first call pays; benchmarks measure it).</summary>
+    internal TicketMachine()
     {
         machine = new StateMachine<TicketState, TicketTrigger>(ReadState, WriteState, FiringMode.Immediate);
         TicketWorkflow.Configure(machine, this);
@@ -39,13 +44,31 @@ internal sealed class TicketMachine
     /// <summary>The instant of the decision (the observation guard compares against it).</summary>
     internal Instant At { get; private set; }
 
-    /// <summary>Fires <paramref name="trigger"/> at <paramref name="at"/>: the ticket's state moves, or an <see cref="InvalidTransitionException"/> is thrown and nothing changes.</summary>
-    public static void Fire(Ticket ticket, TicketTrigger trigger, Instant at)
+    /// <summary>Throws an <see cref="InvalidTransitionException"/> with the reasons unless <paramref name="trigger"/> is permitted at <paramref name="at"/>.</summary>
+    public static void EnsurePermitted(Ticket ticket, TicketTrigger trigger, Instant at)
+    {
+        var m = Bind(ticket, at);
+        try
+        {
+            if (!m.machine.CanFire(trigger, out var unmet))
+            {
+                m.Refuse(ticket.State, trigger, unmet);
+            }
+        }
+        finally
+        {
+            m.Unbind();
+        }
+    }
+
+    /// <summary>Fires <paramref name="trigger"/> at <paramref name="at"/> and returns where it leads, leaving the ticket as it is; a refusal throws an <see cref="InvalidTransitionException"/>.</summary>
+    public static TicketState Decide(Ticket ticket, TicketTrigger trigger, Instant at)
     {
         var m = Bind(ticket, at);
         try
         {
             m.machine.Fire(trigger);
+            return m.decision ?? ticket.State;
         }
         finally
         {
@@ -79,11 +102,9 @@ internal sealed class TicketMachine
                 return TicketCommandCheck.Refused(state, trigger, unmet is null ? [] : [.. unmet], m.Permitted());
             }
 
-            // Stateless tells where a trigger leads only by firing it: fire it on a scratch copy of the state.
-            m.dryRun = true;
-            m.dryRunState = state;
+            // Stateless tells where a trigger leads only by firing it; the fire is recorded, not applied.
             m.machine.Fire(trigger);
-            return TicketCommandCheck.Permitted(state, trigger, m.dryRunState);
+            return TicketCommandCheck.Permitted(state, trigger, m.decision ?? state);
         }
         finally
         {
@@ -139,25 +160,16 @@ internal sealed class TicketMachine
     private void Unbind()
     {
         ticket = null;
-        dryRun = false;
+        decision = null;
     }
 
     // Unbound (when Stateless reads the initial state while it is configured, and in GetInfo), the
     // machine stands where every ticket starts.
-    private TicketState ReadState() => dryRun ? dryRunState : ticket?.State ?? TicketState.Reported;
+    private TicketState ReadState() => decision ?? ticket?.State ?? TicketState.Reported;
 
-    private void WriteState(TicketState state)
-    {
-        if (dryRun)
-        {
-            dryRunState = state;
-        }
-        else
-        {
-            Ticket.State = state;
-        }
-    }
+    private void WriteState(TicketState state) => decision = state;
 
+    [DoesNotReturn]
     private void Refuse(TicketState state, TicketTrigger trigger, ICollection<string>? unmetGuards) =>
         throw new InvalidTransitionException(state, trigger, unmetGuards is null ? [] : [.. unmetGuards], Permitted());
 
