@@ -7,8 +7,9 @@ namespace AfterSales.WorkOrders;
 /// The work-order workflow (工单流程): which <see cref="TicketTrigger"/> each <see cref="TicketState"/>
 /// accepts, under which guards — a Stateless <see cref="StateMachine{TState, TTrigger}"/> whose state
 /// lives in the <see cref="Ticket"/> (external state storage), as in Stateless's bug-tracker example.
-/// The ticket asks it on every command (<see cref="Ticket.Check(TicketTrigger)"/>, the <c>CanX</c>
-/// methods) and fires it when it applies an event, live and on replay alike.
+/// The ticket asks it before every command and every replayed event, at the instant of the decision,
+/// and then applies the event; <see cref="Ticket.Check(TicketTrigger)"/> and the <c>CanX</c> methods
+/// ask it too.
 /// </summary>
 /// <remarks>
 /// <para>Main path: Reported → Acknowledged (响应) → RemoteDiagnosis (远程诊断, R-WO-2) → either
