@@ -13,7 +13,7 @@ namespace AfterSales.WorkOrders;
 /// </summary>
 /// <remarks>
 /// <para>Stateless keeps a machine's configuration in the machine itself, and configuring this
-/// workflow costs about 23 KB and microseconds (benchmarks/README.md) — more than a whole
+/// workflow costs about 23 KB and several microseconds (benchmarks/README.md) — more than a whole
 /// command's budget — so each thread configures one machine, once, and binds it to the ticket at
 /// hand instead of configuring one per loaded ticket. A call is synchronous and unbinds before it
 /// returns, so the binding never crosses threads; a re-entrant call (made while the thread's machine
