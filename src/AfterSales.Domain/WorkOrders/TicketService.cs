@@ -81,7 +81,7 @@ public sealed class TicketService
     /// <returns>The ticket after the command.</returns>
     /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>
     /// <exception cref="ConcurrencyConflictException">The ticket is not at <paramref name="expectedVersion"/>, or changed before the save.</exception>
-    /// <exception cref="Workflow.InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
+    /// <exception cref="InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
     public async Task<Ticket> ExecuteAsync(string tenantId, TicketId id, int? expectedVersion, Action<Ticket> command, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(command);
@@ -101,9 +101,9 @@ public sealed class TicketService
         {
             command(ticket);
         }
-        catch (Workflow.InvalidTransitionException refused)
+        catch (InvalidTransitionException refused)
         {
-            DomainTelemetry.CommandRefused(refused.Trigger.ToString(), refused.UnmetGuards.Count > 0 ? "unmet_guard" : "not_permitted");
+            DomainTelemetry.CommandRefused(refused.Command, refused.UnmetGuards.Count > 0 ? "unmet_guard" : "not_permitted");
             throw;
         }
 

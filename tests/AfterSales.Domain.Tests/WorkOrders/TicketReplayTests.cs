@@ -1,13 +1,13 @@
-using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
 using AfterSales.WorkOrders;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.WorkOrders;
 
 public sealed class TicketReplayTests
 {
-    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
     [Theory]
     [InlineData(TicketState.Closed)]
@@ -49,7 +49,8 @@ public sealed class TicketReplayTests
         events.Add(new TicketEvent { Kind = TicketEventKind.Closed, TicketId = events[0].TicketId, Version = 3, At = events[^1].At });
 
         var ex = Assert.Throws<ArgumentException>(() => Ticket.FromEvents(events, Tickets.Policy, clock));
-        Assert.Contains("No valid leaving transitions", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("history[2]: 'close' is not permitted while the ticket is Acknowledged.", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidTransitionException>(ex.InnerException);
     }
 
     [Fact]
