@@ -48,6 +48,7 @@ public static class AfterSalesHttpServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
+        services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
 
         // The stores write their events into the outbox as CloudEvents JSON once a formatter is
         // registered: with the HTTP API there is always a feed to read them from.

@@ -23,7 +23,8 @@ public sealed class ErrorMappingTests
         Assert.NotNull(invalid["errors"]!["severityCode"]);
 
         var missing = await (await client.PostAsync("/after-sales/tickets", Api.Json("""{"channel":"Phone"}"""))).JsonAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("missing required properties", (string)missing["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(["reporter", "site", "deviceSerialNumber", "symptom", "severityCode"], missing["errors"]!.AsObject().Select(static e => e.Key));
+        Assert.Equal("reporter is required.", (string)missing["errors"]!["reporter"]![0]!);
 
         var blank = Api.ReportBody().Replace("\"SN-0001\"", "\"  \"", StringComparison.Ordinal);
         var blankProblem = await (await client.PostAsync("/after-sales/tickets", Api.Json(blank))).JsonAsync(HttpStatusCode.BadRequest);
@@ -44,7 +45,12 @@ public sealed class ErrorMappingTests
 
         var refused = await (await client.CommandAsync("WO-1", "close")).JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("Reported", (string)refused["state"]!);
-        Assert.Contains(refused["permittedTriggers"]!.AsArray(), t => (string)t! == "Acknowledge");
+        Assert.Equal("close", (string)refused["command"]!);
+        Assert.Empty(refused["unmetGuards"]!.AsArray());
+        Assert.Contains(refused["permittedCommands"]!.AsArray(), t => (string)t! == "acknowledge");
+        Assert.StartsWith("'close' is not permitted while the ticket is Reported. Permitted commands: acknowledge, ", (string)refused["detail"]!, StringComparison.Ordinal);
+        Assert.Null(refused["trigger"]);
+        Assert.Null(refused["permittedTriggers"]);
 
         var blankEngineer = await (await client.CommandAsync("WO-1", "dispatch", """{"engineer":" "}""")).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(blankEngineer["errors"]!["engineer"]);

@@ -63,7 +63,8 @@ public sealed class WorkOrderLifeTests
         // Closing before the observation period elapsed is refused with the unmet guard.
         var early = await client.CommandAsync("WO-2026-0001", "close", ifMatch: version);
         var problem = await early.JsonAsync(HttpStatusCode.Conflict);
-        Assert.Equal("Close", (string)problem["trigger"]!);
+        Assert.Equal("close", (string)problem["command"]!);
+        Assert.Equal(["sign-off", "reopen"], problem["permittedCommands"]!.AsArray().Select(static c => (string)c!));
         Assert.Equal("Observation", (string)problem["state"]!);
         Assert.Contains(problem["unmetGuards"]!.AsArray(), g => ((string)g!).Contains("observation period", StringComparison.Ordinal));
 
@@ -142,10 +143,6 @@ public sealed class WorkOrderLifeTests
         Assert.Equal("ok", (string)ping["status"]!);
 
         var openApi = await (await client.GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
-        var schemas = openApi["components"]!["schemas"]!;
-        Assert.Equal("date-time", (string)schemas["Instant"]!["format"]!);
-        Assert.Equal("duration", (string)schemas["Duration"]!["format"]!);
-        Assert.Equal("string", (string)schemas["Instant"]!["type"]!);
         Assert.NotNull(openApi["paths"]!["/after-sales/tickets/{id}/clocks"]);
     }
 }

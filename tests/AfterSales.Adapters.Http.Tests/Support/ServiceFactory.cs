@@ -90,6 +90,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     /// <summary>The deadline watcher's and the dispatcher's timer: they sleep until a test advances it.</summary>
     public FakeDeadlineTimer Timer => timer ??= new FakeDeadlineTimer(Clock);
 
+    /// <summary>Whether the host keeps its own clock (the system's, or the demo's) and timer instead of <see cref="Clock"/> and <see cref="Timer"/>.</summary>
+    public bool RealClock { get; init; }
+
     private Action<IServiceCollection>? ExtraServices { get; }
 
     private IDictionary<string, string?>? Settings { get; }
@@ -107,6 +110,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("AfterSales:Database", Database.ToString());
         builder.UseSetting("ConnectionStrings:AfterSales", ConnectionString);
+        builder.UseSetting("AfterSales:DemoDatabase", Path.Combine(directory, "aftersales-demo.db"));
+
+        // The sample host's request limits are for people; tests that count them set their own.
+        builder.UseSetting("AfterSales:Http:TenantRequestLimit", "0");
+        builder.UseSetting("AfterSales:Http:ClientRequestLimit", "0");
         foreach (var (key, value) in Settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -115,8 +123,12 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(static l => l.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IClock>(Clock);
-            services.AddSingleton<AfterSales.Events.IDeadlineTimer>(Timer);
+            if (!RealClock)
+            {
+                services.AddSingleton<IClock>(Clock);
+                services.AddSingleton<AfterSales.Events.IDeadlineTimer>(Timer);
+            }
+
             ExtraServices?.Invoke(services);
         });
     }
