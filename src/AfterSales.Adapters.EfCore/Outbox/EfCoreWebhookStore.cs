@@ -326,6 +326,18 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
     }
 
     /// <inheritdoc />
+    public async Task<(long Undispatched, long PendingDeliveries)> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var undispatched = await context.Set<OutboxRow>().LongCountAsync(static o => o.State == OutboxState.Pending, cancellationToken).ConfigureAwait(false);
+            var pending = await context.Set<WebhookDeliveryRow>().LongCountAsync(static d => d.State == WebhookDeliveryState.Pending, cancellationToken).ConfigureAwait(false);
+            return (undispatched, pending);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<int> RedeliverAsync(string tenantId, string subscriptionId, string? eventId, CancellationToken cancellationToken = default)
     {
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);

@@ -64,6 +64,7 @@ internal sealed partial class DeadlineWatcher(
                 {
                     try
                     {
+                        DeliveryTelemetry.Claimed(claim.Deadline, now);
                         Interlocked.Add(ref events, await queue.ProcessAsync(claim, clock.GetCurrentInstant(), ct).ConfigureAwait(false));
                     }
                     catch (Exception ex) when (!ct.IsCancellationRequested)

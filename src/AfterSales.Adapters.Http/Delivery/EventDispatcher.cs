@@ -57,6 +57,12 @@ internal sealed partial class EventDispatcher(
         {
         }
 
+        if (DeliveryTelemetry.DepthObserved)
+        {
+            var (undispatched, pending) = await store.CountPendingAsync(cancellationToken).ConfigureAwait(false);
+            DeliveryTelemetry.RecordDepth(undispatched, pending);
+        }
+
         foreach (var id in await store.ListReadySubscriptionsAsync(clock.GetCurrentInstant(), 10_000, cancellationToken).ConfigureAwait(false))
         {
             if (!workers.ContainsKey(id))
@@ -93,7 +99,10 @@ internal sealed partial class EventDispatcher(
                         LogDeadLettered(logger, claim.Message.Id, subscriptionId, outcome.Attempts, outcome.Error);
                     }
 
-                    await store.CompleteAsync(claim, outcome, CancellationToken.None).ConfigureAwait(false);
+                    if (await store.CompleteAsync(claim, outcome, CancellationToken.None).ConfigureAwait(false) && outcome.State != WebhookDeliveryState.Pending)
+                    {
+                        DeliveryTelemetry.Delivered(claim.Message.Type, claim.Message.OccurredAt, outcome.At, outcome.State);
+                    }
                 })).ConfigureAwait(false);
             }
         }

@@ -6,6 +6,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Delivery;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,9 +26,10 @@ internal static class EventEndpoints
         tenantScoped.MapGet("/events", Feed)
             .WithName("ReadEvents")
             .WithSummary("The tenant's events after a cursor (事件订阅源), in commit order: resumable, no gaps, no duplicates.")
-            .WithDescription("Query: after — the cursor of the last event read (the response's next); from the beginning when omitted. "
-                + "limit — at most this many, 1 to 1000 (default 100). Each event is a CloudEvents 1.0 JSON object, exactly as webhooks deliver it. "
-                + "An event appears once every transaction that could commit an event before it has ended, so a reader never misses a late commit.")
+            .WithDescription("Each event is a CloudEvents 1.0 JSON object, exactly as webhooks deliver it. An event appears once every "
+                + "transaction that could commit an event before it has ended, so a reader resuming after a cursor never misses a late commit; poll again with next.")
+            .Query("after", new ApiValue("string", Example: "0-42", Pattern: "^[0-9]+-[0-9]+$"), "The cursor of the last event read (a response's next); from the first event when omitted.")
+            .Query("limit", ApiValue.Integer(1, 1000), "At most this many events; AfterSalesHttpOptions.EventPageSize (100) when omitted.")
             .Produces<EventPageResponse>(200, "application/json")
             .ProducesProblem(400);
 
@@ -38,6 +40,7 @@ internal static class EventEndpoints
             .WithDescription("Body: url (absolute http/https; loopback and private addresses only when WebhookAllowedHosts names the host), "
                 + "secret (optional, whsec_ + base64 of 24–64 bytes; generated when omitted), eventTypes (optional; every type when omitted). "
                 + "Requests are CloudEvents 1.0 JSON, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature).")
+            .Location()
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
 
         tenantScoped.MapGet("/webhooks", List)
@@ -57,7 +60,8 @@ internal static class EventEndpoints
         tenantScoped.MapGet("/webhooks/{id}/deliveries", Deliveries)
             .WithName("ListWebhookDeliveries")
             .WithSummary("A subscription's deliveries, newest event first: state (Pending, Delivered, DeadLettered), attempts, the last status and error.")
-            .WithDescription("Query: state — only deliveries in this state; limit — at most this many, 1 to 1000 (default 100).")
+            .Query("state", ApiValue.OneOf(Enum.GetNames<WebhookDeliveryState>()), "Only deliveries in this state.")
+            .Query("limit", ApiValue.Integer(1, MaxDeliveries), "At most this many; 100 when omitted.")
             .ProducesProblem(400).ProducesProblem(404);
 
         tenantScoped.MapPost("/webhooks/{id}/deliveries/redeliver", Redeliver)

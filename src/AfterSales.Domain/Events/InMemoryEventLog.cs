@@ -213,6 +213,15 @@ public sealed class InMemoryEventLog : IEventFeed, IWebhookStore
     }
 
     /// <inheritdoc />
+    public Task<(long Undispatched, long PendingDeliveries)> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(((long)log.Count(static e => !e.Dispatched), (long)deliveries.Values.Count(static d => d.State == WebhookDeliveryState.Pending)));
+        }
+    }
+
+    /// <inheritdoc />
     public Task<int> RedeliverAsync(string tenantId, string subscriptionId, string? eventId, CancellationToken cancellationToken = default)
     {
         lock (gate)

@@ -59,7 +59,7 @@ public static class TicketDomainEvents
         for (var v = expectedVersion; v < ticket.Version; v++)
         {
             var e = ticket.Events[v];
-            var command = Ticket.TriggerOf(e.Kind) is { } trigger ? AfterSalesEventTypes.Kebab(trigger.ToString()) : null;
+            var command = Ticket.TriggerOf(e.Kind)?.ToCommandName();
             events.Add(new DomainEvent(
                 EventIds.For("ticket", ticket.TenantId, ticket.Id.Value, e.Version.ToString(CultureInfo.InvariantCulture)),
                 AfterSalesEventTypes.ForTicket(e.Kind),

@@ -207,6 +207,9 @@ public interface IWebhookStore
     /// <summary>A subscription's deliveries, newest event first, optionally only in <paramref name="state"/>.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(string tenantId, string subscriptionId, WebhookDeliveryState? state, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>How many outbox events wait to be fanned out, and how many deliveries wait to be sent (for the depth metric).</summary>
+    Task<(long Undispatched, long PendingDeliveries)> CountPendingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Puts dead-lettered deliveries of a subscription (one event's, or all when <paramref name="eventId"/> is null) back to pending.</summary>
     /// <returns>How many were re-queued.</returns>
     Task<int> RedeliverAsync(string tenantId, string subscriptionId, string? eventId, CancellationToken cancellationToken = default);

@@ -45,7 +45,7 @@ public sealed partial class DispatcherCrashTests
 
         var inFlightAtKill = receiver.Requests.Count(static r => r.Status is 0 or -1);
         using var second = await Node.StartAsync(database, shared.ConnectionString, "node-b");
-        await receiver.WaitForAsync(static r => r.Select(static e => e.Id).Distinct().Count() >= Tickets, "every event after the take-over", seconds: 60);
+        await receiver.WaitForAsync(static r => r.Select(static e => e.Id).Distinct().Count() >= Tickets, "every event after the take-over", seconds: 120);
 
         using var reader = second.Client("acme");
         var expected = new HashSet<string>(StringComparer.Ordinal);
@@ -114,8 +114,8 @@ public sealed partial class DispatcherCrashTests
                 $"--ConnectionStrings:AfterSales={connectionString}",
                 "--AfterSales:Http:WebhookAllowedHosts:0=127.0.0.1",
                 $"--AfterSales:Watcher:NodeName={name}",
-                "--AfterSales:Watcher:DeliveryLease=00:00:03",
-                "--AfterSales:Watcher:AttemptTimeout=00:00:01",
+                "--AfterSales:Watcher:DeliveryLease=00:00:11",
+                "--AfterSales:Watcher:AttemptTimeout=00:00:04",
                 "--AfterSales:Watcher:MaxDeliveryAttempts=2",
                 "--AfterSales:Watcher:DispatchPollInterval=00:00:00.200",
             })
