@@ -9,4 +9,12 @@ if (args is ["persistence", ..])
     return;
 }
 
+// Deadline lateness over several nodes, and outbox throughput and overhead:
+// dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- events [--deadlines 2000] [--nodes 3] [--window 60]
+if (args is ["events", ..])
+{
+    await AfterSales.Benchmarks.Events.EventsLoad.RunAsync(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

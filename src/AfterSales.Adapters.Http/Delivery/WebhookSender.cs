@@ -11,9 +11,12 @@ namespace AfterSales.Http.Delivery;
 /// retries with exponential backoff and jitter. 2xx is delivered; anything else once the pipeline gives up
 /// (a non-retried 4xx, or the last attempt) is dead-lettered; a shutdown leaves the delivery pending.
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IClock clock)
+internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time, IClock clock, Microsoft.Extensions.Options.IOptions<DeadlineWatcherOptions> options)
 {
     public const string ClientName = "AfterSales.Webhooks";
+
+    // Tells receivers (and their logs) which library and which node sent a request.
+    private readonly string userAgent = $"AfterSales.Kit-Webhooks/{typeof(WebhookSender).Assembly.GetName().Version?.ToString(3)} ({options.Value.Node})";
 
     internal static readonly HttpRequestOptionsKey<StrongBox<int>> AttemptsKey = new("AfterSales.Webhooks.Attempts");
 
@@ -26,6 +29,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, TimeProvider tim
         {
             Content = new StringContent(message.Payload, Encoding.UTF8, "application/cloudevents+json"),
         };
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         request.Headers.Add("webhook-id", message.Id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", WebhookSignature.Sign(claim.Subscription.Secret, message.Id, timestamp, message.Payload));
