@@ -180,7 +180,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
         {
             return await context.Set<WebhookDeliveryRow>().AsNoTracking()
                 .Where(d => d.State == WebhookDeliveryState.Pending && (d.ClaimedUntil == null || d.ClaimedUntil <= now))
-                .Select(static d => d.SubscriptionId).Distinct().Take(limit)
+                .Select(static d => d.SubscriptionId).Distinct().OrderBy(static id => id).Take(limit)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
     }
