@@ -49,6 +49,9 @@ public static class AfterSalesDeadlineWatcherExtensions
             services.AddSingleton<WebhookClientMarker>();
             var client = services.AddHttpClient(WebhookSender.ClientName);
             client
+
+                // The resilience pipeline times attempts and the whole delivery; HttpClient's own 100 s would cut across it.
+                .ConfigureHttpClient(static c => c.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(static sp => new SocketsHttpHandler
                 {
                     ConnectCallback = sp.GetRequiredService<WebhookUrlPolicy>().ConnectAsync,
