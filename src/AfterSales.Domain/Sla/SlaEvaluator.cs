@@ -412,10 +412,11 @@ public static class SlaEvaluator
             }
 
             var what = blockStart.Kind == CalendarDayKind.Holiday ? "holiday" : "make-up working day";
-            var name = blockStart.NameEn is { Length: > 0 } en ? $"{blockStart.Name} {en}" : blockStart.Name;
+            var name = string.Join(" ", new[] { blockStart.Name, blockStart.NameEn ?? string.Empty }.Where(static n => n.Length > 0));
+            var named = name.Length > 0 ? $" ({name})" : string.Empty;
             text.Line(blockStart.Date == blockEnd.Date
-                ? $"{ExplanationWriter.Date(blockStart.Date)} is a {what} ({name})"
-                : $"{ExplanationWriter.Date(blockStart.Date)} to {ExplanationWriter.Date(blockEnd.Date)} are {what}s ({name})");
+                ? $"{ExplanationWriter.Date(blockStart.Date)} is a {what}{named}"
+                : $"{ExplanationWriter.Date(blockStart.Date)} to {ExplanationWriter.Date(blockEnd.Date)} are {what}s{named}");
         }
     }
 
