@@ -1,0 +1,121 @@
+using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.WorkOrders;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.EntityFrameworkCore.Tickets;
+
+/// <summary>
+/// Due-work claims with leases on the tickets' rows: PostgreSQL skips rows other claimers hold
+/// (<c>FOR UPDATE SKIP LOCKED</c>); SQLite runs the same statement in its single write transaction.
+/// </summary>
+internal static class DueTicketClaims
+{
+    public static async Task<IReadOnlyList<DueTicketClaim>> ClaimAsync(DbContext context, Instant now, int batchSize, string claimant, Instant until, CancellationToken cancellationToken)
+    {
+        var sql = ClaimSql(context);
+        var strategy = context.Database.CreateExecutionStrategy();
+        var rows = await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var claimed = await context.Database
+                .SqlQueryRaw<ClaimedRow>(
+                    sql,
+                    claimant,
+                    InstantToUnixNanosecondsConverter.ToUnixNanoseconds(until),
+                    InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
+                    InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
+                    batchSize)
+                .ToListAsync(ct)
+                .ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return claimed;
+        }, cancellationToken).ConfigureAwait(false);
+
+        return
+        [
+            .. rows
+                .OrderBy(static r => r.NextDeadline)
+                .ThenBy(static r => r.TenantId, StringComparer.Ordinal)
+                .ThenBy(static r => r.Id, StringComparer.Ordinal)
+                .Select(r => new DueTicketClaim(
+                    r.TenantId,
+                    TicketId.From(r.Id),
+                    r.Version,
+                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.NextDeadline),
+                    claimant,
+                    until)),
+        ];
+    }
+
+    /// <summary>
+    /// Releases <paramref name="claim"/>, refreshing the row's deadline fields from
+    /// <paramref name="summary"/> when the row is still at the summary's version; false when the claim was lost.
+    /// </summary>
+    public static async Task<bool> CompleteAsync(DbContext context, DueTicketClaim claim, TicketSummary? summary, int version, CancellationToken cancellationToken)
+    {
+        var tenant = claim.TenantId;
+        var id = claim.Id.Value;
+        var claimant = claim.Claimant;
+        if (summary is not null)
+        {
+            var updated = await context.Set<TicketRow>()
+                .Where(r => r.TenantId == tenant && r.Id == id && r.Version == version && r.ClaimedBy == claimant)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(static r => r.NextDeadline, summary.NextDeadline)
+                        .SetProperty(static r => r.AsOf, summary.AsOf)
+                        .SetProperty(static r => r.IsLegacyIssue, summary.IsLegacyIssue)
+                        .SetProperty(static r => r.ClaimedBy, (string?)null)
+                        .SetProperty(static r => r.ClaimedUntil, (Instant?)null),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            if (updated > 0)
+            {
+                return true;
+            }
+        }
+
+        // Saved since the load (the save refreshed the deadline): just let go.
+        return await context.Set<TicketRow>()
+            .Where(r => r.TenantId == tenant && r.Id == id && r.ClaimedBy == claimant)
+            .ExecuteUpdateAsync(
+                static s => s.SetProperty(static r => r.ClaimedBy, (string?)null).SetProperty(static r => r.ClaimedUntil, (Instant?)null),
+                cancellationToken)
+            .ConfigureAwait(false) > 0;
+    }
+
+    private static string ClaimSql(DbContext context)
+    {
+        var provider = context.Database.ProviderName;
+        var lockClause = provider switch
+        {
+            DbCommands.PostgreSqlProvider => " FOR UPDATE SKIP LOCKED",
+            DbCommands.SqliteProvider => string.Empty,
+            _ => throw new NotSupportedException($"ClaimDueAsync supports PostgreSQL and SQLite, not '{provider}'."),
+        };
+        var names = StoreNames.Of(context);
+        var t = names.Table;
+        return $$"""
+            UPDATE {{t}} SET {{names.Column("ClaimedBy")}} = {0}, {{names.Column("ClaimedUntil")}} = {1}
+            WHERE ({{names.Column("TenantId")}}, {{names.Column("Id")}}) IN (
+                SELECT {{names.Column("TenantId")}}, {{names.Column("Id")}} FROM {{t}}
+                WHERE {{names.Column("NextDeadline")}} <= {2}
+                  AND ({{names.Column("ClaimedUntil")}} IS NULL OR {{names.Column("ClaimedUntil")}} <= {3})
+                ORDER BY {{names.Column("NextDeadline")}}
+                LIMIT {4}{{lockClause}})
+            RETURNING {{names.Column("TenantId")}} AS "TenantId", {{names.Column("Id")}} AS "Id", {{names.Column("Version")}} AS "Version", {{names.Column("NextDeadline")}} AS "NextDeadline"
+            """;
+    }
+
+    /// <summary>The shape of a claim query's row.</summary>
+    internal sealed class ClaimedRow
+    {
+        public string TenantId { get; set; } = string.Empty;
+
+        public string Id { get; set; } = string.Empty;
+
+        public int Version { get; set; }
+
+        public long NextDeadline { get; set; }
+    }
+}

@@ -1,0 +1,98 @@
+using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.WorkOrders;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.EntityFrameworkCore.Tickets;
+
+/// <summary>The ticket lists: filtered pages and the due-before list, as summaries as of each ticket's last save.</summary>
+internal static class TicketListQueries
+{
+    public static async Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(DbContext context, TicketRehydrator tickets, string tenantId, Instant before, CancellationToken cancellationToken)
+    {
+        Instant? horizon = before;
+        var due = await context.Set<TicketRow>()
+            .AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.NextDeadline != null && r.NextDeadline <= horizon)
+            .OrderBy(static r => r.NextDeadline)
+            .Select(static r => new { r.Id, r.AsOf })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var byTicket = await EventsOfAsync(context, tenantId, [.. due.Select(static d => d.Id)], cancellationToken).ConfigureAwait(false);
+
+        // The summary as of the last save, exactly as the save computed it.
+        return
+        [
+            .. due
+                .Select(d => TicketSummary.Of(tickets.Rebuild(byTicket[d.Id]), d.AsOf))
+                .OrderBy(static s => s.NextDeadline)
+                .ThenBy(static s => s.Id.Value, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <remarks>State, severity and the due horizon are filtered in SQL; the site name is in the report
+    /// event's payload, so with a site filter the candidates' report events are read and matched here.</remarks>
+    public static async Task<IReadOnlyList<TicketSummary>> ListAsync(DbContext context, TicketRehydrator tickets, string tenantId, TicketQuery query, CancellationToken cancellationToken)
+    {
+        var rows = context.Set<TicketRow>().AsNoTracking().Where(r => r.TenantId == tenantId);
+        if (query.State is { } state)
+        {
+            rows = rows.Where(r => r.State == state);
+        }
+
+        if (query.SeverityCode is { } severity)
+        {
+            rows = rows.Where(r => r.SeverityCode == severity);
+        }
+
+        if (query.DueBefore is { } due)
+        {
+            Instant? horizon = due;
+            rows = rows.Where(r => r.NextDeadline != null && r.NextDeadline <= horizon);
+        }
+
+        rows = query.DueBefore is null
+            ? rows.OrderByDescending(static r => r.ReportedAt).ThenBy(static r => r.Id)
+            : rows.OrderBy(static r => r.NextDeadline).ThenBy(static r => r.Id);
+
+        List<(string Id, Instant AsOf)> page;
+        if (query.SiteName is null)
+        {
+            page = [.. (await rows.Skip(query.Offset).Take(query.Limit).Select(static r => new { r.Id, r.AsOf })
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(static r => (r.Id, r.AsOf))];
+        }
+        else
+        {
+            var candidates = await rows.Select(static r => new { r.Id, r.AsOf }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var candidateIds = candidates.Select(static c => c.Id).ToList();
+            var reports = await context.Set<TicketEventRow>().AsNoTracking()
+                .Where(e => e.TenantId == tenantId && e.Version == 1 && candidateIds.Contains(e.TicketId))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var atSite = reports.Where(e => string.Equals(EventMapper.ToEvent(e).Report?.Site.Name, query.SiteName, StringComparison.Ordinal))
+                .Select(static e => e.TicketId).ToHashSet(StringComparer.Ordinal);
+            page = [.. candidates.Where(c => atSite.Contains(c.Id)).Skip(query.Offset).Take(query.Limit).Select(static c => (c.Id, c.AsOf))];
+        }
+
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var byTicket = await EventsOfAsync(context, tenantId, [.. page.Select(static p => p.Id)], cancellationToken).ConfigureAwait(false);
+        return [.. page.Select(p => TicketSummary.Of(tickets.Rebuild(byTicket[p.Id]), p.AsOf))];
+    }
+
+    private static async Task<Dictionary<string, List<TicketEventRow>>> EventsOfAsync(DbContext context, string tenantId, List<string> ids, CancellationToken cancellationToken)
+    {
+        var events = await context.Set<TicketEventRow>().AsNoTracking()
+            .Where(e => e.TenantId == tenantId && ids.Contains(e.TicketId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return events.GroupBy(static e => e.TicketId, StringComparer.Ordinal)
+            .ToDictionary(static g => g.Key, static g => g.OrderBy(static e => e.Version).ToList(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,204 @@
+using System.Data;
+using System.Globalization;
+using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace AfterSales.EntityFrameworkCore.Tickets;
+
+/// <summary>
+/// Writes a save — the hot path of every command: the ticket's row (inserted, or updated only where
+/// the stored version is the expected one) and the new event rows, with parameterised commands on
+/// the context's connection in one transaction (the context's own, if it has one), instead of change
+/// tracking and <c>SaveChanges</c>. The names come from the context's model, the conversions are the
+/// model's.
+/// </summary>
+internal sealed class TicketWriter
+{
+    private static readonly string[] TicketColumns =
+    [
+        nameof(TicketRow.TenantId), nameof(TicketRow.Id), nameof(TicketRow.State), nameof(TicketRow.SeverityCode),
+        nameof(TicketRow.PolicyKey), nameof(TicketRow.DeviceSerialNumber), nameof(TicketRow.ReportedAt),
+        nameof(TicketRow.LastEventAt), nameof(TicketRow.AsOf), nameof(TicketRow.NextDeadline),
+        nameof(TicketRow.IsLegacyIssue), nameof(TicketRow.Version),
+    ];
+
+    private static readonly string[] EventColumns =
+    [
+        nameof(TicketEventRow.TenantId), nameof(TicketEventRow.TicketId), nameof(TicketEventRow.Version),
+        nameof(TicketEventRow.Kind), nameof(TicketEventRow.At), nameof(TicketEventRow.Payload),
+    ];
+
+    // The SQL for the last model seen, replaced whole (see TicketEventReader).
+    private Sql? sql;
+
+    /// <summary>Writes <paramref name="row"/> and <paramref name="events"/>; false, rolled back, when the version-checked update hit no row.</summary>
+    public Task<bool> WriteAsync(DbContext context, TicketRow row, int expectedVersion, TicketEventRow[] events, CancellationToken cancellationToken)
+    {
+        var current = sql;
+        if (current is null || !ReferenceEquals(current.Model, context.Model))
+        {
+            current = sql = Sql.Of(context);
+        }
+
+        var database = context.Database;
+        return database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            try
+            {
+                var ambient = database.CurrentTransaction;
+                var transaction = ambient ?? await database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    if (!await WriteRowAsync(database, transaction, current, row, expectedVersion, ct).ConfigureAwait(false))
+                    {
+                        if (ambient is null)
+                        {
+                            await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                        }
+
+                        return false;
+                    }
+
+                    await WriteEventsAsync(database, transaction, current, row, events, ct).ConfigureAwait(false);
+                    if (ambient is null)
+                    {
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    }
+
+                    return true;
+                }
+                finally
+                {
+                    if (ambient is null)
+                    {
+                        await transaction.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                await database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }, cancellationToken);
+    }
+
+    private static async Task<bool> WriteRowAsync(
+        DatabaseFacade database,
+        IDbContextTransaction transaction,
+        Sql sql,
+        TicketRow row,
+        int expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        var command = DbCommands.Create(database, expectedVersion == 0 ? sql.InsertTicket : sql.UpdateTicket, transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            var p = sql.TicketParameters;
+            command.AddParameter(p[0], DbType.String, row.TenantId);
+            command.AddParameter(p[1], DbType.String, row.Id);
+            command.AddParameter(p[2], DbType.String, row.State.ToString());
+            command.AddParameter(p[3], DbType.String, row.SeverityCode);
+            command.AddParameter(p[4], DbType.String, row.PolicyKey);
+            command.AddParameter(p[5], DbType.String, row.DeviceSerialNumber);
+            command.AddParameter(p[6], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.ReportedAt));
+            command.AddParameter(p[7], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.LastEventAt));
+            command.AddParameter(p[8], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.AsOf));
+            command.AddParameter(p[9], DbType.Int64, row.NextDeadline is { } deadline ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(deadline) : null);
+            command.AddParameter(p[10], DbType.Boolean, row.IsLegacyIssue);
+            command.AddParameter(p[11], DbType.Int32, row.Version);
+            if (expectedVersion != 0)
+            {
+                command.AddParameter(p[12], DbType.Int32, expectedVersion);
+            }
+
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+    }
+
+    private static async Task WriteEventsAsync(
+        DatabaseFacade database,
+        IDbContextTransaction transaction,
+        Sql sql,
+        TicketRow row,
+        TicketEventRow[] events,
+        CancellationToken cancellationToken)
+    {
+        var command = DbCommands.Create(database, sql.InsertEvent, transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            var p = sql.EventParameters;
+            command.AddParameter(p[0], DbType.String, row.TenantId);
+            command.AddParameter(p[1], DbType.String, row.Id);
+            var version = command.AddParameter(p[2], DbType.Int32, 0);
+            var kind = command.AddParameter(p[3], DbType.String, string.Empty);
+            var at = command.AddParameter(p[4], DbType.Int64, 0L);
+            var payload = command.AddParameter(p[5], DbType.String, null);
+            foreach (var e in events)
+            {
+                version.Value = e.Version;
+                kind.Value = e.Kind.ToString();
+                at.Value = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At);
+                payload.Value = (object?)e.Payload ?? DBNull.Value;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The save's SQL for one model, with its parameters' names.</summary>
+    private sealed class Sql
+    {
+        private Sql(IModel model, string insertTicket, string updateTicket, string insertEvent, string[] ticketParameters, string[] eventParameters)
+        {
+            Model = model;
+            InsertTicket = insertTicket;
+            UpdateTicket = updateTicket;
+            InsertEvent = insertEvent;
+            TicketParameters = ticketParameters;
+            EventParameters = eventParameters;
+        }
+
+        public IModel Model { get; }
+
+        /// <summary>Inserts the ticket's row: parameters 0–11 of <see cref="TicketParameters"/>.</summary>
+        public string InsertTicket { get; }
+
+        /// <summary>Updates every column but the claim's where the stored version is parameter 12 (the expected one).</summary>
+        public string UpdateTicket { get; }
+
+        public string InsertEvent { get; }
+
+        /// <summary>The ticket's columns in <see cref="TicketColumns"/> order, then the expected version.</summary>
+        public string[] TicketParameters { get; }
+
+        public string[] EventParameters { get; }
+
+        public static Sql Of(DbContext context)
+        {
+            var tickets = StoreNames.Of(context, typeof(TicketRow));
+            var events = StoreNames.Of(context, typeof(TicketEventRow));
+            var helper = tickets.Sql;
+            string Placeholder(string prefix, int i) => helper.GenerateParameterNamePlaceholder(prefix + i.ToString(CultureInfo.InvariantCulture));
+            string Name(string prefix, int i) => helper.GenerateParameterName(prefix + i.ToString(CultureInfo.InvariantCulture));
+
+            var ticketColumns = TicketColumns.Select(tickets.Column).ToArray();
+            var insertTicket = $"INSERT INTO {tickets.Table} ({string.Join(", ", ticketColumns)}) VALUES ({string.Join(", ", ticketColumns.Select((_, i) => Placeholder("t", i)))})";
+            var updateTicket = $"UPDATE {tickets.Table} SET {string.Join(", ", ticketColumns.Select((c, i) => (c, i)).Skip(2).Select(x => $"{x.c} = {Placeholder("t", x.i)}"))}"
+                + $" WHERE {ticketColumns[0]} = {Placeholder("t", 0)} AND {ticketColumns[1]} = {Placeholder("t", 1)}"
+                + $" AND {tickets.Column(nameof(TicketRow.Version))} = {Placeholder("t", TicketColumns.Length)}";
+            var eventColumns = EventColumns.Select(events.Column).ToArray();
+            var insertEvent = $"INSERT INTO {events.Table} ({string.Join(", ", eventColumns)}) VALUES ({string.Join(", ", eventColumns.Select((_, i) => Placeholder("e", i)))})";
+            return new Sql(
+                context.Model,
+                insertTicket,
+                updateTicket,
+                insertEvent,
+                [.. Enumerable.Range(0, TicketColumns.Length + 1).Select(i => Name("t", i))],
+                [.. Enumerable.Range(0, EventColumns.Length).Select(i => Name("e", i))]);
+        }
+    }
+}
