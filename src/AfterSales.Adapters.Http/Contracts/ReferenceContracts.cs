@@ -45,7 +45,7 @@ public sealed record CalendarDefinition
     public string? Name { get; init; }
 
     /// <summary>An IANA time zone id, e.g. Asia/Shanghai.</summary>
-    public required string Zone { get; init; }
+    public required DateTimeZone Zone { get; init; }
 
     /// <summary>Working hours per weekday; a day without entries is not a working day.</summary>
     public required IReadOnlyList<WeeklyHours> WeeklyHours { get; init; }
@@ -59,10 +59,10 @@ public sealed record WeeklyHours
     /// <summary>Monday … Sunday.</summary>
     public required string Day { get; init; }
 
-    /// <summary>Opening time, e.g. 09:00:00.</summary>
+    /// <summary>Opening time, HH:mm or HH:mm:ss, e.g. 09:00.</summary>
     public required LocalTime Start { get; init; }
 
-    /// <summary>Closing time, e.g. 18:00:00; 00:00:00 means the end of the day.</summary>
+    /// <summary>Closing time, HH:mm or HH:mm:ss, e.g. 18:00; 00:00 means the end of the day (24:00).</summary>
     public required LocalTime End { get; init; }
 }
 

@@ -106,8 +106,6 @@ internal static class ReferenceEndpoints
         }
 
         var d = request.Definition!;
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(d.Zone)
-            ?? throw RequestRejectedException.Validation("definition.zone", "definition.zone must be an IANA time zone id such as Asia/Shanghai.");
         if (d.WeeklyHours.Count is 0 or > 70)
         {
             throw RequestRejectedException.Validation("definition.weeklyHours", "definition.weeklyHours must hold 1 to 70 entries.");
@@ -119,7 +117,7 @@ internal static class ReferenceEndpoints
         }
 
         var name = string.IsNullOrWhiteSpace(d.Name) ? "custom" : d.Name.Length > 100 ? d.Name[..100] : d.Name;
-        var builder = BusinessCalendar.CreateBuilder(name, zone);
+        var builder = BusinessCalendar.CreateBuilder(name, d.Zone);
         for (var i = 0; i < d.WeeklyHours.Count; i++)
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"definition.weeklyHours[{i}]");

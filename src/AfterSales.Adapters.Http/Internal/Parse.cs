@@ -1,6 +1,6 @@
 using System.Globalization;
 using AfterSales.Http.Errors;
-using NodaTime.Text;
+using AfterSales.Http.Json;
 
 namespace AfterSales.Http.Internal;
 
@@ -26,16 +26,10 @@ internal static class Parse
 
     public static Instant Instant(string value, string field)
     {
-        var result = InstantPattern.ExtendedIso.Parse(value);
-        if (result.Success)
-        {
-            return result.Value;
-        }
-
-        var offset = OffsetDateTimePattern.ExtendedIso.Parse(value);
-        return offset.Success
-            ? offset.Value.ToInstant()
-            : throw RequestRejectedException.Validation(field, $"{field} must be an ISO-8601 instant such as 2026-03-02T02:00:00Z.");
+        var result = WirePatterns.Instant.Parse(value);
+        return result.Success
+            ? result.Value
+            : throw RequestRejectedException.Validation(field, $"{field} must be an ISO 8601 instant such as 2026-03-02T02:00:00Z.");
     }
 
     public static int Int(string value, string field, int min, int max)

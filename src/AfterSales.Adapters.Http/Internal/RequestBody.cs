@@ -44,7 +44,8 @@ internal static class RequestBody
         }
         catch (JsonException ex)
         {
-            throw RequestRejectedException.Validation(Field(ex.Path), Describe(ex));
+            var field = Field(ex.Path);
+            throw RequestRejectedException.Validation(field, Describe(ex, field, typeof(T)));
         }
         catch (NotSupportedException)
         {
@@ -127,11 +128,31 @@ internal static class RequestBody
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
-    private static string Describe(JsonException ex)
+    private static string Describe(JsonException ex, string field, Type body)
     {
-        // System.Text.Json's messages name the path and the type; keep them, drop the position noise.
+        // A value that does not convert (not malformed JSON, whose reader error is the inner exception):
+        // say what the field must be, not which .NET type failed.
+        if (ex.InnerException is not JsonException
+            && JsonPathTypes.Resolve(JsonOptions, body, ex.Path) is { } type
+            && Expected(type) is { } expected)
+        {
+            return $"{field} must be {expected}.";
+        }
+
+        // Otherwise System.Text.Json's message names the problem; drop the position noise.
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
+
+    private static string? Expected(Type type) => NodaTimeWireFormats.For(type) is { } wire
+        ? $"{wire.Description} such as {wire.Example}"
+        : (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(int) || t == typeof(long) => "a whole number",
+            var t when t == typeof(decimal) || t == typeof(double) => "a number",
+            var t when t == typeof(bool) => "true or false",
+            var t when t == typeof(string) => "a string",
+            _ => null,
+        };
 }

@@ -7,10 +7,15 @@ using NodaTime.Text;
 namespace AfterSales.Http.Json;
 
 /// <summary>
-/// A <see cref="Duration"/> as an ISO-8601 duration of exact units: written as hours, minutes and
-/// seconds (<c>PT26H10M</c>, <c>-PT30M</c>, <c>PT0.5S</c>); read from any ISO-8601 duration without
-/// years or months (a day counts 24 hours, a week 7 days), e.g. <c>P1DT2H</c>.
+/// A <see cref="Duration"/> as an ISO 8601 duration of exact units: written as hours, minutes and
+/// seconds (<c>PT26H10M</c>, <c>-PT30M</c>, <c>PT0.5S</c>); read from any ISO 8601 duration without
+/// years or months (a day counts 24 hours, a week 7 days), e.g. <c>P1DT2H</c>, negative only as a whole
+/// (<c>-PT30M</c>, not <c>PT-30M</c>).
 /// </summary>
+/// <remarks>
+/// The API's own converter because NodaTime.Serialization.SystemTextJson writes durations in NodaTime's
+/// round-trip pattern (<c>2:10:00</c>), which OpenAPI's <c>duration</c> format and clients do not read.
+/// </remarks>
 public sealed class DurationJsonConverter : JsonConverter<Duration>
 {
     /// <summary>Formats a duration the way the converter writes it.</summary>
@@ -46,7 +51,7 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
         return text.ToString();
     }
 
-    /// <summary>Parses an ISO-8601 duration without years or months.</summary>
+    /// <summary>Parses an ISO 8601 duration without years or months, negative only with a leading <c>-</c>.</summary>
     public static bool TryParse(string text, out Duration duration)
     {
         duration = Duration.Zero;
@@ -56,7 +61,14 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
         }
 
         var negative = text[0] == '-';
-        var result = PeriodPattern.NormalizingIso.Parse(negative ? text[1..] : text);
+        var unsigned = negative ? text[1..] : text;
+        if (unsigned.AsSpan().IndexOfAny('-', '+') >= 0)
+        {
+            // NodaTime reads signed units (PT-5H, P-1DT2H); ISO 8601 has none, and mixed signs mislead.
+            return false;
+        }
+
+        var result = PeriodPattern.NormalizingIso.Parse(unsigned);
         if (!result.Success || result.Value.Years != 0 || result.Value.Months != 0)
         {
             return false;
@@ -84,13 +96,13 @@ public sealed class DurationJsonConverter : JsonConverter<Duration>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected an ISO-8601 duration string such as \"PT2H30M\", found {reader.TokenType}.");
+            throw new JsonException($"Expected an ISO 8601 duration string such as \"PT2H30M\", found {reader.TokenType}.");
         }
 
         var text = reader.GetString()!;
         return TryParse(text, out var duration)
             ? duration
-            : throw new JsonException($"\"{(text.Length <= 64 ? text : text[..64] + "…")}\" is not an ISO-8601 duration of exact units; expected a value such as \"PT2H30M\" or \"P2DT4H\".");
+            : throw new JsonException($"\"{(text.Length <= 64 ? text : text[..64] + "…")}\" is not an ISO 8601 duration of exact units; expected a value such as \"PT2H30M\" or \"P2DT4H\".");
     }
 
     /// <inheritdoc />
