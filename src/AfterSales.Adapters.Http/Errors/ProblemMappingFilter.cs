@@ -90,6 +90,16 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                 };
             case CalendarYearNotCoveredException y:
                 return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
+            case InvalidDefinitionException d:
+                // A definition's issues carry their own paths (weeklyHours.monday[1]): JSON paths of the document.
+                return new HttpValidationProblemDetails(d.Issues
+                    .GroupBy(static i => i.Path.Length == 0 ? "$" : i.Path.StartsWith('[') ? "$" + i.Path : "$." + i.Path, StringComparer.Ordinal)
+                    .ToDictionary(static g => g.Key, static g => g.Select(static i => i.Message).ToArray(), StringComparer.Ordinal))
+                {
+                    Status = 400,
+                    Title = "One or more fields are invalid.",
+                    Detail = d.Message,
+                };
             case ArgumentException a:
                 return Validation(FieldName(a.ParamName), StripParam(a));
             case OverflowException:
