@@ -1,16 +1,17 @@
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
+using NodaTime.Testing;
 
 namespace AfterSales.Testing;
 
 /// <summary>
 /// Reports work-order <see cref="Ticket"/>s for tests with plausible defaults: one call for a
 /// ticket, <c>With…</c> for what the test is about. The ticket reads time from a
-/// <see cref="FakeClock"/>, so the test moves time with <see cref="FakeClock.Advance"/> between commands.
+/// NodaTime.Testing <see cref="FakeClock"/>, so the test moves time with <see cref="FakeClock.Advance"/> between commands.
 /// </summary>
 /// <example>
 /// <code>
-/// var clock = FakeClock.FromUtc(2026, 3, 2, 1, 0);
+/// var clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 /// var ticket = new TicketBuilder(SlaPresets.EnterpriseSystems003, clock).WithSeverity("1").Report();
 /// clock.AdvanceMinutes(20);
 /// ticket.Acknowledge();

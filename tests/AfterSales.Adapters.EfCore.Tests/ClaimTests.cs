@@ -1,10 +1,10 @@
-using AfterSales.Testing;
 using System.Collections.Concurrent;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.EntityFrameworkCore.Tests.Support;
 using AfterSales.WorkOrders;
 using FsCheck.Fluent;
 using Microsoft.EntityFrameworkCore;
+using NodaTime.Testing;
 
 namespace AfterSales.EntityFrameworkCore.Tests;
 

@@ -1,8 +1,8 @@
-using AfterSales.Testing;
 using System.Collections.Concurrent;
 using AfterSales.EntityFrameworkCore.Tests.Support;
 using AfterSales.WorkOrders;
 using FsCheck.Fluent;
+using NodaTime.Testing;
 
 namespace AfterSales.EntityFrameworkCore.Tests;
 
@@ -26,7 +26,7 @@ public sealed class ConcurrentWriterTests(DatabaseFixture fixture) : IClassFixtu
         var store = new EfCoreTicketStore<HostDbContext>(db.HostFactory(), RandomTickets.Catalog, clock);
         var run = Guid.NewGuid().ToString("N")[..8];
         var ids = new List<(string Tenant, TicketId Id)>();
-        foreach (var script in RandomTickets.ScriptGen.Sample(1, Tickets))
+        foreach (var script in RandomTickets.ScriptGen.Sample(numberOfSamples: Tickets, size: 1))
         {
             var ticket = RandomTickets.Build(script with { Steps = [] }, clock, $"-{run}-{ids.Count}");
             await store.SaveAsync(ticket, 0);

@@ -1,9 +1,9 @@
-using AfterSales.Testing;
 using System.Diagnostics;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.EntityFrameworkCore.Tests.Support;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
+using NodaTime.Testing;
 
 namespace AfterSales.EntityFrameworkCore.Tests;
 

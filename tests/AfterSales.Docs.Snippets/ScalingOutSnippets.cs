@@ -1,11 +1,11 @@
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Sla;
-using AfterSales.Testing;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace AfterSales.Docs.Snippets;
 

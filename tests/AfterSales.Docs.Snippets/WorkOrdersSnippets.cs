@@ -1,7 +1,7 @@
 using AfterSales.Sla;
-using AfterSales.Testing;
 using AfterSales.WorkOrders;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace AfterSales.Docs.Snippets;
 

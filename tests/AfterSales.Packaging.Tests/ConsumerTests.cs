@@ -43,7 +43,7 @@ public class ConsumerTests(PackageFixture packages, ITestOutputHelper output)
             </Project>
             """);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), Repository.QuickStart());
-        // Compiled, not run: the testing package's API resolves from its package and FsCheck's.
+        // Compiled, not run: the testing package's API resolves from its package, FsCheck's and NodaTime.Testing's.
         File.WriteAllText(Path.Combine(consumer, "TestingPackage.cs"), """
             using AfterSales.Sla;
             using AfterSales.Testing;
@@ -53,7 +53,7 @@ public class ConsumerTests(PackageFixture packages, ITestOutputHelper output)
             {
                 public static int Sample() =>
                     AfterSalesGen.Timelines(SlaPresets.Cctv004).Sample(3).Count()
-                    + (new FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)).GetCurrentInstant() == default ? 0 : 1);
+                    + (new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)).GetCurrentInstant() == default ? 0 : 1);
             }
             """);
 

@@ -2,6 +2,7 @@ using AfterSales.Calendars;
 using AfterSales.Sla;
 using AfterSales.Sla.Timeline;
 using AfterSales.WorkOrders;
+using NodaTime.Testing;
 
 namespace AfterSales.Testing.Tests;
 

@@ -2,17 +2,26 @@ using AfterSales.Sla;
 using AfterSales.Sla.Timeline;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace AfterSales.Testing.Tests;
 
 /// <summary>The generators make valid inputs: calendars whose rules match the built calendar, policies that build, timelines in order.</summary>
 public class GeneratorTests
 {
-    private static void Holds<T>(Arbitrary<T> arbitrary, Func<T, bool> property, int count = 100) =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(count), Prop.ForAll(arbitrary, property));
+    /// <summary>Policies on generated calendars, and timelines of one preset policy.</summary>
+    public static class Arbitraries
+    {
+        public static SlaPolicy Policy { get; } = SlaPresets.EnterpriseSystems003;
 
-    [Fact]
-    public void Calendars_RulesAndBuiltCalendarAgreeOnEveryMinuteSampled() => Holds(AfterSalesArb.Calendars(), c =>
+        public static Arbitrary<SlaPolicy> Policies() =>
+            AfterSalesGen.Calendars().SelectMany(c => AfterSalesGen.Policies(c.Calendar)).ToArbitrary();
+
+        public static Arbitrary<TicketTimeline> Timelines() => AfterSalesArb.Timelines(Policy);
+    }
+
+    [Property(Arbitrary = new[] { typeof(AfterSalesArb) }, MaxTest = 60)]
+    public bool Calendars_RulesAndBuiltCalendarAgreeOnEveryMinuteSampled(GeneratedCalendar c)
     {
         var minutes = (int)(c.WindowEnd - c.WindowStart).TotalMinutes;
         for (var m = 0; m < minutes; m += 7)
@@ -25,7 +34,7 @@ public class GeneratorTests
         }
 
         return c.Rules.WeeklyMinutes >= 60;
-    }, count: 60);
+    }
 
     [Fact]
     public void Calendars_CoverTheDaylightSavingZonesAndChina()
@@ -34,24 +43,20 @@ public class GeneratorTests
         Assert.Superset(new HashSet<string> { "UTC", "Asia/Shanghai", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe" }, zones);
     }
 
-    [Fact]
-    public void Policies_Build_WithTargetsOnTheScale() => Holds(
-        AfterSalesGen.Calendars().SelectMany(c => AfterSalesGen.Policies(c.Calendar)).ToArbitrary(),
-        p => p.Targets.Count is >= 1 and <= 5 && p.Targets.All(t => t.SeverityCodes.All(p.SeverityScale.Contains)));
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 100)]
+    public bool Policies_Build_WithTargetsOnTheScale(SlaPolicy p) =>
+        p.Targets.Count is >= 1 and <= 5 && p.Targets.All(t => t.SeverityCodes.All(p.SeverityScale.Contains));
 
-    [Fact]
-    public void Timelines_AreInTimeOrder_OnTheScale_AndReplayable()
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 200)]
+    public bool Timelines_AreInTimeOrder_OnTheScale_AndReplayable(TicketTimeline t)
     {
-        var policy = SlaPresets.EnterpriseSystems003;
-        Holds(AfterSalesArb.Timelines(policy), t =>
-        {
-            var ordered = t.Entries.Zip(t.Entries.Skip(1)).All(p => p.First.At <= p.Second.At);
-            var onScale = t.Entries.Where(e => e.Kind == TimelineEntryKind.SeverityChanged).All(e => policy.SeverityScale.Contains(e.SeverityCode!));
-            var replayed = t.TakeFacts(t.Entries.Count).Describe() == t.Describe();
-            var whole = t.Entries.All(e => e.At.ToUnixTimeTicks() % NodaConstants.TicksPerMinute == 0);
-            _ = SlaEvaluator.Evaluate(policy, t, t.LastAt);
-            return ordered && onScale && replayed && whole && t.ReportedAt >= Instant.FromUtc(2025, 1, 1, 0, 0);
-        }, count: 200);
+        var policy = Arbitraries.Policy;
+        var ordered = t.Entries.Zip(t.Entries.Skip(1)).All(p => p.First.At <= p.Second.At);
+        var onScale = t.Entries.Where(e => e.Kind == TimelineEntryKind.SeverityChanged).All(e => policy.SeverityScale.Contains(e.SeverityCode!));
+        var replayed = t.TakeFacts(t.Entries.Count).Describe() == t.Describe();
+        var whole = t.Entries.All(e => e.At.ToUnixTimeTicks() % NodaConstants.TicksPerMinute == 0);
+        _ = SlaEvaluator.Evaluate(policy, t, t.LastAt);
+        return ordered && onScale && replayed && whole && t.ReportedAt >= Instant.FromUtc(2025, 1, 1, 0, 0);
     }
 
     [Fact]

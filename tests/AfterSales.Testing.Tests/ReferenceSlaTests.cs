@@ -1,6 +1,7 @@
 using AfterSales.Sla;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace AfterSales.Testing.Tests;
 
@@ -35,15 +36,12 @@ public class ReferenceSlaTests
         Assert.Empty(reference.DifferencesFrom(clock));
     }
 
-    [Fact]
-    public void Evaluator_AgreesWithTheReference_OnGeneratedScenarios() =>
-        Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(150),
-            Prop.ForAll(AfterSalesArb.Scenarios(), s =>
-            {
-                var differences = s.Disagreements();
-                return differences.Count == 0 ? true.ToProperty() : false.Label(string.Join("; ", differences));
-            }));
+    [Property(Arbitrary = new[] { typeof(AfterSalesArb) }, MaxTest = 150)]
+    public Property Evaluator_AgreesWithTheReference_OnGeneratedScenarios(SlaScenario s)
+    {
+        var differences = s.Disagreements();
+        return differences.Count == 0 ? true.ToProperty() : false.Label(string.Join("; ", differences));
+    }
 
     [Fact]
     public void GeneratedScenarios_ExerciseStartedPausedBreachedAndReopenedClocks()

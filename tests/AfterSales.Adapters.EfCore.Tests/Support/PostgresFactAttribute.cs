@@ -1,3 +1,5 @@
+using FsCheck.Xunit;
+
 namespace AfterSales.EntityFrameworkCore.Tests.Support;
 
 /// <summary>
@@ -10,12 +12,19 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public const string Variable = "AFTERSALES_TEST_POSTGRES";
 
-    public PostgresFactAttribute()
-    {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable))
-            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Skip = $"{Variable} is not set (e.g. Host=127.0.0.1;Username=postgres;Password=postgres;Database=aftersales_test).";
-        }
-    }
+    public PostgresFactAttribute() => Skip = SkipReason();
+
+    /// <summary>Why a PostgreSQL test is skipped here; null when it runs.</summary>
+    internal static string? SkipReason() =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable))
+            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            ? $"{Variable} is not set (e.g. Host=127.0.0.1;Username=postgres;Password=postgres;Database=aftersales_test)."
+            : null;
+}
+
+/// <summary>An FsCheck.Xunit property that needs PostgreSQL, skipped or run as <see cref="PostgresFactAttribute"/> is.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresPropertyAttribute : PropertyAttribute
+{
+    public PostgresPropertyAttribute() => Skip = PostgresFactAttribute.SkipReason();
 }

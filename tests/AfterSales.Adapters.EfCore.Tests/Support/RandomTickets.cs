@@ -1,9 +1,9 @@
-using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using FsCheck;
 using FsCheck.Fluent;
+using NodaTime.Testing;
 
 namespace AfterSales.EntityFrameworkCore.Tests.Support;
 

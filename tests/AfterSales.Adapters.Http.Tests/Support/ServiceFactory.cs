@@ -1,4 +1,3 @@
-using AfterSales.Testing;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NodaTime.Testing;
 using Npgsql;
 
 namespace AfterSales.Http.Tests.Support;
@@ -59,7 +59,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
-    public FakeClock Clock { get; } = FakeClock.FromUtc(2026, 3, 2, 1, 0);
+    public FakeClock Clock { get; } = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
     private Action<IServiceCollection>? ExtraServices { get; }
 

@@ -1,6 +1,7 @@
 using AfterSales.Quality.Penalties;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace AfterSales.Tests.Quality;
 
@@ -108,35 +109,40 @@ public class PenaltyTests
         PenaltyPolicy.Create("CNY", 200m, 4, PenaltyWindow.Rolling(Period.FromMonths(6))).WithBonus(MonthlyBonusRule.DeductAndForfeitAt(1000m, 100m, 3)),
     ];
 
-    /// <summary>R-CP-2/R-CP-3: adding a confirmed complaint never lowers fines, deductions or the dismissal flag, nor raises the bonus.</summary>
-    [Fact]
-    public void ForMonth_AddingConfirmedComplaints_PenaltiesNeverDecrease_Property()
+    /// <summary>A policy (an index into <see cref="Policies"/>), the dates of confirmed complaints, and one more complaint's date.</summary>
+    public static class Arbitraries
     {
-        var days = Gen.Choose(0, 500).Select(d => new LocalDate(2025, 1, 1).PlusDays(d));
-        var gen =
-            from policy in Gen.Choose(0, Policies.Length - 1)
-            from existing in Gen.ListOf(days)
-            from extra in days
-            select (policy, existing.ToList(), extra);
-
-        Prop.ForAll(gen.ToArbitrary(), input =>
+        public static Arbitrary<(int Policy, List<LocalDate> Existing, LocalDate Extra)> Complaints()
         {
-            var (p, existing, extra) = input;
-            var policy = Policies[p];
-            var before = existing.Select((d, i) => new ConfirmedComplaint($"C{i}", "e", d)).ToList();
-            var after = before.Append(new ConfirmedComplaint("NEW", "e", extra)).ToList();
-            var month = new YearMonth(2025, 1).PlusMonths(extra.Month - 1 + ((extra.Year - 2025) * 12));
-            foreach (var m in new[] { month, month.PlusMonths(1), new YearMonth(2025, 6) })
-            {
-                var a = EngineerLedger.ForMonth("e", m, before, [], policy);
-                var b = EngineerLedger.ForMonth("e", m, after, [], policy);
-                if (b.TotalPenalties < a.TotalPenalties || b.Fines < a.Fines || b.Bonus > a.Bonus || (a.DismissalDue && !b.DismissalDue))
-                {
-                    return false;
-                }
-            }
+            var days = Gen.Choose(0, 500).Select(d => new LocalDate(2025, 1, 1).PlusDays(d));
+            var gen =
+                from policy in Gen.Choose(0, Policies.Length - 1)
+                from existing in Gen.ListOf(days)
+                from extra in days
+                select (policy, existing.ToList(), extra);
+            return gen.ToArbitrary();
+        }
+    }
 
-            return true;
-        }).QuickCheckThrowOnFailure();
+    /// <summary>R-CP-2/R-CP-3: adding a confirmed complaint never lowers fines, deductions or the dismissal flag, nor raises the bonus.</summary>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 100)]
+    public bool ForMonth_AddingConfirmedComplaints_PenaltiesNeverDecrease_Property((int Policy, List<LocalDate> Existing, LocalDate Extra) input)
+    {
+        var (p, existing, extra) = input;
+        var policy = Policies[p];
+        var before = existing.Select((d, i) => new ConfirmedComplaint($"C{i}", "e", d)).ToList();
+        var after = before.Append(new ConfirmedComplaint("NEW", "e", extra)).ToList();
+        var month = new YearMonth(2025, 1).PlusMonths(extra.Month - 1 + ((extra.Year - 2025) * 12));
+        foreach (var m in new[] { month, month.PlusMonths(1), new YearMonth(2025, 6) })
+        {
+            var a = EngineerLedger.ForMonth("e", m, before, [], policy);
+            var b = EngineerLedger.ForMonth("e", m, after, [], policy);
+            if (b.TotalPenalties < a.TotalPenalties || b.Fines < a.Fines || b.Bonus > a.Bonus || (a.DismissalDue && !b.DismissalDue))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

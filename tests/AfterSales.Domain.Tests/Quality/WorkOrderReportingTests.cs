@@ -1,7 +1,7 @@
 using AfterSales.Quality.Reporting;
 using AfterSales.Sla;
-using AfterSales.Testing;
 using AfterSales.Tests.Support;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.Quality;
 
@@ -10,7 +10,7 @@ public class WorkOrderReportingTests
     [Fact]
     public void Summarise_RemoteResolution_R_WO_3_RestoresAndResolvesAtOnceWithTheClocksAsOfTheInstant()
     {
-        var clock = FakeClock.FromUtc(2026, 3, 2, 1);
+        var clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
         var ticket = Tickets.New(clock, severity: "A");
         clock.AdvanceMinutes(10);
         ticket.Acknowledge();
@@ -33,7 +33,7 @@ public class WorkOrderReportingTests
     [Fact]
     public void Surveys_OnePerSignOff_R_RP_5_TheRatingStandsForEveryItem()
     {
-        var clock = FakeClock.FromUtc(2026, 3, 2, 1);
+        var clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
         var ticket = Tickets.In(AfterSales.WorkOrders.TicketState.Resolved, clock);
         ticket.SignOff("王经理", 4, "快");
 

@@ -4,6 +4,7 @@ using AfterSales.Sla;
 using AfterSales.Sla.Timeline;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace AfterSales.Tests.Sla;
 
@@ -66,13 +67,17 @@ public class SlaEvaluatorProperties
 
     private static readonly Instant Base = Instant.FromUtc(2026, 1, 1, 0, 0);
 
-    private static Arbitrary<Case> Cases() =>
-        (from calendar in Gen.Frequency((3, Gen.Choose(0, Calendars.Length - 1)), (2, Gen.Choose(Calendars.Length, 1_000_000)))
-         from minute in Gen.Choose(0, 300 * 24 * 60)
-         from target in Gen.Choose(1, 3 * 8 * 60)
-         from pauseCount in Gen.Choose(0, 3)
-         from pauses in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 600), Gen.Choose(1, 900)), pauseCount)
-         select Shape(new Case(calendar, Base + Duration.FromMinutes(minute), target, pauses))).ToArbitrary();
+    /// <summary>The generator of the properties below.</summary>
+    public static class Arbitraries
+    {
+        public static Arbitrary<Case> Cases() =>
+            (from calendar in Gen.Frequency((3, Gen.Choose(0, Calendars.Length - 1)), (2, Gen.Choose(Calendars.Length, 1_000_000)))
+             from minute in Gen.Choose(0, 300 * 24 * 60)
+             from target in Gen.Choose(1, 3 * 8 * 60)
+             from pauseCount in Gen.Choose(0, 3)
+             from pauses in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 600), Gen.Choose(1, 900)), pauseCount)
+             select Shape(new Case(calendar, Base + Duration.FromMinutes(minute), target, pauses))).ToArbitrary();
+    }
 
     /// <summary>A random calendar's case starts in its window and asks for at most two weeks of its
     /// working time, so the minute-stepping reference stays quick on sparse calendars.</summary>
@@ -102,31 +107,28 @@ public class SlaEvaluatorProperties
             Cache.GetOrAdd(seed, static s => { var spec = AfterSales.Tests.Calendars.CalendarSpec.Generate(s); return (spec, spec.Build()); });
     }
 
-    private static void Holds(Func<Case, bool> property, int count = 150) =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(count), Prop.ForAll(Cases(), property));
-
     private static Instant Far(Case c) => c.Reported + Duration.FromDays(30);
 
-    [Fact]
-    public void DueInstant_EqualsTheMinuteSteppingReference() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool DueInstant_EqualsTheMinuteSteppingReference(Case c)
     {
         var pauses = c.PauseIntervals();
         var clock = c.Evaluate(Far(c));
         var expectedDue = MinuteSteppingClock.Due(c.BusinessCalendar, c.Reported, pauses, c.TargetMinutes);
         return clock.DueAt == expectedDue;
-    });
+    }
 
-    [Fact]
-    public void Elapsed_EqualsTheMinuteSteppingReference_AtAnyInstant() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool Elapsed_EqualsTheMinuteSteppingReference_AtAnyInstant(Case c)
     {
         var pauses = c.PauseIntervals();
         var now = c.Reported + Duration.FromMinutes((c.TargetMinutes * 7) % 4000);
         var clock = c.Evaluate(now);
         return clock.Elapsed == MinuteSteppingClock.Elapsed(c.BusinessCalendar, c.Reported, pauses, now);
-    });
+    }
 
-    [Fact]
-    public void LongerPause_NeverMakesTheDeadlineEarlier() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool LongerPause_NeverMakesTheDeadlineEarlier(Case c)
     {
         var pauses = c.PauseIntervals();
         if (pauses.Count == 0)
@@ -137,10 +139,10 @@ public class SlaEvaluatorProperties
         var longer = pauses.ToList();
         longer[^1] = (longer[^1].From, longer[^1].To + Duration.FromMinutes(c.TargetMinutes % 300 + 1));
         return c.Evaluate(Far(c), pauses: longer).DueAt >= c.Evaluate(Far(c), pauses: pauses).DueAt;
-    });
+    }
 
-    [Fact]
-    public void Elapsed_NeverDecreasesWithTime_AndIsConstantWhilePaused() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool Elapsed_NeverDecreasesWithTime_AndIsConstantWhilePaused(Case c)
     {
         var pauses = c.PauseIntervals();
         var previous = Duration.Zero;
@@ -161,19 +163,19 @@ public class SlaEvaluatorProperties
         var atPause = Assert.Single(SlaEvaluator.Evaluate(policy, timeline, from)).Elapsed;
         var later = Assert.Single(SlaEvaluator.Evaluate(policy, timeline, to + Duration.FromDays(3))).Elapsed;
         return atPause == later;
-    });
+    }
 
-    [Fact]
-    public void Warnings_AreMonotoneInTheirPercentage_AndHundredPercentIsTheDeadline() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool Warnings_AreMonotoneInTheirPercentage_AndHundredPercentIsTheDeadline(Case c)
     {
         var clock = c.Evaluate(Far(c));
         return clock.Warnings[0].At <= clock.Warnings[1].At
             && clock.Warnings[1].At <= clock.Warnings[2].At
             && clock.Warnings[2].At == clock.DueAt;
-    });
+    }
 
-    [Fact]
-    public void Breached_IffNowIsAfterTheDeadline() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool Breached_IffNowIsAfterTheDeadline(Case c)
     {
         var due = c.Evaluate(Far(c)).DueAt!.Value;
         var lastPauseEnd = c.PauseIntervals().Select(p => p.To).DefaultIfEmpty(c.Reported).Max();
@@ -185,17 +187,17 @@ public class SlaEvaluatorProperties
 
         var status = c.Evaluate(probe).Status;
         return (probe > due) == (status == SlaClockStatus.Breached);
-    });
+    }
 
-    [Fact]
-    public void StricterTarget_NeverYieldsALaterDeadline() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool StricterTarget_NeverYieldsALaterDeadline(Case c)
     {
         var stricter = Math.Max(1, c.TargetMinutes / 2);
         return c.Evaluate(Far(c), minutes: stricter).DueAt <= c.Evaluate(Far(c)).DueAt;
-    });
+    }
 
-    [Fact]
-    public void AnotherCoverageWindow_NeverDelaysTheDeadline_TheStrictestWins() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool AnotherCoverageWindow_NeverDelaysTheDeadline_TheStrictestWins(Case c)
     {
         var other = Calendars[(c.Calendar + 1) % Calendars.Length];
         if (c.Calendar >= Calendars.Length && other.FirstCoveredYear is not null)
@@ -213,10 +215,10 @@ public class SlaEvaluatorProperties
         var alternative = Assert.Single(SlaEvaluator.Evaluate(two, timeline, Far(c)));
         var otherAlone = SlaEvaluator.Walk(other, c.Reported, c.PauseIntervals(), Duration.FromMinutes(c.TargetMinutes));
         return alternative.DueAt <= alone && alternative.DueAt == (otherAlone < alone ? otherAlone : alone);
-    });
+    }
 
-    [Fact]
-    public void Reclassification_KeepsElapsedAndPausedTime() => Holds(c =>
+    [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 150)]
+    public bool Reclassification_KeepsElapsedAndPausedTime(Case c)
     {
         var scale = SeverityScales.LevelsOneToFour;
         var policy = SlaPolicy.CreateBuilder("reclass", 1, "reclass", scale)
@@ -237,5 +239,5 @@ public class SlaEvaluatorProperties
         return before.Elapsed == after.Elapsed
             && before.PausedBusinessTime == after.PausedBusinessTime
             && after.DueAt <= before.DueAt;
-    });
+    }
 }

@@ -1,6 +1,6 @@
-using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.Support;
 

@@ -1,15 +1,15 @@
-using AfterSales.Testing;
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Tests.Support;
 using AfterSales.Workflow;
 using AfterSales.WorkOrders;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.WorkOrders;
 
 /// <summary>Paid, out-of-warranty work: no part is replaced before the customer accepts the quote (R-WO-7, R-WAR-8).</summary>
 public sealed class TicketPaidWorkTests
 {
-    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
     private static readonly TicketPartsExchange PowerSupply = new()
     {

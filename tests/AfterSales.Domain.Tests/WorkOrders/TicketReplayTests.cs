@@ -1,13 +1,13 @@
-using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
 using AfterSales.WorkOrders;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.WorkOrders;
 
 public sealed class TicketReplayTests
 {
-    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
     [Theory]
     [InlineData(TicketState.Closed)]

@@ -1,15 +1,15 @@
-using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
 using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.WorkOrders;
 
 public sealed class TicketServiceTests
 {
-    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
     private readonly TicketService service;
     private readonly InMemoryTicketStore store;
 

@@ -1,15 +1,15 @@
-using AfterSales.Testing;
 using AfterSales.Sla;
 using AfterSales.Sla.Timeline;
 using AfterSales.Tests.Support;
 using AfterSales.Workflow;
 using AfterSales.WorkOrders;
+using NodaTime.Testing;
 
 namespace AfterSales.Tests.WorkOrders;
 
 public sealed class TicketTransitionTests
 {
-    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1);
+    private readonly FakeClock clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
     private static IEnumerable<Milestone?> Milestones(Ticket t) =>
         t.Timeline.Entries.Where(static e => e.Kind == TimelineEntryKind.MilestoneReached).Select(static e => e.Milestone);
