@@ -1,7 +1,7 @@
 using AfterSales.Calendars;
 using AfterSales.Documents.Calendars;
 using AfterSales.EntityFrameworkCore.Tests.Support;
-using AfterSales.Testing;
+using NodaTime.Testing;
 using AfterSales.WorkOrders;
 
 namespace AfterSales.EntityFrameworkCore.Tests;
@@ -34,7 +34,7 @@ public sealed class CalendarCatalogTests(DatabaseFixture fixture) : IClassFixtur
     public Task AdoptionProgress_IsOwedBySavingAndResumable_PostgreSql() => Progress(Provider.PostgreSql);
 
     private static EfCoreCalendarCatalog<HostDbContext> Catalog(TestDatabase db) =>
-        new(db.HostFactory(), CalendarPresets.All, FakeClock.FromUtc(2026, 11, 30, 0, 0));
+        new(db.HostFactory(), CalendarPresets.All, FakeClock.FromUtc(2026, 11, 30, 0, 0, 0));
 
     private async Task RoundTrip(Provider provider)
     {

@@ -1,5 +1,5 @@
 using AfterSales.Calendars;
-using AfterSales.Testing;
+using NodaTime.Testing;
 using AfterSales.WorkOrders;
 
 namespace AfterSales.Tests.Calendars;
@@ -12,7 +12,7 @@ public class InMemoryCalendarCatalogTests
     [Fact]
     public async Task SaveAsync_ATenantsChange_IsItsNextVersionAndOtherTenantsKeepTheShared()
     {
-        var catalog = new InMemoryCalendarCatalog(CalendarPresets.All, FakeClock.FromUtc(2026, 11, 30, 0, 0));
+        var catalog = new InMemoryCalendarCatalog(CalendarPresets.All, FakeClock.FromUtc(2026, 11, 30, 0, 0, 0));
         var changed = CalendarPresets.ChinaStatutory9To18.WithYear(Year2027);
 
         var saved = await catalog.SaveAsync("t1", changed, expectedVersion: 1);
@@ -29,7 +29,7 @@ public class InMemoryCalendarCatalogTests
     [Fact]
     public async Task SaveAsync_StaleExpectedVersion_Conflicts()
     {
-        var catalog = new InMemoryCalendarCatalog(CalendarPresets.All, FakeClock.FromUtc(2026, 11, 30, 0, 0));
+        var catalog = new InMemoryCalendarCatalog(CalendarPresets.All, FakeClock.FromUtc(2026, 11, 30, 0, 0, 0));
         await catalog.SaveAsync("t1", CalendarPresets.ChinaStatutory9To18.WithYear(Year2027), expectedVersion: 1);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => catalog.SaveAsync("t1", CalendarPresets.ChinaStatutory9To18, expectedVersion: 1));
@@ -40,7 +40,7 @@ public class InMemoryCalendarCatalogTests
     [Fact]
     public async Task SaveAsync_RecordsAnUnfinishedAdoption_ThatProgressCompletes()
     {
-        var clock = FakeClock.FromUtc(2026, 11, 30, 0, 0);
+        var clock = FakeClock.FromUtc(2026, 11, 30, 0, 0, 0);
         var catalog = new InMemoryCalendarCatalog(CalendarPresets.All, clock);
         await catalog.SaveAsync("t1", CalendarPresets.ChinaStatutory9To18.WithYear(Year2027), null);
 
