@@ -242,13 +242,17 @@ public sealed record ClockResponse(
     Duration Remaining,
     Duration PausedBusinessTime,
     IReadOnlyList<WarningResponse> Warnings,
-    IReadOnlyList<string> Explanation)
+    IReadOnlyList<string> Explanation,
+    bool Provisional,
+    string PolicyKey,
+    string CalendarKey,
+    string? StoppedBy)
 {
     internal static ClockResponse From(SlaClock c) => new(
         c.Metric.Code, c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
         c.StartedAt, c.DueAt, c.StoppedAt, c.Allowed, c.Elapsed, c.Remaining, c.PausedBusinessTime,
         [.. c.Warnings.Select(static w => new WarningResponse(w.Percent, w.At, w.IsReached))],
-        c.Explanation);
+        c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code);
 }
 
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);

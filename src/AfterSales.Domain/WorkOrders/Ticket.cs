@@ -206,7 +206,7 @@ public sealed partial class Ticket
     /// <summary>Whether the ticket is in <paramref name="stateOrSuperstate"/> (e.g. <see cref="TicketState.Open"/>).</summary>
     public bool IsIn(TicketState stateOrSuperstate) => TicketWorkflow.Definition.IsInState(State, stateOrSuperstate);
 
-    /// <summary>The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate"/> of the pinned policy on <see cref="Timeline"/>.</summary>
+    /// <summary>The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate(SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/> of the pinned policy on <see cref="Timeline"/>.</summary>
     public IReadOnlyList<SlaClock> Clocks(Instant now) => SlaEvaluator.Evaluate(Policy, Timeline, now);
 
     /// <summary>
