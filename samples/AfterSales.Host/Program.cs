@@ -1,6 +1,8 @@
 // The runnable AfterSales.Kit service: the HTTP API over SQLite (default) or PostgreSQL, the seed
-// plans' SLA policies, the OpenAPI document at /openapi/v1.json. Listens on loopback only.
+// plans' SLA policies, the OpenAPI document at /openapi/v1.json, health at /health (Degraded when a
+// calendar in use lacks the coming year's holidays). Listens on loopback only.
 using AfterSales.EntityFrameworkCore;
+using AfterSales.Http.Health;
 using AfterSales.Host.Sqlite;
 using AfterSales.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +48,8 @@ builder.Services
     .UseEntityFrameworkCore<AfterSalesDbContext>()
     .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o));
 builder.Services.AddOpenApi(o => o.AddAfterSalesSchemas());
+builder.Services.AddHealthChecks()
+    .AddAfterSalesCalendarCoverage(o => builder.Configuration.GetSection("AfterSales:CalendarCoverage").Bind(o));
 
 var app = builder.Build();
 
@@ -60,10 +64,17 @@ await using (var context = await app.Services.GetRequiredService<IDbContextFacto
     await AfterSalesSchema.MigrateAsync(context);
 }
 
+// A calendar in use without next year's holidays: the same warning as /health, once at start.
+foreach (var (_, _, message) in app.Services.GetRequiredService<CalendarCoverageHealthCheck>().MissingYears())
+{
+    app.Logger.LogWarning("{Warning}", message);
+}
+
 // Problem details for responses the routing layer ends with an empty body (404, 405, 415).
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapGet("/ping", static () => TypedResults.Ok(new { status = "ok" }));
+app.MapHealthChecks("/health");
 app.MapAfterSales("/after-sales");
 app.Run();
 
