@@ -164,7 +164,7 @@ public sealed record TicketResponse(
         t.ObservationStartedAt,
         t.CancellationReason,
         ReportResponse.From(t.ReportDetails),
-        [.. t.PermittedTriggers().Select(Endpoints.TicketCommands.RouteOf)],
+        [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Select(TicketEventResponse.From)]);
 }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using AfterSales.Internal;
 using AfterSales.Sla;
 using AfterSales.Sla.Timeline;
-using AfterSales.Workflow;
 
 namespace AfterSales.WorkOrders;
 
@@ -15,9 +14,12 @@ namespace AfterSales.WorkOrders;
 /// </summary>
 /// <remarks>
 /// <para><b>Rejections.</b> A trigger the workflow does not permit throws an
-/// <see cref="InvalidTransitionException"/> with the state, the trigger, the unmet guards and the
-/// permitted triggers; bad input throws an <see cref="ArgumentException"/> naming the field. Either
+/// <see cref="InvalidTransitionException"/> with the state, the command, the unmet guards and the
+/// permitted commands; bad input throws an <see cref="ArgumentException"/> naming the field. Either
 /// way nothing is appended. Ask first with <see cref="Check(TicketTrigger)"/> or the <c>CanX</c> methods.</para>
+/// <para><b>Workflow.</b> <see cref="TicketWorkflow"/> is a Stateless state machine reading this
+/// ticket's <see cref="State"/>. It decides — a command asks it at the clock's instant, a replayed
+/// event at the event's instant, with the same answer — and applying the event moves the state.</para>
 /// <para><b>Time.</b> Every event is timestamped from the injected <see cref="IClock"/>, never the
 /// system clock. An event is never timestamped before the previous one: a clock reading behind the
 /// last event (e.g. clock skew between nodes) is raised to the last event's instant.</para>
@@ -165,36 +167,35 @@ public sealed partial class Ticket
         var index = 0;
         foreach (var e in history)
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"history[{index}]");
             if (e is null)
             {
-                throw new ArgumentException($"{name} must not be null.", nameof(history));
+                throw new ArgumentException($"{HistoryName(index)} must not be null.", nameof(history));
             }
 
             if (ticket is null)
             {
                 if (e.Kind != TicketEventKind.Reported || e.Report is null || e.Version != 1)
                 {
-                    throw new ArgumentException($"{name} must be the Reported event with its report and version 1, was {e}.", nameof(history));
+                    throw new ArgumentException($"{HistoryName(index)} must be the Reported event with its report and version 1, was {e}.", nameof(history));
                 }
 
                 if (!string.Equals(e.PolicyKey, policy.Key, StringComparison.Ordinal))
                 {
-                    throw new ArgumentException($"{name}: the ticket is pinned to policy '{e.PolicyKey}', but policy '{policy.Key}' was given.", nameof(policy));
+                    throw new ArgumentException($"{HistoryName(index)}: the ticket is pinned to policy '{e.PolicyKey}', but policy '{policy.Key}' was given.", nameof(policy));
                 }
 
                 if (e.TicketId != e.Report.Id)
                 {
-                    throw new ArgumentException($"{name}: TicketId '{e.TicketId}' differs from the report's id '{e.Report.Id}'.", nameof(history));
+                    throw new ArgumentException($"{HistoryName(index)}: TicketId '{e.TicketId}' differs from the report's id '{e.Report.Id}'.", nameof(history));
                 }
 
-                Rethrow(name, () => Validate(e.Report, policy, e.At));
+                Rethrow(HistoryName(index), () => Validate(e.Report, policy, e.At));
                 ticket = new Ticket(policy, clock);
                 ticket.Apply(e);
             }
             else
             {
-                ticket.Replay(e, name);
+                ticket.Replay(e, index);
             }
 
             index++;
@@ -204,7 +205,7 @@ public sealed partial class Ticket
     }
 
     /// <summary>Whether the ticket is in <paramref name="stateOrSuperstate"/> (e.g. <see cref="TicketState.Open"/>).</summary>
-    public bool IsIn(TicketState stateOrSuperstate) => TicketWorkflow.Definition.IsInState(State, stateOrSuperstate);
+    public bool IsIn(TicketState stateOrSuperstate) => TicketMachine.IsInState(this, stateOrSuperstate);
 
     /// <summary>The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate(SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/> of the pinned policy on <see cref="Timeline"/>.</summary>
     public IReadOnlyList<SlaClock> Clocks(Instant now) => SlaEvaluator.Evaluate(Policy, Timeline, now);
@@ -239,23 +240,17 @@ public sealed partial class Ticket
         return next;
     }
 
-    /// <summary>The workflow's answer for <paramref name="trigger"/> now (the clock's instant): permitted, or the unmet guards and the permitted triggers.</summary>
-    public FireCheck<TicketState, TicketTrigger> Check(TicketTrigger trigger) => Check(trigger, Now());
+    /// <summary>The workflow's answer for <paramref name="trigger"/> now (the clock's instant): permitted and where it leads, or the unmet guards and the permitted triggers.</summary>
+    public TicketCommandCheck Check(TicketTrigger trigger) => Check(trigger, Now());
 
     /// <summary>The workflow's answer for <paramref name="trigger"/> at <paramref name="now"/>.</summary>
-    public FireCheck<TicketState, TicketTrigger> Check(TicketTrigger trigger, Instant now) =>
-        TicketWorkflow.Definition.Check(State, trigger, Context(now));
+    public TicketCommandCheck Check(TicketTrigger trigger, Instant now) => TicketMachine.Check(this, trigger, now);
 
     /// <summary>Whether <paramref name="trigger"/> is permitted now; see <see cref="Check(TicketTrigger)"/> for the reasons.</summary>
-    public bool Can(TicketTrigger trigger) => TicketWorkflow.Definition.CanFire(State, trigger, Context(Now()));
+    public bool Can(TicketTrigger trigger) => TicketMachine.CanFire(this, trigger, Now());
 
-    /// <summary>The triggers permitted now, in enum order.</summary>
-    public IReadOnlyList<TicketTrigger> PermittedTriggers() => TicketWorkflow.Definition.GetPermittedTriggers(State, Context(Now()));
-
-    private TicketWorkflowContext Context(Instant now) =>
-        new(now, PausedFrom, RemoteDiagnosisTried, CustomerSignOff is not null, ObservationStartedAt, Policy.ObservationPeriod,
-            quoteSubmitted: Quote is not null,
-            partsMayBeReplaced: !IsBillable || Quote?.AcceptedBy is not null);
+    /// <summary>The triggers permitted now, in enum order; <see cref="TicketTriggerExtensions.ToCommandName"/> names them.</summary>
+    public IReadOnlyList<TicketTrigger> PermittedTriggers() => TicketMachine.PermittedTriggers(this, Now());
 
     private Instant Now()
     {
@@ -304,6 +299,9 @@ public sealed partial class Ticket
                 name);
         }
     }
+
+    // Formatted only when an event is rejected: replay allocates nothing per event for it.
+    private static string HistoryName(int index) => string.Create(CultureInfo.InvariantCulture, $"history[{index}]");
 
     private static void Rethrow(string eventName, Action action)
     {

@@ -79,7 +79,7 @@ public sealed class TicketService
     /// <returns>The ticket after the command.</returns>
     /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>
     /// <exception cref="ConcurrencyConflictException">The ticket is not at <paramref name="expectedVersion"/>, or changed before the save.</exception>
-    /// <exception cref="Workflow.InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
+    /// <exception cref="InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
     public async Task<Ticket> ExecuteAsync(string tenantId, TicketId id, int? expectedVersion, Action<Ticket> command, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(command);
