@@ -88,6 +88,8 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                     Title = c.ExpectedVersion == 0 ? "An item with this id already exists." : "The item was changed concurrently.",
                     Detail = c.ExpectedVersion == 0 ? "Choose another id, or omit it to let the service assign one." : "Reload it and retry.",
                 };
+            case AdoptionRefusedException refusal:
+                return new ProblemDetails { Status = 409, Title = "The work order is finished: its clocks are final.", Detail = refusal.Message };
             case CalendarYearNotCoveredException y:
                 return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
             case InvalidDefinitionException d:
