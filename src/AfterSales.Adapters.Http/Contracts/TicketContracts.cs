@@ -264,10 +264,18 @@ public sealed record ClockResponse(
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);
 
 /// <summary>The body of <c>POST /tickets/{id}/adopt-policy</c>: the version to adopt, the latest when omitted.</summary>
-public sealed record AdoptPolicyRequest(int? PolicyVersion);
+public sealed record AdoptPolicyRequest
+{
+    public int? PolicyVersion { get; init; }
+}
 
 /// <summary>The body of <c>POST /tickets/adopt-policy</c>: the tickets to move to a version of their policy (the latest when omitted).</summary>
-public sealed record BulkAdoptPolicyRequest(IReadOnlyList<string> TicketIds, int? PolicyVersion);
+public sealed record BulkAdoptPolicyRequest
+{
+    public required IReadOnlyList<string> TicketIds { get; init; }
+
+    public int? PolicyVersion { get; init; }
+}
 
 /// <summary>What <c>POST /tickets/adopt-policy</c> did per ticket: adopted (with the new ticket version) or why not.</summary>
 public sealed record BulkAdoptPolicyResponse(IReadOnlyList<AdoptedTicketResponse> Adopted, IReadOnlyList<RefusedTicketResponse> Refused);

@@ -97,7 +97,9 @@ public sealed class CalendarAdoptionRunner
 
             total += count;
             progress = progress.After(page[^1].Id.Value, count);
-            await adoptions.RecordAsync(progress, cancellationToken).ConfigureAwait(false);
+
+            // The page is saved: record it even when stopping now, so the cursor matches what was committed.
+            await adoptions.RecordAsync(progress, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
