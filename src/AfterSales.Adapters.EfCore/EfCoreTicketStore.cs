@@ -50,7 +50,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
     public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(contextFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog([], clock)), clock)
+        : this(ContextSource<TContext>.From(contextFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
     {
     }
 
@@ -77,7 +77,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
     public EfCoreTicketStore(IServiceScopeFactory scopeFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(scopeFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog([], clock)), clock)
+        : this(ContextSource<TContext>.From(scopeFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
     {
     }
 

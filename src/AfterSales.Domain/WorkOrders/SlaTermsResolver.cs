@@ -73,6 +73,16 @@ public sealed class SlaTermsResolver
             }
         }
 
+        // A key the catalog does not hold may still be a calendar of the policies the history names
+        // (the presets are): those versions are part of the policy version, immutable with it.
+        foreach (var policyKey in history.Select(static e => e.PolicyKey).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            foreach (var target in policies.GetByKey(policyKey).Targets)
+            {
+                found.TryAdd(target.Calendar.Key, target.Calendar);
+            }
+        }
+
         return Ticket.FromEvents(
             history,
             policies.GetByKey,

@@ -30,7 +30,7 @@ public sealed class TicketService
     /// <param name="clock">The clock events are timestamped from.</param>
     /// <param name="defaultPolicyId">The policy id <see cref="ReportAsync(TicketReport, CancellationToken)"/> uses, if any.</param>
     public TicketService(ITicketStore store, ISlaPolicyCatalog catalog, IClock clock, string? defaultPolicyId = null)
-        : this(store, new SlaTermsResolver(catalog, new InMemoryCalendarCatalog([], clock)), clock, defaultPolicyId)
+        : this(store, new SlaTermsResolver(catalog, new InMemoryCalendarCatalog(CalendarPresets.All, clock)), clock, defaultPolicyId)
     {
     }
 
