@@ -124,12 +124,16 @@ internal static class CalendarEndpoints
     internal static CalendarAdoptionResponse ToResponse(CalendarAdoptionProgress p) =>
         new(p.CalendarId, p.Version, p.Key, p.CompletedAt is null ? "Running" : "Completed", p.SavedAt, p.Adopted, p.Cursor, p.CompletedAt);
 
+    /// <summary>The version <c>If-Match</c> names: null for none or <c>*</c>; several strong tags are not a version a calendar save can check, nor is a weak or malformed one.</summary>
     private static int? ExpectedVersion(HttpContext http)
     {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
-        return expected == -1
-            ? throw new RequestRejectedException(412, "The item changed since the version in If-Match.", "If-Match names no version of this calendar.")
-            : expected;
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
+        return condition switch
+        {
+            null => null,
+            { Count: 1 } => condition.First(),
+            _ => throw new RequestRejectedException(412, "The item changed since the version in If-Match.", "If-Match must name one version of this calendar, as its ETag does."),
+        };
     }
 
     private static async Task<JsonDocument> ReadJsonAsync(HttpContext http, AfterSalesHttpOptions options)
