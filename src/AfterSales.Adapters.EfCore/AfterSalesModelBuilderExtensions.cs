@@ -8,9 +8,10 @@ public static class AfterSalesModelBuilderExtensions
 {
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
-    /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/> and
-    /// <see cref="DeviceRowConfiguration"/>, and the outbox and webhooks' <see cref="OutboxRowConfiguration"/>,
-    /// <see cref="WebhookSubscriptionRowConfiguration"/> and <see cref="WebhookDeliveryRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
+    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, and the outbox and
+    /// webhooks' <see cref="OutboxRowConfiguration"/>, <see cref="WebhookSubscriptionRowConfiguration"/> and
+    /// <see cref="WebhookDeliveryRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -32,6 +33,7 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StockMovementRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new ComplaintRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new CalendarRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new OutboxRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookSubscriptionRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookDeliveryRowConfiguration(options));

@@ -44,6 +44,8 @@ public sealed partial class AfterSalesModelOptions
 
     /// <summary>The webhook deliveries table's name.</summary>
     public string WebhookDeliveriesTable => TablePrefix + "webhook_deliveries";
+    /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
+    public string CalendarsTable => TablePrefix + "calendars";
 
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";

@@ -62,7 +62,29 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
     /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
     /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
     public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, ISlaPolicyCatalog catalog, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
-        : this(ContextSource<TContext>.From(contextFactory), catalog, clock, formatter, signals)
+        : this(ContextSource<TContext>.From(contextFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock, formatter, signals)
+    {
+    }
+
+    /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
+    /// <param name="contextFactory">Creates the host's contexts.</param>
+    /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
+    public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, SlaTermsResolver terms, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
+        : this(ContextSource<TContext>.From(contextFactory), terms, clock, formatter, signals)
+    {
+    }
+
+    /// <summary>Creates a store that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
+    /// <param name="scopeFactory">Creates the scopes.</param>
+    /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
+    public EfCoreTicketStore(IServiceScopeFactory scopeFactory, SlaTermsResolver terms, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
+        : this(ContextSource<TContext>.From(scopeFactory), terms, clock, formatter, signals)
     {
     }
 
@@ -73,19 +95,19 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
     /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
     /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
     public EfCoreTicketStore(IServiceScopeFactory scopeFactory, ISlaPolicyCatalog catalog, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
-        : this(ContextSource<TContext>.From(scopeFactory), catalog, clock, formatter, signals)
+        : this(ContextSource<TContext>.From(scopeFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock, formatter, signals)
     {
     }
 
-    private EfCoreTicketStore(ContextSource<TContext> contexts, ISlaPolicyCatalog catalog, IClock clock, IEventFormatter? formatter, EventSignals? signals)
+    private EfCoreTicketStore(ContextSource<TContext> contexts, SlaTermsResolver terms, IClock clock, IEventFormatter? formatter, EventSignals? signals)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(clock);
         this.contexts = contexts;
         this.clock = clock;
         this.formatter = formatter;
         this.signals = signals;
-        tickets = new TicketRehydrator(catalog, clock);
+        tickets = new TicketRehydrator(terms, clock);
     }
 
     /// <inheritdoc />
@@ -111,7 +133,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
         await using (owner.ConfigureAwait(false))
         {
             var rows = await reader.ReadAsync(context, tenantId, id.Value, cancellationToken).ConfigureAwait(false);
-            return rows.Count == 0 ? null : tickets.Rebuild(rows);
+            return rows.Count == 0 ? null : await tickets.RebuildAsync(rows, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -124,40 +146,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
                 $"expectedVersion must be 0 to the ticket's version {ticket.Version}, was {expectedVersion}.");
         }
 
-        TicketSummary summary;
-        IReadOnlyList<DomainEvent> outbox = [];
-        if (formatter is null)
-        {
-            summary = TicketSummary.Of(ticket, clock.GetCurrentInstant());
-        }
-        else
-        {
-            var evaluation = TicketDomainEvents.ForSave(ticket, expectedVersion, clock.GetCurrentInstant());
-            summary = evaluation.Summary;
-            outbox = evaluation.Events;
-        }
-
-        var row = new TicketRow
-        {
-            TenantId = ticket.TenantId,
-            Id = ticket.Id.Value,
-            State = summary.State,
-            SeverityCode = summary.SeverityCode,
-            PolicyKey = summary.PolicyKey,
-            DeviceSerialNumber = summary.DeviceSerialNumber,
-            ReportedAt = summary.ReportedAt,
-            LastEventAt = summary.LastEventAt,
-            AsOf = summary.AsOf,
-            NextDeadline = summary.NextDeadline,
-            IsLegacyIssue = summary.IsLegacyIssue,
-            Version = ticket.Version,
-        };
-
-        var events = new TicketEventRow[ticket.Events.Count - expectedVersion];
-        for (var i = expectedVersion; i < ticket.Events.Count; i++)
-        {
-            events[i - expectedVersion] = EventMapper.ToRow(ticket.TenantId, ticket.Events[i]);
-        }
+        var (row, events, outbox) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
@@ -192,10 +181,15 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
             }
         }
 
+        Signal(row.NextDeadline, outbox.Count);
+    }
+
+    private void Signal(Instant? deadline, int events)
+    {
         if (signals is not null)
         {
-            signals.DeadlineStored(summary.NextDeadline);
-            if (outbox.Count > 0)
+            signals.DeadlineStored(deadline);
+            if (events > 0)
             {
                 signals.EventsStored();
             }
@@ -203,78 +197,74 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
     }
 
     /// <inheritdoc />
-    async Task<IReadOnlyList<DeadlineClaim>> IDeadlineQueue.ClaimDueAsync(Instant now, int batchSize, string claimant, Duration lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Ticket>> ListOpenAsync(string tenantId, string? afterId, int limit, CancellationToken cancellationToken = default)
     {
-        CheckClaim(batchSize, claimant, lease);
-        var until = now + lease;
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var rows = context.Database.ProviderName == DbCommands.SqliteProvider
-                ? await sqliteWriter.RunAsync(ct => DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, ct), cancellationToken).ConfigureAwait(false)
-                : await DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, cancellationToken).ConfigureAwait(false);
-            return
-            [
-                .. rows.Select(r => new DeadlineClaim(
-                    r.TenantId,
-                    r.Id,
-                    r.Version,
-                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.NextDeadline),
-                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.AsOf),
-                    claimant,
-                    until)),
-            ];
+            return await TicketListQueries.ListOpenAsync(context, tickets, tenantId, afterId, limit, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
-    async Task<int> IDeadlineQueue.ProcessAsync(DeadlineClaim claim, Instant now, CancellationToken cancellationToken)
+    /// <remarks>One transaction for the whole batch (on SQLite, one turn of the writer loop): each ticket's
+    /// row is updated only where its stored version is the expected one, and only then are its events
+    /// written. New tickets (expected version 0) are inserted; one whose id exists fails the whole batch
+    /// with the database's exception, as the batch is meant for bulk work on tickets the caller loaded.</remarks>
+    public async Task<IReadOnlyList<TicketId>> SaveAllAsync(IReadOnlyList<(Ticket Ticket, int ExpectedVersion)> batch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(claim);
-        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using (owner.ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
         {
-            var rows = await reader.ReadAsync(context, claim.TenantId, claim.Key, cancellationToken).ConfigureAwait(false);
-            var ticket = rows.Count == claim.Version ? tickets.Rebuild(rows) : null;
+            return [];
+        }
 
-            // Saved since the claim (or gone): the save published what it reached; only let go.
-            var evaluation = ticket is null ? null : TicketDomainEvents.ForDeadline(ticket, claim.Since, now);
-            var summary = evaluation?.Summary;
-            IReadOnlyList<DomainEvent> events = evaluation?.Events ?? [];
-            var written = context.Database.ProviderName == DbCommands.SqliteProvider
-                ? await sqliteWriter.RunAsync(ct => TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, ct), cancellationToken).ConfigureAwait(false)
-                : await TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, cancellationToken).ConfigureAwait(false);
-            if (signals is not null && written > 0)
+        var now = clock.GetCurrentInstant();
+        var saves = new List<(TicketRow, int, TicketEventRow[])>(batch.Count);
+        var outbox = new List<IReadOnlyList<DomainEvent>>(batch.Count);
+        foreach (var (ticket, expected) in batch)
+        {
+            if (expected < 0 || expected > ticket.Version)
             {
-                signals.EventsStored();
+                throw new ArgumentOutOfRangeException(nameof(batch), expected, $"batch: the expected version of '{ticket.Id}' must be 0 to its version {ticket.Version}, was {expected}.");
             }
 
-            return written;
+            var (row, events, published) = ToRows(ticket, expected, now);
+            saves.Add((row, expected, events));
+            outbox.Add(published);
         }
-    }
 
-    /// <inheritdoc />
-    async Task<Instant?> IDeadlineQueue.NextDeadlineAsync(Instant now, CancellationToken cancellationToken)
-    {
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            return await TicketDeadlines.NextAsync(context, now, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            List<int> skipped = [];
+            if (context.Database.ProviderName == DbCommands.SqliteProvider)
+            {
+                // The batch takes one turn of the writer loop, as a single save does.
+                await sqliteWriter.RunAsync(
+                    async ct =>
+                    {
+                        skipped = await writer.WriteManyAsync(context, saves, outbox, formatter, ct).ConfigureAwait(false);
+                        return true;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                skipped = await writer.WriteManyAsync(context, saves, outbox, formatter, cancellationToken).ConfigureAwait(false);
+            }
 
-    private static void CheckClaim(int batchSize, string claimant, Duration leaseDuration)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
-        if (claimant.Length > 200)
-        {
-            throw new ArgumentException($"claimant must be at most 200 characters, was {claimant.Length.ToString(CultureInfo.InvariantCulture)}.", nameof(claimant));
-        }
+            for (var i = 0; i < saves.Count; i++)
+            {
+                if (!skipped.Contains(i))
+                {
+                    Signal(saves[i].Item1.NextDeadline, outbox[i].Count);
+                }
+            }
 
-        if (leaseDuration <= Duration.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(leaseDuration), leaseDuration, $"leaseDuration must be positive, was {leaseDuration}.");
+            return [.. skipped.Select(i => batch[i].Ticket.Id)];
         }
     }
 
@@ -310,7 +300,18 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
     /// <exception cref="NotSupportedException">The provider is neither PostgreSQL nor SQLite.</exception>
     public async Task<IReadOnlyList<DueTicketClaim>> ClaimDueAsync(Instant now, int batchSize, string claimant, Duration leaseDuration, CancellationToken cancellationToken = default)
     {
-        CheckClaim(batchSize, claimant, leaseDuration);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
+        if (claimant.Length > 200)
+        {
+            throw new ArgumentException($"claimant must be at most 200 characters, was {claimant.Length.ToString(CultureInfo.InvariantCulture)}.", nameof(claimant));
+        }
+
+        if (leaseDuration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(leaseDuration), leaseDuration, $"leaseDuration must be positive, was {leaseDuration}.");
+        }
+
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
@@ -362,4 +363,121 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
             .Where(r => r.TenantId == tenantId && r.Id == id)
             .Select(static r => r.Version)
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The rows of a save and, given a formatter, its domain events (with the summary they were evaluated with).</summary>
+    private (TicketRow Row, TicketEventRow[] Events, IReadOnlyList<DomainEvent> Outbox) ToRows(Ticket ticket, int expectedVersion, Instant now)
+    {
+        TicketSummary summary;
+        IReadOnlyList<DomainEvent> outbox = [];
+        if (formatter is null)
+        {
+            summary = TicketSummary.Of(ticket, now);
+        }
+        else
+        {
+            var evaluation = TicketDomainEvents.ForSave(ticket, expectedVersion, now);
+            summary = evaluation.Summary;
+            outbox = evaluation.Events;
+        }
+
+        var row = new TicketRow
+        {
+            TenantId = ticket.TenantId,
+            Id = ticket.Id.Value,
+            State = summary.State,
+            SeverityCode = summary.SeverityCode,
+            PolicyKey = summary.PolicyKey,
+            DeviceSerialNumber = summary.DeviceSerialNumber,
+            ReportedAt = summary.ReportedAt,
+            LastEventAt = summary.LastEventAt,
+            AsOf = summary.AsOf,
+            NextDeadline = summary.NextDeadline,
+            IsLegacyIssue = summary.IsLegacyIssue,
+            IsProvisional = summary.IsProvisional,
+            Version = ticket.Version,
+        };
+
+        var events = new TicketEventRow[ticket.Events.Count - expectedVersion];
+        for (var i = expectedVersion; i < ticket.Events.Count; i++)
+        {
+            events[i - expectedVersion] = EventMapper.ToRow(ticket.TenantId, ticket.Events[i]);
+        }
+
+        return (row, events, outbox);
+    }
+    /// <inheritdoc />
+    async Task<IReadOnlyList<DeadlineClaim>> IDeadlineQueue.ClaimDueAsync(Instant now, int batchSize, string claimant, Duration lease, CancellationToken cancellationToken)
+    {
+        CheckClaim(batchSize, claimant, lease);
+        var until = now + lease;
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = context.Database.ProviderName == DbCommands.SqliteProvider
+                ? await sqliteWriter.RunAsync(ct => DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, ct), cancellationToken).ConfigureAwait(false)
+                : await DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, cancellationToken).ConfigureAwait(false);
+            return
+            [
+                .. rows.Select(r => new DeadlineClaim(
+                    r.TenantId,
+                    r.Id,
+                    r.Version,
+                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.NextDeadline),
+                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.AsOf),
+                    claimant,
+                    until)),
+            ];
+        }
+    }
+
+    /// <inheritdoc />
+    async Task<int> IDeadlineQueue.ProcessAsync(DeadlineClaim claim, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = await reader.ReadAsync(context, claim.TenantId, claim.Key, cancellationToken).ConfigureAwait(false);
+            var ticket = rows.Count == claim.Version ? await tickets.RebuildAsync(rows, cancellationToken).ConfigureAwait(false) : null;
+
+            // Saved since the claim (or gone): the save published what it reached; only let go.
+            var evaluation = ticket is null ? null : TicketDomainEvents.ForDeadline(ticket, claim.Since, now);
+            var summary = evaluation?.Summary;
+            IReadOnlyList<DomainEvent> events = evaluation?.Events ?? [];
+            var written = context.Database.ProviderName == DbCommands.SqliteProvider
+                ? await sqliteWriter.RunAsync(ct => TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, ct), cancellationToken).ConfigureAwait(false)
+                : await TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, cancellationToken).ConfigureAwait(false);
+            if (signals is not null && written > 0)
+            {
+                signals.EventsStored();
+            }
+
+            return written;
+        }
+    }
+
+    /// <inheritdoc />
+    async Task<Instant?> IDeadlineQueue.NextDeadlineAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            return await TicketDeadlines.NextAsync(context, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void CheckClaim(int batchSize, string claimant, Duration leaseDuration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
+        if (claimant.Length > 200)
+        {
+            throw new ArgumentException($"claimant must be at most 200 characters, was {claimant.Length.ToString(CultureInfo.InvariantCulture)}.", nameof(claimant));
+        }
+
+        if (leaseDuration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(leaseDuration), leaseDuration, $"leaseDuration must be positive, was {leaseDuration}.");
+        }
+    }
 }

@@ -56,6 +56,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         QualityEndpoints.Map(group, tenantScoped);
         StoredEndpoints.Map(tenantScoped);
         EventEndpoints.Map(tenantScoped);
+        CalendarEndpoints.Map(tenantScoped);
         return group;
     }
 }

@@ -1,7 +1,9 @@
 using AfterSales;
 using AfterSales.Events;
 using AfterSales.Http;
+using AfterSales.Http.Background;
 using AfterSales.Http.Delivery;
+using Microsoft.Extensions.Hosting;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Json;
 using AfterSales.Http.Tenancy;
@@ -17,7 +19,8 @@ public static class AfterSalesHttpServiceCollectionExtensions
     /// Registers what <c>app.MapAfterSales(...)</c> needs: <see cref="AfterSalesHttpOptions"/> (validated
     /// at start), problem details, the NodaTime JSON converters for minimal APIs, the default
     /// <see cref="ITenantResolver"/> (<see cref="HeaderTenantResolver"/>, <c>X-Tenant-Id</c>) and the default
-    /// <see cref="IIdempotencyStore"/> (<see cref="InMemoryIdempotencyStore"/>, one node only). Register your
+    /// <see cref="IIdempotencyStore"/> (<see cref="InMemoryIdempotencyStore"/>, one node only), and the
+    /// background service that has open tickets adopt saved calendar versions. Register your
     /// own resolver or store before or after this call: <c>TryAdd</c> keeps yours. It also registers the
     /// <see cref="IEventFormatter"/> (CloudEvents 1.0 structured JSON) the stores write the outbox with, so
     /// <c>GET /events</c> and webhooks have events. Calling it twice is harmless.
@@ -48,6 +51,8 @@ public static class AfterSalesHttpServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
+        services.TryAddSingleton<CalendarAdoptionSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarAdoptionWorker>());
         services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
 
         // The stores write their events into the outbox as CloudEvents JSON once a formatter is

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AfterSales.EntityFrameworkCore.Tickets;
 
 /// <summary>
-/// The watcher's visit to a claimed ticket, written in one transaction: the row's deadline fields
-/// (next deadline, legacy flag, the instant they were computed at) moved and the claim released — only
+/// The watcher's visit to a claimed ticket, written in one transaction: the row's denormalised fields
+/// (next deadline, legacy flag, provisional flag, the instant they were computed at) moved and the claim released — only
 /// where the row is still at the claimed version and held by the claimant — and the events the visit
 /// found put into the outbox. A row saved or taken over meanwhile is left to its new owner: the claim is
 /// just released, and the save published what its own evaluation reached.
@@ -24,6 +24,7 @@ internal static class TicketDeadlines
         var update = $"UPDATE {names.Table} SET {names.Column(nameof(TicketRow.NextDeadline))} = {h.GenerateParameterNamePlaceholder("next")}, "
             + $"{names.Column(nameof(TicketRow.AsOf))} = {h.GenerateParameterNamePlaceholder("asof")}, "
             + $"{names.Column(nameof(TicketRow.IsLegacyIssue))} = {h.GenerateParameterNamePlaceholder("legacy")}, "
+            + $"{names.Column(nameof(TicketRow.IsProvisional))} = {h.GenerateParameterNamePlaceholder("provisional")}, "
             + $"{names.Column(nameof(TicketRow.ClaimedBy))} = NULL, {names.Column(nameof(TicketRow.ClaimedUntil))} = NULL"
             + $" WHERE {names.Column(nameof(TicketRow.TenantId))} = {h.GenerateParameterNamePlaceholder("tenant")}"
             + $" AND {names.Column(nameof(TicketRow.Id))} = {h.GenerateParameterNamePlaceholder("id")}"
@@ -50,6 +51,7 @@ internal static class TicketDeadlines
                         summary.NextDeadline is { } next ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(next) : null);
                     command.AddParameter(h.GenerateParameterName("asof"), DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(summary.AsOf));
                     command.AddParameter(h.GenerateParameterName("legacy"), DbType.Boolean, summary.IsLegacyIssue);
+                    command.AddParameter(h.GenerateParameterName("provisional"), DbType.Boolean, summary.IsProvisional);
                     command.AddParameter(h.GenerateParameterName("tenant"), DbType.String, claim.TenantId);
                     command.AddParameter(h.GenerateParameterName("id"), DbType.String, claim.Key);
                     command.AddParameter(h.GenerateParameterName("version"), DbType.Int32, claim.Version);

@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Calendars;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Events;
@@ -13,8 +14,9 @@ public static class AfterSalesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the work-order use cases (<see cref="TicketService"/>), an in-memory
-    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/> and an
-    /// <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
+    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/>, an
+    /// <see cref="InMemoryCalendarCatalog"/> (<see cref="ICalendarCatalog"/>, <see cref="ICalendarAdoptions"/>)
+    /// over <see cref="AfterSalesOptions.Calendars"/> and an <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
     /// <see cref="InMemoryDeviceRegistry"/>), and the event log (<see cref="InMemoryEventLog"/> as
     /// <see cref="IEventFeed"/> and <see cref="IWebhookStore"/>; the ticket store as <see cref="IDeadlineQueue"/>),
@@ -47,19 +49,25 @@ public static class AfterSalesServiceCollectionExtensions
         options.Validate();
 
         services.TryAddSingleton<ISlaPolicyCatalog>(static sp => new InMemorySlaPolicyCatalog(sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct()));
+        services.TryAddSingleton(static sp => new InMemoryCalendarCatalog(sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct(), RequireClock(sp)));
+        services.TryAddSingleton<ICalendarCatalog>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton(static sp => new SlaTermsResolver(sp.GetRequiredService<ISlaPolicyCatalog>(), sp.GetRequiredService<ICalendarCatalog>()));
         services.TryAddSingleton<InMemoryEventLog>();
         services.TryAddSingleton<IEventFeed>(static sp => sp.GetRequiredService<InMemoryEventLog>());
         services.TryAddSingleton<IWebhookStore>(static sp => sp.GetRequiredService<InMemoryEventLog>());
         services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(
-            sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp), sp.GetRequiredService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()));
+            sp.GetRequiredService<SlaTermsResolver>(), RequireClock(sp), sp.GetRequiredService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()));
         services.TryAddSingleton<IDeadlineQueue>(static sp => sp.GetRequiredService<ITicketStore>() as IDeadlineQueue
             ?? throw new InvalidOperationException("The registered ITicketStore is not an IDeadlineQueue; register one for the deadline watcher."));
+        services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
+            sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton(static sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
-            sp.GetRequiredService<ISlaPolicyCatalog>(),
+            sp.GetRequiredService<SlaTermsResolver>(),
             RequireClock(sp),
             sp.GetRequiredService<AfterSalesOptions>().DefaultPolicyId));
         return new AfterSalesBuilder(services, options);

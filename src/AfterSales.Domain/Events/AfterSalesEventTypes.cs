@@ -24,19 +24,19 @@ public static class AfterSalesEventTypes
     /// <summary>A clock's milestone came after its due instant (超时完成); data <see cref="ClockAlert"/>.</summary>
     public const string ClockMetLate = "aftersales.clock.met-late";
 
-    /// <summary>Reserved: a clock counted on a calendar year without data (provisional) — emitted once calendars as data (issue 12) mark clocks provisional.</summary>
+    /// <summary>A clock counts over a calendar year without data: its due instant is provisional (<see cref="Sla.SlaClock.IsProvisional"/>); data <see cref="ClockAlert"/>.</summary>
     public const string ClockProvisional = "aftersales.clock.provisional";
 
-    /// <summary>Reserved: a provisional clock confirmed by the year's data (issue 12).</summary>
+    /// <summary>A provisional clock is confirmed: the calendar data it lacked was adopted; data <see cref="ClockAlert"/>.</summary>
     public const string ClockConfirmed = "aftersales.clock.confirmed";
 
-    /// <summary>A ticket adopted a new policy version: the type of a <c>PolicyAdopted</c> ticket event (issue 12), by <see cref="ForTicket"/>.</summary>
+    /// <summary>A work order adopted a new policy version: the type of a <see cref="TicketEventKind.PolicyAdopted"/> event, by <see cref="ForTicket"/>.</summary>
     public const string TicketPolicyAdopted = "aftersales.ticket.policy-adopted";
 
     /// <summary>A complaint was filed (投诉受理); data <see cref="ComplaintChanged"/>.</summary>
     public const string ComplaintFiled = "aftersales.complaint.filed";
 
-    /// <summary>A complaint went up its escalation path (投诉升级); data <see cref="ComplaintChanged"/>.</summary>
+    /// <summary>Reserved: a complaint went up its escalation path (投诉升级) — complaints have no due index yet.</summary>
     public const string ComplaintEscalated = "aftersales.complaint.escalated";
 
     /// <summary>A complaint was closed (结案); data <see cref="ComplaintChanged"/>.</summary>
@@ -71,13 +71,13 @@ public static class AfterSalesEventTypes
     /// <summary>Every ticket event type, in kind order.</summary>
     public static IReadOnlyList<string> TicketTypes { get; } = [.. Enum.GetValues<TicketEventKind>().Select(ForTicket)];
 
-    /// <summary>Every type emitted today: the ticket types, the clock alerts, the complaint and stock types.</summary>
+    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts, the complaint and stock types.</summary>
     public static IReadOnlyList<string> Emitted { get; } =
-        [.. TicketTypes, ClockWarning, ClockBreached, ClockMetLate, ComplaintFiled, ComplaintEscalated, ComplaintClosed, StockMoved];
+        [.. TicketTypes, ClockWarning, ClockBreached, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved];
 
     /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
     public static IReadOnlyList<string> Known { get; } =
-        [.. Emitted.Concat([ClockProvisional, ClockConfirmed, TicketPolicyAdopted, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, InspectionDue, WarrantyExpiring]).Distinct()];
+        [.. Emitted.Concat([ComplaintEscalated, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, InspectionDue, WarrantyExpiring]).Distinct()];
 
     internal static string Kebab(string pascal)
     {

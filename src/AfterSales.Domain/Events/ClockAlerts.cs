@@ -56,6 +56,39 @@ public static class ClockAlerts
         return reached ?? (IReadOnlyList<ClockThreshold>)[];
     }
 
+    /// <summary>
+    /// The clocks that became provisional (<see cref="SlaClock.IsProvisional"/>: counted over a calendar year
+    /// without data) between <paramref name="before"/> and <paramref name="after"/>, and those that stopped
+    /// being provisional (confirmed: the data was adopted), by metric and cycle. A clock becomes provisional
+    /// once and is confirmed once (their event ids are fixed by metric and cycle).
+    /// </summary>
+    public static IReadOnlyList<ClockThreshold> ProvisionalChanges(IReadOnlyList<SlaClock> before, IReadOnlyList<SlaClock> after)
+    {
+        Guard.NotNull(before);
+        Guard.NotNull(after);
+        var was = before.Where(static c => c.IsProvisional).Select(static c => (c.Metric.Code, c.Cycle)).ToHashSet();
+        List<ClockThreshold>? changes = null;
+        foreach (var clock in after)
+        {
+            if (clock.DueAt is not { } due)
+            {
+                continue;
+            }
+
+            var key = (clock.Metric.Code, clock.Cycle);
+            if (clock.IsProvisional && !was.Contains(key))
+            {
+                (changes ??= []).Add(new ClockThreshold(clock, ClockThresholdKind.Provisional, 100, due));
+            }
+            else if (!clock.IsProvisional && was.Contains(key))
+            {
+                (changes ??= []).Add(new ClockThreshold(clock, ClockThresholdKind.Confirmed, 100, due));
+            }
+        }
+
+        return changes ?? (IReadOnlyList<ClockThreshold>)[];
+    }
+
     /// <summary>The thresholds <paramref name="after"/> has reached that <paramref name="before"/> had not (see the remarks).</summary>
     /// <param name="before">The clocks before: of the previous version at its last instant, or of the same history at the last evaluation; empty for a new ticket.</param>
     /// <param name="after">The clocks now.</param>
@@ -88,9 +121,13 @@ public static class ClockAlerts
     /// </summary>
     /// <remarks>Two paused targets of one metric on different calendars that swap order while paused are
     /// noticed at the next save or visit; the presets have none.</remarks>
-    public static Instant? Next(SlaPolicy policy, Sla.Timeline.TicketTimeline timeline, Instant now)
+    public static Instant? Next(SlaPolicy policy, Sla.Timeline.TicketTimeline timeline, Instant now) =>
+        Next([SlaTerms.Of(Guard.NotNull(policy))], timeline, now);
+
+    /// <summary><see cref="Next(SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/> under the terms a work order adopted over time.</summary>
+    public static Instant? Next(IReadOnlyList<SlaTerms> terms, Sla.Timeline.TicketTimeline timeline, Instant now)
     {
-        var (clocks, candidates) = SlaEvaluator.EvaluateWithCandidates(Guard.NotNull(policy), Guard.NotNull(timeline), now);
+        var (clocks, candidates) = SlaEvaluator.EvaluateWithCandidates(Guard.NotNull(terms), Guard.NotNull(timeline), now);
         return Next(clocks, candidates, now);
     }
 

@@ -13,6 +13,12 @@ public enum ClockThresholdKind
 
     /// <summary>The stopping milestone came after the due instant (<see cref="SlaClockStatus.MetLate"/>).</summary>
     MetLate,
+
+    /// <summary>The clock counts over a calendar year without data (<see cref="SlaClock.IsProvisional"/>): its due instant may move.</summary>
+    Provisional,
+
+    /// <summary>A provisional clock is no longer provisional: the data it lacked was adopted.</summary>
+    Confirmed,
 }
 
 /// <summary>
@@ -35,21 +41,23 @@ public sealed class ClockThreshold
     /// <summary>Which threshold.</summary>
     public ClockThresholdKind Kind { get; }
 
-    /// <summary>The warning's share of the allowed time (1–100); 100 for a breach or a late stop.</summary>
+    /// <summary>The warning's share of the allowed time (1–100); 100 otherwise.</summary>
     public int Percent { get; }
 
-    /// <summary>When it was reached: the warning's instant, the due instant, or the late stop.</summary>
+    /// <summary>When it was reached: the warning's instant, the due instant, the late stop; for provisional and confirmed, the due instant as now computed.</summary>
     public Instant At { get; }
 
     /// <summary>The threshold's identity: metric code, cycle, kind and percentage, e.g. <c>on-site-arrival/1/warning/80</c>.</summary>
     public string Key => $"{Clock.Metric.Code}/{Clock.Cycle}/{Name}";
 
-    /// <summary><c>warning/80</c>, <c>breach</c> or <c>met-late</c>.</summary>
+    /// <summary><c>warning/80</c>, <c>breach</c>, <c>met-late</c>, <c>provisional</c> or <c>confirmed</c>.</summary>
     public string Name => Kind switch
     {
         ClockThresholdKind.Warning => "warning/" + Percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ClockThresholdKind.Breach => "breach",
-        _ => "met-late",
+        ClockThresholdKind.MetLate => "met-late",
+        ClockThresholdKind.Provisional => "provisional",
+        _ => "confirmed",
     };
 
     /// <inheritdoc />

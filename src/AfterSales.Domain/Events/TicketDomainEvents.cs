@@ -51,7 +51,7 @@ public static class TicketDomainEvents
         }
 
         now = now < ticket.LastEventAt ? ticket.LastEventAt : now;
-        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Policy, ticket.Timeline, now);
+        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, now);
         var clocks = evaluation.Clocks;
         var summary = TicketSummary.Of(ticket, now, evaluation);
         var events = new List<DomainEvent>(ticket.Version - expectedVersion + 2);
@@ -72,12 +72,24 @@ public static class TicketDomainEvents
 
         // The previous version's clocks at its last event: everything they had reached was published
         // by an earlier save or the watcher (each publishes what its own evaluation reached).
-        if (ClockAlerts.Reached(clocks).Count > 0)
+        // Only then can the save have reached something new: a threshold is reached, a clock is provisional,
+        // or new terms may have confirmed a provisional one.
+        var adopted = false;
+        for (var v = expectedVersion; v < ticket.Version; v++)
         {
-            IReadOnlyList<SlaClock> before = expectedVersion == 0
-                ? []
-                : SlaEvaluator.Evaluate(ticket.Policy, ticket.TimelineAt(expectedVersion), ticket.Events[expectedVersion - 1].At);
-            AddAlerts(events, ticket, ClockAlerts.Newly(before, clocks), now);
+            adopted |= ticket.Events[v].Kind is TicketEventKind.CalendarsAdopted or TicketEventKind.PolicyAdopted;
+        }
+
+        if (adopted || ClockAlerts.Reached(clocks).Count > 0 || clocks.Any(static c => c.IsProvisional))
+        {
+            IReadOnlyList<SlaClock> before = [];
+            if (expectedVersion > 0)
+            {
+                var (timeline, terms) = ticket.StateAt(expectedVersion);
+                before = SlaEvaluator.Evaluate(terms, timeline, ticket.Events[expectedVersion - 1].At);
+            }
+
+            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, clocks), .. ClockAlerts.ProvisionalChanges(before, clocks)], now);
         }
 
         return new TicketEvaluation(summary, events);
@@ -94,13 +106,14 @@ public static class TicketDomainEvents
     {
         Guard.NotNull(ticket);
         now = now < since ? since : now;
-        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Policy, ticket.Timeline, now);
+        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, now);
         var clocks = evaluation.Clocks;
         var summary = TicketSummary.Of(ticket, now, evaluation);
         var events = new List<DomainEvent>();
         if (!ticket.IsFinished && ClockAlerts.Reached(clocks).Count > 0)
         {
-            AddAlerts(events, ticket, ClockAlerts.Newly(ticket.Clocks(since), clocks), now);
+            var before = ticket.Clocks(since);
+            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, clocks), .. ClockAlerts.ProvisionalChanges(before, clocks)], now);
         }
 
         return new TicketEvaluation(summary, events);
@@ -118,7 +131,9 @@ public static class TicketDomainEvents
             {
                 ClockThresholdKind.Warning => AfterSalesEventTypes.ClockWarning,
                 ClockThresholdKind.Breach => AfterSalesEventTypes.ClockBreached,
-                _ => AfterSalesEventTypes.ClockMetLate,
+                ClockThresholdKind.MetLate => AfterSalesEventTypes.ClockMetLate,
+                ClockThresholdKind.Provisional => AfterSalesEventTypes.ClockProvisional,
+                _ => AfterSalesEventTypes.ClockConfirmed,
             };
             events.Add(new DomainEvent(
                 EventIds.For("clock", ticket.TenantId, ticket.Id.Value, t.Clock.Metric.Code, t.Clock.Cycle.ToString(CultureInfo.InvariantCulture), t.Name),

@@ -28,11 +28,12 @@ public sealed class TicketSummary
 
         // One SLA evaluation for both (Ticket.NextDeadlineAfter and Ticket.IsLegacyIssue would each
         // evaluate the clocks): the save path's most expensive step.
-        var (clocks, candidates) = evaluation ?? Sla.SlaEvaluator.EvaluateWithCandidates(ticket.Policy, ticket.Timeline, asOf);
+        var (clocks, candidates) = evaluation ?? Sla.SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, asOf);
         var legacy = false;
         foreach (var clock in clocks)
         {
             legacy |= clock.IsOverdue;
+            IsProvisional |= clock.IsProvisional && clock.StoppedAt is null;
         }
 
         var next = Events.ClockAlerts.Next(clocks, candidates, asOf);
@@ -77,11 +78,17 @@ public sealed class TicketSummary
     /// <summary>The instant the deadline and legacy flag were computed at.</summary>
     public Instant AsOf { get; }
 
-    /// <summary>The next SLA warning or due instant after <see cref="AsOf"/> (下一时限): <see cref="Events.ClockAlerts.Next(Sla.SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/>; <see langword="null"/> when nothing is pending.</summary>
+    /// <summary>The next SLA warning or due instant after <see cref="AsOf"/> (下一时限): <see cref="Events.ClockAlerts.Next(IReadOnlyList{Sla.SlaTerms}, Sla.Timeline.TicketTimeline, Instant)"/>; <see langword="null"/> when nothing is pending.</summary>
     public Instant? NextDeadline { get; }
 
     /// <summary>Whether the order was a legacy issue (遗留问题, R-WO-6) at <see cref="AsOf"/>.</summary>
     public bool IsLegacyIssue { get; }
+
+    /// <summary>
+    /// Whether a clock not yet stopped was provisional at <see cref="AsOf"/>: it reached a year its
+    /// calendar has no holiday data for, so its deadline may move when the year is loaded.
+    /// </summary>
+    public bool IsProvisional { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} v{Version} {State} next {NextDeadline?.ToString() ?? "-"}";
