@@ -90,3 +90,35 @@ public class TicketDomainEventsTests
         Assert.All(AfterSalesEventTypes.Known, static t => Assert.Matches("^aftersales\\.[a-z]+\\.[a-z-]+$", t));
     }
 }
+
+/// <summary>Calendars as data: a clock that counts over a year without holiday data is provisional, and confirmed once the data is adopted.</summary>
+public class ProvisionalClockEventsTests
+{
+    private static readonly SlaPolicy Seed002On5x8 = SlaPresets.SystemIntegration002On(AfterSales.Calendars.ChinaCalendars.Statutory9To18, "cn-002-system-integration-5x8");
+
+    [Fact]
+    public void R_SLA_7_ReportedBeforeAYearWithoutData_Provisional_ThenCalendarsAdopted_Confirmed()
+    {
+        // Class C by e-mail on 5×8, reported Sunday 2026-12-20: the agreed plan (108 business hours) reaches 2027.
+        var clock = new FakeClock(Instant.FromUtc(2026, 12, 20, 2, 0));
+        var ticket = Ticket.Report(new TicketBuilder(Seed002On5x8, clock).WithChannel(ReportChannel.Email).WithSeverity("C").WithId("WO-9").Draft, Seed002On5x8, clock);
+        var reported = TicketDomainEvents.ForSave(ticket, 0, clock.GetCurrentInstant());
+        var provisional = Assert.Single(reported.Events, static e => e.Type == AfterSalesEventTypes.ClockProvisional);
+        Assert.Equal(SlaMetric.RepairPlan, ((ClockAlert)provisional.Data).Clock.Metric);
+        Assert.True(reported.Summary.IsProvisional);
+
+        // 2027's data arrives (test data: 4 January a holiday) and the ticket adopts it.
+        clock.Advance(Duration.FromDays(3));
+        var year2027 = AfterSales.Calendars.HolidayYear.Create(2027, [AfterSales.Calendars.CalendarDay.Holiday(new LocalDate(2027, 1, 4), "test holiday")], []);
+        Assert.True(ticket.AdoptCalendars([AfterSales.Calendars.CalendarPresets.ChinaStatutory9To18.WithYear(year2027).WithVersion(2).Calendar]));
+        var adopted = TicketDomainEvents.ForSave(ticket, 1, clock.GetCurrentInstant());
+        Assert.Equal("aftersales.ticket.calendars-adopted", adopted.Events[0].Type);
+        var confirmed = Assert.Single(adopted.Events, static e => e.Type == AfterSalesEventTypes.ClockConfirmed);
+        Assert.Equal(SlaMetric.RepairPlan, ((ClockAlert)confirmed.Data).Clock.Metric);
+        Assert.False(adopted.Summary.IsProvisional);
+        Assert.NotEqual(provisional.Id, confirmed.Id);
+
+        // The 12-hour e-mail response fell due meanwhile: the save publishes its alerts too.
+        Assert.Contains(adopted.Events, static e => e.Type == AfterSalesEventTypes.ClockBreached);
+    }
+}
