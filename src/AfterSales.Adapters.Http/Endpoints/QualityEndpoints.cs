@@ -2,6 +2,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
 using AfterSales.Http.Tenancy;
+using AfterSales.Quality;
 using AfterSales.Quality.Complaints;
 using AfterSales.Quality.Reporting;
 using AfterSales.Sla;
@@ -18,8 +19,6 @@ namespace AfterSales.Http.Endpoints;
 /// <summary>Quality endpoints (AfterSales.Quality): complaint clocks and escalation, and the quarterly report over the tenant's work orders.</summary>
 internal static class QualityEndpoints
 {
-    private const int MaxTicketsPerReport = 20_000;
-
     public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
     {
         group.MapPost("/complaints/evaluations", Evaluate)
@@ -78,7 +77,7 @@ internal static class QualityEndpoints
             escalation.Level.ToString(), escalation.Reasons));
     }
 
-    private static async Task<IResult> Quarterly(HttpContext http, int year, int quarter, TicketService service, ISlaPolicyCatalog catalog, IClock clock)
+    private static async Task<IResult> Quarterly(HttpContext http, int year, int quarter, QualityService quality)
     {
         if (year is < 2000 or > 2099)
         {
@@ -92,43 +91,13 @@ internal static class QualityEndpoints
 
         var format = Format(http);
         var tenant = http.Tenant();
-        var zone = Calendars.ChinaCalendars.BeijingTime;
-        var period = ReportPeriod.Quarter(year, quarter, zone);
-        var now = clock.GetCurrentInstant();
-        var asOf = now < period.EndInstant ? now : period.EndInstant;
-
-        var summaries = new List<WorkOrderSummary>();
-        var surveys = new List<SatisfactionSurvey>();
-        for (var offset = 0; ; offset += 1000)
-        {
-            var page = await service.ListAsync(tenant, new TicketQuery { Offset = offset, Limit = 1000 }, http.RequestAborted).ConfigureAwait(false);
-            foreach (var s in page.Where(s => s.ReportedAt >= period.StartInstant && s.ReportedAt < period.EndInstant))
-            {
-                if (summaries.Count >= MaxTicketsPerReport)
-                {
-                    throw new RequestRejectedException(422, "Too many work orders for one report.", $"A report covers at most {MaxTicketsPerReport} work orders.");
-                }
-
-                var ticket = await service.GetAsync(tenant, s.Id, http.RequestAborted).ConfigureAwait(false);
-                summaries.Add(WorkOrderReporting.Summarise(ticket, asOf));
-                surveys.AddRange(WorkOrderReporting.Surveys(ticket, tenant, zone));
-            }
-
-            if (page.Count < 1000)
-            {
-                break;
-            }
-        }
-
-        var report = QuarterlyReport.Create(
-            $"售后服务季度报告 {year} Q{quarter}", tenant, year, quarter, zone, SlaPresets.TwentyFourSevenBeijing,
-            summaries, surveys.Where(s => period.Start <= s.AnsweredOn && s.AnsweredOn <= period.End), [], [], QualityTargets.Seed001,
-            summaries.Select(static s => s.DeviceSerial).Distinct(StringComparer.Ordinal), [], []);
+        var result = await quality.QuarterlyReportAsync(tenant, year, quarter, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        var report = result.Report;
         return format switch
         {
             "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report), "text/markdown; charset=utf-8"),
             "html" => TypedResults.Text(HtmlReportRenderer.Render(report), "text/html; charset=utf-8"),
-            _ => TypedResults.Ok(ToResponse(report, year, quarter, tenant, summaries.Count)),
+            _ => TypedResults.Ok(ToResponse(report, year, quarter)),
         };
     }
 
@@ -162,13 +131,14 @@ internal static class QualityEndpoints
         return "json";
     }
 
-    private static QuarterlyReportResponse ToResponse(QuarterlyReport report, int year, int quarter, string tenant, int count)
+    private static QuarterlyReportResponse ToResponse(QuarterlyReport report, int year, int quarter)
     {
         var q = report.Quarter;
         static OnTimeResponse OnTime(OnTimeFigure f) => new(f.MetricCode, f.SeverityCode, f.Met, f.MetLate, f.Breached, f.Rate);
-        return new QuarterlyReportResponse(year, quarter, tenant, q.Period.Start, q.Period.End, count, q.FaultsBySeverity,
+        return new QuarterlyReportResponse(year, quarter, report.Customer, q.Period.Start, q.Period.End, q.WorkOrderCount,
+            q.FaultsBySeverity.ToDictionary(static s => s.Level.Code, static s => s.Count, StringComparer.Ordinal),
             OnTime(q.OverallOnTime), [.. q.OnTime.Select(OnTime)],
             [.. q.Durations.Select(static d => new DurationResponse(d.Code, d.NameEn, d.Count, d.MeanElapsed, d.MeanBusiness))],
-            q.Suggestions);
+            [.. q.Remarks.Select(static r => r.Text)]);
     }
 }

@@ -128,6 +128,18 @@ public sealed class InMemoryTicketStore : ITicketStore
         }
     }
 
+    /// <summary>Every ticket of the tenant, rebuilt from a copy of its events taken under the lock, for the in-memory quality snapshot.</summary>
+    internal List<Ticket> All(string tenantId)
+    {
+        List<TicketEvent[]> histories;
+        lock (gate)
+        {
+            histories = [.. tickets.Where(p => p.Key.Tenant == tenantId).Select(static p => p.Value.Events.ToArray())];
+        }
+
+        return [.. histories.Select(h => Ticket.FromEvents(h, catalog.GetByKey(h[0].PolicyKey!), clock))];
+    }
+
     private sealed class Entry
     {
         public List<TicketEvent> Events { get; } = [];
