@@ -51,6 +51,9 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         TicketEndpoints.Map(tenantScoped.MapGroup("/tickets"));
         EntitlementEndpoints.Map(group, tenantScoped);
         QualityEndpoints.Map(group, tenantScoped);
+        QualityRecordEndpoints.Map(tenantScoped);
+        InspectionEndpoints.Map(group, tenantScoped);
+        QualityTermsEndpoints.Map(tenantScoped);
         StoredEndpoints.Map(tenantScoped);
         return group;
     }

@@ -1,22 +1,29 @@
+using System.Globalization;
+using System.Text;
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
 using AfterSales.Http.Tenancy;
 using AfterSales.Quality;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Penalties;
 using AfterSales.Quality.Reporting;
 using AfterSales.Sla;
-using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NodaTime.Text;
 
 namespace AfterSales.Http.Endpoints;
 
-/// <summary>Quality endpoints (AfterSales.Quality): complaint clocks and escalation, and the quarterly report over the tenant's work orders.</summary>
+/// <summary>
+/// Quality figures (AfterSales.Quality): complaint clocks and escalation, the quarterly report as of
+/// an instant (JSON, Markdown, HTML, or the audit CSV of its work orders), service credits per
+/// contract and quarter, and engineers' monthly ledgers. Every figure is read from one snapshot.
+/// </summary>
 internal static class QualityEndpoints
 {
     public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
@@ -29,10 +36,25 @@ internal static class QualityEndpoints
 
         tenantScoped.MapGet("/reports/quarterly/{year:int}/{quarter:int}", Quarterly)
             .WithName("GetQuarterlyReport")
-            .WithSummary("The quarterly service report (季度服务报告) over the tenant's work orders reported in the quarter: JSON, or Markdown / HTML by Accept (text/markdown, text/html) or ?format=markdown|html|json.")
+            .WithSummary("The quarterly service report (季度服务报告) as of ?asOf=<instant> (default now): JSON, Markdown, HTML (printable to PDF) or the CSV of the work orders behind every figure, by Accept (text/markdown, text/html, text/csv) or ?format=json|markdown|html|csv. A quarter in progress is measured over its elapsed part.")
             .Produces<QuarterlyReportResponse>(200, "application/json")
-            .Produces<string>(200, "text/markdown", "text/html")
-            .ProducesProblem(400).ProducesProblem(422);
+            .Produces<string>(200, "text/markdown", "text/html", "text/csv")
+            .ProducesProblem(400);
+
+        tenantScoped.MapGet("/reports/service-credits/{year:int}/{quarter:int}", Credits)
+            .WithName("GetServiceCredits")
+            .WithSummary("The service credits (服务赔偿) each contract of the quality terms owes for the quarter, from its work orders' clocks as of ?asOf=<instant>: a capped statement per month with one line per overdue clock.")
+            .ProducesProblem(400);
+
+        tenantScoped.MapGet("/engineers/ledgers/{month}", Ledgers)
+            .WithName("ListEngineerLedgers")
+            .WithSummary("Every engineer's settlement of a month (月度考核, yyyy-MM) as of ?asOf=<instant>: fines for confirmed complaints, bonus and deductions, pay per service, dismissal — every line explained.")
+            .ProducesProblem(400);
+
+        tenantScoped.MapGet("/engineers/{engineerId}/ledgers/{month}", Ledger)
+            .WithName("GetEngineerLedger")
+            .WithSummary("One engineer's settlement of a month (yyyy-MM) as of ?asOf=<instant>; a month without complaints or services has no lines.")
+            .ProducesProblem(400);
     }
 
     private static async Task<Results<Ok<ComplaintResponse>, ProblemHttpResult>> Evaluate(HttpContext http, IClock clock, IOptions<AfterSalesHttpOptions> options)
@@ -79,6 +101,89 @@ internal static class QualityEndpoints
 
     private static async Task<IResult> Quarterly(HttpContext http, int year, int quarter, QualityService quality)
     {
+        CheckQuarter(year, quarter);
+        var format = Format(http);
+        var asOf = AsOf(http);
+        var tenant = http.Tenant();
+        if (format == "csv")
+        {
+            // Streamed: each work order's row is written as it is read from the snapshot.
+            return TypedResults.Stream(
+                async stream =>
+                {
+                    var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024);
+                    await using (writer.ConfigureAwait(false))
+                    {
+                        await quality.QuarterlyReportAsync(
+                            tenant,
+                            year,
+                            quarter,
+                            asOf,
+                            async (line, ct) =>
+                            {
+                                await writer.WriteAsync(line.AsMemory(), ct).ConfigureAwait(false);
+                                await writer.WriteAsync("\r\n".AsMemory(), ct).ConfigureAwait(false);
+                            },
+                            http.RequestAborted).ConfigureAwait(false);
+                    }
+                },
+                "text/csv; charset=utf-8",
+                string.Create(CultureInfo.InvariantCulture, $"quarterly-{year}-Q{quarter}-work-orders.csv"));
+        }
+
+        var result = await quality.QuarterlyReportAsync(tenant, year, quarter, asOf, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        var report = result.Report;
+        return format switch
+        {
+            "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report), "text/markdown; charset=utf-8"),
+            "html" => TypedResults.Text(HtmlReportRenderer.Render(report), "text/html; charset=utf-8"),
+            _ => TypedResults.Ok(ToResponse(report, year, quarter, result.TermsVersion)),
+        };
+    }
+
+    private static async Task<Ok<ServiceCreditsResponse>> Credits(HttpContext http, int year, int quarter, QualityService quality)
+    {
+        CheckQuarter(year, quarter);
+        var credits = await quality.ServiceCreditsAsync(http.Tenant(), year, quarter, AsOf(http), http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new ServiceCreditsResponse(
+            credits.Year,
+            credits.Quarter,
+            credits.AsOf,
+            credits.TermsVersion,
+            credits.Contracts.Count == 0 ? "NoCreditTerms" : null,
+            [
+                .. credits.Contracts.Select(static c => new ContractCreditResponse(
+                    c.ContractId,
+                    c.MonthlyFee,
+                    c.Currency,
+                    c.Total,
+                    [
+                        .. c.Months.Select(static m => new MonthCreditResponse(
+                            m.Month.Label, m.Statement.Uncapped, m.Statement.Cap == decimal.MaxValue ? m.Statement.Uncapped : m.Statement.Cap, m.Statement.Total, m.Statement.IsCapped,
+                            [.. m.Statement.Lines.Select(static l => new CreditLineResponse(l.Reference, l.Overdue, l.Amount))])),
+                    ])),
+            ]));
+    }
+
+    private static async Task<Ok<EngineerLedgersResponse>> Ledgers(HttpContext http, string month, QualityService quality)
+    {
+        var result = await quality.EngineerLedgersAsync(http.Tenant(), MonthOf(month), AsOf(http), cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(ToResponse(result));
+    }
+
+    private static async Task<Ok<EngineerLedgerResponse>> Ledger(HttpContext http, string engineerId, string month, QualityService quality)
+    {
+        if (engineerId.Length > 100)
+        {
+            throw RequestRejectedException.Validation("engineerId", "engineerId must be at most 100 characters.");
+        }
+
+        var result = await quality.EngineerLedgersAsync(http.Tenant(), MonthOf(month), AsOf(http), [engineerId], http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(ToResponse(result.Ledgers[0]));
+    }
+
+    private static void CheckQuarter(int year, int quarter)
+    {
         if (year is < 2000 or > 2099)
         {
             throw RequestRejectedException.Validation("year", "year must be 2000 to 2099.");
@@ -88,26 +193,28 @@ internal static class QualityEndpoints
         {
             throw RequestRejectedException.Validation("quarter", "quarter must be 1 to 4.");
         }
+    }
 
-        var format = Format(http);
-        var tenant = http.Tenant();
-        var result = await quality.QuarterlyReportAsync(tenant, year, quarter, cancellationToken: http.RequestAborted).ConfigureAwait(false);
-        var report = result.Report;
-        return format switch
-        {
-            "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report), "text/markdown; charset=utf-8"),
-            "html" => TypedResults.Text(HtmlReportRenderer.Render(report), "text/html; charset=utf-8"),
-            _ => TypedResults.Ok(ToResponse(report, year, quarter)),
-        };
+    private static Instant? AsOf(HttpContext http) =>
+        http.Request.Query.TryGetValue("asOf", out var values)
+            ? values.Count == 1 && values[0] is { Length: > 0 and <= 64 } text ? Parse.Instant(text, "asOf") : throw RequestRejectedException.Validation("asOf", "asOf must be given once, as an ISO 8601 instant such as 2026-03-02T02:00:00Z.")
+            : null;
+
+    private static YearMonth MonthOf(string text)
+    {
+        var parsed = YearMonthPattern.Iso.Parse(text);
+        return parsed.Success && parsed.Value.Year is >= 2000 and <= 2099
+            ? parsed.Value
+            : throw RequestRejectedException.Validation("month", "month must be a month such as 2026-03, years 2000 to 2099.");
     }
 
     private static string Format(HttpContext http)
     {
         if (http.Request.Query.TryGetValue("format", out var f))
         {
-            return f.Count == 1 && f[0] is "json" or "markdown" or "html"
+            return f.Count == 1 && f[0] is "json" or "markdown" or "html" or "csv"
                 ? f[0]!
-                : throw RequestRejectedException.Validation("format", "format must be json, markdown or html.");
+                : throw RequestRejectedException.Validation("format", "format must be json, markdown, html or csv.");
         }
 
         foreach (var accept in http.Request.GetTypedHeaders().Accept.OrderByDescending(static a => a.Quality ?? 1))
@@ -122,6 +229,11 @@ internal static class QualityEndpoints
                 return "html";
             }
 
+            if (accept.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
+            {
+                return "csv";
+            }
+
             if (accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             {
                 return "json";
@@ -131,14 +243,49 @@ internal static class QualityEndpoints
         return "json";
     }
 
-    private static QuarterlyReportResponse ToResponse(QuarterlyReport report, int year, int quarter)
+    private static QuarterlyReportResponse ToResponse(QuarterlyReport report, int year, int quarter, int termsVersion)
     {
         var q = report.Quarter;
         static OnTimeResponse OnTime(OnTimeFigure f) => new(f.MetricCode, f.SeverityCode, f.Met, f.MetLate, f.Breached, f.Rate);
-        return new QuarterlyReportResponse(year, quarter, report.Customer, q.Period.Start, q.Period.End, q.WorkOrderCount,
-            q.FaultsBySeverity.ToDictionary(static s => s.Level.Code, static s => s.Count, StringComparer.Ordinal),
-            OnTime(q.OverallOnTime), [.. q.OnTime.Select(OnTime)],
+        string? Why(string code) => q.NoData(code)?.ToString();
+        return new QuarterlyReportResponse(
+            year,
+            quarter,
+            report.Customer,
+            q.Period.Start,
+            q.Period.End,
+            report.AsOf,
+            q.MeasuredUntil,
+            q.IsPartial,
+            termsVersion,
+            q.WorkOrderCount,
+            q.MajorFaultCount,
+            [.. q.FaultsBySeverity.Select(static s => new SeverityCountResponse(s.Level.Code, s.Level.NameZh, s.Level.NameEn, s.Count))],
+            OnTime(q.OverallOnTime),
+            [.. q.OnTime.Select(OnTime)],
             [.. q.Durations.Select(static d => new DurationResponse(d.Code, d.NameEn, d.Count, d.MeanElapsed, d.MeanBusiness))],
-            [.. q.Remarks.Select(static r => r.Text)]);
+            new AvailabilityResponse(q.MeanAvailability, Why("availability"), [.. q.Availability.Select(static a => new DeviceAvailabilityResponse(a.DeviceSerial, a.Downtime, a.PeriodLength, a.Availability))]),
+            new RateResponse(q.SatisfiedCount, q.RatingCount, q.SatisfactionRate, Why("satisfaction")),
+            [.. q.SurveyItems.Select(i => new SurveyItemResponse(i.Code, i.NameZh, i.NameEn, i.Answers, i.Mean, Why(i.Code)))],
+            new RateResponse(q.CallbacksDone, q.CallbacksDue, q.CallbackRate, Why("callback")),
+            new RateResponse(q.CorrectShipments, q.ShipmentCount, q.ShipmentAccuracy, Why("parts-accuracy")),
+            [.. q.PartTypes.Select(static p => new PartTypeResponse(p.PartType, p.Count))],
+            [.. q.Comparisons.Select(static c => new QualityTargetResponse(c.Code, c.NameZh, c.NameEn, c.Actual, c.Target, c.IsMet, c.Gap, c.NoDataReason?.ToString()))],
+            [.. q.Remarks.Select(static r => new RemarkResponse(r.WorkOrderId, r.On, r.Text))],
+            q.RemarkCount,
+            [.. report.Months.Select(static m => new MonthFiguresResponse(m.Period.Label, m.IsStarted, m.IsPartial, m.WorkOrderCount, m.MajorFaultCount, m.OverallOnTime.Rate))],
+            report.NextQuarterPlan);
     }
+
+    private static EngineerLedgersResponse ToResponse(EngineerLedgerMonth month) => new(
+        month.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture),
+        month.AsOf,
+        month.TermsVersion,
+        month.Currency,
+        [.. month.Ledgers.Select(ToResponse)]);
+
+    private static EngineerLedgerResponse ToResponse(EngineerLedger l) => new(
+        l.EngineerId, l.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), l.Currency, l.ComplaintsInMonth, l.ComplaintsInDismissalWindow,
+        l.DismissalWindow.Start, l.DismissalWindow.End, l.Fines, l.BonusBeforeComplaints, l.Bonus, l.ServicePay, l.PaidServices, l.UnpaidServices, l.Net, l.DismissalDue,
+        [.. l.Lines.Select(static x => new LedgerLineResponse(x.Kind.ToString(), x.Amount, x.Reference, x.Explanation))]);
 }

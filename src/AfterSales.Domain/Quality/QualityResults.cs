@@ -12,8 +12,9 @@ public sealed record QuarterlyReportResult(QuarterlyReport Report, int TermsVers
 /// <param name="Month">The month.</param>
 /// <param name="AsOf">The instant the ledgers are as of.</param>
 /// <param name="TermsVersion">The quality terms version in force at the month's end (or "as of"); 0 for the defaults.</param>
-/// <param name="Ledgers">One ledger per engineer who completed a service or had a confirmed complaint counted, by engineer id.</param>
-public sealed record EngineerLedgerMonth(YearMonth Month, Instant AsOf, int TermsVersion, IReadOnlyList<EngineerLedger> Ledgers);
+/// <param name="Currency">The currency of the penalty policy used.</param>
+/// <param name="Ledgers">One ledger per engineer settled, by engineer id.</param>
+public sealed record EngineerLedgerMonth(YearMonth Month, Instant AsOf, int TermsVersion, string Currency, IReadOnlyList<EngineerLedger> Ledgers);
 
 /// <summary>The service credits of every contract for a quarter (季度服务赔偿). Immutable.</summary>
 /// <param name="Year">The year.</param>

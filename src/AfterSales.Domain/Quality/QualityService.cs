@@ -98,7 +98,7 @@ public sealed class QualityService
                 }
             }
 
-            await foreach (var ticket in snapshot.TicketsAsync(period.StartInstant, builder.MeasuredUntil, ct).ConfigureAwait(false))
+            await foreach (var ticket in snapshot.TicketsAsync(period.StartInstant, builder.ReportedBefore, ct).ConfigureAwait(false))
             {
                 referenced.Remove(ticket.Id.Value);
                 await Add(ticket).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public sealed class QualityService
             // Records of the quarter against work orders whose life ended before it.
             foreach (var id in referenced.Order(StringComparer.Ordinal))
             {
-                if (await snapshot.TicketAsync(id, ct).ConfigureAwait(false) is { } ticket && ticket.ReportedAt < builder.MeasuredUntil)
+                if (await snapshot.TicketAsync(id, ct).ConfigureAwait(false) is { } ticket && ticket.ReportedAt < builder.ReportedBefore)
                 {
                     await Add(ticket).ConfigureAwait(false);
                 }
@@ -129,7 +129,12 @@ public sealed class QualityService
     /// dismissal window ending with the month, and the services completed on work orders (an
     /// on-site resolution by the engineer last dispatched, paid with a signed service report).
     /// </summary>
-    public async Task<EngineerLedgerMonth> EngineerLedgersAsync(string tenantId, YearMonth month, Instant? asOf = null, CancellationToken cancellationToken = default)
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="month">The month.</param>
+    /// <param name="asOf">The instant; now when null.</param>
+    /// <param name="engineers">The engineers to settle; when null, every engineer with a completed service or a confirmed complaint counted.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<EngineerLedgerMonth> EngineerLedgersAsync(string tenantId, YearMonth month, Instant? asOf = null, IEnumerable<string>? engineers = null, CancellationToken cancellationToken = default)
     {
         Guard.NotBlank(tenantId);
         var at = asOf ?? clock.GetCurrentInstant();
@@ -148,7 +153,7 @@ public sealed class QualityService
                 .Select(c => c.ToConfirmed(zone))
                 .ToList();
             var completed = new List<CompletedService>();
-            await foreach (var ticket in snapshot.TicketsAsync(monthPeriod.StartInstant, end, ct).ConfigureAwait(false))
+            await foreach (var ticket in snapshot.TicketsAsync(monthPeriod.StartInstant, Before(at, monthPeriod), ct).ConfigureAwait(false))
             {
                 completed.AddRange(WorkOrderReporting.CompletedServices(ticket, zone, at).Where(s => monthPeriod.Contains(s.CompletedOn)));
             }
@@ -156,11 +161,10 @@ public sealed class QualityService
             return (confirmed, completed);
         }, cancellationToken).ConfigureAwait(false);
 
-        var engineers = complaints.Where(c => monthPeriod.Contains(c.ConfirmedOn) || window.Contains(c.ConfirmedOn)).Select(static c => c.EngineerId)
-            .Concat(services.Select(static s => s.EngineerId))
+        var settled = (engineers ?? complaints.Select(static c => c.EngineerId).Concat(services.Select(static s => s.EngineerId)))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
-        return new EngineerLedgerMonth(month, at, inForce.Version, [.. engineers.Select(e => EngineerLedger.ForMonth(e, month, complaints, services, policy))]);
+        return new EngineerLedgerMonth(month, at, inForce.Version, policy.Currency, [.. settled.Select(e => EngineerLedger.ForMonth(e, month, complaints, services, policy))]);
     }
 
     /// <summary>
@@ -183,7 +187,7 @@ public sealed class QualityService
         var statements = await snapshots.ReadAsync(tenantId, async (snapshot, ct) =>
         {
             var sum = new QuarterlyServiceCredits(credits, year, quarter, options.Zone, at);
-            await foreach (var ticket in snapshot.TicketsAsync(period.StartInstant, end, ct).ConfigureAwait(false))
+            await foreach (var ticket in snapshot.TicketsAsync(period.StartInstant, Before(at, period), ct).ConfigureAwait(false))
             {
                 sum.Add(WorkOrderReporting.Summarise(ticket, at));
             }
@@ -224,6 +228,9 @@ public sealed class QualityService
                 .ThenBy(static d => d.Subject.Id, StringComparer.Ordinal),
         ];
     }
+
+    /// <summary>The exclusive end of the report instants known at <paramref name="at"/> within <paramref name="period"/>.</summary>
+    private static Instant Before(Instant at, ReportPeriod period) => at < period.EndInstant ? at + Duration.Epsilon : period.EndInstant;
 
     private async Task<IReadOnlyList<string>> NextQuarterPlanAsync(string tenantId, ReportPeriod quarter, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class QuarterlyServiceCredits
 {
     private readonly ServiceCreditTerms terms;
     private readonly IReadOnlyList<ReportPeriod> months;
-    private readonly Instant end;
+    private readonly Instant asOf;
     private readonly Dictionary<string, List<(string Reference, Duration Overdue)>[]> lines = new(StringComparer.Ordinal);
 
     /// <summary>Starts the quarter's credits.</summary>
@@ -27,14 +27,14 @@ public sealed class QuarterlyServiceCredits
         this.terms = Guard.NotNull(terms);
         var period = ReportPeriod.Quarter(year, quarter, Guard.NotNull(zone));
         months = period.Months();
-        end = asOf < period.EndInstant ? asOf : period.EndInstant;
+        this.asOf = asOf;
     }
 
     /// <summary>Adds a work order summarised as of "as of".</summary>
     public QuarterlyServiceCredits Add(WorkOrderSummary order)
     {
         Guard.NotNull(order);
-        if (order.PolicyId is not { } contract || !terms.MonthlyFees.ContainsKey(contract) || order.ReportedAt >= end)
+        if (order.PolicyId is not { } contract || !terms.MonthlyFees.ContainsKey(contract) || order.ReportedAt > asOf)
         {
             return this;
         }

@@ -26,6 +26,7 @@ internal sealed class FiguresAccumulator
     private readonly BusinessCalendar calendar;
     private readonly Instant start;
     private readonly Instant end;
+    private readonly Instant asOf;
     private readonly LocalDate lastDay;
     private readonly Dictionary<string, (SeverityLevel Level, int Count)> severities = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Metric, string Severity), int[]> clocks = [];
@@ -43,6 +44,7 @@ internal sealed class FiguresAccumulator
         this.period = period;
         this.calendar = calendar;
         start = period.StartInstant;
+        this.asOf = asOf;
         end = asOf < period.EndInstant ? (asOf < start ? start : asOf) : period.EndInstant;
         lastDay = end > start ? (end - Duration.Epsilon).InZone(period.Zone).Date : period.Start.PlusDays(-1);
     }
@@ -52,8 +54,8 @@ internal sealed class FiguresAccumulator
     /// <summary>The first instant not measured.</summary>
     public Instant End => end;
 
-    /// <summary>Whether a work order reported at <paramref name="reportedAt"/> belongs to the period.</summary>
-    public bool Counts(Instant reportedAt) => reportedAt >= start && reportedAt < end;
+    /// <summary>Whether a work order reported at <paramref name="reportedAt"/> belongs to the period: in it, and not after "as of" (a report at "as of" is known then).</summary>
+    public bool Counts(Instant reportedAt) => reportedAt >= start && reportedAt < period.EndInstant && reportedAt <= asOf;
 
     /// <summary>Whether a fact dated <paramref name="day"/> belongs to the period (and is not after "as of").</summary>
     public bool Counts(LocalDate day) => day >= period.Start && day <= lastDay;

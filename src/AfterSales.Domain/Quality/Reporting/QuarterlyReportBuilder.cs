@@ -45,6 +45,12 @@ public sealed class QuarterlyReportBuilder
     /// <summary>The first instant the report does not measure: the quarter's end, or <see cref="AsOf"/> when earlier.</summary>
     public Instant MeasuredUntil => quarter.End;
 
+    /// <summary>
+    /// The end (exclusive) of the report instants that count: the quarter's end, or just after
+    /// <see cref="AsOf"/> when earlier — a work order reported at "as of" is known then.
+    /// </summary>
+    public Instant ReportedBefore => AsOf < Period.EndInstant ? AsOf + Duration.Epsilon : Period.EndInstant;
+
     /// <summary>Adds a device under contract, so a device without faults shows 100 %.</summary>
     public QuarterlyReportBuilder AddDevice(string serial)
     {
