@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Internal;
 using AfterSales.Quality.Inspections;
@@ -98,11 +99,11 @@ public sealed class QualityService
                 }
             }
 
-            await foreach (var ticket in snapshot.TicketsAsync(period.StartInstant, builder.ReportedBefore, ct).ConfigureAwait(false))
+            await PipelineAsync(snapshot.TicketsAsync(period.StartInstant, builder.ReportedBefore, ct), async ticket =>
             {
                 referenced.Remove(ticket.Id.Value);
                 await Add(ticket).ConfigureAwait(false);
-            }
+            }, ct).ConfigureAwait(false);
 
             // Records of the quarter against work orders whose life ended before it.
             foreach (var id in referenced.Order(StringComparer.Ordinal))
@@ -227,6 +228,47 @@ public sealed class QualityService
                 .ThenBy(static d => d.PlanCode, StringComparer.Ordinal)
                 .ThenBy(static d => d.Subject.Id, StringComparer.Ordinal),
         ];
+    }
+
+    /// <summary>
+    /// Reads <paramref name="tickets"/> on one task and hands them to <paramref name="consume"/> on
+    /// this one, in order, through a small bounded buffer: the reading and rebuilding of work orders
+    /// overlaps with summarising them (two cores do the work of one report), and memory stays bounded.
+    /// </summary>
+    private static async Task PipelineAsync(IAsyncEnumerable<Ticket> tickets, Func<Ticket, Task> consume, CancellationToken cancellationToken)
+    {
+        var buffer = Channel.CreateBounded<Ticket>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var ticket in tickets.WithCancellation(stop.Token).ConfigureAwait(false))
+                    {
+                        await buffer.Writer.WriteAsync(ticket, stop.Token).ConfigureAwait(false);
+                    }
+
+                    buffer.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    buffer.Writer.Complete(ex);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var ticket in buffer.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await consume(ticket).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+        }
     }
 
     /// <summary>The exclusive end of the report instants known at <paramref name="at"/> within <paramref name="period"/>.</summary>
