@@ -1,3 +1,6 @@
+using AfterSales.Http.OpenApi;
+using AfterSales.Quality.Complaints;
+
 namespace AfterSales.Http.Contracts;
 
 #pragma warning disable CS1591 // HTTP contracts: the OpenAPI document describes them.
@@ -38,7 +41,7 @@ public sealed record ComplaintRequest
     public Instant? At { get; init; }
 }
 
-public sealed record ComplaintResponse(string Id, string Status, Instant At, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);
+public sealed record ComplaintResponse(string Id, [property: WireEnum(typeof(ComplaintStatus))] string Status, Instant At, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);
 
 /// <summary>The body of <c>POST /complaints</c>: a complaint filed now (投诉登记).</summary>
 public sealed record FileComplaintRequest
@@ -66,7 +69,7 @@ public sealed record ComplaintVerdictRequest
 }
 
 public sealed record StoredComplaintResponse(
-    string Id, int Version, string WorkOrderId, string EngineerId, string Summary, string Status, Instant FiledAt,
+    string Id, int Version, string WorkOrderId, string EngineerId, string Summary, [property: WireEnum(typeof(ComplaintStatus))] string Status, Instant FiledAt,
     Instant? FirstRepliedAt, Instant? VerifiedAt, bool? EngineerResponsible, Instant? FormallyAnsweredAt, Instant? SolvedAt,
     Instant? VerdictAt, bool? CustomerSatisfied, Instant? ClosedAt, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);
 

@@ -3,6 +3,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Quality;
 using AfterSales.Quality.Inspections;
@@ -27,12 +28,15 @@ internal static class InspectionEndpoints
     private static readonly (string Name, InspectionRecurrence Recurrence)[] Recurrences =
         [("monthly", InspectionRecurrence.Monthly), ("quarterly", InspectionRecurrence.Quarterly), ("half-yearly", InspectionRecurrence.HalfYearly), ("yearly", InspectionRecurrence.Yearly)];
 
-    public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder root, RouteGroupBuilder tenantRoot)
     {
+        var group = root.MapGroup(string.Empty).WithTags("Inspections");
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Inspections");
         group.MapGet("/inspections/checklists", static () => TypedResults.Ok(Presets.ToDictionary(static p => p.Code, static p => ToResponse(p.Checklist), StringComparer.Ordinal)))
             .WithName("ListInspectionChecklists").WithSummary("The seed plans' inspection checklists (巡检内容, R-IN-3) by preset name.");
 
         tenantScoped.MapPut("/inspections/plans/{code}", PutPlan)
+            .IfMatch().ETag().ETag(StatusCodes.Status201Created).Location()
             .Accepts<InspectionPlanRequest>("application/json")
             .WithName("PutInspectionPlan")
             .WithSummary("Create (201) or replace (200) an inspection plan (巡检计划): a checklist, a recurrence (monthly, quarterly, half-yearly, yearly) from a start day or a pre-expiry window, over devices and/or sites. Honours If-Match (its ETag).")
@@ -42,10 +46,11 @@ internal static class InspectionEndpoints
             .WithName("ListInspectionPlans").WithSummary("The tenant's inspection plans, by code.");
 
         tenantScoped.MapGet("/inspections/plans/{code}", GetPlan)
-            .WithName("GetInspectionPlan").WithSummary("One inspection plan; ETag is its version.").ProducesProblem(404);
+            .WithName("GetInspectionPlan").WithSummary("One inspection plan; ETag is its version.").ETag().ProducesProblem(404);
 
         tenantScoped.MapPost("/inspections/records", AddRecord)
             .AddEndpointFilter<IdempotencyFilter>()
+            .IdempotencyKey().Location()
             .Accepts<InspectionRecordRequest>("application/json")
             .WithName("RecordInspection")
             .WithSummary("Record an inspection of a device or a site (巡检记录) with its checklist results and the customer's signature → 201; it counts for a plan only when complete and signed. Honours Idempotency-Key.")
@@ -53,26 +58,29 @@ internal static class InspectionEndpoints
 
         tenantScoped.MapGet("/inspections/records", ListRecords)
             .WithName("ListInspectionRecords").WithSummary("The tenant's inspection records, of ?device=<serial> or ?site=<name> or all, by day.")
+            .Query("device", ApiValue.Text, "Only the records of this device (serial number).")
+            .Query("site", ApiValue.Text, "Only the records of this site (name).")
             .ProducesProblem(400);
 
         tenantScoped.MapGet("/inspections/due", Due)
             .WithName("ListInspectionsDue")
             .WithSummary("The due list (待巡检/逾期) on ?on=<date> (default today, Beijing): each subject's current window and every missed one, overdue first.")
+            .Query("on", ApiValue.Date, "The day of evaluation; today in Beijing time when omitted.")
             .ProducesProblem(400);
     }
 
     private static async Task<IResult> PutPlan(HttpContext http, string code, IInspectionStore store, IOptions<AfterSalesHttpOptions> options)
     {
         Key(code, "code");
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var r = (await RequestBody.ReadAsync<InspectionPlanRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
         var plan = PlanOf(code, r);
         var tenant = http.Tenant();
         var current = await store.GetPlanAsync(tenant, code, http.RequestAborted).ConfigureAwait(false);
         var loaded = current?.Version ?? 0;
-        if (expected is { } v && v != loaded)
+        if (!Parse.Matches(condition, loaded))
         {
-            throw new ConcurrencyConflictException("inspection plan", code, v, loaded);
+            throw new ConcurrencyConflictException("inspection plan", code, condition!.Count == 0 ? 0 : condition.Min(), loaded);
         }
 
         var version = await store.SavePlanAsync(tenant, plan, loaded, http.RequestAborted).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Text;
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Quality;
 using AfterSales.Quality.Complaints;
@@ -26,34 +27,43 @@ namespace AfterSales.Http.Endpoints;
 /// </summary>
 internal static class QualityEndpoints
 {
-    public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
+    private const string AsOfDescription = "The instant the figures are as of; now when omitted. Later facts do not count.";
+
+    public static void Map(RouteGroupBuilder root, RouteGroupBuilder tenantRoot)
     {
+        var group = root.MapGroup(string.Empty).WithTags("Quality");
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Quality");
         group.MapPost("/complaints/evaluations", Evaluate)
             .Accepts<ComplaintRequest>("application/json")
             .WithName("EvaluateComplaint")
             .WithSummary("A complaint's status, SLA clocks on the complaint desk policy and the escalation due (投诉处理时限与升级).")
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
-        tenantScoped.MapGet("/reports/quarterly/{year:int}/{quarter:int}", Quarterly)
+        tenantScoped.MapGet("/reports/quarterly/{year}/{quarter}", Quarterly)
             .WithName("GetQuarterlyReport")
             .WithSummary("The quarterly service report (季度服务报告) as of ?asOf=<instant> (default now): JSON, Markdown, HTML (printable to PDF) or the CSV of the work orders behind every figure, by Accept (text/markdown, text/html, text/csv) or ?format=json|markdown|html|csv. A quarter in progress is measured over its elapsed part.")
+            .Query("format", ApiValue.OneOf("json", "markdown", "html", "csv"), "The representation, instead of the Accept header: json (the default), markdown, html or csv (the work orders behind every figure).")
+            .Query("asOf", ApiValue.Instant, "The instant the report is as of; now when omitted. Later facts do not count; a quarter in progress is measured up to here.")
             .Produces<QuarterlyReportResponse>(200, "application/json")
             .Produces<string>(200, "text/markdown", "text/html", "text/csv")
             .ProducesProblem(400);
 
-        tenantScoped.MapGet("/reports/service-credits/{year:int}/{quarter:int}", Credits)
+        tenantScoped.MapGet("/reports/service-credits/{year}/{quarter}", Credits)
             .WithName("GetServiceCredits")
             .WithSummary("The service credits (服务赔偿) each contract of the quality terms owes for the quarter, from its work orders' clocks as of ?asOf=<instant>: a capped statement per month with one line per overdue clock.")
+            .Query("asOf", ApiValue.Instant, AsOfDescription)
             .ProducesProblem(400);
 
         tenantScoped.MapGet("/engineers/ledgers/{month}", Ledgers)
             .WithName("ListEngineerLedgers")
             .WithSummary("Every engineer's settlement of a month (月度考核, yyyy-MM) as of ?asOf=<instant>: fines for confirmed complaints, bonus and deductions, pay per service, dismissal — every line explained.")
+            .Query("asOf", ApiValue.Instant, AsOfDescription)
             .ProducesProblem(400);
 
         tenantScoped.MapGet("/engineers/{engineerId}/ledgers/{month}", Ledger)
             .WithName("GetEngineerLedger")
             .WithSummary("One engineer's settlement of a month (yyyy-MM) as of ?asOf=<instant>; a month without complaints or services has no lines.")
+            .Query("asOf", ApiValue.Instant, AsOfDescription)
             .ProducesProblem(400);
     }
 
@@ -99,9 +109,14 @@ internal static class QualityEndpoints
             escalation.Level.ToString(), escalation.Reasons));
     }
 
-    private static async Task<IResult> Quarterly(HttpContext http, int year, int quarter, QualityService quality)
+    private static async Task<IResult> Quarterly(HttpContext http, string year, string quarter, QualityService quality)
     {
-        CheckQuarter(year, quarter);
+        var (y, q) = QuarterOf(year, quarter);
+        return await Report(http, y, q, quality).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> Report(HttpContext http, int year, int quarter, QualityService quality)
+    {
         var format = Format(http);
         var asOf = AsOf(http);
         var tenant = http.Tenant();
@@ -141,10 +156,10 @@ internal static class QualityEndpoints
         };
     }
 
-    private static async Task<Ok<ServiceCreditsResponse>> Credits(HttpContext http, int year, int quarter, QualityService quality)
+    private static async Task<Ok<ServiceCreditsResponse>> Credits(HttpContext http, string year, string quarter, QualityService quality)
     {
-        CheckQuarter(year, quarter);
-        var credits = await quality.ServiceCreditsAsync(http.Tenant(), year, quarter, AsOf(http), http.RequestAborted).ConfigureAwait(false);
+        var (y, q) = QuarterOf(year, quarter);
+        var credits = await quality.ServiceCreditsAsync(http.Tenant(), y, q, AsOf(http), http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new ServiceCreditsResponse(
             credits.Year,
             credits.Quarter,
@@ -182,18 +197,8 @@ internal static class QualityEndpoints
         return TypedResults.Ok(ToResponse(result.Ledgers[0]));
     }
 
-    private static void CheckQuarter(int year, int quarter)
-    {
-        if (year is < 2000 or > 2099)
-        {
-            throw RequestRejectedException.Validation("year", "year must be 2000 to 2099.");
-        }
-
-        if (quarter is < 1 or > 4)
-        {
-            throw RequestRejectedException.Validation("quarter", "quarter must be 1 to 4.");
-        }
-    }
+    private static (int Year, int Quarter) QuarterOf(string year, string quarter) =>
+        (Parse.Int(year, "year", 2000, 2099), Parse.Int(quarter, "quarter", 1, 4));
 
     private static Instant? AsOf(HttpContext http) =>
         http.Request.Query.TryGetValue("asOf", out var values)

@@ -2,6 +2,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Quality;
 using AfterSales.Quality.Reporting;
@@ -21,10 +22,12 @@ namespace AfterSales.Http.Endpoints;
 /// </summary>
 internal static class QualityRecordEndpoints
 {
-    public static void Map(RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder tenantRoot)
     {
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Quality");
         tenantScoped.MapPost("/tickets/{id}/survey", Survey)
             .AddEndpointFilter<IdempotencyFilter>()
+            .IdempotencyKey().Location()
             .Accepts<SurveyRequest>("application/json")
             .WithName("RecordSurvey")
             .WithSummary("Record the work order's satisfaction survey (满意度调查, R-RP-5): skill, attitude and timeliness each 1–5 or left out, and suggestions → 201; 409 when it has one. Honours Idempotency-Key.")
@@ -32,6 +35,7 @@ internal static class QualityRecordEndpoints
 
         tenantScoped.MapPost("/tickets/{id}/callbacks", Callback)
             .AddEndpointFilter<IdempotencyFilter>()
+            .IdempotencyKey().Location()
             .Accepts<CallbackRequest>("application/json")
             .WithName("RecordCallback")
             .WithSummary("Record a callback made now (客户回访, R-RP-3): who called and whether the customer was reached → 201. Honours Idempotency-Key.")
@@ -39,6 +43,7 @@ internal static class QualityRecordEndpoints
 
         tenantScoped.MapPost("/tickets/{id}/shipments", Shipment)
             .AddEndpointFilter<IdempotencyFilter>()
+            .IdempotencyKey().Location()
             .Accepts<ShipmentRequest>("application/json")
             .WithName("RecordPartsShipment")
             .WithSummary("Record a parts shipment against its order (备件发货, R-RP-3): correct when the part and quantity shipped are the ones ordered → 201. Honours Idempotency-Key.")

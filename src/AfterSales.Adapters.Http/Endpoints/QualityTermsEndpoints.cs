@@ -1,5 +1,6 @@
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Quality.Terms;
 using AfterSales.WorkOrders;
@@ -18,16 +19,19 @@ namespace AfterSales.Http.Endpoints;
 /// </summary>
 internal static class QualityTermsEndpoints
 {
-    public static void Map(RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder tenantRoot)
     {
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Quality");
         tenantScoped.MapGet("/quality-terms", Latest)
             .WithName("GetQualityTerms")
-            .WithSummary("The tenant's latest quality terms (version 0: the defaults, seed 000's penalties and seed 001's targets, until it adopts its own); ETag is the version.");
+            .WithSummary("The tenant's latest quality terms (version 0: the defaults, seed 000's penalties and seed 001's targets, until it adopts its own); ETag is the version once one is adopted.")
+            .ETag();
 
-        tenantScoped.MapGet("/quality-terms/versions/{version:int}", Version)
+        tenantScoped.MapGet("/quality-terms/versions/{version}", Version)
             .WithName("GetQualityTermsVersion").WithSummary("One adopted version of the quality terms.").ProducesProblem(404);
 
         tenantScoped.MapPut("/quality-terms", Adopt)
+            .IfMatch().ETag()
             .Accepts<QualityTermsDocument>("application/json")
             .WithName("AdoptQualityTerms")
             .WithSummary("Adopt new quality terms, in force from now: penalties (fine, dismissal count and window, bonus rule, pay per service), targets, service credits per contract → the new version. Honours If-Match (the version it replaces; 412 when stale). Errors by field path.")
@@ -45,7 +49,10 @@ internal static class QualityTermsEndpoints
         return TypedResults.Ok(QualityTermsDocuments.ToDocument(latest));
     }
 
-    private static async Task<Ok<QualityTermsDocument>> Version(HttpContext http, int version, IQualityTermsCatalog catalog)
+    private static async Task<Ok<QualityTermsDocument>> Version(HttpContext http, string version, IQualityTermsCatalog catalog) =>
+        await VersionOf(http, Parse.Int(version, "version", 0, int.MaxValue), catalog).ConfigureAwait(false);
+
+    private static async Task<Ok<QualityTermsDocument>> VersionOf(HttpContext http, int version, IQualityTermsCatalog catalog)
     {
         var found = (version == 0 ? QualityTermsVersion.Default : await catalog.GetAsync(http.Tenant(), version, http.RequestAborted).ConfigureAwait(false))
             ?? throw new Errors.RequestRejectedException(404, "The quality terms version was not found.", "The tenant has not adopted this version.");
@@ -54,14 +61,14 @@ internal static class QualityTermsEndpoints
 
     private static async Task<Ok<QualityTermsDocument>> Adopt(HttpContext http, IQualityTermsCatalog catalog, IClock clock, IOptions<AfterSalesHttpOptions> options)
     {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var document = (await RequestBody.ReadAsync<QualityTermsDocument>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
         var terms = QualityTermsDocuments.ToTerms(document);
         var tenant = http.Tenant();
         var latest = (await catalog.GetLatestAsync(tenant, http.RequestAborted).ConfigureAwait(false))?.Version ?? 0;
-        if (expected is { } v && v != latest)
+        if (!Parse.Matches(condition, latest))
         {
-            throw new ConcurrencyConflictException("quality terms", tenant, v, latest);
+            throw new ConcurrencyConflictException("quality terms", tenant, condition!.Count == 0 ? 0 : condition.Min(), latest);
         }
 
         var adopted = await catalog.AdoptAsync(tenant, terms, latest, clock.GetCurrentInstant(), http.RequestAborted).ConfigureAwait(false);
