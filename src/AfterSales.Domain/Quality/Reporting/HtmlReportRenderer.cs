@@ -17,7 +17,7 @@ public static class HtmlReportRenderer
         "body{font-family:system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC',sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#1f2937;line-height:1.45}"
         + "h1{border-bottom:3px solid #2b6cb0;padding-bottom:.2em;font-size:1.7em}h2{margin-top:1.6em;color:#2b6cb0;border-bottom:1px solid #cbd5e0}h3{margin:1.2em 0 .4em}"
         + "table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #cbd5e0;padding:.3em .6em;text-align:left;vertical-align:top}"
-        + "th{background:#edf2f7}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+        + "th{background:#edf2f7}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
         + "tr.good td{background:#e6f4ea;color:#0f5132}tr.bad td{background:#fde8e8;color:#9b1c1c;font-weight:600}tr.muted td{color:#6b7280;background:#f7f7f8}"
         + ".notice{border-left:5px solid #a0aec0;background:#f7fafc;padding:.5em .9em;margin:.6em 0}.notice.good{border-color:#2f855a;background:#e6f4ea}"
         + ".notice.bad{border-color:#c53030;background:#fde8e8;font-weight:600}.notice.muted{color:#4a5568}figure{margin:.8em 0}"
@@ -96,6 +96,10 @@ public static class HtmlReportRenderer
         _ => "",
     };
 
-    private static bool IsNumber(string cell) =>
-        cell.Length > 0 && char.IsAsciiDigit(cell[0]) && cell.All(static c => char.IsAsciiDigit(c) || c is '.' or ' ' or '%' or '/');
+    /// <summary>Counts, ratios and targets (<c>12</c>, <c>85.7 %</c>, <c>6 / 7</c>, <c>≥ 98.0 %</c>, <c>—</c>) are right-aligned and never wrapped.</summary>
+    private static bool IsNumber(string cell)
+    {
+        var text = cell.StartsWith("≥ ", StringComparison.Ordinal) ? cell[2..] : cell;
+        return text == "—" || (text.Length > 0 && char.IsAsciiDigit(text[0]) && text.All(static c => char.IsAsciiDigit(c) || c is '.' or ' ' or '%' or '/'));
+    }
 }

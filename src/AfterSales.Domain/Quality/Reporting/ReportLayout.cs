@@ -94,7 +94,7 @@ internal static class ReportLayout
                 [L("指标", "Indicator"), L("实际", "Actual"), L("目标", "Target"), L("结论", "Verdict")],
                 [
                     .. q.Comparisons.Select(c => new Row(
-                        [L(c.NameZh, c.NameEn), c.Actual is { } a ? Percent(a) : NoData(c.NoDataReason ?? NoDataReason.NotRecorded), "≥ " + Percent(c.Target), Verdict(c)],
+                        [L(c.NameZh, c.NameEn), Percent(c.Actual), "≥ " + Percent(c.Target), c.IsMet is null ? NoData(c.NoDataReason ?? NoDataReason.NotRecorded) : Verdict(c)],
                         c.IsMet switch { true => Tone.Good, false => Tone.Bad, null => Tone.Muted })),
                 ]));
         }
