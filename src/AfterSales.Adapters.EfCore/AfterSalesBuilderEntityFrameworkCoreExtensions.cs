@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Calendars;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
@@ -21,7 +22,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreTicketStore{TContext}.ClaimDueAsync"/>), and the in-memory stores of the other
     /// aggregates with <see cref="EfCoreStockLedgerStore{TContext}"/> (<see cref="IStockLedgerStore"/>),
     /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
-    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), and the quality ports with
+    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), the in-memory calendar
+    /// catalog with <see cref="EfCoreCalendarCatalog{TContext}"/> (<see cref="ICalendarCatalog"/>,
+    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>, and the quality ports with
     /// <see cref="EfCoreQualityRecordStore{TContext}"/> (<see cref="IQualityRecordStore"/>),
     /// <see cref="EfCoreInspectionStore{TContext}"/> (<see cref="IInspectionStore"/>),
     /// <see cref="EfCoreQualityTermsCatalog{TContext}"/> (<see cref="IQualityTermsCatalog"/>) and
@@ -42,7 +45,7 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         var services = builder.Services;
         services.TryAddSingleton(static sp =>
         {
-            var catalog = sp.GetRequiredService<ISlaPolicyCatalog>();
+            var catalog = sp.GetRequiredService<SlaTermsResolver>();
             var clock = sp.GetService<NodaTime.IClock>()
                 ?? throw new InvalidOperationException(
                     "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
@@ -51,6 +54,18 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock);
         });
         services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+        services.TryAddSingleton(static sp =>
+        {
+            var shared = sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct();
+            var clock = sp.GetService<NodaTime.IClock>()
+                ?? throw new InvalidOperationException(
+                    "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreCalendarCatalog<TContext>(factory, shared, clock)
+                : new EfCoreCalendarCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, clock);
+        });
+        services.Replace(ServiceDescriptor.Singleton<ICalendarCatalog>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
+        services.Replace(ServiceDescriptor.Singleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreStockLedgerStore<TContext>(factory)
@@ -77,11 +92,11 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreQualityTermsCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
         services.Replace(ServiceDescriptor.Singleton<IQualitySnapshotSource>(static sp =>
         {
-            var catalog = sp.GetRequiredService<ISlaPolicyCatalog>();
+            var terms = sp.GetRequiredService<SlaTermsResolver>();
             var clock = sp.GetRequiredService<NodaTime.IClock>();
             return sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreQualitySnapshotSource<TContext>(factory, catalog, clock)
-                : new EfCoreQualitySnapshotSource<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock);
+                ? new EfCoreQualitySnapshotSource<TContext>(factory, terms, clock)
+                : new EfCoreQualitySnapshotSource<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), terms, clock);
         }));
         return builder;
     }

@@ -36,6 +36,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The device warranty records table's name (设备质保档案).</summary>
     public string DevicesTable => TablePrefix + "devices";
 
+    /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
+    public string CalendarsTable => TablePrefix + "calendars";
+
     /// <summary>The satisfaction surveys table's name (满意度调查).</summary>
     public string QualitySurveysTable => TablePrefix + "quality_surveys";
 

@@ -36,30 +36,39 @@ public sealed class EfCoreQualitySnapshotSource<TContext> : IQualitySnapshotSour
     private readonly TicketRehydrator tickets;
     private readonly TicketEventReader reader = new();
 
-    /// <summary>Creates a source that takes a new context from <paramref name="contextFactory"/> for every snapshot.</summary>
+    /// <summary>Creates a source that takes a new context from <paramref name="contextFactory"/> for every snapshot, over the preset calendars.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
     /// <param name="catalog">Where the policies tickets are pinned to are found.</param>
     /// <param name="clock">The clock rebuilt tickets are given (they are read, not changed).</param>
     public EfCoreQualitySnapshotSource(IDbContextFactory<TContext> contextFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(contextFactory), catalog, clock)
+        : this(ContextSource<TContext>.From(contextFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
+    {
+    }
+
+    /// <summary>Creates a source that takes a new context from <paramref name="contextFactory"/> for every snapshot.</summary>
+    /// <param name="contextFactory">Creates the host's contexts.</param>
+    /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found.</param>
+    /// <param name="clock">The clock rebuilt tickets are given (they are read, not changed).</param>
+    public EfCoreQualitySnapshotSource(IDbContextFactory<TContext> contextFactory, SlaTermsResolver terms, IClock clock)
+        : this(ContextSource<TContext>.From(contextFactory), terms, clock)
     {
     }
 
     /// <summary>Creates a source that resolves the context from a new DI scope for every snapshot (for <c>AddDbContext</c> registrations).</summary>
     /// <param name="scopeFactory">Creates the scopes.</param>
-    /// <param name="catalog">Where the policies tickets are pinned to are found.</param>
+    /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found.</param>
     /// <param name="clock">The clock rebuilt tickets are given.</param>
-    public EfCoreQualitySnapshotSource(IServiceScopeFactory scopeFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(scopeFactory), catalog, clock)
+    public EfCoreQualitySnapshotSource(IServiceScopeFactory scopeFactory, SlaTermsResolver terms, IClock clock)
+        : this(ContextSource<TContext>.From(scopeFactory), terms, clock)
     {
     }
 
-    private EfCoreQualitySnapshotSource(ContextSource<TContext> contexts, ISlaPolicyCatalog catalog, IClock clock)
+    private EfCoreQualitySnapshotSource(ContextSource<TContext> contexts, SlaTermsResolver terms, IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(clock);
         this.contexts = contexts;
-        tickets = new TicketRehydrator(catalog, clock);
+        tickets = new TicketRehydrator(terms, clock);
     }
 
     /// <inheritdoc />
@@ -136,7 +145,7 @@ public sealed class EfCoreQualitySnapshotSource<TContext> : IQualitySnapshotSour
                             var row = Read(data, tenantId);
                             if (history.Count > 0 && !string.Equals(history[0].TicketId, row.TicketId, StringComparison.Ordinal))
                             {
-                                yield return tickets.Rebuild(history);
+                                yield return await tickets.RebuildAsync(history, cancellationToken).ConfigureAwait(false);
                                 history = [];
                             }
 
@@ -145,7 +154,7 @@ public sealed class EfCoreQualitySnapshotSource<TContext> : IQualitySnapshotSour
 
                         if (history.Count > 0)
                         {
-                            yield return tickets.Rebuild(history);
+                            yield return await tickets.RebuildAsync(history, cancellationToken).ConfigureAwait(false);
                         }
                     }
                 }
@@ -165,7 +174,7 @@ public sealed class EfCoreQualitySnapshotSource<TContext> : IQualitySnapshotSour
             }
 
             var rows = await reader.ReadAsync(context, tenantId, id, cancellationToken).ConfigureAwait(false);
-            return rows.Count == 0 ? null : tickets.Rebuild(rows);
+            return rows.Count == 0 ? null : await tickets.RebuildAsync(rows, cancellationToken).ConfigureAwait(false);
         }
 
         public async Task<IReadOnlyList<SatisfactionSurvey>> SurveysAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken = default)

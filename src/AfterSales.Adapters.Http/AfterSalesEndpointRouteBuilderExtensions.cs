@@ -58,6 +58,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         InspectionEndpoints.Map(group, tenantScoped);
         QualityTermsEndpoints.Map(tenantScoped);
         StoredEndpoints.Map(tenantScoped);
+        CalendarEndpoints.Map(tenantScoped);
         return group;
     }
 }

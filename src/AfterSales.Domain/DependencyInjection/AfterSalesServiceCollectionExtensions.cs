@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Calendars;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Quality;
@@ -16,8 +17,9 @@ public static class AfterSalesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the work-order use cases (<see cref="TicketService"/>), an in-memory
-    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/> and an
-    /// <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
+    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/>, an
+    /// <see cref="InMemoryCalendarCatalog"/> (<see cref="ICalendarCatalog"/>, <see cref="ICalendarAdoptions"/>)
+    /// over <see cref="AfterSalesOptions.Calendars"/> and an <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
     /// <see cref="InMemoryDeviceRegistry"/>, <see cref="InMemoryQualityRecordStore"/>,
     /// <see cref="InMemoryInspectionStore"/>, <see cref="InMemoryQualityTermsCatalog"/>), the quality
@@ -51,7 +53,13 @@ public static class AfterSalesServiceCollectionExtensions
         options.Validate();
 
         services.TryAddSingleton<ISlaPolicyCatalog>(static sp => new InMemorySlaPolicyCatalog(sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct()));
-        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new InMemoryCalendarCatalog(sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct(), RequireClock(sp)));
+        services.TryAddSingleton<ICalendarCatalog>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton(static sp => new SlaTermsResolver(sp.GetRequiredService<ISlaPolicyCatalog>(), sp.GetRequiredService<ICalendarCatalog>()));
+        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<SlaTermsResolver>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
+            sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
@@ -69,7 +77,7 @@ public static class AfterSalesServiceCollectionExtensions
             sp.GetRequiredService<QualityServiceOptions>()));
         services.TryAddSingleton(static sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
-            sp.GetRequiredService<ISlaPolicyCatalog>(),
+            sp.GetRequiredService<SlaTermsResolver>(),
             RequireClock(sp),
             sp.GetRequiredService<AfterSalesOptions>().DefaultPolicyId));
         return new AfterSalesBuilder(services, options);

@@ -27,13 +27,14 @@ public sealed class InMemoryQualitySnapshotSource : IQualitySnapshotSource
     }
 
     /// <inheritdoc />
-    public Task<T> ReadAsync<T>(string tenantId, Func<IQualitySnapshot, CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
+    public async Task<T> ReadAsync<T>(string tenantId, Func<IQualitySnapshot, CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
     {
         Guard.NotBlank(tenantId);
         Guard.NotNull(read);
         var (surveys, callbacks, shipments) = records.Snapshot(tenantId);
-        var snapshot = new Snapshot(tickets.All(tenantId), surveys, callbacks, shipments, devices.Serials(tenantId), complaints.All(tenantId));
-        return read(snapshot, cancellationToken);
+        var all = await tickets.AllAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var snapshot = new Snapshot(all, surveys, callbacks, shipments, devices.Serials(tenantId), complaints.All(tenantId));
+        return await read(snapshot, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Snapshot(
