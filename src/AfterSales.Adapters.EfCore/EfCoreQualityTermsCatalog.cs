@@ -1,3 +1,4 @@
+using AfterSales.Documents.Quality;
 using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Quality.Terms;
@@ -9,7 +10,8 @@ namespace AfterSales.EntityFrameworkCore;
 
 /// <summary>
 /// An <see cref="IQualityTermsCatalog"/> over EF Core (EF Core 质量条款目录), generic over the host's
-/// context: one row per adopted version, never changed, keyed by (tenant, version).
+/// context: one row per adopted version, never changed, keyed by (tenant, version), the terms as their
+/// published document (<c>quality-terms.schema.json</c>, <see cref="QualityTermsDocuments"/>).
 /// </summary>
 /// <remarks>
 /// <b>Adopting</b> reads the latest version and inserts the next in one transaction; two adopters
@@ -67,7 +69,8 @@ public sealed class EfCoreQualityTermsCatalog<TContext> : IQualityTermsCatalog
                 throw new ArgumentOutOfRangeException(nameof(adoptedAt), adoptedAt, $"adoptedAt must not be before version {actual}'s adoption at {latest.AdoptedAt}.");
             }
 
-            context.Add(new QualityTermsRow { TenantId = tenantId, Version = actual + 1, AdoptedAt = adoptedAt, Document = QualityTermsPayload.ToJson(terms) });
+            var adopted = new QualityTermsVersion(terms, actual + 1, adoptedAt);
+            context.Add(new QualityTermsRow { TenantId = tenantId, Version = adopted.Version, AdoptedAt = adoptedAt, Document = QualityTermsDocuments.Write(adopted) });
             try
             {
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -78,7 +81,7 @@ public sealed class EfCoreQualityTermsCatalog<TContext> : IQualityTermsCatalog
                 throw new ConcurrencyConflictException("quality terms", tenantId, expectedVersion, actual + 1);
             }
 
-            return new QualityTermsVersion(terms, actual + 1, adoptedAt);
+            return adopted;
         }
     }
 
@@ -89,7 +92,7 @@ public sealed class EfCoreQualityTermsCatalog<TContext> : IQualityTermsCatalog
         await using (owner.ConfigureAwait(false))
         {
             var row = await query(context.Set<QualityTermsRow>().AsNoTracking().Where(r => r.TenantId == tenantId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return row is null ? null : new QualityTermsVersion(QualityTermsPayload.FromJson(row.Document), row.Version, row.AdoptedAt);
+            return row is null ? null : new QualityTermsVersion(QualityTermsDocuments.ReadStored(row.Document), row.Version, row.AdoptedAt);
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace AfterSales.EntityFrameworkCore.Storage;
 
-/// <summary>One adopted version of a tenant's quality terms (质量条款版本行), as a JSON document. Written only by <see cref="EfCoreQualityTermsCatalog{TContext}"/>.</summary>
+/// <summary>One adopted version of a tenant's quality terms (质量条款版本行), as its JSON document (quality-terms.schema.json). Written only by <see cref="EfCoreQualityTermsCatalog{TContext}"/>.</summary>
 public sealed class QualityTermsRow
 {
     /// <summary>The tenant.</summary>

@@ -220,7 +220,9 @@ public sealed class QualityEndpointTests
         Assert.Equal(0, (int)defaults["version"]!);
         var bad = await (await client.PutAsync($"{Prefix}/quality-terms", Api.Json(
             """{"name":"x","penalties":{"finePerConfirmedComplaint":-1,"dismissalAtCount":0,"dismissalWindow":"fortnight"},"targets":{"onTimeRate":1.5}}"""))).JsonAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["penalties.dismissalWindow", "targets.onTimeRate"], bad["errors"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["$.penalties.dismissalAtCount", "$.penalties.dismissalWindow", "$.penalties.finePerConfirmedComplaint", "$.targets.onTimeRate"],
+            bad["errors"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 
         var adopted = await (await client.PutAsync($"{Prefix}/quality-terms", Api.Json(
             """
