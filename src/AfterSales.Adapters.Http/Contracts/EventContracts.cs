@@ -52,7 +52,9 @@ public sealed record ClockAlertData(
         {
             ClockThresholdKind.Warning => "warning",
             ClockThresholdKind.Breach => "breach",
-            _ => "met-late",
+            ClockThresholdKind.MetLate => "met-late",
+            ClockThresholdKind.Provisional => "provisional",
+            _ => "confirmed",
         },
         a.Threshold.Percent,
         a.Threshold.At,
