@@ -218,6 +218,13 @@ public static class SlaEvaluator
         }
 
         var begin = start.Value;
+        var upTo = stopIndex >= 0 ? stopIndex : count;
+        if (terms.Policy.Reclassification == ReclassificationRule.RestartAtChange
+            && LastReclassification(timeline, cycle.FirstEntry, upTo) is { } changedAt && changedAt > begin)
+        {
+            begin = changedAt;
+        }
+
         var end = stoppedAt ?? now;
         if (end < begin)
         {
@@ -230,7 +237,7 @@ public static class SlaEvaluator
             text.Line($"{target.Amount} from the start = {DurationText.Format(allowed)} of business time");
         }
 
-        ExplainReclassification(timeline, stopIndex >= 0 ? stopIndex : count, text);
+        ExplainReclassification(timeline, upTo, terms.Policy.Reclassification, text);
 
         var pauses = target.PausesWhileWaitingForCustomer
             ? Pauses(timeline, cycle, count, begin, end, now)
@@ -454,7 +461,7 @@ public static class SlaEvaluator
         return false;
     }
 
-    private static void ExplainReclassification(TicketTimeline timeline, int upTo, ExplanationWriter text)
+    private static void ExplainReclassification(TicketTimeline timeline, int upTo, ReclassificationRule rule, ExplanationWriter text)
     {
         for (var i = 0; i < upTo; i++)
         {
@@ -462,9 +469,25 @@ public static class SlaEvaluator
             if (entry.Kind == TimelineEntryKind.SeverityChanged)
             {
                 text.Line($"severity reclassified {timeline.SeverityCodeBefore(i)} → {entry.SeverityCode} at {text.Local(entry.At)}: "
-                    + "its target applies from the original start; elapsed and paused time are kept");
+                    + (rule == ReclassificationRule.RestartAtChange
+                        ? "the clock starts again at the change, as the policy says"
+                        : "its target applies from the original start; elapsed and paused time are kept"));
             }
         }
+    }
+
+    /// <summary>When the severity last changed among entries [first, end), if it did.</summary>
+    private static Instant? LastReclassification(TicketTimeline timeline, int first, int end)
+    {
+        for (var i = end - 1; i >= first; i--)
+        {
+            if (timeline.Entries[i].Kind == TimelineEntryKind.SeverityChanged)
+            {
+                return timeline.Entries[i].At;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Names the holidays and make-up working days the clock ran over; a block of

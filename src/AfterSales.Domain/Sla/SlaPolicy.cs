@@ -15,7 +15,7 @@ namespace AfterSales.Sla;
 /// <see cref="SlaPresets"/>.</remarks>
 public sealed class SlaPolicy
 {
-    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod)
+    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification)
     {
         Id = id;
         Version = version;
@@ -23,6 +23,7 @@ public sealed class SlaPolicy
         SeverityScale = scale;
         Targets = targets;
         ObservationPeriod = observationPeriod;
+        Reclassification = reclassification;
     }
 
     /// <summary>Starts building a policy.</summary>
@@ -53,6 +54,16 @@ public sealed class SlaPolicy
 
     /// <summary>How long a fixed work order is watched for recurrence before it may close (运行观察期).</summary>
     public Duration ObservationPeriod { get; }
+
+    /// <summary>What a change of severity does to open clocks (R-SEV-2).</summary>
+    /// <value>The default value is <see cref="ReclassificationRule.KeepElapsed"/>.</value>
+    public ReclassificationRule Reclassification { get; }
+
+    /// <summary>The same policy as version <paramref name="version"/> (a catalog numbers the versions it saves).</summary>
+    /// <param name="version">The version, 1 or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    public SlaPolicy WithVersion(int version) =>
+        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification);
 
     /// <summary>The distinct metrics this policy has targets for, in the order of first appearance.</summary>
     public IEnumerable<SlaMetric> Metrics => Targets.Select(t => t.Metric).Distinct();

@@ -20,6 +20,7 @@ public sealed class SlaPolicyBuilder
     private BusinessCalendar? defaultCalendar;
     private int[] defaultWarnings = [];
     private Duration observationPeriod = Duration.Zero;
+    private ReclassificationRule reclassification;
 
     internal SlaPolicyBuilder(string id, int version, string name, SeverityScale scale)
     {
@@ -51,6 +52,14 @@ public sealed class SlaPolicyBuilder
         return this;
     }
 
+    /// <summary>What a change of severity does to open clocks (R-SEV-2).</summary>
+    /// <value>The default value is <see cref="ReclassificationRule.KeepElapsed"/>.</value>
+    public SlaPolicyBuilder WithReclassification(ReclassificationRule rule)
+    {
+        reclassification = Guard.Defined(rule);
+        return this;
+    }
+
     /// <summary>Adds a target: <paramref name="metric"/> within <paramref name="amount"/>, described further by <paramref name="configure"/>.</summary>
     public SlaPolicyBuilder AddTarget(SlaMetric metric, SlaAmount amount, Action<SlaTargetBuilder> configure)
     {
@@ -76,6 +85,6 @@ public sealed class SlaPolicyBuilder
             built[i] = targets[i].Build(path, scale, defaultCalendar, defaultWarnings);
         }
 
-        return new SlaPolicy(id, version, name, scale, built, observationPeriod);
+        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification);
     }
 }
