@@ -80,7 +80,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         await using (owner.ConfigureAwait(false))
         {
             var rows = await reader.ReadAsync(context, tenantId, id.Value, cancellationToken).ConfigureAwait(false);
-            return rows.Count == 0 ? null : tickets.Rebuild(rows);
+            return rows.Count == 0 ? null : await tickets.RebuildAsync(rows, cancellationToken).ConfigureAwait(false);
         }
     }
 

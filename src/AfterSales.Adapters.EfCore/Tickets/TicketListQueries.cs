@@ -26,10 +26,11 @@ internal static class TicketListQueries
         var byTicket = await EventsOfAsync(context, tenantId, [.. due.Select(static d => d.Id)], cancellationToken).ConfigureAwait(false);
 
         // The summary as of the last save, exactly as the save computed it.
+        var rebuilt = await tickets.RebuildAllAsync(due.Select(d => byTicket[d.Id]), cancellationToken).ConfigureAwait(false);
         return
         [
             .. due
-                .Select(d => TicketSummary.Of(tickets.Rebuild(byTicket[d.Id]), d.AsOf))
+                .Select((d, i) => TicketSummary.Of(rebuilt[i], d.AsOf))
                 .OrderBy(static s => s.NextDeadline)
                 .ThenBy(static s => s.Id.Value, StringComparer.Ordinal),
         ];
@@ -84,7 +85,8 @@ internal static class TicketListQueries
         }
 
         var byTicket = await EventsOfAsync(context, tenantId, [.. page.Select(static p => p.Id)], cancellationToken).ConfigureAwait(false);
-        return [.. page.Select(p => TicketSummary.Of(tickets.Rebuild(byTicket[p.Id]), p.AsOf))];
+        var rebuilt = await tickets.RebuildAllAsync(page.Select(p => byTicket[p.Id]), cancellationToken).ConfigureAwait(false);
+        return [.. page.Select((p, i) => TicketSummary.Of(rebuilt[i], p.AsOf))];
     }
 
     private static async Task<Dictionary<string, List<TicketEventRow>>> EventsOfAsync(DbContext context, string tenantId, List<string> ids, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class InMemoryTicketStore : ITicketStore
     }
 
     /// <inheritdoc />
-    public Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default)
+    public async Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default)
     {
         Guard.NotBlank(tenantId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -43,14 +43,14 @@ public sealed class InMemoryTicketStore : ITicketStore
         {
             if (!tickets.TryGetValue((tenantId, id), out var entry))
             {
-                return Task.FromResult<Ticket?>(null);
+                return null;
             }
 
             history = [.. entry.Events];
         }
 
-        var policy = catalog.GetByKey(history[0].PolicyKey!);
-        return Task.FromResult<Ticket?>(Ticket.FromEvents(history, policy, clock));
+        var policy = await catalog.GetByKeyAsync(tenantId, history[0].PolicyKey!, cancellationToken).ConfigureAwait(false);
+        return Ticket.FromEvents(history, policy, clock);
     }
 
     /// <inheritdoc />

@@ -50,13 +50,13 @@ public sealed class TicketService
     /// <param name="policyVersion">The policy version; the latest when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The new ticket, saved at version 1.</returns>
-    /// <exception cref="SlaPolicyNotFoundException">The policy is not in the catalog.</exception>
+    /// <exception cref="SlaPolicyNotFoundException">The tenant sees no such policy (its own or a shared one).</exception>
     /// <exception cref="ConcurrencyConflictException">The tenant already has a ticket with this id.</exception>
     public async Task<Ticket> ReportAsync(TicketReport report, string policyId, int? policyVersion = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(report);
         Guard.NotBlank(policyId);
-        var policy = policyVersion is { } v ? catalog.Get(policyId, v) : catalog.GetLatest(policyId);
+        var policy = await catalog.GetAsync(report.TenantId, policyId, policyVersion, cancellationToken).ConfigureAwait(false);
         var ticket = Ticket.Report(report, policy, clock);
         await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
         return ticket;
