@@ -21,7 +21,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
     /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), and the in-memory calendar
     /// catalog with <see cref="EfCoreCalendarCatalog{TContext}"/> (<see cref="ICalendarCatalog"/>,
-    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>. The context must map the tables
+    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>, and the in-memory policy
+    /// catalog with <see cref="EfCoreSlaPolicyCatalog{TContext}"/> (<see cref="ISlaPolicyCatalog"/>) over the shared set of
+    /// <see cref="AfterSalesOptions.Policies"/>. The context must map the tables
     /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
@@ -59,6 +61,18 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         });
         services.Replace(ServiceDescriptor.Singleton<ICalendarCatalog>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
+        services.TryAddSingleton(static sp =>
+        {
+            var shared = sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct();
+            var calendars = sp.GetRequiredService<ICalendarCatalog>();
+            var clock = sp.GetService<NodaTime.IClock>()
+                ?? throw new InvalidOperationException(
+                    "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreSlaPolicyCatalog<TContext>(factory, shared, calendars, clock)
+                : new EfCoreSlaPolicyCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, calendars, clock);
+        });
+        services.Replace(ServiceDescriptor.Singleton<ISlaPolicyCatalog>(static sp => sp.GetRequiredService<EfCoreSlaPolicyCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreStockLedgerStore<TContext>(factory)

@@ -9,7 +9,7 @@ public static class AfterSalesModelBuilderExtensions
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
-    /// <see cref="DeviceRowConfiguration"/> and <see cref="CalendarRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="DeviceRowConfiguration"/> and <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -32,6 +32,7 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new ComplaintRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new CalendarRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PolicyRowConfiguration(options));
         return modelBuilder;
     }
 }

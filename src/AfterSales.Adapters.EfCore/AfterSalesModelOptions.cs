@@ -39,6 +39,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
     public string CalendarsTable => TablePrefix + "calendars";
 
+    /// <summary>The tenants' SLA policy versions table's name (服务级别协议版本).</summary>
+    public string PoliciesTable => TablePrefix + "sla_policies";
+
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";
 

@@ -50,12 +50,18 @@ public sealed class SchemaTests
         }
 
         await using var context = db.NewHostContext();
-        Assert.Equal(AfterSalesSchema.LatestVersion - 1, await AfterSalesSchema.MigrateAsync(context));
+        Assert.Equal(ScriptCount(context) - 1, await AfterSalesSchema.MigrateAsync(context));
         Assert.Equal(1, await context.Set<Storage.TicketRow>().CountAsync());
         Assert.Equal(0, await context.Set<Storage.StockMovementRow>().CountAsync());
         Assert.Equal(0, await context.Set<Storage.ComplaintRow>().CountAsync());
         Assert.Equal(0, await context.Set<Storage.DeviceRow>().CountAsync());
     }
+
+    /// <summary>The provider's scripts' versions: numbers may leave gaps (reserved for work in flight), so count, don't subtract.</summary>
+    private static IEnumerable<int> Versions(DbContext context) =>
+        AfterSalesSchema.GetScripts(context.Database.ProviderName!, new AfterSalesModelOptions()).Select(static s => s.Version);
+
+    private static int ScriptCount(DbContext context) => Versions(context).Count();
 
     /// <summary>Only the test's constant names go into these statements.</summary>
     private static string Trusted(string sql) => sql;
@@ -73,7 +79,7 @@ public sealed class SchemaTests
             DbContext Open(TestDatabase db) => kind == "host" ? db.NewHostContext() : db.NewQuickStartContext();
             var prefix = kind == "host" ? HostDbContext.Prefix : new AfterSalesModelOptions().TablePrefix;
             await using var a = Open(scripted);
-            Assert.Equal(AfterSalesSchema.LatestVersion, await AfterSalesSchema.MigrateAsync(a));
+            Assert.Equal(ScriptCount(a), await AfterSalesSchema.MigrateAsync(a));
             await using var b = Open(modelled);
             if (kind == "host")
             {
@@ -100,12 +106,12 @@ public sealed class SchemaTests
             await using var context = db.NewHostContext();
             return await AfterSalesSchema.MigrateAsync(context);
         })));
-        Assert.Equal(AfterSalesSchema.LatestVersion, results.Sum());
         await using var again = db.NewHostContext();
+        Assert.Equal(ScriptCount(again), results.Sum());
         Assert.Equal(0, await AfterSalesSchema.MigrateAsync(again));
         var history = provider == Provider.PostgreSql ? $"\"{HostDbContext.Schema}\".\"{HostDbContext.Prefix}schema_history\"" : $"\"{HostDbContext.Prefix}schema_history\"";
         var rows = await Query(again, $"SELECT version FROM {history}");
-        Assert.Equal(Enumerable.Range(1, AfterSalesSchema.LatestVersion).Select(static v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows);
+        Assert.Equal(Versions(again).Select(static v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows);
     }
 
     private static async Task<List<string>> Catalog(DbContext context, Provider provider, string prefix)

@@ -79,17 +79,29 @@ internal sealed class TenantVersions<T>
     }
 }
 
-/// <summary>A shared default set of versioned definitions by id, every version, immutable.</summary>
+/// <summary>
+/// A shared default set of versioned definitions (共享默认版本集), every version by id, immutable: what
+/// every tenant of a catalog sees unless it saved its own. The in-memory and EF Core catalogs of
+/// calendars and SLA policies resolve "the tenant's own, else shared" over it the same way.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
 /// <typeparam name="T">The versioned definition.</typeparam>
-internal sealed class SharedVersions<T>
+public sealed class SharedVersions<T>
     where T : class
 {
     private readonly Dictionary<string, T[]> byId;
     private readonly Func<T, int> versionOf;
 
+    /// <summary>Creates the set.</summary>
+    /// <param name="definitions">The definitions, every version; the same instance twice counts once.</param>
+    /// <param name="idOf">A definition's id.</param>
+    /// <param name="versionOf">A definition's version.</param>
+    /// <param name="kind">What the definitions are, for messages (e.g. <c>SLA policy</c>).</param>
+    /// <exception cref="ArgumentException">Two different definitions have the same id and version.</exception>
     public SharedVersions(IEnumerable<T> definitions, Func<T, string> idOf, Func<T, int> versionOf, string kind)
     {
-        this.versionOf = versionOf;
+        Guard.NotNull(idOf);
+        this.versionOf = Guard.NotNull(versionOf);
         var all = Guard.NotNull(definitions).Distinct().ToArray();
         foreach (var group in all.GroupBy(d => (idOf(d), versionOf(d))))
         {
@@ -103,11 +115,18 @@ internal sealed class SharedVersions<T>
             .ToDictionary(static g => g.Key, g => g.OrderBy(versionOf).ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>The ids held, in ordinal order.</summary>
     public IEnumerable<string> Ids => byId.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>Every version of every id.</summary>
     public IEnumerable<T> All => byId.Values.SelectMany(static v => v);
 
+    /// <summary>The highest version of <paramref name="id"/>, or <see langword="null"/>.</summary>
+    /// <param name="id">The id.</param>
     public T? Latest(string id) => byId.TryGetValue(Guard.NotNull(id), out var versions) ? versions[^1] : null;
 
+    /// <summary>The version <paramref name="version"/> of <paramref name="id"/>, or <see langword="null"/>.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="version">The version.</param>
     public T? Find(string id, int version) => byId.TryGetValue(Guard.NotNull(id), out var versions) ? Array.Find(versions, d => versionOf(d) == version) : null;
 }
