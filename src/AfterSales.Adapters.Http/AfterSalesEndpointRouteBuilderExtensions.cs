@@ -53,6 +53,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         QualityEndpoints.Map(group, tenantScoped);
         StoredEndpoints.Map(tenantScoped);
         CalendarEndpoints.Map(tenantScoped);
+        PolicyEndpoints.Map(group, tenantScoped);
         return group;
     }
 }

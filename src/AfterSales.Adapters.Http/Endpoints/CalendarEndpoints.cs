@@ -122,31 +122,9 @@ internal static class CalendarEndpoints
     internal static CalendarAdoptionResponse ToResponse(CalendarAdoptionProgress p) =>
         new(p.CalendarId, p.Version, p.Key, p.CompletedAt is null ? "Running" : "Completed", p.SavedAt, p.Adopted, p.Cursor, p.CompletedAt);
 
-    private static int? ExpectedVersion(HttpContext http)
-    {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
-        return expected == -1
-            ? throw new RequestRejectedException(412, "The item changed since the version in If-Match.", "If-Match names no version of this calendar.")
-            : expected;
-    }
+    private static int? ExpectedVersion(HttpContext http) => DocumentRequests.ExpectedVersion(http, "calendar");
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpContext http, AfterSalesHttpOptions options)
-    {
-        var bytes = await RequestBody.ReadBytesAsync(http, options.MaxRequestBodySize, requireJson: true).ConfigureAwait(false);
-        if (bytes is null || bytes.Length == 0)
-        {
-            throw RequestRejectedException.Validation("$", "A JSON request body is required.");
-        }
-
-        try
-        {
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            throw RequestRejectedException.Validation("$", "The request body is not valid JSON: " + ex.Message.Split(" Path:", 2)[0]);
-        }
-    }
+    private static Task<JsonDocument> ReadJsonAsync(HttpContext http, AfterSalesHttpOptions options) => DocumentRequests.ReadJsonAsync(http, options);
 
     private static ContentHttpResult Document(HttpContext http, CalendarDefinition definition)
     {

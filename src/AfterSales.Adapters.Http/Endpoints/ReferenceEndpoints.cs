@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace AfterSales.Http.Endpoints;
 
-/// <summary>Endpoints that need no tenant: ping, the workflow, the policies and the business-time calculator (which reads the tenant's calendars when the request names a tenant).</summary>
+/// <summary>Endpoints that need no tenant: ping, the workflow and the business-time calculator (which reads the tenant's calendars when the request names a tenant).</summary>
 internal static class ReferenceEndpoints
 {
     public static void Map(RouteGroupBuilder group)
@@ -27,21 +27,12 @@ internal static class ReferenceEndpoints
             .WithName("GetWorkflow").WithSummary("The ticket workflow as Markdown with a Mermaid state diagram.")
             .Produces<string>(200, "text/markdown");
 
-        group.MapGet("/policies", static (AfterSalesOptions options) => TypedResults.Ok(options.Policies.Distinct().Select(ToResponse).ToArray()))
-            .WithName("ListPolicies").WithSummary("The SLA policies the service offers, every version.");
-
         group.MapPost("/business-time", BusinessTime)
             .Accepts<BusinessTimeRequest>("application/json")
             .WithName("AddBusinessTime")
             .WithSummary("The due instant of start + amount on a calendar (preset or definition), with an explanation.")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
     }
-
-    private static PolicyResponse ToResponse(SlaPolicy p) => new(
-        p.Id, p.Version, p.Key, p.Name, p.SeverityScale.Code,
-        [.. p.SeverityScale.Levels.Select(static l => new SeverityLevelResponse(l.Code, l.Rank, l.NameZh, l.NameEn, l.Description))],
-        p.ObservationPeriod,
-        [.. p.Targets.Select(static t => new TargetResponse(t.Metric.Code, t.Amount.ToString(), t.SeverityCodes, t.Calendar.Name, t.StartAnchor.ToString(), t.WarningPercents, t.Description))]);
 
     private static async Task<Results<Ok<BusinessTimeResponse>, ProblemHttpResult>> BusinessTime(
         HttpContext http, IOptions<AfterSalesHttpOptions> options, ICalendarCatalog catalog, AfterSalesOptions domainOptions, ITenantResolver tenants)

@@ -28,8 +28,9 @@ public static class AfterSalesOpenApiExtensions
                 return Task.CompletedTask;
             }
 
-            var nullable = Nullable.GetUnderlyingType(type) is not null;
-            schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            // One component serves T and T?; marking it nullable would depend on which the generator met
+            // first, so the component is a plain string (a null value is the property's own business).
+            schema.Type = JsonSchemaType.String;
             schema.Format = wire.Format;
             schema.Pattern = wire.Pattern;
             schema.Examples = [JsonValue.Create(wire.Example)];
