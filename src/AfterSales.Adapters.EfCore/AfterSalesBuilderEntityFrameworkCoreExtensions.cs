@@ -40,7 +40,7 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         var services = builder.Services;
         services.TryAddSingleton(static sp =>
         {
-            var catalog = sp.GetRequiredService<ISlaPolicyCatalog>();
+            var catalog = sp.GetRequiredService<SlaTermsResolver>();
             var clock = sp.GetService<NodaTime.IClock>()
                 ?? throw new InvalidOperationException(
                     "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");

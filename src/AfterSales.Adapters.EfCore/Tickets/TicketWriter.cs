@@ -23,7 +23,7 @@ internal sealed class TicketWriter
         nameof(TicketRow.TenantId), nameof(TicketRow.Id), nameof(TicketRow.State), nameof(TicketRow.SeverityCode),
         nameof(TicketRow.PolicyKey), nameof(TicketRow.DeviceSerialNumber), nameof(TicketRow.ReportedAt),
         nameof(TicketRow.LastEventAt), nameof(TicketRow.AsOf), nameof(TicketRow.NextDeadline),
-        nameof(TicketRow.IsLegacyIssue), nameof(TicketRow.Version),
+        nameof(TicketRow.IsLegacyIssue), nameof(TicketRow.Version), nameof(TicketRow.IsProvisional),
     ];
 
     private static readonly string[] EventColumns =
@@ -87,6 +87,49 @@ internal sealed class TicketWriter
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes several saves in one transaction; a save whose version-checked update hits no row is
+    /// skipped (its events are not written) and its index returned. The others commit together.
+    /// </summary>
+    public Task<List<int>> WriteManyAsync(DbContext context, IReadOnlyList<(TicketRow Row, int ExpectedVersion, TicketEventRow[] Events)> saves, CancellationToken cancellationToken)
+    {
+        var current = sql;
+        if (current is null || !ReferenceEquals(current.Model, context.Model))
+        {
+            current = sql = Sql.Of(context);
+        }
+
+        var database = context.Database;
+        return database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            var skipped = new List<int>();
+            await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                for (var i = 0; i < saves.Count; i++)
+                {
+                    var (row, expected, events) = saves[i];
+                    if (await WriteRowAsync(database, transaction, current, row, expected, ct).ConfigureAwait(false))
+                    {
+                        await WriteEventsAsync(database, transaction, current, row, events, ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        skipped.Add(i);
+                    }
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return skipped;
+            }
+            finally
+            {
+                await database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }, cancellationToken);
+    }
+
     private static async Task<bool> WriteRowAsync(
         DatabaseFacade database,
         IDbContextTransaction transaction,
@@ -111,9 +154,10 @@ internal sealed class TicketWriter
             command.AddParameter(p[9], DbType.Int64, row.NextDeadline is { } deadline ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(deadline) : null);
             command.AddParameter(p[10], DbType.Boolean, row.IsLegacyIssue);
             command.AddParameter(p[11], DbType.Int32, row.Version);
+            command.AddParameter(p[12], DbType.Boolean, row.IsProvisional);
             if (expectedVersion != 0)
             {
-                command.AddParameter(p[12], DbType.Int32, expectedVersion);
+                command.AddParameter(p[13], DbType.Int32, expectedVersion);
             }
 
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -164,10 +208,10 @@ internal sealed class TicketWriter
 
         public IModel Model { get; }
 
-        /// <summary>Inserts the ticket's row: parameters 0–11 of <see cref="TicketParameters"/>.</summary>
+        /// <summary>Inserts the ticket's row: parameters 0–12 of <see cref="TicketParameters"/>.</summary>
         public string InsertTicket { get; }
 
-        /// <summary>Updates every column but the claim's where the stored version is parameter 12 (the expected one).</summary>
+        /// <summary>Updates every column but the claim's where the stored version is parameter 13 (the expected one).</summary>
         public string UpdateTicket { get; }
 
         public string InsertEvent { get; }

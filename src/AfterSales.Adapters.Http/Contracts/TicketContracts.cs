@@ -146,7 +146,8 @@ public sealed record TicketResponse(
     string? CancellationReason,
     ReportResponse Report,
     IReadOnlyList<string> PermittedCommands,
-    IReadOnlyList<TicketEventResponse> Events)
+    IReadOnlyList<TicketEventResponse> Events,
+    IReadOnlyList<string> CalendarKeys)
 {
     internal static TicketResponse From(Ticket t) => new(
         t.Id.Value,
@@ -164,8 +165,9 @@ public sealed record TicketResponse(
         t.ObservationStartedAt,
         t.CancellationReason,
         ReportResponse.From(t.ReportDetails),
-        [.. t.PermittedTriggers().Select(Endpoints.TicketCommands.RouteOf)],
-        [.. t.Events.Select(TicketEventResponse.From)]);
+        [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
+        [.. t.Events.Select(TicketEventResponse.From)],
+        [.. t.CalendarKeys]);
 }
 
 public sealed record ReportResponse(
@@ -200,11 +202,14 @@ public sealed record TicketEventResponse(
     string? Comment,
     string? Note,
     TicketQuote? Quote,
-    TicketPartsExchange? PartsExchange)
+    TicketPartsExchange? PartsExchange,
+    string? PolicyKey,
+    IReadOnlyList<string>? CalendarKeys)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
-        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange);
+        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange,
+        e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null);
 }
 
 public sealed record TicketSummaryResponse(
@@ -217,11 +222,12 @@ public sealed record TicketSummaryResponse(
     Instant ReportedAt,
     Instant LastEventAt,
     Instant? NextDeadline,
-    bool IsLegacyIssue)
+    bool IsLegacyIssue,
+    bool Provisional)
 {
     internal static TicketSummaryResponse From(TicketSummary s) => new(
         s.Id.Value, s.Version, s.State.ToString(), s.SeverityCode, s.PolicyKey, s.DeviceSerialNumber,
-        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue);
+        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.IsProvisional);
 }
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int Page, int PageSize, bool HasMore);
@@ -256,3 +262,24 @@ public sealed record ClockResponse(
 }
 
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);
+
+/// <summary>The body of <c>POST /tickets/{id}/adopt-policy</c>: the version to adopt, the latest when omitted.</summary>
+public sealed record AdoptPolicyRequest
+{
+    public int? PolicyVersion { get; init; }
+}
+
+/// <summary>The body of <c>POST /tickets/adopt-policy</c>: the tickets to move to a version of their policy (the latest when omitted).</summary>
+public sealed record BulkAdoptPolicyRequest
+{
+    public required IReadOnlyList<string> TicketIds { get; init; }
+
+    public int? PolicyVersion { get; init; }
+}
+
+/// <summary>What <c>POST /tickets/adopt-policy</c> did per ticket: adopted (with the new ticket version) or why not.</summary>
+public sealed record BulkAdoptPolicyResponse(IReadOnlyList<AdoptedTicketResponse> Adopted, IReadOnlyList<RefusedTicketResponse> Refused);
+
+public sealed record AdoptedTicketResponse(string Id, int Version, string PolicyKey);
+
+public sealed record RefusedTicketResponse(string Id, int Status, string Reason);

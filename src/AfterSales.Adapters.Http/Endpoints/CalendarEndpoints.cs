@@ -73,7 +73,7 @@ internal static class CalendarEndpoints
         return Document(http, definition);
     }
 
-    private static async Task<IResult> Put(HttpContext http, string id, ICalendarCatalog catalog, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<IResult> Put(HttpContext http, string id, ICalendarCatalog catalog, Background.CalendarAdoptionSignal signal, IOptions<AfterSalesHttpOptions> options)
     {
         var expected = ExpectedVersion(http);
         using var body = await ReadJsonAsync(http, options.Value).ConfigureAwait(false);
@@ -90,10 +90,11 @@ internal static class CalendarEndpoints
         }
 
         var saved = await catalog.SaveAsync(http.Tenant(), read.Value, expected, http.RequestAborted).ConfigureAwait(false);
+        signal.Signal();
         return Saved(http, saved);
     }
 
-    private static async Task<IResult> PutYear(HttpContext http, string id, string year, ICalendarCatalog catalog, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<IResult> PutYear(HttpContext http, string id, string year, ICalendarCatalog catalog, Background.CalendarAdoptionSignal signal, IOptions<AfterSalesHttpOptions> options)
     {
         var expected = ExpectedVersion(http);
         var number = Parse.Int(year, "year", 1900, 2099);
@@ -108,6 +109,7 @@ internal static class CalendarEndpoints
 
         var next = current.WithYear(read.Value);
         var saved = await catalog.SaveAsync(tenant, next, expected ?? current.Version, http.RequestAborted).ConfigureAwait(false);
+        signal.Signal();
         return Saved(http, saved);
     }
 

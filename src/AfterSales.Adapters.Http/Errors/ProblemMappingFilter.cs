@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AfterSales.Calendars;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -59,9 +58,9 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                     Detail = t.Message,
                 };
                 conflict.Extensions["state"] = t.State.ToString();
-                conflict.Extensions["trigger"] = t.Trigger.ToString();
+                conflict.Extensions["command"] = t.Command;
                 conflict.Extensions["unmetGuards"] = t.UnmetGuards;
-                conflict.Extensions["permittedTriggers"] = t.PermittedTriggers.Select(static p => p.ToString()).ToArray();
+                conflict.Extensions["permittedCommands"] = t.PermittedCommands;
                 return conflict;
             case Quality.Complaints.ComplaintTransitionException ct:
                 var refused = new ProblemDetails
@@ -71,8 +70,9 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                     Detail = ct.Message,
                 };
                 refused.Extensions["state"] = ct.Status.ToString();
-                refused.Extensions["trigger"] = ct.Trigger;
+                refused.Extensions["command"] = ct.Command;
                 refused.Extensions["unmetGuards"] = new[] { ct.UnmetGuard };
+                refused.Extensions["permittedCommands"] = ct.PermittedCommands;
                 return refused;
             case ConcurrencyConflictException c when http.Request.Headers.IfMatch.Count > 0:
                 return new ProblemDetails
@@ -88,6 +88,8 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
                     Title = c.ExpectedVersion == 0 ? "An item with this id already exists." : "The item was changed concurrently.",
                     Detail = c.ExpectedVersion == 0 ? "Choose another id, or omit it to let the service assign one." : "Reload it and retry.",
                 };
+            case AdoptionRefusedException refusal:
+                return new ProblemDetails { Status = 409, Title = "The work order is finished: its clocks are final.", Detail = refusal.Message };
             case CalendarYearNotCoveredException y:
                 return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
             case InvalidDefinitionException d:

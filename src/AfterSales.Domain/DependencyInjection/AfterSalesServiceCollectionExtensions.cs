@@ -50,13 +50,16 @@ public static class AfterSalesServiceCollectionExtensions
         services.TryAddSingleton(static sp => new InMemoryCalendarCatalog(sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct(), RequireClock(sp)));
         services.TryAddSingleton<ICalendarCatalog>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
         services.TryAddSingleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
-        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new SlaTermsResolver(sp.GetRequiredService<ISlaPolicyCatalog>(), sp.GetRequiredService<ICalendarCatalog>()));
+        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<SlaTermsResolver>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
+            sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton(static sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
-            sp.GetRequiredService<ISlaPolicyCatalog>(),
+            sp.GetRequiredService<SlaTermsResolver>(),
             RequireClock(sp),
             sp.GetRequiredService<AfterSalesOptions>().DefaultPolicyId));
         return new AfterSalesBuilder(services, options);

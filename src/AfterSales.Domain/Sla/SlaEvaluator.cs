@@ -95,13 +95,17 @@ public static class SlaEvaluator
         return clocks;
     }
 
-    /// <summary>The terms in force at <paramref name="at"/>: the last adopted at or before it.</summary>
-    private static SlaTerms TermsAt(IReadOnlyList<SlaTerms> terms, Instant at)
+    /// <summary>
+    /// The terms in force at <paramref name="at"/>: the last adopted at or before it — or, for a clock
+    /// that stopped at <paramref name="at"/> (<paramref name="stopped"/>), strictly before it, so an
+    /// adoption recorded at the very instant a clock stopped does not change that completed clock.
+    /// </summary>
+    private static SlaTerms TermsAt(IReadOnlyList<SlaTerms> terms, Instant at, bool stopped = false)
     {
         var found = terms[0];
         for (var i = 1; i < terms.Count; i++)
         {
-            if (terms[i].EffectiveFrom is { } from && from <= at)
+            if (terms[i].EffectiveFrom is { } from && (from < at || (!stopped && from == at)))
             {
                 found = terms[i];
             }
@@ -137,7 +141,7 @@ public static class SlaEvaluator
         var stopIndex = FindStop(timeline, metric, cycle.FirstEntry, cycle.EndEntry);
 
         // A stopped clock keeps the terms in force when it stopped; an open one takes the latest.
-        var terms = stopIndex >= 0 ? TermsAt(allTerms, timeline.Entries[stopIndex].At) : latest;
+        var terms = stopIndex >= 0 ? TermsAt(allTerms, timeline.Entries[stopIndex].At, stopped: true) : latest;
         return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now);
     }
 

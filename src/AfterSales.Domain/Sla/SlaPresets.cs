@@ -175,11 +175,11 @@ public static class SlaPresets
             .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(24), t => t.ForAllSeverities().Describe("24小时解决问题"))
             .Build();
 
-    /// <summary>All presets, every version, for listing and loading into a host.</summary>
+    /// <summary>All presets, every version, for listing and loading into a host (0.1's four first, in 0.1's order).</summary>
     public static IReadOnlyList<SlaPolicy> All { get; } =
     [
-        KioskHardware000, CityRepair001, Remote2hOnSite4h001, Solution2h001, OnSite4hSolved24h001,
-        SystemIntegration002, SystemIntegration002On5x8, EnterpriseSystems003, MajorFaultAnyWarranty003, Cctv004Version1, Cctv004,
+        KioskHardware000, SystemIntegration002, EnterpriseSystems003, Cctv004,
+        CityRepair001, Remote2hOnSite4h001, Solution2h001, OnSite4hSolved24h001, SystemIntegration002On5x8, MajorFaultAnyWarranty003, Cctv004Version1,
     ];
 
     private static SlaPolicy Cctv004Of(int version)

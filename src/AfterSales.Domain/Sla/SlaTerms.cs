@@ -11,8 +11,9 @@ namespace AfterSales.Sla;
 /// uses, for a clock that stopped, the terms in force when it stopped, and for an open clock the
 /// latest — so completed clocks never change and open ones follow the latest adopted data.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class SlaTerms
+/// <remarks>Immutable and thread-safe. Two terms are equal when they take effect at the same instant
+/// with the same policy key and the same replacing calendars' keys (keys name immutable versions).</remarks>
+public sealed class SlaTerms : IEquatable<SlaTerms>
 {
     private readonly Dictionary<string, BusinessCalendar> byId;
 
@@ -86,6 +87,20 @@ public sealed class SlaTerms
     /// <param name="policy">The newer policy version.</param>
     /// <param name="at">When it is adopted.</param>
     public SlaTerms WithPolicy(SlaPolicy policy, Instant at) => new(at, Guard.NotNull(policy), new Dictionary<string, BusinessCalendar>(byId, StringComparer.Ordinal));
+
+    /// <inheritdoc />
+    public bool Equals(SlaTerms? other) =>
+        other is not null
+        && EffectiveFrom == other.EffectiveFrom
+        && string.Equals(Policy.Key, other.Policy.Key, StringComparison.Ordinal)
+        && byId.Count == other.byId.Count
+        && byId.All(p => other.byId.TryGetValue(p.Key, out var c) && string.Equals(c.Key, p.Value.Key, StringComparison.Ordinal));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as SlaTerms);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(EffectiveFrom, StringComparer.Ordinal.GetHashCode(Policy.Key), byId.Count);
 
     /// <summary>E.g. <c>cn-002-system-integration@1 with cn-statutory-9-18@2 from 2027-01-04T01:00:00Z</c>.</summary>
     public override string ToString() =>

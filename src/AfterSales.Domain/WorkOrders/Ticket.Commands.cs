@@ -1,5 +1,4 @@
 using AfterSales.Internal;
-using AfterSales.Workflow;
 
 namespace AfterSales.WorkOrders;
 
@@ -9,11 +8,11 @@ public sealed partial class Ticket
 {
     /// <summary>Records the first response (响应). Reached milestone: <c>Responded</c>.</summary>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    public void Acknowledge() => Execute(TicketTrigger.Acknowledge, TicketEventKind.Acknowledged);
+    public void Acknowledge() => Execute(TicketEventKind.Acknowledged);
 
     /// <summary>Starts remote diagnosis (远程诊断), R-WO-2.</summary>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    public void StartRemoteDiagnosis() => Execute(TicketTrigger.StartRemoteDiagnosis, TicketEventKind.RemoteDiagnosisStarted);
+    public void StartRemoteDiagnosis() => Execute(TicketEventKind.RemoteDiagnosisStarted);
 
     /// <summary>Records a remote fix (远程解决): service restored (if not yet in this cycle) and resolved.</summary>
     /// <param name="resolution">What fixed it.</param>
@@ -22,7 +21,7 @@ public sealed partial class Ticket
     public void ResolveRemotely(string resolution)
     {
         Guard.NotBlank(resolution);
-        Execute(TicketTrigger.ResolveRemotely, TicketEventKind.ResolvedRemotely, resolution: resolution);
+        Execute(TicketEventKind.ResolvedRemotely, resolution: resolution);
     }
 
     /// <summary>Sends <paramref name="engineer"/> on site (派工); only after remote diagnosis was tried in this cycle (R-WO-2).</summary>
@@ -32,12 +31,12 @@ public sealed partial class Ticket
     public void Dispatch(string engineer)
     {
         Guard.NotBlank(engineer);
-        Execute(TicketTrigger.Dispatch, TicketEventKind.Dispatched, engineer: engineer);
+        Execute(TicketEventKind.Dispatched, engineer: engineer);
     }
 
     /// <summary>Records the engineer's arrival on site (到达现场). Reached milestone: <c>ArrivedOnSite</c>.</summary>
     /// <exception cref="InvalidTransitionException">Not dispatched.</exception>
-    public void ArriveOnSite() => Execute(TicketTrigger.ArriveOnSite, TicketEventKind.ArrivedOnSite);
+    public void ArriveOnSite() => Execute(TicketEventKind.ArrivedOnSite);
 
     /// <summary>Escalates to the manufacturer's support (申请支援), R-WO-5.</summary>
     /// <param name="reason">Why remote and on-site work could not solve it.</param>
@@ -46,12 +45,12 @@ public sealed partial class Ticket
     public void EscalateToVendor(string reason)
     {
         Guard.NotBlank(reason);
-        Execute(TicketTrigger.EscalateToVendor, TicketEventKind.EscalatedToVendor, reason: reason);
+        Execute(TicketEventKind.EscalatedToVendor, reason: reason);
     }
 
     /// <summary>Records that service runs again (服务恢复运行). Reached milestone: <c>ServiceRestored</c>.</summary>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    public void RestoreService() => Execute(TicketTrigger.RestoreService, TicketEventKind.ServiceRestored);
+    public void RestoreService() => Execute(TicketEventKind.ServiceRestored);
 
     /// <summary>Records the full repair (修复): service restored (if not yet in this cycle) and resolved.</summary>
     /// <param name="resolution">What fixed it.</param>
@@ -60,12 +59,12 @@ public sealed partial class Ticket
     public void Resolve(string resolution)
     {
         Guard.NotBlank(resolution);
-        Execute(TicketTrigger.Resolve, TicketEventKind.Resolved, resolution: resolution);
+        Execute(TicketEventKind.Resolved, resolution: resolution);
     }
 
     /// <summary>Starts the observation period (运行观察期), R-WO-4.</summary>
     /// <exception cref="InvalidTransitionException">Not resolved.</exception>
-    public void StartObservation() => Execute(TicketTrigger.StartObservation, TicketEventKind.ObservationStarted);
+    public void StartObservation() => Execute(TicketEventKind.ObservationStarted);
 
     /// <summary>Records the customer's signed service report with a satisfaction rating (客户签字确认), R-WO-8. A later sign-off replaces an earlier one.</summary>
     /// <param name="signer">Who signed for the customer.</param>
@@ -82,12 +81,12 @@ public sealed partial class Ticket
             throw new ArgumentOutOfRangeException(nameof(satisfaction), satisfaction, $"satisfaction must be 1 to 5, was {satisfaction}.");
         }
 
-        Execute(TicketTrigger.SignOff, TicketEventKind.SignedOff, signOff: new TicketSignOff { Signer = signer, Satisfaction = satisfaction, Comment = comment });
+        Execute(TicketEventKind.SignedOff, signOff: new TicketSignOff { Signer = signer, Satisfaction = satisfaction, Comment = comment });
     }
 
     /// <summary>Closes the order (关闭): needs the customer's sign-off (R-WO-8) and the observation period elapsed (R-WO-4).</summary>
     /// <exception cref="InvalidTransitionException">Not in observation, not signed off, or the observation period has not elapsed; the unmet guards say which.</exception>
-    public void Close() => Execute(TicketTrigger.Close, TicketEventKind.Closed);
+    public void Close() => Execute(TicketEventKind.Closed);
 
     /// <summary>Re-opens the order after a recurrence during observation (故障复发), R-WO-4: back to remote diagnosis, a new SLA cycle.</summary>
     /// <param name="reason">What recurred.</param>
@@ -96,7 +95,7 @@ public sealed partial class Ticket
     public void Reopen(string reason)
     {
         Guard.NotBlank(reason);
-        Execute(TicketTrigger.Reopen, TicketEventKind.Reopened, reason: reason);
+        Execute(TicketEventKind.Reopened, reason: reason);
     }
 
     /// <summary>Pauses to wait for the customer (等待客户); SLA targets that allow it stop counting.</summary>
@@ -106,12 +105,12 @@ public sealed partial class Ticket
     public void WaitForCustomer(string reason)
     {
         Guard.NotBlank(reason);
-        Execute(TicketTrigger.WaitForCustomer, TicketEventKind.WaitingForCustomer, reason: reason);
+        Execute(TicketEventKind.WaitingForCustomer, reason: reason);
     }
 
     /// <summary>Resumes after waiting for the customer (恢复处理): back to the state the ticket paused from.</summary>
     /// <exception cref="InvalidTransitionException">Not waiting for the customer.</exception>
-    public void Resume() => Execute(TicketTrigger.Resume, TicketEventKind.Resumed);
+    public void Resume() => Execute(TicketEventKind.Resumed);
 
     /// <summary>
     /// Changes the severity (重新定级) while the order is open — e.g. upward when remote diagnosis
@@ -132,18 +131,18 @@ public sealed partial class Ticket
             throw new ArgumentException($"newSeverityCode '{newSeverityCode}' is already the ticket's severity.", nameof(newSeverityCode));
         }
 
-        Execute(TicketTrigger.Reclassify, TicketEventKind.Reclassified, reason: reason, severityCode: newSeverityCode);
+        Execute(TicketEventKind.Reclassified, reason: reason, severityCode: newSeverityCode);
     }
 
     /// <summary>Records that a repair plan was delivered (作出修复方案) without changing state. Reached milestone: <c>RepairPlanDelivered</c>.</summary>
     /// <param name="note">What the plan says, optionally.</param>
     /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
-    public void DeliverRepairPlan(string? note = null) => Execute(TicketTrigger.DeliverRepairPlan, TicketEventKind.RepairPlanDelivered, note: note);
+    public void DeliverRepairPlan(string? note = null) => Execute(TicketEventKind.RepairPlanDelivered, note: note);
 
     /// <summary>Records that a loaner was provided (提供备机, R-SP-5) without changing state. Reached milestone: <c>LoanerProvided</c>.</summary>
     /// <param name="note">Which unit, optionally.</param>
     /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
-    public void ProvideLoaner(string? note = null) => Execute(TicketTrigger.ProvideLoaner, TicketEventKind.LoanerProvided, note: note);
+    public void ProvideLoaner(string? note = null) => Execute(TicketEventKind.LoanerProvided, note: note);
 
     /// <summary>Cancels a duplicate or invalid report (撤销); only before service is restored.</summary>
     /// <param name="reason">Why, e.g. "duplicate of WO-17".</param>
@@ -152,10 +151,9 @@ public sealed partial class Ticket
     public void Cancel(string reason)
     {
         Guard.NotBlank(reason);
-        Execute(TicketTrigger.Cancel, TicketEventKind.Cancelled, reason: reason);
+        Execute(TicketEventKind.Cancelled, reason: reason);
     }
 
-    /// <summary>Whether <see cref="Acknowledge"/> is permitted now.</summary>
     /// <summary>
     /// Submits a quote for paid, out-of-warranty work to the customer (报价, R-WAR-8); the job
     /// becomes billable, so parts may be replaced only after <see cref="AcceptQuote"/> (R-WO-7).
@@ -173,7 +171,7 @@ public sealed partial class Ticket
             throw new ArgumentOutOfRangeException(nameof(total), total, $"total must not be negative, was {total}.");
         }
 
-        Execute(TicketTrigger.SubmitQuote, TicketEventKind.QuoteSubmitted, quote: new TicketQuote { QuoteId = quoteId, Total = total, Currency = currency });
+        Execute(TicketEventKind.QuoteSubmitted, quote: new TicketQuote { QuoteId = quoteId, Total = total, Currency = currency });
     }
 
     /// <summary>Submits an <see cref="Entitlements.Quotes.Quote"/> built from the tendered price list (R-WAR-8).</summary>
@@ -188,7 +186,7 @@ public sealed partial class Ticket
     public void AcceptQuote(string acceptedBy)
     {
         Guard.NotBlank(acceptedBy);
-        Execute(TicketTrigger.AcceptQuote, TicketEventKind.QuoteAccepted, quote: Quote is null ? null : Quote with { AcceptedBy = acceptedBy });
+        Execute(TicketEventKind.QuoteAccepted, quote: Quote is null ? null : Quote with { AcceptedBy = acceptedBy });
     }
 
     /// <summary>
@@ -201,7 +199,7 @@ public sealed partial class Ticket
         Guard.NotBlank(exchange.OldPartNumber, "exchange.OldPartNumber");
         Guard.NotBlank(exchange.NewPartNumber, "exchange.NewPartNumber");
         Guard.NotBlank(exchange.SignedBy, "exchange.SignedBy");
-        Execute(TicketTrigger.ReplaceParts, TicketEventKind.PartsReplaced, partsExchange: exchange);
+        Execute(TicketEventKind.PartsReplaced, partsExchange: exchange);
     }
 
     /// <summary>Whether <see cref="SubmitQuote(string, decimal, string)"/> is permitted now.</summary>
@@ -268,7 +266,6 @@ public sealed partial class Ticket
     public bool CanCancel() => Can(TicketTrigger.Cancel);
 
     private void Execute(
-        TicketTrigger trigger,
         TicketEventKind kind,
         string? engineer = null,
         string? reason = null,
@@ -280,8 +277,7 @@ public sealed partial class Ticket
         TicketPartsExchange? partsExchange = null)
     {
         var now = Now();
-        var check = TicketWorkflow.Definition.Check(State, trigger, Context(now));
-        check.ThrowIfNotPermitted();
+        TicketMachine.EnsurePermitted(this, TriggerOf(kind)!.Value, now);
         Apply(new TicketEvent
         {
             Kind = kind,
@@ -297,6 +293,5 @@ public sealed partial class Ticket
             Quote = quote,
             PartsExchange = partsExchange,
         });
-        System.Diagnostics.Debug.Assert(State == check.Destination, "the events and the workflow table agree on the new state");
     }
 }

@@ -1,10 +1,15 @@
-using AfterSales.Workflow;
+using Stateless;
+using Stateless.Reflection;
 
 namespace AfterSales.WorkOrders;
 
 /// <summary>
 /// The work-order workflow (工单流程): which <see cref="TicketTrigger"/> each <see cref="TicketState"/>
-/// accepts, under which guards. Built once per process and shared; immutable and thread-safe.
+/// accepts, under which guards — a Stateless <see cref="StateMachine{TState, TTrigger}"/> whose state
+/// lives in the <see cref="Ticket"/> (external state storage), as in Stateless's bug-tracker example.
+/// The ticket asks it before every command and every replayed event, at the instant of the decision,
+/// and then applies the event; <see cref="Ticket.Check(TicketTrigger)"/> and the <c>CanX</c> methods
+/// ask it too.
 /// </summary>
 /// <remarks>
 /// <para>Main path: Reported → Acknowledged (响应) → RemoteDiagnosis (远程诊断, R-WO-2) → either
@@ -16,8 +21,8 @@ namespace AfterSales.WorkOrders;
 /// records reclassification, repair plans and loaners without changing state;
 /// <see cref="TicketState.Unrestored"/> may be cancelled (a duplicate or invalid report);
 /// <see cref="TicketState.Active"/> may pause to wait for the customer and may dispatch once
-/// remote diagnosis was tried. Resume returns to the state the ticket paused from, one guarded
-/// transition per origin.</para>
+/// remote diagnosis was tried. Resume returns to the state the ticket paused from: one dynamic
+/// transition whose possible destinations are declared (<see cref="PausableStates"/>).</para>
 /// <para><see cref="TicketState.Closed"/> and <see cref="TicketState.Cancelled"/> are terminal:
 /// nothing is recorded after them. A fault that recurs after closing is a new report for the same
 /// device serial number, whose history is kept per device (R-WO-10).</para>
@@ -47,17 +52,23 @@ public static class TicketWorkflow
         TicketState.Dispatched, TicketState.OnSite, TicketState.EscalatedToVendor,
     ];
 
-    /// <summary>The workflow definition, built once; ask it with <c>Check</c>, <c>CanFire</c>, <c>GetPermittedTriggers</c>; export it with <c>ToMermaid</c>.</summary>
-    public static StateMachineDefinition<TicketState, TicketTrigger, TicketWorkflowContext> Definition { get; } = Build();
 
-    /// <summary>The Markdown page <c>docs/ticket-workflow.md</c>: a short introduction and the Mermaid diagram of <see cref="Definition"/>.</summary>
+    /// <summary>
+    /// The workflow as Stateless describes it (<see cref="StateMachine{TState, TTrigger}.GetInfo"/>):
+    /// its states with their superstates and substates, and each state's transitions with their guard
+    /// descriptions; the initial state is <see cref="TicketState.Reported"/>. A new snapshot per call.
+    /// </summary>
+    /// <returns>The description; guards of unguarded internal transitions are Stateless's own (described as <see cref="InvocationInfo.DefaultFunctionDescription"/>).</returns>
+    public static StateMachineInfo GetInfo() => TicketMachine.GetInfo();
+
+    /// <summary>The Markdown page <c>docs/ticket-workflow.md</c>: a short introduction and the Mermaid diagram of <see cref="GetInfo"/>.</summary>
     /// <returns>The page's text, with <c>\n</c> line ends.</returns>
     public static string ToMarkdown() =>
         "# The ticket workflow (工单流程)\n"
         + "\n"
-        + "Generated from `AfterSales.WorkOrders.TicketWorkflow.Definition` by the test\n"
-        + "`TicketWorkflowTests.DocsTicketWorkflow_MatchesTheDefinition`; do not edit by hand. To regenerate,\n"
-        + "run the tests with `AFTERSALES_REGENERATE_DOCS=1`.\n"
+        + "Generated from `AfterSales.WorkOrders.TicketWorkflow.GetInfo()` (Stateless's description of the\n"
+        + "workflow) by the test `TicketWorkflowTests.DocsTicketWorkflow_MatchesTheWorkflow`; do not edit by\n"
+        + "hand. To regenerate, run the tests with `AFTERSALES_REGENERATE_DOCS=1`.\n"
         + "\n"
         + "A work order (故障处理工作单) is reported, acknowledged (响应), diagnosed remotely first\n"
         + "(远程诊断, R-WO-2), then either resolved remotely or dispatched on site (派工, 到达现场),\n"
@@ -65,97 +76,105 @@ public static class TicketWorkflow
         + "R-WO-4) before it closes with the customer's signed service report and satisfaction rating\n"
         + "(R-WO-8). A recurrence during observation re-opens it into remote diagnosis as a new SLA\n"
         + "cycle. Waiting for the customer pauses the SLA clocks and resumes to the state it paused\n"
-        + "from. `Open`, `Unrestored` and `Active` are superstates: a trigger drawn from one of them is\n"
+        + "from. `Open`, `Unrestored` and `Active` are superstates: a command drawn from one of them is\n"
         + "permitted in every state inside it. Closed and Cancelled are terminal. A legacy issue\n"
         + "(遗留问题, R-WO-6) is a derived flag (an SLA clock breached or met late), not a state.\n"
+        + "Transitions are labelled with the command names of the HTTP routes (`POST /tickets/{id}/close`).\n"
         + "\n"
         + "```mermaid\n"
-        + Definition.ToMermaid()
+        + TicketWorkflowDiagram.ToMermaid(GetInfo())
         + "```\n";
 
-    private static StateMachineDefinition<TicketState, TicketTrigger, TicketWorkflowContext> Build()
+    /// <summary>
+    /// The transition table, configured on <paramref name="machine"/>. The guards and the resume
+    /// destination read the facts of the ticket <paramref name="subject"/> is bound to, and the
+    /// instant of the decision; the ticket records the facts itself when it applies the event, so the
+    /// transitions carry no actions.
+    /// </summary>
+    internal static void Configure(StateMachine<TicketState, TicketTrigger> machine, TicketMachine subject)
     {
-        var b = new StateMachineBuilder<TicketState, TicketTrigger, TicketWorkflowContext>();
-
-        b.Configure(TicketState.Open)
+        machine.Configure(TicketState.Open)
             .InternalTransition(TicketTrigger.Reclassify, Nothing)
             .InternalTransition(TicketTrigger.DeliverRepairPlan, Nothing)
             .InternalTransition(TicketTrigger.ProvideLoaner, Nothing)
             .InternalTransition(TicketTrigger.SubmitQuote, Nothing)
-            .InternalTransitionIf(TicketTrigger.AcceptQuote, static c => c.QuoteSubmitted, QuoteWasSubmitted, Nothing)
-            .InternalTransitionIf(TicketTrigger.ReplaceParts, static c => c.PartsMayBeReplaced, QuoteAcceptedBeforeParts, Nothing);
+            .InternalTransitionIf(TicketTrigger.AcceptQuote, _ => subject.Ticket.Quote is not null, Nothing, QuoteWasSubmitted)
+            .InternalTransitionIf(TicketTrigger.ReplaceParts, _ => !subject.Ticket.IsBillable || subject.Ticket.Quote?.AcceptedBy is not null, Nothing, QuoteAcceptedBeforeParts);
 
-        b.Configure(TicketState.Unrestored)
+        machine.Configure(TicketState.Unrestored)
             .SubstateOf(TicketState.Open)
             .Permit(TicketTrigger.Cancel, TicketState.Cancelled);
 
-        b.Configure(TicketState.Active)
+        machine.Configure(TicketState.Active)
             .SubstateOf(TicketState.Unrestored)
             .Permit(TicketTrigger.WaitForCustomer, TicketState.WaitingForCustomer)
-            .PermitIf(TicketTrigger.Dispatch, TicketState.Dispatched, static c => c.RemoteDiagnosisTried, RemoteDiagnosisFirst);
+            .PermitIf(TicketTrigger.Dispatch, TicketState.Dispatched, () => subject.Ticket.RemoteDiagnosisTried, RemoteDiagnosisFirst);
 
-        b.Configure(TicketState.Reported)
+        machine.Configure(TicketState.Reported)
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.Acknowledge, TicketState.Acknowledged);
 
-        b.Configure(TicketState.Acknowledged)
+        machine.Configure(TicketState.Acknowledged)
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.StartRemoteDiagnosis, TicketState.RemoteDiagnosis);
 
-        b.Configure(TicketState.RemoteDiagnosis)
+        machine.Configure(TicketState.RemoteDiagnosis)
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.ResolveRemotely, TicketState.Resolved)
             .Permit(TicketTrigger.RestoreService, TicketState.ServiceRestored)
             .Permit(TicketTrigger.EscalateToVendor, TicketState.EscalatedToVendor);
 
-        b.Configure(TicketState.Dispatched)
+        machine.Configure(TicketState.Dispatched)
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.ArriveOnSite, TicketState.OnSite);
 
-        b.Configure(TicketState.OnSite)
+        machine.Configure(TicketState.OnSite)
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.RestoreService, TicketState.ServiceRestored)
             .Permit(TicketTrigger.Resolve, TicketState.Resolved)
             .Permit(TicketTrigger.EscalateToVendor, TicketState.EscalatedToVendor);
 
-        b.Configure(TicketState.EscalatedToVendor)
+        machine.Configure(TicketState.EscalatedToVendor)
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.RestoreService, TicketState.ServiceRestored)
             .Permit(TicketTrigger.Resolve, TicketState.Resolved);
 
-        var waiting = b.Configure(TicketState.WaitingForCustomer).SubstateOf(TicketState.Unrestored);
-        waiting.PermitIf(TicketTrigger.Resume, TicketState.Reported, static c => c.PausedFrom == TicketState.Reported, "paused from Reported");
-        waiting.PermitIf(TicketTrigger.Resume, TicketState.Acknowledged, static c => c.PausedFrom == TicketState.Acknowledged, "paused from Acknowledged");
-        waiting.PermitIf(TicketTrigger.Resume, TicketState.RemoteDiagnosis, static c => c.PausedFrom == TicketState.RemoteDiagnosis, "paused from RemoteDiagnosis");
-        waiting.PermitIf(TicketTrigger.Resume, TicketState.Dispatched, static c => c.PausedFrom == TicketState.Dispatched, "paused from Dispatched");
-        waiting.PermitIf(TicketTrigger.Resume, TicketState.OnSite, static c => c.PausedFrom == TicketState.OnSite, "paused from OnSite");
-        waiting.PermitIf(TicketTrigger.Resume, TicketState.EscalatedToVendor, static c => c.PausedFrom == TicketState.EscalatedToVendor, "paused from EscalatedToVendor");
+        // One dynamic transition instead of a guarded one per origin: the destination is a fact of
+        // the ticket, and the possible destinations are declared so GetInfo() and the diagram list them.
+        var resumeDestinations = new DynamicStateInfos();
+        foreach (var state in PausableStates)
+        {
+            resumeDestinations.Add(state.ToString(), $"paused from {state}");
+        }
 
-        b.Configure(TicketState.ServiceRestored)
+        machine.Configure(TicketState.WaitingForCustomer)
+            .SubstateOf(TicketState.Unrestored)
+            .PermitDynamic(TicketTrigger.Resume, () => subject.Ticket.PausedFrom!.Value, "the state the ticket paused from", resumeDestinations);
+
+        machine.Configure(TicketState.ServiceRestored)
             .SubstateOf(TicketState.Open)
             .Permit(TicketTrigger.Resolve, TicketState.Resolved);
 
-        b.Configure(TicketState.Resolved)
+        machine.Configure(TicketState.Resolved)
             .Permit(TicketTrigger.StartObservation, TicketState.Observation)
             .InternalTransition(TicketTrigger.SignOff, Nothing);
 
-        b.Configure(TicketState.Observation)
+        machine.Configure(TicketState.Observation)
             .InternalTransition(TicketTrigger.SignOff, Nothing)
             .PermitIf(
                 TicketTrigger.Close,
                 TicketState.Closed,
-                new GuardCondition<TicketWorkflowContext>(static c => c.SignedOff, CustomerSignedOff),
-                new GuardCondition<TicketWorkflowContext>(static c => c.ObservationElapsed, ObservationElapsed))
+                Tuple.Create<Func<bool>, string>(() => subject.Ticket.CustomerSignOff is not null, CustomerSignedOff),
+                Tuple.Create<Func<bool>, string>(() => subject.Ticket.ObservationStartedAt is { } started && subject.At - started >= subject.Ticket.Policy.ObservationPeriod, ObservationElapsed))
             .Permit(TicketTrigger.Reopen, TicketState.RemoteDiagnosis);
 
-        b.Configure(TicketState.Closed);
-        b.Configure(TicketState.Cancelled);
-
-        return b.Build(TicketState.Reported, TicketState.Closed, TicketState.Cancelled);
+        // Terminal: nothing is recorded after them.
+        machine.Configure(TicketState.Closed);
+        machine.Configure(TicketState.Cancelled);
     }
 
-    // The aggregate records the facts itself (from its events); the engine only decides.
-    private static void Nothing(TicketWorkflowContext context, Transition<TicketState, TicketTrigger> transition)
+    // The ticket records the facts itself when it applies the event; the workflow only decides.
+    private static void Nothing()
     {
     }
 }

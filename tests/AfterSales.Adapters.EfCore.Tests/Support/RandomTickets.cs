@@ -1,5 +1,4 @@
 using AfterSales.Sla;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using FsCheck;
 using FsCheck.Fluent;

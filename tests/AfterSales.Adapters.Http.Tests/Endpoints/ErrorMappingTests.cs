@@ -44,7 +44,12 @@ public sealed class ErrorMappingTests
 
         var refused = await (await client.CommandAsync("WO-1", "close")).JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("Reported", (string)refused["state"]!);
-        Assert.Contains(refused["permittedTriggers"]!.AsArray(), t => (string)t! == "Acknowledge");
+        Assert.Equal("close", (string)refused["command"]!);
+        Assert.Empty(refused["unmetGuards"]!.AsArray());
+        Assert.Contains(refused["permittedCommands"]!.AsArray(), t => (string)t! == "acknowledge");
+        Assert.StartsWith("'close' is not permitted while the ticket is Reported. Permitted commands: acknowledge, ", (string)refused["detail"]!, StringComparison.Ordinal);
+        Assert.Null(refused["trigger"]);
+        Assert.Null(refused["permittedTriggers"]);
 
         var blankEngineer = await (await client.CommandAsync("WO-1", "dispatch", """{"engineer":" "}""")).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(blankEngineer["errors"]!["engineer"]);
@@ -103,6 +108,10 @@ public sealed class ErrorMappingTests
         public Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
 
         public Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+
+        public Task<IReadOnlyList<Ticket>> ListOpenAsync(string tenantId, string? afterId, int limit, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+
+        public Task<IReadOnlyList<TicketId>> SaveAllAsync(IReadOnlyList<(Ticket Ticket, int ExpectedVersion)> batch, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
     }
 }
 

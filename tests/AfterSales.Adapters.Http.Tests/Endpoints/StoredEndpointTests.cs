@@ -26,7 +26,10 @@ public sealed class StoredEndpointTests
         var stale = await PostRaw(client, "first-reply", null, version - 1);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         var early = await PostRaw(client, "close", null, version);
-        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        var refused = await early.JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("close", (string)refused["command"]!);
+        Assert.Equal(["the complaint is not solved yet"], refused["unmetGuards"]!.AsArray().Select(static g => (string)g!));
+        Assert.Equal(["verification", "formal-answer", "solved"], refused["permittedCommands"]!.AsArray().Select(static c => (string)c!));
         version = await PostStep(client, factory, "verification", """{"engineerResponsible":true}""", version);
         version = await PostStep(client, factory, "formal-answer", null, version);
         version = await PostStep(client, factory, "solved", null, version);

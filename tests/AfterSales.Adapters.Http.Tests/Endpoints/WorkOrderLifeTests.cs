@@ -63,7 +63,8 @@ public sealed class WorkOrderLifeTests
         // Closing before the observation period elapsed is refused with the unmet guard.
         var early = await client.CommandAsync("WO-2026-0001", "close", ifMatch: version);
         var problem = await early.JsonAsync(HttpStatusCode.Conflict);
-        Assert.Equal("Close", (string)problem["trigger"]!);
+        Assert.Equal("close", (string)problem["command"]!);
+        Assert.Equal(["sign-off", "reopen"], problem["permittedCommands"]!.AsArray().Select(static c => (string)c!));
         Assert.Equal("Observation", (string)problem["state"]!);
         Assert.Contains(problem["unmetGuards"]!.AsArray(), g => ((string)g!).Contains("observation period", StringComparison.Ordinal));
 

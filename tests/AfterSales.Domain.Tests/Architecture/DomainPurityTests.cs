@@ -4,20 +4,21 @@ using AfterSales.Sla;
 
 namespace AfterSales.Tests.Architecture;
 
-/// <summary>Domain stays pure: NodaTime and DI abstractions only, and no ambient clock.</summary>
+/// <summary>Domain stays pure: NodaTime, DI abstractions and Stateless only, and no ambient clock.</summary>
 public class DomainPurityTests
 {
     private static readonly Assembly Domain = typeof(SlaPolicy).Assembly;
 
     [Fact]
-    public void Domain_ReferencesOnlyTheBclNodaTimeAndDiAbstractions()
+    public void Domain_ReferencesOnlyTheBclNodaTimeDiAbstractionsAndStateless()
     {
-        var allowed = new[] { "System.", "NodaTime", "Microsoft.Extensions.DependencyInjection.Abstractions", "netstandard" };
+        var allowed = new[] { "System.", "NodaTime", "Microsoft.Extensions.DependencyInjection.Abstractions", "Stateless", "netstandard" };
 
         var references = Domain.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.All(references, name => Assert.Contains(allowed, prefix => name.StartsWith(prefix, StringComparison.Ordinal) || name == "System"));
         Assert.Contains("NodaTime", references);
+        Assert.Contains("Stateless", references);
     }
 
     [Fact]

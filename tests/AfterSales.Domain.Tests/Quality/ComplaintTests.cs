@@ -82,7 +82,8 @@ public class ComplaintTests
 
         var error = Assert.Throws<ComplaintTransitionException>(() => complaint.Close(Bj("2026-02-24 12:00")));
 
-        Assert.Equal("Close", error.Trigger);
+        Assert.Equal("close", error.Command);
+        Assert.Equal(["first-reply", "verification", "formal-answer", "verdict"], error.PermittedCommands);
         Assert.Equal(ComplaintStatus.Open, error.Status);
         Assert.Contains("dissatisfied", error.Message, StringComparison.Ordinal);
         Assert.False(complaint.CanClose);

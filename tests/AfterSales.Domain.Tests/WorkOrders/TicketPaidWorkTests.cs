@@ -1,6 +1,5 @@
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Tests.Support;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using NodaTime.Testing;
 

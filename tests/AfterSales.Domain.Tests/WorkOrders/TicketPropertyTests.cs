@@ -1,6 +1,5 @@
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using FsCheck;
 using FsCheck.Fluent;

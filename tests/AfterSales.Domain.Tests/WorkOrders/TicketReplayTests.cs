@@ -49,7 +49,8 @@ public sealed class TicketReplayTests
         events.Add(new TicketEvent { Kind = TicketEventKind.Closed, TicketId = events[0].TicketId, Version = 3, At = events[^1].At });
 
         var ex = Assert.Throws<ArgumentException>(() => Ticket.FromEvents(events, Tickets.Policy, clock));
-        Assert.Contains("No valid leaving transitions", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("history[2]: 'close' is not permitted while the ticket is Acknowledged.", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidTransitionException>(ex.InnerException);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using AfterSales.Sla;
 using AfterSales.Sla.Timeline;
 using AfterSales.Tests.Support;
-using AfterSales.Workflow;
 using AfterSales.WorkOrders;
 using NodaTime.Testing;
 
@@ -84,7 +83,7 @@ public sealed class TicketTransitionTests
     }
 
     [Fact]
-    public void Acknowledge_Twice_IsRejectedWithTheStateTriggerAndHint()
+    public void Acknowledge_Twice_IsRejectedWithTheStateCommandAndPermittedCommands()
     {
         var t = Tickets.In(TicketState.Acknowledged, clock);
 
@@ -92,8 +91,41 @@ public sealed class TicketTransitionTests
 
         Assert.Equal(TicketState.Acknowledged, ex.State);
         Assert.Equal(TicketTrigger.Acknowledge, ex.Trigger);
-        Assert.Contains(TicketTrigger.StartRemoteDiagnosis, ex.PermittedTriggers.Cast<TicketTrigger>());
-        Assert.Contains("Permitted triggers", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("acknowledge", ex.Command);
+        Assert.Empty(ex.UnmetGuards);
+        Assert.Equal(
+            ["start-remote-diagnosis", "wait-for-customer", "reclassify", "deliver-repair-plan", "provide-loaner", "cancel", "submit-quote", "replace-parts"],
+            ex.PermittedCommands);
+        Assert.Equal(ex.PermittedCommands, ex.PermittedTriggers.Select(static p => p.ToCommandName()));
+        Assert.Equal(
+            "'acknowledge' is not permitted while the ticket is Acknowledged. Permitted commands: start-remote-diagnosis, wait-for-customer, "
+            + "reclassify, deliver-repair-plan, provide-loaner, cancel, submit-quote, replace-parts.",
+            ex.Message);
+    }
+
+    [Fact]
+    public void Close_InObservationWithNeitherGuardMet_SaysSoInTheApisWords_R_WO_8_R_WO_4()
+    {
+        var t = Tickets.In(TicketState.Observation, clock);
+
+        var ex = Rejected(t, t.Close);
+
+        Assert.Equal(["sign-off", "reopen"], ex.PermittedCommands);
+        Assert.Equal(
+            $"'close' is not permitted while the ticket is Observation: unmet: {TicketWorkflow.CustomerSignedOff}; {TicketWorkflow.ObservationElapsed}. "
+            + "Permitted commands: sign-off, reopen.",
+            ex.Message);
+    }
+
+    [Fact]
+    public void AnyCommand_OnAClosedTicket_SaysNoCommandIsPermitted()
+    {
+        var t = Tickets.In(TicketState.Closed, clock);
+
+        var ex = Rejected(t, () => t.Reopen("复发"));
+
+        Assert.Empty(ex.PermittedCommands);
+        Assert.Equal("'reopen' is not permitted while the ticket is Closed. No command is permitted in this state.", ex.Message);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using AfterSales.WorkOrders;
+using Stateless.Reflection;
 
 namespace AfterSales.Tests.WorkOrders;
 
@@ -6,31 +8,94 @@ public sealed class TicketWorkflowTests
 {
     private const string RegenerateVariable = "AFTERSALES_REGENERATE_DOCS";
 
+    private static readonly StateMachineInfo Info = TicketWorkflow.GetInfo();
+
+    private static StateInfo StateOf(TicketState state) => Info.States.Single(s => (TicketState)s.UnderlyingState == state);
+
+    private static TicketTrigger TriggerOf(TransitionInfo t) => (TicketTrigger)t.Trigger.UnderlyingTrigger;
+
     [Fact]
-    public void Definition_TerminalStates_AreClosedAndCancelled()
+    public void GetInfo_StartsAtReported_AndClosedAndCancelledAcceptNothing()
     {
-        Assert.Equal([TicketState.Closed, TicketState.Cancelled], TicketWorkflow.Definition.TerminalStates);
-        Assert.Equal(TicketState.Reported, TicketWorkflow.Definition.InitialState);
+        Assert.Equal(TicketState.Reported, (TicketState)Info.InitialState.UnderlyingState);
+        Assert.Empty(StateOf(TicketState.Closed).Transitions);
+        Assert.Empty(StateOf(TicketState.Cancelled).Transitions);
+        Assert.Null(StateOf(TicketState.Closed).Superstate);
+        Assert.Null(StateOf(TicketState.Cancelled).Superstate);
     }
 
     [Fact]
-    public void Definition_CancelAndReclassify_AreConfiguredOnceOnSuperstates()
+    public void GetInfo_Superstates_NestOpenUnrestoredActive()
     {
-        Assert.Single(TicketWorkflow.Definition.Transitions, static t => t.Trigger == TicketTrigger.Cancel);
-        Assert.Single(TicketWorkflow.Definition.Transitions, static t => t.Trigger == TicketTrigger.Reclassify);
-        Assert.Equal(TicketState.Unrestored, TicketWorkflow.Definition.Transitions.Single(static t => t.Trigger == TicketTrigger.Cancel).Source);
+        Assert.Equal(TicketState.Unrestored, (TicketState)StateOf(TicketState.Active).Superstate.UnderlyingState);
+        Assert.Equal(TicketState.Open, (TicketState)StateOf(TicketState.Unrestored).Superstate.UnderlyingState);
+        Assert.Equal(TicketState.Open, (TicketState)StateOf(TicketState.ServiceRestored).Superstate.UnderlyingState);
+        Assert.Equal(TicketState.Unrestored, (TicketState)StateOf(TicketState.WaitingForCustomer).Superstate.UnderlyingState);
+        Assert.Equal(
+            [TicketState.Reported, TicketState.Acknowledged, TicketState.RemoteDiagnosis, TicketState.Dispatched, TicketState.OnSite, TicketState.EscalatedToVendor],
+            StateOf(TicketState.Active).Substates.Select(static s => (TicketState)s.UnderlyingState).Order());
     }
 
     [Fact]
-    public void Definition_Resume_HasOneGuardedTransitionPerPausableState()
+    public void GetInfo_CancelAndReclassify_AreConfiguredOnceOnSuperstates()
     {
-        var resumes = TicketWorkflow.Definition.Transitions.Where(static t => t.Trigger == TicketTrigger.Resume).ToArray();
-        Assert.Equal(TicketWorkflow.PausableStates, resumes.Select(static t => t.Destination));
-        Assert.All(resumes, static t => Assert.Equal($"paused from {t.Destination}", Assert.Single(t.GuardDescriptions)));
+        var all = Info.States.SelectMany(static s => s.Transitions.Select(t => (State: (TicketState)s.UnderlyingState, Trigger: TriggerOf(t)))).ToArray();
+
+        Assert.Equal(TicketState.Unrestored, Assert.Single(all, static t => t.Trigger == TicketTrigger.Cancel).State);
+        Assert.Equal(TicketState.Open, Assert.Single(all, static t => t.Trigger == TicketTrigger.Reclassify).State);
     }
 
     [Fact]
-    public void DocsTicketWorkflow_MatchesTheDefinition()
+    public void GetInfo_Resume_IsOneDynamicTransitionDeclaringEveryPausableState()
+    {
+        var resume = Assert.Single(Info.States.SelectMany(static s => s.DynamicTransitions));
+
+        Assert.Equal(TicketTrigger.Resume, TriggerOf(resume));
+        Assert.Same(StateOf(TicketState.WaitingForCustomer).DynamicTransitions.Single(), resume);
+        Assert.Equal(TicketWorkflow.PausableStates.Select(static s => s.ToString()), resume.PossibleDestinationStates.Select(static d => d.DestinationState));
+        Assert.All(resume.PossibleDestinationStates, static d => Assert.Equal($"paused from {d.DestinationState}", d.Criterion));
+    }
+
+    [Theory]
+    [InlineData(TicketState.Active, TicketTrigger.Dispatch, new[] { TicketWorkflow.RemoteDiagnosisFirst })]
+    [InlineData(TicketState.Observation, TicketTrigger.Close, new[] { TicketWorkflow.CustomerSignedOff, TicketWorkflow.ObservationElapsed })]
+    [InlineData(TicketState.Open, TicketTrigger.AcceptQuote, new[] { TicketWorkflow.QuoteWasSubmitted })]
+    [InlineData(TicketState.Open, TicketTrigger.ReplaceParts, new[] { TicketWorkflow.QuoteAcceptedBeforeParts })]
+    [InlineData(TicketState.Open, TicketTrigger.Reclassify, new string[0])]
+    public void GetInfo_Guards_CarryTheirDescriptionsWithTheRIds(TicketState state, TicketTrigger trigger, string[] guards)
+    {
+        var transition = Assert.Single(StateOf(state).Transitions, t => TriggerOf(t) == trigger);
+
+        Assert.Equal(guards, TicketWorkflowDiagram.GuardDescriptions(transition));
+    }
+
+    [Fact]
+    public void ToCommandName_EveryTrigger_HasItsOwnKebabCaseName()
+    {
+        var names = Enum.GetValues<TicketTrigger>().Select(static t => t.ToCommandName()).ToArray();
+
+        Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, static n => Assert.Matches(new Regex("^[a-z]+(-[a-z]+)*$"), n));
+        Assert.Equal("start-remote-diagnosis", TicketTrigger.StartRemoteDiagnosis.ToCommandName());
+        Assert.Throws<ArgumentOutOfRangeException>(static () => ((TicketTrigger)99).ToCommandName());
+    }
+
+    [Fact]
+    public void ToMarkdown_DrawsSuperstatesNested_AndLabelsWithCommandNames()
+    {
+        var markdown = TicketWorkflow.ToMarkdown();
+
+        Assert.Contains("    state Open {\n        ServiceRestored\n        state Unrestored {\n            WaitingForCustomer\n            state Active {\n", markdown, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(markdown, "state Unrestored"));
+        Assert.Contains("    Observation --> Closed : close [" + TicketWorkflow.CustomerSignedOff + " and " + TicketWorkflow.ObservationElapsed + "]\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("    Open --> Open : reclassify (internal)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("    WaitingForCustomer --> OnSite : resume [paused from OnSite]\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("    Closed --> [*]\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Function", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DocsTicketWorkflow_MatchesTheWorkflow()
     {
         var path = Path.Combine(RepositoryRoot(), "docs", "ticket-workflow.md");
         var generated = TicketWorkflow.ToMarkdown();
@@ -44,7 +109,7 @@ public sealed class TicketWorkflowTests
         Assert.True(
             committed == generated,
             $"docs/ticket-workflow.md differs from TicketWorkflow.ToMarkdown(). Regenerate it with "
-            + $"`{RegenerateVariable}=1 dotnet test --filter DocsTicketWorkflow_MatchesTheDefinition` and commit the file.");
+            + $"`{RegenerateVariable}=1 dotnet test --filter DocsTicketWorkflow_MatchesTheWorkflow` and commit the file.");
     }
 
     private static string RepositoryRoot()

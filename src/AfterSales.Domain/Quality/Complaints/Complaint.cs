@@ -110,14 +110,22 @@ public sealed class Complaint
     public bool IsConfirmed => EngineerResponsible == true;
 
     /// <summary>Whether <see cref="Close"/> would succeed: open, solved, and the customer satisfied.</summary>
-    public bool CanClose => Status == ComplaintStatus.Open && SolvedAt is not null && CustomerSatisfied == true;
+    public bool CanClose => Status == ComplaintStatus.Open && CloseStep.IsPermitted(this);
+
+    /// <summary>
+    /// The steps the complaint accepts now, by the names clients use (the HTTP routes):
+    /// <c>first-reply</c>, <c>verification</c>, <c>formal-answer</c>, <c>solved</c>, <c>verdict</c>,
+    /// <c>close</c>; none once closed.
+    /// </summary>
+    public IReadOnlyList<string> PermittedCommands =>
+        Status == ComplaintStatus.Closed ? [] : [.. Steps.Where(s => s.IsPermitted(this)).Select(static s => s.Command)];
 
     /// <summary>Records the desk's first reply to the customer.</summary>
     /// <exception cref="ComplaintTransitionException">Closed, or already replied.</exception>
     /// <exception cref="ArgumentException"><paramref name="at"/> is before the filing.</exception>
     public Complaint RecordFirstReply(Instant at)
     {
-        Check(nameof(RecordFirstReply), at, FirstRepliedAt is null, "the first reply was already recorded", "Record it once.");
+        Check(FirstReplyStep, at);
         return With(firstRepliedAt: at);
     }
 
@@ -126,7 +134,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="at"/> is before the filing.</exception>
     public Complaint RecordVerification(Instant at, bool engineerResponsible)
     {
-        Check(nameof(RecordVerification), at, VerifiedAt is null, "the verification was already recorded", "A complaint is verified once.");
+        Check(VerificationStep, at);
         return With(verifiedAt: at, engineerResponsible: engineerResponsible);
     }
 
@@ -135,7 +143,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="at"/> is before the filing.</exception>
     public Complaint RecordFormalAnswer(Instant at)
     {
-        Check(nameof(RecordFormalAnswer), at, FormallyAnsweredAt is null, "the formal answer was already recorded", "Record it once.");
+        Check(FormalAnswerStep, at);
         return With(formallyAnsweredAt: at);
     }
 
@@ -144,7 +152,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="at"/> is before the filing.</exception>
     public Complaint RecordSolved(Instant at)
     {
-        Check(nameof(RecordSolved), at, SolvedAt is null, "the complaint was already recorded as solved", "Record it once.");
+        Check(SolvedStep, at);
         return With(solvedAt: at);
     }
 
@@ -153,7 +161,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="at"/> is before the filing.</exception>
     public Complaint RecordCustomerVerdict(Instant at, bool satisfied)
     {
-        Check(nameof(RecordCustomerVerdict), at, SolvedAt is not null, "the complaint is not solved yet", "Record the solution with RecordSolved first.");
+        Check(VerdictStep, at);
         return With(verdictAt: at, customerSatisfied: satisfied);
     }
 
@@ -162,17 +170,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="at"/> is before the filing.</exception>
     public Complaint Close(Instant at)
     {
-        Check(nameof(Close), at, SolvedAt is not null, "the complaint is not solved yet", "Record the solution with RecordSolved first.");
-        if (CustomerSatisfied != true)
-        {
-            throw new ComplaintTransitionException(
-                Id,
-                Status,
-                nameof(Close),
-                CustomerSatisfied is null ? "the customer has not given a verdict" : "the customer's last verdict was dissatisfied",
-                "A complaint closes only when the customer is satisfied; record a satisfied verdict with RecordCustomerVerdict.");
-        }
-
+        Check(CloseStep, at);
         return With(status: ComplaintStatus.Closed, closedAt: at);
     }
 
@@ -230,7 +228,7 @@ public sealed class Complaint
         return new ConfirmedComplaint(Id, EngineerId, verified.InZone(zone).Date);
     }
 
-    private void Check(string trigger, Instant at, bool guard, string unmet, string hint)
+    private void Check(Step step, Instant at)
     {
         if (at < FiledAt)
         {
@@ -239,12 +237,12 @@ public sealed class Complaint
 
         if (Status == ComplaintStatus.Closed)
         {
-            throw new ComplaintTransitionException(Id, Status, trigger, "the complaint is closed", "A closed complaint does not change; file a new one.");
+            throw new ComplaintTransitionException(Id, Status, step.Command, "the complaint is closed", "A closed complaint does not change; file a new one.", []);
         }
 
-        if (!guard)
+        if (!step.IsPermitted(this))
         {
-            throw new ComplaintTransitionException(Id, Status, trigger, unmet, hint);
+            throw new ComplaintTransitionException(Id, Status, step.Command, step.Unmet(this), step.Hint(this), PermittedCommands);
         }
     }
 
@@ -273,4 +271,24 @@ public sealed class Complaint
             verdictAt ?? VerdictAt,
             customerSatisfied ?? CustomerSatisfied,
             closedAt ?? ClosedAt);
+
+    // Each step's rule once, named as clients name the step: the refusal and PermittedCommands read the same table.
+    private static readonly Step FirstReplyStep = new("first-reply", static c => c.FirstRepliedAt is null, static _ => "the first reply was already recorded", static _ => "Record it once.");
+    private static readonly Step VerificationStep = new("verification", static c => c.VerifiedAt is null, static _ => "the verification was already recorded", static _ => "A complaint is verified once.");
+    private static readonly Step FormalAnswerStep = new("formal-answer", static c => c.FormallyAnsweredAt is null, static _ => "the formal answer was already recorded", static _ => "Record it once.");
+    private static readonly Step SolvedStep = new("solved", static c => c.SolvedAt is null, static _ => "the complaint was already recorded as solved", static _ => "Record it once.");
+    private static readonly Step VerdictStep = new("verdict", static c => c.SolvedAt is not null, static _ => "the complaint is not solved yet", static _ => "Record the solution first.");
+    private static readonly Step CloseStep = new(
+        "close",
+        static c => c.SolvedAt is not null && c.CustomerSatisfied == true,
+        static c => c.SolvedAt is null ? "the complaint is not solved yet"
+            : c.CustomerSatisfied is null ? "the customer has not given a verdict"
+            : "the customer's last verdict was dissatisfied",
+        static c => c.SolvedAt is null
+            ? "Record the solution first."
+            : "A complaint closes only when the customer is satisfied; record a satisfied verdict.");
+
+    private static readonly Step[] Steps = [FirstReplyStep, VerificationStep, FormalAnswerStep, SolvedStep, VerdictStep, CloseStep];
+
+    private sealed record Step(string Command, Func<Complaint, bool> IsPermitted, Func<Complaint, string> Unmet, Func<Complaint, string> Hint);
 }
