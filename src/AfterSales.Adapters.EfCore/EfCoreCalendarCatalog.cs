@@ -104,7 +104,14 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
                 return shared.Latest(calendarId);
             }
 
-            return await LoadAsync(context, tenantId, calendarId, n, cancellationToken).ConfigureAwait(false) ?? shared.Find(calendarId, n);
+            if (await LoadAsync(context, tenantId, calendarId, n, cancellationToken).ConfigureAwait(false) is { } own)
+            {
+                return own;
+            }
+
+            // The tenant has no row of this number, and never will (its saves number from the latest
+            // it sees + 1): the shared version answers for good, so remember it.
+            return shared.Find(calendarId, n) is { } found ? parsed.GetOrAdd((tenantId, calendarId, n), found) : null;
         }
     }
 

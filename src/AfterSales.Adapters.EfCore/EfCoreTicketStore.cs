@@ -162,7 +162,9 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
 
     /// <inheritdoc />
     /// <remarks>One transaction for the whole batch (on SQLite, one turn of the writer loop): each ticket's
-    /// row is updated only where its stored version is the expected one, and only then are its events written.</remarks>
+    /// row is updated only where its stored version is the expected one, and only then are its events
+    /// written. New tickets (expected version 0) are inserted; one whose id exists fails the whole batch
+    /// with the database's exception, as the batch is meant for bulk work on tickets the caller loaded.</remarks>
     public async Task<IReadOnlyList<TicketId>> SaveAllAsync(IReadOnlyList<(Ticket Ticket, int ExpectedVersion)> batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -175,9 +177,9 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         var saves = new List<(TicketRow, int, TicketEventRow[])>(batch.Count);
         foreach (var (ticket, expected) in batch)
         {
-            if (expected < 1 || expected > ticket.Version)
+            if (expected < 0 || expected > ticket.Version)
             {
-                throw new ArgumentOutOfRangeException(nameof(batch), expected, $"batch: the expected version of '{ticket.Id}' must be 1 to its version {ticket.Version}, was {expected}.");
+                throw new ArgumentOutOfRangeException(nameof(batch), expected, $"batch: the expected version of '{ticket.Id}' must be 0 to its version {ticket.Version}, was {expected}.");
             }
 
             var (row, events) = ToRows(ticket, expected, now);

@@ -65,3 +65,27 @@ public sealed class YearEndTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // saved once, answered once
     }
 }
+
+/// <summary>Regression: seed 002 class A resolved before its repair plan (R-SLA-3).</summary>
+public sealed class RepairPlanAfterResolutionTests
+{
+    [Fact]
+    public async Task Clocks_TenDaysAfterAResolutionWithoutAPlan_RepairPlanIsWaivedNotBreached_AndNothingIsDue()
+    {
+        using var factory = new ServiceFactory();
+        using var client = factory.ClientFor("acme");
+        await (await client.ReportAsync("WO-A", "A")).JsonAsync(HttpStatusCode.Created);
+        await (await client.CommandAsync("WO-A", "acknowledge")).JsonAsync(HttpStatusCode.OK);
+        await (await client.CommandAsync("WO-A", "start-remote-diagnosis")).JsonAsync(HttpStatusCode.OK);
+        factory.Clock.AdvanceHours(5);
+        await (await client.CommandAsync("WO-A", "resolve-remotely", """{"resolution":"config fixed"}""")).JsonAsync(HttpStatusCode.OK);
+
+        var at = (factory.Clock.GetCurrentInstant() + Duration.FromDays(10)).ToString();
+        var plan = Api.Clock(await (await client.GetAsync($"/after-sales/tickets/WO-A/clocks?at={at}")).JsonAsync(HttpStatusCode.OK), "repair-plan");
+        var list = await (await client.GetAsync("/after-sales/tickets")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Waived", (string)plan["status"]!);
+        Assert.Equal("resolved", (string)plan["stoppedBy"]!);
+        Assert.Null(list["items"]![0]!["nextDeadline"]);
+    }
+}
