@@ -77,6 +77,12 @@ public sealed class PolicyEndpointTests
         Assert.Equal("cn-statutory-9-18@1", (string)response["calendarKey"]!);
         Assert.Equal("24x7-beijing@1", (string)Api.Clock(clocks, "on-site-arrival")["calendarKey"]!);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/after-sales/policies/acme-site")).StatusCode);
+
+        // Moving the open ticket to the tenant's version 2 is the explicit adopt-policy command.
+        await (await client.CommandAsync("WO-7", "adopt-policy", "{}")).JsonAsync(HttpStatusCode.OK);
+        var adopted = Api.Clock(await (await client.GetAsync("/after-sales/tickets/WO-7/clocks")).JsonAsync(HttpStatusCode.OK), "first-response");
+        Assert.Equal("acme-site@2", (string)adopted["policyKey"]!);
+        Assert.Equal("PT15M", (string)adopted["allowed"]!);
     }
 
     [Fact]
