@@ -126,8 +126,8 @@ internal static class QualityEndpoints
             summaries.Select(static s => s.DeviceSerial).Distinct(StringComparer.Ordinal), [], []);
         return format switch
         {
-            "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report), "text/markdown; charset=utf-8"),
-            "html" => TypedResults.Text(HtmlReportRenderer.Render(report), "text/html; charset=utf-8"),
+            "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report, ReportLanguage(http)), "text/markdown; charset=utf-8"),
+            "html" => TypedResults.Text(HtmlReportRenderer.Render(report, ReportLanguage(http)), "text/html; charset=utf-8"),
             _ => TypedResults.Ok(ToResponse(report, year, quarter, tenant, summaries.Count)),
         };
     }
@@ -171,4 +171,8 @@ internal static class QualityEndpoints
             [.. q.Durations.Select(static d => new DurationResponse(d.Code, d.NameEn, d.Count, d.MeanElapsed, d.MeanBusiness))],
             q.Suggestions);
     }
+
+    /// <summary>The report's language when Accept-Language names Chinese or English; both side by side otherwise.</summary>
+    private static ExplanationLanguage? ReportLanguage(HttpContext http) =>
+        Languages.Requested(http) is { } language ? Languages.Answer(http, language) : null;
 }

@@ -73,7 +73,7 @@ internal static class ReferenceEndpoints
                 ? $"Adding {Json.DurationJsonConverter.Format(added)} of business time."
                 : string.Create(CultureInfo.InvariantCulture, $"Adding {request.WorkingDays} working day(s)."),
         };
-        explanation.AddRange(calendar.Explain(request.Start, due));
+        explanation.AddRange(calendar.Explain(request.Start, due, Languages.Answer(http, Languages.Requested(http) ?? ExplanationLanguage.English)));
         var provisional = calendar.UncoveredYearsBetween(request.Start, due).Count > 0;
         return TypedResults.Ok(new BusinessTimeResponse(calendar.Name, request.Start, due, explanation, calendar.Key, provisional));
     }

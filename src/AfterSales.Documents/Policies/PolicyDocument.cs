@@ -26,6 +26,10 @@ public sealed record PolicyDocument
     /// <summary>A readable name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The language clocks are explained in unless the caller asks for another: <c>zh-CN</c> or <c>en</c> (the default).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Language { get; init; }
+
     /// <summary>The contract's severity scale, most severe level first.</summary>
     public required SeverityScaleDocument SeverityScale { get; init; }
 

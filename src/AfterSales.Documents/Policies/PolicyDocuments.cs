@@ -122,6 +122,7 @@ public static class PolicyDocuments
             Id = policy.Id,
             Version = policy.Version,
             Name = policy.Name,
+            Language = policy.Language == ExplanationLanguage.English ? null : policy.Language.Code,
             SeverityScale = new SeverityScaleDocument
             {
                 Code = policy.SeverityScale.Code,

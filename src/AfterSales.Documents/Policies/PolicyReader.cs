@@ -74,7 +74,8 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
 
     private SlaPolicyBuilder Builder(SeverityScale scale, BusinessCalendar? calendar, NodaTime.Duration observation, ReclassificationRule rule)
     {
-        var builder = SlaPolicy.CreateBuilder(document.Id, 1, document.Name, scale).WithObservationPeriod(observation).WithReclassification(rule);
+        var builder = SlaPolicy.CreateBuilder(document.Id, 1, document.Name, scale).WithObservationPeriod(observation).WithReclassification(rule)
+            .WithLanguage(ExplanationLanguage.Find(document.Language) ?? ExplanationLanguage.English);
         if (calendar is not null)
         {
             builder.WithCalendar(calendar);

@@ -83,8 +83,16 @@ public readonly struct SlaAmount : IEquatable<SlaAmount>
     public static bool operator !=(SlaAmount left, SlaAmount right) => !left.Equals(right);
 
     /// <summary>E.g. <c>4 h</c>, <c>30 min</c>, <c>2 working days</c>.</summary>
-    public override string ToString() =>
-        Unit == SlaAmountUnit.WorkingDays
-            ? string.Create(CultureInfo.InvariantCulture, $"{WorkingDays} working day{(WorkingDays == 1 ? "" : "s")}")
-            : DurationText.Format(BusinessTime);
+    public override string ToString() => Describe(ExplanationLanguage.English);
+
+    /// <summary>The amount in words: <c>2 working days</c>, or <c>2个工作日</c>.</summary>
+    /// <param name="language">The language.</param>
+    public string Describe(ExplanationLanguage language) =>
+        Guard.NotNull(language).IsChinese
+            ? Unit == SlaAmountUnit.WorkingDays
+                ? string.Create(CultureInfo.InvariantCulture, $"{WorkingDays}个工作日")
+                : language.Duration(BusinessTime)
+            : Unit == SlaAmountUnit.WorkingDays
+                ? string.Create(CultureInfo.InvariantCulture, $"{WorkingDays} working day{(WorkingDays == 1 ? "" : "s")}")
+                : DurationText.Format(BusinessTime);
 }

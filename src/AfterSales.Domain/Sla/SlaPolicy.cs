@@ -15,8 +15,9 @@ namespace AfterSales.Sla;
 /// <see cref="SlaPresets"/>.</remarks>
 public sealed class SlaPolicy
 {
-    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification)
+    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language)
     {
+        Language = language;
         Id = id;
         Version = version;
         Name = name;
@@ -59,11 +60,15 @@ public sealed class SlaPolicy
     /// <value>The default value is <see cref="ReclassificationRule.KeepElapsed"/>.</value>
     public ReclassificationRule Reclassification { get; }
 
+    /// <summary>The language clocks under this policy are explained in unless the caller asks for another (an HTTP client by <c>Accept-Language</c>).</summary>
+    /// <value>The default value is <see cref="ExplanationLanguage.English"/>; the China presets use <see cref="ExplanationLanguage.Chinese"/>.</value>
+    public ExplanationLanguage Language { get; }
+
     /// <summary>The same policy as version <paramref name="version"/> (a catalog numbers the versions it saves).</summary>
     /// <param name="version">The version, 1 or more.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
     public SlaPolicy WithVersion(int version) =>
-        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification);
+        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification, Language);
 
     /// <summary>The distinct metrics this policy has targets for, in the order of first appearance.</summary>
     public IEnumerable<SlaMetric> Metrics => Targets.Select(t => t.Metric).Distinct();

@@ -21,6 +21,7 @@ public sealed class SlaPolicyBuilder
     private int[] defaultWarnings = [];
     private Duration observationPeriod = Duration.Zero;
     private ReclassificationRule reclassification;
+    private ExplanationLanguage language = ExplanationLanguage.English;
 
     internal SlaPolicyBuilder(string id, int version, string name, SeverityScale scale)
     {
@@ -60,6 +61,14 @@ public sealed class SlaPolicyBuilder
         return this;
     }
 
+    /// <summary>The language clocks are explained in by default.</summary>
+    /// <value>The default value is <see cref="ExplanationLanguage.English"/>.</value>
+    public SlaPolicyBuilder WithLanguage(ExplanationLanguage explanationLanguage)
+    {
+        language = Guard.NotNull(explanationLanguage);
+        return this;
+    }
+
     /// <summary>Adds a target: <paramref name="metric"/> within <paramref name="amount"/>, described further by <paramref name="configure"/>.</summary>
     public SlaPolicyBuilder AddTarget(SlaMetric metric, SlaAmount amount, Action<SlaTargetBuilder> configure)
     {
@@ -85,6 +94,6 @@ public sealed class SlaPolicyBuilder
             built[i] = targets[i].Build(path, scale, defaultCalendar, defaultWarnings);
         }
 
-        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification);
+        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification, language);
     }
 }

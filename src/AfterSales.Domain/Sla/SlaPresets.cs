@@ -9,6 +9,7 @@ namespace AfterSales.Sla;
 /// preset's doc comment says what was chosen.
 /// </summary>
 /// <remarks>
+/// Clocks under the presets are explained in Chinese unless the caller asks for English.
 /// Warning thresholds (50 %, 75 %, 90 %) are an operational default of this library, not a
 /// promise of the plans. Time zones are Asia/Shanghai (Beijing time) throughout.
 /// </remarks>
@@ -29,6 +30,7 @@ public static class SlaPresets
     public static SlaPolicy KioskHardware000 { get; } =
         SlaPolicy.CreateBuilder("cn-000-kiosk-hardware", 1, "自助终端硬件维修 (kiosk hardware, seed 000)", SeverityScales.KioskHardwareFaults)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.Hours(1), t => t.ForSeverities("down").Describe("1小时内到达现场"))
             .AddTarget(SlaMetric.ServiceRestored, SlaAmount.Hours(2), t => t.ForSeverities("down").From(Milestone.ArrivedOnSite).Describe("到现场后2小时内服务恢复运行"))
@@ -66,6 +68,7 @@ public static class SlaPresets
     public static SlaPolicy SystemIntegration002On(BusinessCalendar coverage, string id) =>
         SlaPolicy.CreateBuilder(id, 1, "系统集成售后服务 (system integration, seed 002)", SeverityScales.ClassesAToD)
             .WithCalendar(coverage)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .WithObservationPeriod(Duration.FromDays(7))
             .AddTarget(SlaMetric.FirstResponse, SlaAmount.Minutes(15), t => t.ForAllSeverities().ForChannels(ReportChannel.Phone, ReportChannel.WalkIn).Describe("对于电话和来访的故障申报,应15分钟内响应"))
@@ -89,6 +92,7 @@ public static class SlaPresets
     public static SlaPolicy EnterpriseSystems003 { get; } =
         SlaPolicy.CreateBuilder("cn-003-enterprise", 1, "企业系统售后服务 (enterprise systems, seed 003)", SeverityScales.LevelsOneToFour)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.FirstResponse, SlaAmount.Minutes(30), t => t.ForAllSeverities().ForChannels(ReportChannel.Phone).Describe("电话:响应时间不超过30分钟"))
             .AddTarget(SlaMetric.FirstResponse, SlaAmount.Hours(1), t => t.ForAllSeverities().Describe("接到通知后最长响应时间1小时 (E-Mail、传真不超过1个小时)"))
@@ -109,6 +113,7 @@ public static class SlaPresets
     public static SlaPolicy MajorFaultAnyWarranty003 { get; } =
         SlaPolicy.CreateBuilder("cn-003-major-fault-any-warranty", 1, "重大故障现场支持 (major fault in or out of warranty, seed 003)", SeverityScales.LevelsOneToFour)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.FirstResponse, SlaAmount.Hours(1), t => t.ForAllSeverities().Describe("接到通知后最长响应时间1小时"))
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.Hours(24), t => t.ForSeverities("1", "2").Describe("在质保期内和质保期外如遇到设备发生大的故障,我方接到用户方的通知后及时派专业技术人员24小时内到达现场"))
@@ -137,6 +142,7 @@ public static class SlaPresets
     public static SlaPolicy CityRepair001 { get; } =
         SlaPolicy.CreateBuilder("cn-001-city-repair", 1, "市内2小时/市外4小时到场维修 (city repair, seed 001)", SeverityScales.SingleLevel)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.Hours(2), t => t.ForAllSeverities().ForSites(SiteLocality.Local).Describe("市内用户2个小时内到达维修现场并到位检修"))
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.Hours(4), t => t.ForAllSeverities().ForSites(SiteLocality.NonLocal, SiteLocality.Travel).Describe("市外用户4个小时内到达维修现场并到位检修"))
@@ -150,6 +156,7 @@ public static class SlaPresets
     public static SlaPolicy Remote2hOnSite4h001 { get; } =
         SlaPolicy.CreateBuilder("cn-001-response-2h-on-site-4h", 1, "2小时响应/4小时到场 (seed 001)", SeverityScales.SingleLevel)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.FirstResponse, SlaAmount.Hours(2), t => t.ForAllSeverities().Describe("2小时内作出响应"))
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.Hours(4), t => t.ForAllSeverities().Describe("如果无法远程解决问题,工程师将在4小时内赶到用户现场"))
@@ -162,6 +169,7 @@ public static class SlaPresets
     public static SlaPolicy Solution2h001 { get; } =
         SlaPolicy.CreateBuilder("cn-001-solution-2h", 1, "立即反应/2小时提供解决方案 (seed 001)", SeverityScales.SingleLevel)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.RepairPlan, SlaAmount.Hours(2), t => t.ForAllSeverities().Describe("接到用户请示后,立即作出实质性反应,2小时内提供解决方案"))
             .Build();
@@ -170,6 +178,7 @@ public static class SlaPresets
     public static SlaPolicy OnSite4hSolved24h001 { get; } =
         SlaPolicy.CreateBuilder("cn-001-on-site-4h-solved-24h", 1, "4小时到场/24小时解决 (seed 001)", SeverityScales.SingleLevel)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.Hours(4), t => t.ForAllSeverities().Describe("接到贵单位的报修电话后4小时内到达现场"))
             .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(24), t => t.ForAllSeverities().Describe("24小时解决问题"))
@@ -186,6 +195,7 @@ public static class SlaPresets
     {
         var builder = SlaPolicy.CreateBuilder("cn-004-cctv", version, "监控系统售后服务 (CCTV, seed 004)", SeverityScales.SingleLevel)
             .WithCalendar(TwentyFourSevenBeijing)
+            .WithLanguage(ExplanationLanguage.Chinese)
             .WithWarnings(Warnings)
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.Hours(3), t => t.ForAllSeverities().Describe("接到报修电话后3个小时内到达设备使用地点"))
             .AddTarget(SlaMetric.LoanerProvided, SlaAmount.Hours(8), t => t.ForAllSeverities().From(Milestone.FaultOccurred)

@@ -20,7 +20,7 @@ public class SeedGapPresetTests
         var site = locality == "Local" ? ServiceSite.Local : ServiceSite.NonLocal;
         var timeline = TicketTimeline.Open(Bj("2026-03-02 10:00"), "fault", ReportChannel.Phone, site);
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.CityRepair001, timeline, Bj("2026-03-02 10:30"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.CityRepair001, timeline, Bj("2026-03-02 10:30"), ExplanationLanguage.English);
 
         Assert.Equal(onSiteDue, Local(Clock(clocks, SlaMetric.OnSiteArrival).DueAt));
         Assert.Equal("2026-03-02 18:00", Local(Clock(clocks, SlaMetric.Resolved).DueAt));
@@ -32,7 +32,7 @@ public class SeedGapPresetTests
         // 特殊情况在12个小时内无法修复的,我司将提供备用设备: reported 10:00, not repaired by 22:00.
         var timeline = TicketTimeline.Open(Bj("2026-03-02 10:00"), "fault", ReportChannel.Phone, ServiceSite.Local);
 
-        var loaner = Clock(SlaEvaluator.Evaluate(SlaPresets.CityRepair001, timeline, Bj("2026-03-02 22:01")), SlaMetric.LoanerProvided);
+        var loaner = Clock(SlaEvaluator.Evaluate(SlaPresets.CityRepair001, timeline, Bj("2026-03-02 22:01"), ExplanationLanguage.English), SlaMetric.LoanerProvided);
 
         Assert.Equal("2026-03-02 22:00", Local(loaner.DueAt));
         Assert.Equal(SlaClockStatus.Breached, loaner.Status);
@@ -46,7 +46,7 @@ public class SeedGapPresetTests
             .Reached(Milestone.ArrivedOnSite, Bj("2026-03-02 11:00"))
             .Reached(Milestone.Resolved, Bj("2026-03-02 21:00"));
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.CityRepair001, timeline, Bj("2026-03-03 10:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.CityRepair001, timeline, Bj("2026-03-03 10:00"), ExplanationLanguage.English);
 
         Assert.Equal(SlaClockStatus.Waived, Clock(clocks, SlaMetric.LoanerProvided).Status);
         Assert.Equal(SlaClockStatus.MetLate, Clock(clocks, SlaMetric.Resolved).Status);
@@ -57,7 +57,7 @@ public class SeedGapPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 23:00"), "fault", ReportChannel.Email, ServiceSite.Local);
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.Remote2hOnSite4h001, timeline, Bj("2026-03-02 23:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.Remote2hOnSite4h001, timeline, Bj("2026-03-02 23:00"), ExplanationLanguage.English);
 
         Assert.Equal("2026-03-03 01:00", Local(Clock(clocks, SlaMetric.FirstResponse).DueAt));
         Assert.Equal("2026-03-03 03:00", Local(Clock(clocks, SlaMetric.OnSiteArrival).DueAt));
@@ -68,7 +68,7 @@ public class SeedGapPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 09:15"), "fault", ReportChannel.Phone, ServiceSite.Local);
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.Solution2h001, timeline, Bj("2026-03-02 09:15"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.Solution2h001, timeline, Bj("2026-03-02 09:15"), ExplanationLanguage.English);
 
         Assert.Equal("2026-03-02 11:15", Local(Assert.Single(clocks).DueAt));
         Assert.Equal(SlaMetric.RepairPlan, clocks[0].Metric);
@@ -79,7 +79,7 @@ public class SeedGapPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 09:00"), "fault", ReportChannel.Phone, ServiceSite.Local);
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.OnSite4hSolved24h001, timeline, Bj("2026-03-02 09:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.OnSite4hSolved24h001, timeline, Bj("2026-03-02 09:00"), ExplanationLanguage.English);
 
         Assert.Equal("2026-03-02 13:00", Local(Clock(clocks, SlaMetric.OnSiteArrival).DueAt));
         Assert.Equal("2026-03-03 09:00", Local(Clock(clocks, SlaMetric.Resolved).DueAt));
@@ -93,7 +93,7 @@ public class SeedGapPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-06 17:00"), level, ReportChannel.Phone, ServiceSite.Travel(1500));
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.MajorFaultAnyWarranty003, timeline, Bj("2026-03-06 17:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.MajorFaultAnyWarranty003, timeline, Bj("2026-03-06 17:00"), ExplanationLanguage.English);
 
         Assert.Equal("2026-03-06 18:00", Local(Clock(clocks, SlaMetric.FirstResponse).DueAt));
         Assert.Equal(hasOnSiteClock, clocks.Any(c => c.Metric.Equals(SlaMetric.OnSiteArrival)));
@@ -110,7 +110,7 @@ public class SeedGapPresetTests
             .Reached(Milestone.ArrivedOnSite, Bj("2026-03-02 11:00"))
             .Reached(Milestone.SparePartsOnSite, Bj("2026-03-02 16:30"));
 
-        var parts = Clock(SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 18:00")), SlaMetric.SparePartsOnSite);
+        var parts = Clock(SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 18:00"), ExplanationLanguage.English), SlaMetric.SparePartsOnSite);
 
         Assert.Equal("2026-03-02 17:00", Local(parts.DueAt));
         Assert.Equal(SlaClockStatus.Met, parts.Status);
@@ -122,7 +122,7 @@ public class SeedGapPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 09:00"), "fault", ReportChannel.Phone, ServiceSite.Local);
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.Cctv004Version1, timeline, Bj("2026-03-02 09:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.Cctv004Version1, timeline, Bj("2026-03-02 09:00"), ExplanationLanguage.English);
 
         Assert.DoesNotContain(clocks, c => c.Metric.Equals(SlaMetric.SparePartsOnSite));
     }
@@ -153,8 +153,8 @@ public class SeedGapPresetTests
         var timeline = TicketTimeline.Open(Bj("2026-03-02 09:00"), "3", ReportChannel.Phone, ServiceSite.Local)
             .Reclassified("1", Bj("2026-03-02 12:00"));
 
-        var restarted = Clock(SlaEvaluator.Evaluate(policy, timeline, Bj("2026-03-02 13:00")), SlaMetric.Resolved);
-        var kept = Clock(SlaEvaluator.Evaluate(Rebuild(policy, ReclassificationRule.KeepElapsed), timeline, Bj("2026-03-02 13:00")), SlaMetric.Resolved);
+        var restarted = Clock(SlaEvaluator.Evaluate(policy, timeline, Bj("2026-03-02 13:00"), ExplanationLanguage.English), SlaMetric.Resolved);
+        var kept = Clock(SlaEvaluator.Evaluate(Rebuild(policy, ReclassificationRule.KeepElapsed), timeline, Bj("2026-03-02 13:00"), ExplanationLanguage.English), SlaMetric.Resolved);
 
         Assert.Equal("2026-03-02 16:00", Local(restarted.DueAt));
         Assert.Contains(restarted.Explanation, l => l.Contains("starts again at the change", StringComparison.Ordinal));

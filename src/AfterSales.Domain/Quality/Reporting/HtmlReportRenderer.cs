@@ -16,14 +16,19 @@ public static class HtmlReportRenderer
         "th{background:#f3f3f3}h1{border-bottom:2px solid #2b6cb0}h2{margin-top:1.6em;color:#2b6cb0}figure{margin:1em 0}";
 
     /// <summary>The report as an HTML document, lines ending in <c>\n</c>.</summary>
-    public static string Render(QuarterlyReport report)
+    public static string Render(QuarterlyReport report) => Render(report, null);
+
+    /// <summary>The report as an HTML document, lines ending in <c>\n</c>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="language">The language of the report's own text; Chinese and English side by side when <see langword="null"/>.</param>
+    public static string Render(QuarterlyReport report, ExplanationLanguage? language)
     {
         Guard.NotNull(report);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(language?.Code ?? "zh-CN").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<title>").Append(ReportText.Escape(report.Title)).Append("</title>\n")
             .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
-        foreach (var block in ReportLayout.Build(report))
+        foreach (var block in ReportLayout.Build(report, language))
         {
             switch (block)
             {

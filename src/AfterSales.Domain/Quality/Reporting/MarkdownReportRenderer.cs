@@ -10,11 +10,16 @@ namespace AfterSales.Quality.Reporting;
 public static class MarkdownReportRenderer
 {
     /// <summary>The report as Markdown, lines ending in <c>\n</c>.</summary>
-    public static string Render(QuarterlyReport report)
+    public static string Render(QuarterlyReport report) => Render(report, null);
+
+    /// <summary>The report as Markdown, lines ending in <c>\n</c>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="language">The language of the report's own text; Chinese and English side by side when <see langword="null"/>.</param>
+    public static string Render(QuarterlyReport report, ExplanationLanguage? language)
     {
         Guard.NotNull(report);
         var md = new StringBuilder();
-        foreach (var block in ReportLayout.Build(report))
+        foreach (var block in ReportLayout.Build(report, language))
         {
             switch (block)
             {

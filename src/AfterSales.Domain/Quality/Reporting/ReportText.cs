@@ -22,12 +22,12 @@ internal static class ReportText
 
     public static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Verdict(bool? met) => met switch
+    public static string Verdict(bool? met, ExplanationLanguage? language) => (met switch
     {
-        true => "达标 met",
-        false => "未达标 not met",
-        null => "无数据 no data",
-    };
+        true => ("达标", "met"),
+        false => ("未达标", "not met"),
+        null => ("无数据", "no data"),
+    }) is var (zh, en) && language is not null ? language.Text(zh, en) : zh + " " + en;
 
     /// <summary>Escapes text for HTML and XML content and attribute values.</summary>
     public static string Escape(string text)
