@@ -208,9 +208,11 @@ public static class ReferenceSla
     }
 
     /// <summary>
-    /// Evaluates <paramref name="policy"/> with <see cref="SlaEvaluator"/> and recomputes every clock
-    /// that started with <see cref="Recompute"/>. Targets on <paramref name="calendar"/>'s calendar
-    /// are counted with its rules, targets on <see cref="ChinaCalendars.Statutory9To18"/> with
+    /// Evaluates <paramref name="policy"/> with <see cref="SlaEvaluator"/> and compares every clock with
+    /// <see cref="Clocks"/>, which works each one out from the policy and the timeline alone — which
+    /// target applies, when the clock starts, what a working-days amount allows, when it stops — never
+    /// from the evaluator's own clock. Targets on <paramref name="calendar"/>'s calendar are counted with
+    /// its rules, targets on <see cref="ChinaCalendars.Statutory9To18"/> with
     /// <see cref="ReferenceCalendar.ChinaStatutory9To18"/>, any other with its calendar's
     /// <see cref="BusinessCalendar.IsBusinessTime"/>.
     /// </summary>
@@ -218,19 +220,227 @@ public static class ReferenceSla
     public static IReadOnlyList<string> Disagreements(SlaPolicy policy, TicketTimeline timeline, Instant now, GeneratedCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(timeline);
         var differences = new List<string>();
-        foreach (var clock in SlaEvaluator.Evaluate(policy, timeline, now))
+        var evaluated = SlaEvaluator.Evaluate(policy, timeline, now, ExplanationLanguage.English);
+        var reference = Clocks(policy, timeline, now, calendar);
+        foreach (var (metric, cycle, expected) in reference)
         {
-            var rules = calendar is not null && ReferenceEquals(clock.Target.Calendar, calendar.Calendar) ? calendar.Rules
-                : ReferenceEquals(clock.Target.Calendar, ChinaCalendars.Statutory9To18) ? ReferenceCalendar.ChinaStatutory9To18
-                : null;
-            if (Recompute(clock, timeline, now, rules) is { } reference)
+            var clock = evaluated.FirstOrDefault(c => c.Metric.Equals(metric) && c.Cycle == cycle);
+            if (clock is null)
             {
-                differences.AddRange(reference.DifferencesFrom(clock).Select(d => $"cycle {clock.Cycle}, {d}"));
+                differences.Add($"cycle {cycle}, {metric}: no clock, reference {expected?.ToString() ?? "not started"}");
+            }
+            else if (expected is null)
+            {
+                if (clock.StartedAt is not null)
+                {
+                    differences.Add($"cycle {cycle}, {metric}: started {clock.StartedAt}, reference not started");
+                }
+            }
+            else
+            {
+                differences.AddRange(expected.DifferencesFrom(clock).Select(d => $"cycle {cycle}, {d}"));
             }
         }
 
+        foreach (var clock in evaluated.Where(c => !reference.Any(r => r.Metric.Equals(c.Metric) && r.Cycle == c.Cycle)))
+        {
+            differences.Add($"cycle {clock.Cycle}, {clock.Metric}: a clock the reference does not have");
+        }
+
         return differences;
+    }
+
+    /// <summary>
+    /// Every clock of <paramref name="policy"/> on <paramref name="timeline"/> at <paramref name="now"/>,
+    /// worked out minute by minute from the policy's words and the timeline alone: per metric and cycle
+    /// (a re-opening starts a new cycle for metrics that restart), the targets that apply to the
+    /// severity in force at the stop (or now), each started at its anchor, given its amount (working
+    /// days as the same position in the day that many working days later) and paused while waiting;
+    /// the one due first wins. <see langword="null"/> for a clock that has not started.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="timeline">The timeline.</param>
+    /// <param name="now">The evaluation instant; later facts are ignored.</param>
+    /// <param name="calendar">A generated calendar whose rules count its targets, if any.</param>
+    public static IReadOnlyList<(SlaMetric Metric, int Cycle, ReferenceClock? Clock)> Clocks(SlaPolicy policy, TicketTimeline timeline, Instant now, GeneratedCalendar? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(timeline);
+        var entries = timeline.Entries.TakeWhile(e => e.At <= now).ToList();
+        var cycleStarts = new List<(Instant Start, int First, int End)>();
+        var first = 0;
+        var cycleStart = timeline.ReportedAt;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Kind == TimelineEntryKind.Reopened)
+            {
+                cycleStarts.Add((cycleStart, first, i));
+                (cycleStart, first) = (entries[i].At, i + 1);
+            }
+        }
+
+        cycleStarts.Add((cycleStart, first, entries.Count));
+        var result = new List<(SlaMetric, int, ReferenceClock?)>();
+        foreach (var metric in policy.Targets.Select(static t => t.Metric).Distinct())
+        {
+            for (var c = 0; c < cycleStarts.Count && (c == 0 || metric.RestartsOnReopen); c++)
+            {
+                var (start, from, to) = cycleStarts[c];
+                var stop = entries.FindIndex(from, to - from, e => e.Kind == TimelineEntryKind.MilestoneReached
+                    && (metric.StoppedBy.Equals(e.Milestone) || metric.EndedBy.Contains(e.Milestone!)));
+                var severity = Severity(timeline, entries, stop >= 0 ? stop : entries.Count);
+                ReferenceClock? best = null;
+                var any = false;
+                foreach (var target in policy.Targets.Where(t => t.Metric.Equals(metric) && t.AppliesTo(severity, timeline.Channel, timeline.Site)))
+                {
+                    any = true;
+                    var clock = Clock(policy, target, timeline, entries, c + 1, start, from, to, stop, now, calendar);
+                    if (clock is not null && (best is null || clock.Due < best.Due))
+                    {
+                        best = clock;
+                    }
+                }
+
+                if (any)
+                {
+                    result.Add((metric, c + 1, best));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The instant <paramref name="workingDays"/> working days after <paramref name="start"/>, minute by
+    /// minute: from the first business minute s at or after the start, the same count of business minutes
+    /// into the day (counted from local midnight) on the <paramref name="workingDays"/>-th later date that
+    /// has business minutes, or that day's last business minute's end when it has no more.
+    /// </summary>
+    /// <param name="isBusinessMinute">Whether the minute starting at an instant is business time.</param>
+    /// <param name="zone">The calendar's zone (what a day is).</param>
+    /// <param name="start">The start.</param>
+    /// <param name="workingDays">The number of working days, 0 or more.</param>
+    public static Instant WorkingDaysDue(Func<Instant, bool> isBusinessMinute, DateTimeZone zone, Instant start, int workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(isBusinessMinute);
+        ArgumentNullException.ThrowIfNull(zone);
+        var s = Due(isBusinessMinute, start, [], Duration.Zero);
+        if (workingDays == 0)
+        {
+            return s;
+        }
+
+        var day = s.InZone(zone).Date;
+        long position = 0;
+        for (var minute = zone.AtStartOfDay(day).ToInstant(); minute < s; minute += Minute)
+        {
+            position += isBusinessMinute(minute) ? 1 : 0;
+        }
+
+        for (var left = workingDays; day < s.InZone(zone).Date.PlusDays(3660);)
+        {
+            day = day.PlusDays(1);
+            var opening = zone.AtStartOfDay(day).ToInstant();
+            var closing = zone.AtStartOfDay(day.PlusDays(1)).ToInstant();
+            long counted = 0;
+            Instant? lastEnd = null;
+            Instant? atPosition = null;
+            for (var minute = opening; minute < closing; minute += Minute)
+            {
+                if (!isBusinessMinute(minute))
+                {
+                    continue;
+                }
+
+                atPosition ??= counted == position ? minute : null;
+                counted++;
+                lastEnd = minute + Minute;
+            }
+
+            if (lastEnd is null || --left > 0)
+            {
+                continue; // not a working day, or not the last one
+            }
+
+            return atPosition ?? lastEnd.Value;
+        }
+
+        throw new InvalidOperationException($"The reference found no {workingDays}th working day within 10 years of {start}.");
+    }
+
+    private static ReferenceClock? Clock(
+        SlaPolicy policy, SlaTarget target, TicketTimeline timeline, List<TimelineEntry> entries, int cycle, Instant cycleStart, int from, int to, int stop, Instant now, GeneratedCalendar? calendar)
+    {
+        var anchor = target.StartAnchor;
+        Instant begin;
+        if (anchor.Equals(Milestone.Reported) || anchor.Equals(Milestone.FaultOccurred))
+        {
+            begin = cycle > 1 ? cycleStart : anchor.Equals(Milestone.FaultOccurred) ? timeline.FaultOccurredAt ?? timeline.ReportedAt : timeline.ReportedAt;
+        }
+        else
+        {
+            var at = entries.FindIndex(from, to - from, e => e.Kind == TimelineEntryKind.MilestoneReached && anchor.Equals(e.Milestone));
+            if (at < 0)
+            {
+                return null;
+            }
+
+            begin = entries[at].At;
+        }
+
+        if (policy.Reclassification == ReclassificationRule.RestartAtChange)
+        {
+            var upTo = stop >= 0 ? stop : to;
+            var changed = entries.FindLastIndex(upTo - 1, upTo - from, e => e.Kind == TimelineEntryKind.SeverityChanged);
+            if (upTo > from && changed >= from && entries[changed].At > begin)
+            {
+                begin = entries[changed].At;
+            }
+        }
+
+        var rules = calendar is not null && ReferenceEquals(target.Calendar, calendar.Calendar) ? calendar.Rules
+            : ReferenceEquals(target.Calendar, ChinaCalendars.Statutory9To18) ? ReferenceCalendar.ChinaStatutory9To18
+            : null;
+        Func<Instant, bool> isBusinessMinute = rules is null ? target.Calendar.IsBusinessTime : rules.IsBusinessMinute;
+        Instant? stoppedAt = stop >= 0 ? entries[stop].At : null;
+        var end = stoppedAt ?? now;
+        if (end < begin)
+        {
+            end = begin;
+        }
+
+        var pauses = target.PausesWhileWaitingForCustomer ? Pauses(timeline, begin, end, now) : [];
+        var allowed = target.Amount.Unit == SlaAmountUnit.BusinessTime
+            ? target.Amount.BusinessTime
+            : Elapsed(isBusinessMinute, begin, [], WorkingDaysDue(isBusinessMinute, target.Calendar.Zone, begin, target.Amount.WorkingDays));
+        var due = Due(isBusinessMinute, begin, pauses, allowed);
+        var elapsed = Elapsed(isBusinessMinute, begin, pauses, end);
+        var paused = Elapsed(isBusinessMinute, begin, [], end) - elapsed;
+        var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && IsOpenPause(timeline, now);
+        var ended = stop >= 0 && !target.Metric.StoppedBy.Equals(entries[stop].Milestone);
+        var status = stoppedAt is { } at2
+            ? (ended ? (at2 <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached) : at2 <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate)
+            : now > due ? SlaClockStatus.Breached
+            : openPause ? SlaClockStatus.Paused
+            : SlaClockStatus.Running;
+        return new ReferenceClock(begin, due, allowed, elapsed, paused, status, checksStatus: target.WaivedBy is null);
+    }
+
+    /// <summary>The severity in force before entry <paramref name="index"/>: the last reclassification before it, or the reported one.</summary>
+    private static string Severity(TicketTimeline timeline, List<TimelineEntry> entries, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (entries[i].Kind == TimelineEntryKind.SeverityChanged)
+            {
+                return entries[i].SeverityCode!;
+            }
+        }
+
+        return timeline.InitialSeverityCode;
     }
 
     private static bool IsPaused(Instant minute, IReadOnlyList<Interval> pauses)
