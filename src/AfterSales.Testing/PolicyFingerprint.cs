@@ -29,7 +29,7 @@ public static class PolicyFingerprint
             var m = t.Metric;
             string line =
                 $"{m.Code} ({m.NameZh}/{m.NameEn}, stopped by {Of(m.StoppedBy)}, ended by {string.Join(",", m.EndedBy.Select(Of))}, restarts {m.RestartsOnReopen})"
-                + $" within {t.Amount.Unit}:{t.Amount.BusinessTime}:{t.Amount.WorkingDays}"
+                + $" within {t.Amount.Unit}:{t.Amount.BusinessTime}:{t.Amount.WorkingDays}:{t.Amount.CalendarPeriod}"
                 + $" for [{string.Join(",", t.SeverityCodes)}] channels [{string.Join(",", t.Conditions.Channels)}] sites [{string.Join(",", t.Conditions.Localities)}]"
                 + $" km [{t.Conditions.MinDistanceKm},{t.Conditions.MaxDistanceKm}) on {t.Calendar.Key} from {Of(t.StartAnchor)}"
                 + $" warnings [{string.Join(",", t.WarningPercents)}] pauses {t.PausesWhileWaitingForCustomer}"

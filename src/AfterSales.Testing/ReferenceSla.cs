@@ -184,6 +184,11 @@ public static class ReferenceSla
 
         var target = clock.Target;
         Func<Instant, bool> isBusinessMinute = rules is null ? target.Calendar.IsBusinessTime : rules.IsBusinessMinute;
+        if (target.Amount.Unit == SlaAmountUnit.CalendarPeriod)
+        {
+            isBusinessMinute = static _ => true; // calendar periods count elapsed time
+        }
+
         var end = clock.StoppedAt ?? now;
         if (end < begin)
         {
@@ -371,6 +376,34 @@ public static class ReferenceSla
         throw new InvalidOperationException($"The reference found no {workingDays}th working day within 10 years of {start}.");
     }
 
+    /// <summary>
+    /// The close of the <paramref name="workingDays"/>-th working day after the day of the first business
+    /// minute at or after <paramref name="start"/>, minute by minute: the end of that day's last business minute.
+    /// </summary>
+    /// <param name="isBusinessMinute">Whether the minute starting at an instant is business time.</param>
+    /// <param name="zone">The calendar's zone (what a day is).</param>
+    /// <param name="start">The start.</param>
+    /// <param name="workingDays">0 for the close of the first working day.</param>
+    public static Instant CloseOfWorkingDay(Func<Instant, bool> isBusinessMinute, DateTimeZone zone, Instant start, int workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(isBusinessMinute);
+        ArgumentNullException.ThrowIfNull(zone);
+        var day = Due(isBusinessMinute, start, [], Duration.Zero).InZone(zone).Date;
+        for (var left = workingDays; ; day = day.PlusDays(1))
+        {
+            Instant? close = null;
+            for (var minute = zone.AtStartOfDay(day).ToInstant(); minute < zone.AtStartOfDay(day.PlusDays(1)).ToInstant(); minute += Minute)
+            {
+                close = isBusinessMinute(minute) ? minute + Minute : close;
+            }
+
+            if (close is { } end && left-- == 0)
+            {
+                return end;
+            }
+        }
+    }
+
     private static ReferenceClock? Clock(
         SlaPolicy policy, SlaTarget target, TicketTimeline timeline, List<TimelineEntry> entries, int cycle, Instant cycleStart, int from, int to, int stop, Instant now, GeneratedCalendar? calendar)
     {
@@ -405,6 +438,11 @@ public static class ReferenceSla
             : ReferenceEquals(target.Calendar, ChinaCalendars.Statutory9To18) ? ReferenceCalendar.ChinaStatutory9To18
             : null;
         Func<Instant, bool> isBusinessMinute = rules is null ? target.Calendar.IsBusinessTime : rules.IsBusinessMinute;
+        if (target.Amount.Unit == SlaAmountUnit.CalendarPeriod)
+        {
+            isBusinessMinute = static _ => true; // calendar periods count elapsed time
+        }
+
         Instant? stoppedAt = stop >= 0 ? entries[stop].At : null;
         var end = stoppedAt ?? now;
         if (end < begin)
@@ -413,9 +451,14 @@ public static class ReferenceSla
         }
 
         var pauses = target.PausesWhileWaitingForCustomer ? Pauses(timeline, begin, end, now) : [];
-        var allowed = target.Amount.Unit == SlaAmountUnit.BusinessTime
-            ? target.Amount.BusinessTime
-            : Elapsed(isBusinessMinute, begin, [], WorkingDaysDue(isBusinessMinute, target.Calendar.Zone, begin, target.Amount.WorkingDays));
+        var zone = target.Calendar.Zone;
+        var allowed = target.Amount.Unit switch
+        {
+            SlaAmountUnit.BusinessTime => target.Amount.BusinessTime,
+            SlaAmountUnit.WorkingDays => Elapsed(isBusinessMinute, begin, [], WorkingDaysDue(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
+            SlaAmountUnit.CloseOfWorkingDay => Elapsed(isBusinessMinute, begin, [], CloseOfWorkingDay(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
+            _ => (begin.InZone(zone).LocalDateTime + target.Amount.CalendarPeriod!).InZoneLeniently(zone).ToInstant() - begin,
+        };
         var due = Due(isBusinessMinute, begin, pauses, allowed);
         var elapsed = Elapsed(isBusinessMinute, begin, pauses, end);
         var paused = Elapsed(isBusinessMinute, begin, [], end) - elapsed;

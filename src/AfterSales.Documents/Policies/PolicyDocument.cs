@@ -197,6 +197,14 @@ public sealed record AmountDocument
     /// <summary>Whole working days (工作日) on the target's calendar.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? WorkingDays { get; init; }
+
+    /// <summary>Until the close of the Nth working day after the one the clock starts on (0: that day's close).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? CloseOfWorkingDay { get; init; }
+
+    /// <summary>Calendar days, weeks and months in the calendar's zone, elapsed time (ISO 8601 <c>P1M</c>, <c>P2W</c>, <c>P15D</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CalendarPeriod { get; init; }
 }
 
 /// <summary>A waiver: the target is not owed when <see cref="Milestone"/> comes within <see cref="Within"/> of the start.</summary>

@@ -209,9 +209,13 @@ public static class PolicyDocuments
         DistanceKm = target.Conditions.MinDistanceKm is null && target.Conditions.MaxDistanceKm is null
             ? null
             : new DistanceBandDocument { Min = target.Conditions.MinDistanceKm ?? 0, Max = target.Conditions.MaxDistanceKm },
-        Amount = target.Amount.Unit == SlaAmountUnit.WorkingDays
-            ? new AmountDocument { WorkingDays = target.Amount.WorkingDays }
-            : new AmountDocument { BusinessTime = FormatDuration(target.Amount.BusinessTime) },
+        Amount = target.Amount.Unit switch
+        {
+            SlaAmountUnit.WorkingDays => new AmountDocument { WorkingDays = target.Amount.WorkingDays },
+            SlaAmountUnit.CloseOfWorkingDay => new AmountDocument { CloseOfWorkingDay = target.Amount.WorkingDays },
+            SlaAmountUnit.CalendarPeriod => new AmountDocument { CalendarPeriod = NodaTime.Text.PeriodPattern.Roundtrip.Format(target.Amount.CalendarPeriod!) },
+            _ => new AmountDocument { BusinessTime = FormatDuration(target.Amount.BusinessTime) },
+        },
         Calendar = target.Calendar.Id == defaultCalendar ? null : target.Calendar.Id,
         From = target.StartAnchor.Equals(Milestone.Reported) ? null : target.StartAnchor.Code,
         Warnings = defaultWarnings is not null && target.WarningPercents.SequenceEqual(defaultWarnings) ? null : [.. target.WarningPercents],

@@ -102,6 +102,22 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
         {
             amount = SlaAmount.OfWorkingDays(days);
         }
+        else if (t.Amount.CloseOfWorkingDay is { } close)
+        {
+            amount = SlaAmount.UntilCloseOfWorkingDay(close);
+        }
+        else if (t.Amount.CalendarPeriod is { } period)
+        {
+            var parsed = NodaTime.Text.PeriodPattern.NormalizingIso.Parse(period);
+            if (parsed.Success && !parsed.Value.Equals(Period.Zero))
+            {
+                amount = SlaAmount.OfCalendarPeriod(NodaTime.Text.PeriodPattern.Roundtrip.Parse(period).GetValueOrThrow());
+            }
+            else
+            {
+                errors.Add(new DocumentError(path + ".amount.calendarPeriod", $"'{period}' is not a period of months, weeks and days such as P1M or P15D."));
+            }
+        }
         else if (t.Amount.BusinessTime is { } time && Duration(time, path + ".amount.businessTime") is { } businessTime)
         {
             amount = SlaAmount.OfBusinessTime(businessTime);

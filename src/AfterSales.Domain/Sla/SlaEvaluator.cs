@@ -222,6 +222,7 @@ public static class SlaEvaluator
         SlaTerms terms, TicketTimeline timeline, SlaTarget target, string severity, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language)
     {
         var calendar = terms.CalendarFor(target);
+        var calendarKey = calendar.Key;
         var text = new ExplanationWriter(calendar.Zone, language);
         var conditions = target.Conditions.IsAny ? "" : $", {target.Conditions}";
         var words = target.Description.Length > 0 ? $" — {target.Description}" : "";
@@ -258,7 +259,15 @@ public static class SlaEvaluator
         }
 
         var allowed = target.Amount.ToBusinessTime(calendar, begin);
-        if (target.Amount.Unit == SlaAmountUnit.WorkingDays)
+        if (target.Amount.CountsElapsedTime)
+        {
+            // Calendar days, weeks and months are elapsed time in the calendar's zone: counted on 7×24 there.
+            text.Line(
+                $"自开始起{text.Amount(target.Amount)} = {text.D(allowed)}自然时间(按月份天数截取,不按工作时间)",
+                $"{target.Amount} from the start = {DurationText.Format(allowed)} of elapsed time (months clamp to a shorter month's end; not business time)");
+            calendar = BusinessCalendar.TwentyFourSeven(calendar.Zone);
+        }
+        else if (target.Amount.Unit != SlaAmountUnit.BusinessTime)
         {
             text.Line($"自开始起{text.Amount(target.Amount)} = {text.D(allowed)}工作时间", $"{target.Amount} from the start = {DurationText.Format(allowed)} of business time");
         }
@@ -348,7 +357,7 @@ public static class SlaEvaluator
         }
 
         return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
-            new ClockBasis(terms.Policy.Key, calendar.Key, provisional.Count > 0, stoppedBy));
+            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy));
     }
 
     /// <summary>

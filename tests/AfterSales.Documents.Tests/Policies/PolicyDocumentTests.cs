@@ -148,3 +148,26 @@ public class PolicyDocumentTests
         Assert.Equal("urn:aftersales-kit:schemas:sla-policy", schema.RootElement.GetProperty("$id").GetString());
     }
 }
+
+/// <summary>Issue 17's additions to the document: each one reads back equal.</summary>
+public class PolicyDocumentIssue17Tests
+{
+    [Fact]
+    public void CloseOfWorkingDayAndCalendarPeriod_RoundTrip_AndABadPeriodIsAnErrorByPath()
+    {
+        var policy = SlaPolicy.CreateBuilder("kinds", 1, "kinds", AfterSales.Severity.SeverityScales.SingleLevel)
+            .WithCalendar(AfterSales.Calendars.ChinaCalendars.Statutory9To18)
+            .AddTarget(SlaMetric.Resolved, SlaAmount.UntilCloseOfWorkingDay(2), t => t.ForAllSeverities())
+            .AddTarget(SlaMetric.RepairPlan, SlaAmount.OfCalendarPeriod(Period.FromMonths(1) + Period.FromDays(3)), t => t.ForAllSeverities())
+            .Build();
+
+        var json = PolicyDocuments.Write(policy);
+        var read = PolicyDocuments.ReadPolicy(json, PolicyPresets.PresetCalendar);
+        var bad = PolicyDocuments.ReadPolicy(json.Replace("\"P1M3D\"", "\"PT5H\"", StringComparison.Ordinal), PolicyPresets.PresetCalendar);
+
+        Assert.Contains("\"closeOfWorkingDay\":2", json, StringComparison.Ordinal);
+        Assert.Contains("\"calendarPeriod\":\"P1M3D\"", json, StringComparison.Ordinal);
+        Assert.Equal(PolicyFingerprint.Of(policy), PolicyFingerprint.Of(read.Value));
+        Assert.Contains("$.targets[1].amount.calendarPeriod", bad.ErrorsByPath().Keys);
+    }
+}
