@@ -33,7 +33,7 @@ public static class PolicyFingerprint
                 + $" for [{string.Join(",", t.SeverityCodes)}] channels [{string.Join(",", t.Conditions.Channels)}] sites [{string.Join(",", t.Conditions.Localities)}]"
                 + $" km [{t.Conditions.MinDistanceKm},{t.Conditions.MaxDistanceKm}) on {t.Calendar.Key} from {Of(t.StartAnchor)}"
                 + $" warnings [{string.Join(",", t.WarningPercents)}] pauses {t.PausesWhileWaitingForCustomer}"
-                + $" waived by {(t.WaivedBy is { } w ? Of(w) : "-")} within {t.WaiverWindow} — {t.Description}";
+                + $" waived by {(t.WaivedBy is { } w ? Of(w) : "-")} within {t.WaiverWindow} escalations [{string.Join(", ", t.EscalationLevels)} {string.Join(",", t.EscalationLevels.Select(static l => $"{l.Percent}:{l.Offset}:{l.Counting}"))}] — {t.Description}";
             text.AppendLine(line);
         }
 

@@ -252,16 +252,21 @@ public sealed record ClockResponse(
     bool Provisional,
     string PolicyKey,
     string CalendarKey,
-    string? StoppedBy)
+    string? StoppedBy,
+    IReadOnlyList<EscalationResponse> Escalations)
 {
     internal static ClockResponse From(SlaClock c) => new(
         c.Metric.Code, c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
         c.StartedAt, c.DueAt, c.StoppedAt, c.Allowed, c.Elapsed, c.Remaining, c.PausedBusinessTime,
         [.. c.Warnings.Select(static w => new WarningResponse(w.Percent, w.At, w.IsReached))],
-        c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code);
+        c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code,
+        [.. c.Escalations.Select(static e => new EscalationResponse(e.Key, e.Level.Name, e.Level.Notify, e.At, e.IsReached))]);
 }
 
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);
+
+/// <summary>An escalation level of a clock as an instant; <c>key</c> (metric/cycle/level) is stable, so an event per level can be emitted once.</summary>
+public sealed record EscalationResponse(string Key, string Name, IReadOnlyList<string> Notify, Instant At, bool IsReached);
 
 /// <summary>The body of <c>POST /tickets/{id}/adopt-policy</c>: the version to adopt, the latest when omitted.</summary>
 public sealed record AdoptPolicyRequest

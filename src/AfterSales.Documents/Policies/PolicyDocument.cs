@@ -174,6 +174,36 @@ public sealed record TargetDocument
     /// <summary>The contract's own words for the promise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Description { get; init; }
+
+    /// <summary>Escalation levels: each a name, who it goes to, and exactly one of a percent, <c>before</c> or <c>after</c> the due instant.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EscalationDocument>? Escalations { get; init; }
+}
+
+/// <summary>An escalation level (升级): <c>percent</c> of the allowed time, or an ISO 8601 duration <c>before</c> or <c>after</c> the due instant counted as <c>counting</c>.</summary>
+public sealed record EscalationDocument
+{
+    /// <summary>The level's name, unique within the target.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Who it goes to.</summary>
+    public required IReadOnlyList<string> Notify { get; init; }
+
+    /// <summary>A percent of the allowed time, 1–1000.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Percent { get; init; }
+
+    /// <summary>An offset before the due instant.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Before { get; init; }
+
+    /// <summary>An offset after the due instant.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? After { get; init; }
+
+    /// <summary><c>BusinessTime</c> (the default) or <c>ElapsedTime</c>, for an offset.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Counting { get; init; }
 }
 
 /// <summary>A distance band <c>[min, max)</c> in km.</summary>

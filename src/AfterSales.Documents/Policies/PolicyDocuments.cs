@@ -222,6 +222,15 @@ public static class PolicyDocuments
         PausesWhileWaitingForCustomer = target.PausesWhileWaitingForCustomer ? null : false,
         Waiver = target.WaivedBy is { } waiver ? new WaiverDocument { Milestone = waiver.Code, Within = FormatDuration(target.WaiverWindow) } : null,
         Description = target.Description.Length == 0 ? null : target.Description,
+        Escalations = target.EscalationLevels.Count == 0 ? null : [.. target.EscalationLevels.Select(static l => new EscalationDocument
+        {
+            Name = l.Name,
+            Notify = [.. l.Notify],
+            Percent = l.Percent,
+            Before = l.Percent is null && l.Offset < Duration.Zero ? FormatDuration(-l.Offset) : null,
+            After = l.Percent is null && l.Offset >= Duration.Zero ? FormatDuration(l.Offset) : null,
+            Counting = l.Percent is null && l.Counting != EscalationCounting.BusinessTime ? l.Counting.ToString() : null,
+        })],
     };
 
     private static bool IsWellKnown(SlaMetric metric) =>

@@ -123,6 +123,18 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
             amount = SlaAmount.OfBusinessTime(businessTime);
         }
 
+        var levels = new List<SlaEscalationLevel>();
+        var escalations = t.Escalations ?? [];
+        for (var i = 0; i < escalations.Count; i++)
+        {
+            var e = escalations[i];
+            var at = string.Create(CultureInfo.InvariantCulture, $"{path}.escalations[{i}]");
+            var counting = e.Counting is null ? EscalationCounting.BusinessTime : Enum.Parse<EscalationCounting>(e.Counting);
+            levels.Add(e.Percent is { } percent ? SlaEscalationLevel.AtPercent(e.Name, percent, [.. e.Notify])
+                : e.Before is { } ahead ? SlaEscalationLevel.Before(e.Name, Duration(ahead, at + ".before"), counting, [.. e.Notify])
+                : SlaEscalationLevel.After(e.Name, Duration(e.After!, at + ".after"), counting, [.. e.Notify]));
+        }
+
         var channels = (t.Channels ?? []).Select(static c => Enum.Parse<ReportChannel>(c)).ToArray();
         var sites = (t.Sites ?? []).Select(static s => Enum.Parse<SiteLocality>(s)).ToArray();
         if (errors.Count > before || metric is null || anchor is null)
@@ -157,6 +169,8 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
             {
                 target.WaivedWhen(waivedBy, window);
             }
+
+            target.EscalateAt([.. levels]);
         });
     }
 
@@ -258,6 +272,7 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
             "WarningPercents" => ".warnings",
             "WaiverWindow" => ".waiver.within",
             "StartAnchor" => ".from",
+            "Escalations" => ".escalations",
             _ => string.Empty,
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Calendars;
 using AfterSales.Internal;
 using AfterSales.Sla.Timeline;
@@ -188,7 +189,7 @@ public static class SlaEvaluator
             var lines = best.Explanation.ToList();
             lines.Insert(1, language.Text($"取 {applicable} 个适用时限中最严格的一个", $"strictest of {applicable} applicable targets"));
             best = new SlaClock(best.Target, best.Cycle, best.SeverityCode, best.Status, best.StartedAt, best.DueAt,
-                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines, best.Basis);
+                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines, best.Basis, best.Escalations);
         }
 
         return best;
@@ -356,8 +357,55 @@ public static class SlaEvaluator
             text.Line(line.TrimEnd('.', '。'));
         }
 
+        var escalations = Escalations(target, cycleNumber, calendar, begin, pauses, allowed, due, end, text);
         return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
-            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy));
+            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy), escalations);
+    }
+
+    /// <summary>
+    /// Each escalation level as an instant: a percent or a business-time offset walks the allowed time
+    /// with the pauses (so pausing moves every level like the deadline); an elapsed offset is the due
+    /// instant plus the offset, never before the start. In time order, keyed <c>metric/cycle/level</c>.
+    /// </summary>
+    private static SlaEscalation[] Escalations(
+        SlaTarget target, int cycle, BusinessCalendar calendar, Instant begin, List<(Instant From, Instant To)> pauses, Duration allowed, Instant due, Instant end, ExplanationWriter text)
+    {
+        if (target.EscalationLevels.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new List<SlaEscalation>(target.EscalationLevels.Count);
+        foreach (var level in target.EscalationLevels)
+        {
+            Instant at;
+            if (level.Percent is { } percent)
+            {
+                at = Walk(calendar, begin, pauses, Duration.FromNanoseconds((long)((decimal)allowed.ToInt64Nanoseconds() * percent / 100)));
+            }
+            else if (level.Counting == EscalationCounting.BusinessTime)
+            {
+                var amount = allowed + level.Offset;
+                at = Walk(calendar, begin, pauses, amount < Duration.Zero ? Duration.Zero : amount);
+            }
+            else
+            {
+                at = Max(due + level.Offset, begin);
+            }
+
+            result.Add(new SlaEscalation(string.Create(CultureInfo.InvariantCulture, $"{target.Metric.Code}/{cycle}/{level.Name}"), level, at, at <= end));
+        }
+
+        result.Sort(static (a, b) => a.At.CompareTo(b.At));
+        foreach (var e in result)
+        {
+            var to = string.Join(", ", e.Level.Notify);
+            text.Line(
+                $"升级“{e.Level.Name}”(通知 {to}):{text.Local(e.At)},即{e.Level.Describe(text.Language)}{(e.IsReached ? ",已到" : string.Empty)}",
+                $"escalation {e.Level.Name} (to {to}) at {text.Local(e.At)}, {e.Level.Describe(text.Language)}{(e.IsReached ? ", reached" : string.Empty)}");
+        }
+
+        return [.. result];
     }
 
     /// <summary>

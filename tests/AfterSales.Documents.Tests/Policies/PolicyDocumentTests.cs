@@ -171,3 +171,28 @@ public class PolicyDocumentIssue17Tests
         Assert.Contains("$.targets[1].amount.calendarPeriod", bad.ErrorsByPath().Keys);
     }
 }
+
+/// <summary>Escalation levels in the document (issue 17 §2).</summary>
+public class PolicyDocumentEscalationTests
+{
+    [Fact]
+    public void EscalationLevels_R_CP_5_RoundTrip_AndTwoWaysOfSayingWhenAreAnErrorByPath()
+    {
+        var policy = SlaPolicy.CreateBuilder("esc", 1, "esc", AfterSales.Severity.SeverityScales.SingleLevel)
+            .WithCalendar(SlaPresets.TwentyFourSevenBeijing)
+            .AddTarget(SlaMetric.FirstResponse, SlaAmount.Minutes(30), t => t.ForAllSeverities().EscalateAt(
+                SlaEscalationLevel.Before("QA", Duration.FromMinutes(10), EscalationCounting.BusinessTime, "qa"),
+                SlaEscalationLevel.AtPercent("PM", 100, "pm"),
+                SlaEscalationLevel.After("leadership", Duration.FromHours(1), EscalationCounting.ElapsedTime, "leadership", "decision-makers")))
+            .Build();
+
+        var json = PolicyDocuments.Write(policy);
+        var read = PolicyDocuments.ReadPolicy(json, PolicyPresets.PresetCalendar);
+        var both = PolicyDocuments.ReadPolicy(json.Replace("\"percent\":100", "\"percent\":100,\"after\":\"PT1H\"", StringComparison.Ordinal), PolicyPresets.PresetCalendar);
+
+        Assert.Contains("{\"name\":\"QA\",\"notify\":[\"qa\"],\"before\":\"PT10M\"}", json, StringComparison.Ordinal);
+        Assert.Contains("\"counting\":\"ElapsedTime\"", json, StringComparison.Ordinal);
+        Assert.Equal(PolicyFingerprint.Of(policy), PolicyFingerprint.Of(read.Value));
+        Assert.Contains("$.targets[0].escalations[1]", both.ErrorsByPath().Keys);
+    }
+}
