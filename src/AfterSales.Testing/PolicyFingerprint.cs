@@ -23,7 +23,7 @@ public static class PolicyFingerprint
         string scale = $"scale {policy.SeverityScale.Code} {policy.SeverityScale.Name}: "
             + string.Join(" | ", policy.SeverityScale.Levels.Select(static l => $"{l.Rank} {l.Code} {l.NameZh} {l.NameEn} {l.Description}"));
         text.AppendLine(scale);
-        text.AppendLine(CultureInfo.InvariantCulture, $"observation {policy.ObservationPeriod}; reclassification {policy.Reclassification}; language {policy.Language.Code}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"observation {policy.ObservationPeriod}; reclassification {policy.Reclassification}; language {policy.Language.Code}; {policy.Conventions}");
         foreach (var t in policy.Targets)
         {
             var m = t.Metric;

@@ -451,6 +451,17 @@ public static class ReferenceSla
         }
 
         var pauses = target.PausesWhileWaitingForCustomer ? Pauses(timeline, begin, end, now) : [];
+        var conventions = policy.Conventions;
+        Instant? responded = entries.FirstOrDefault(e => e.Kind == TimelineEntryKind.MilestoneReached && Milestone.Responded.Equals(e.Milestone))?.At;
+        var waitingCounts = conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Counts && !target.Metric.Equals(SlaMetric.FirstResponse);
+        if (waitingCounts)
+        {
+            // Waiting before the first response counts: only the part of each pause after it pauses.
+            pauses = responded is { } r
+                ? [.. pauses.Where(p => p.End > r).Select(p => new Interval(p.Start > r ? p.Start : r, p.End))]
+                : [];
+        }
+
         var zone = target.Calendar.Zone;
         var allowed = target.Amount.Unit switch
         {
@@ -460,15 +471,27 @@ public static class ReferenceSla
             _ => (begin.InZone(zone).LocalDateTime + target.Amount.CalendarPeriod!).InZoneLeniently(zone).ToInstant() - begin,
         };
         var due = Due(isBusinessMinute, begin, pauses, allowed);
+        if (conventions.BudgetEndingAtClose == BudgetEndingAtClose.NextOpening && allowed > Duration.Zero
+            && target.Amount.Unit != SlaAmountUnit.CloseOfWorkingDay && !isBusinessMinute(due))
+        {
+            due = Due(isBusinessMinute, due, [], Duration.Zero);
+        }
+
         var elapsed = Elapsed(isBusinessMinute, begin, pauses, end);
         var paused = Elapsed(isBusinessMinute, begin, [], end) - elapsed;
-        var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && IsOpenPause(timeline, now);
+        var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && IsOpenPause(timeline, now) && (!waitingCounts || responded is not null);
         var ended = stop >= 0 && !target.Metric.StoppedBy.Equals(entries[stop].Milestone);
         var status = stoppedAt is { } at2
             ? (ended ? (at2 <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached) : at2 <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate)
             : now > due ? SlaClockStatus.Breached
             : openPause ? SlaClockStatus.Paused
             : SlaClockStatus.Running;
+        if (conventions.Rounding == DurationRounding.Minute)
+        {
+            static Duration Down(Duration d) => Duration.FromMinutes((long)Math.Truncate(d.TotalMinutes));
+            (allowed, elapsed, paused) = (Down(allowed), Down(elapsed), Down(paused));
+        }
+
         return new ReferenceClock(begin, due, allowed, elapsed, paused, status, checksStatus: target.WaivedBy is null);
     }
 

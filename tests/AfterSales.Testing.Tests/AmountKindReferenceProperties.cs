@@ -29,3 +29,26 @@ public class AmountKindReferenceProperties
         return differences.Count == 0 ? true.ToProperty() : false.Label(string.Join("; ", differences));
     }
 }
+
+/// <summary>Issue 17 §5 against the independent reference: the non-default conventions on random timelines.</summary>
+public class ConventionReferenceProperties
+{
+    private static readonly SlaPolicy Policy =
+        SlaPolicy.CreateBuilder("conventions", 1, "conventions", SeverityScales.SingleLevel)
+            .WithCalendar(ChinaCalendars.Statutory9To18)
+            .WithConventions(new SlaConventions { BudgetEndingAtClose = BudgetEndingAtClose.NextOpening, WaitingBeforeFirstResponse = WaitingBeforeFirstResponse.Counts, Rounding = DurationRounding.Minute })
+            .AddTarget(SlaMetric.FirstResponse, SlaAmount.Hours(1), static t => t.ForAllSeverities())
+            .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(9), static t => t.ForAllSeverities())
+            .AddTarget(SlaMetric.RepairPlan, SlaAmount.OfWorkingDays(1), static t => t.ForAllSeverities())
+            .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.UntilCloseOfWorkingDay(1), static t => t.ForAllSeverities())
+            .Build();
+
+    public static Arbitrary<TicketTimeline> Timelines() => AfterSalesArb.Timelines(Policy);
+
+    [Property(Arbitrary = new[] { typeof(ConventionReferenceProperties) }, MaxTest = 60)]
+    public Property Evaluator_AgreesWithTheReference_UnderTheOtherConventions(TicketTimeline timeline)
+    {
+        var differences = ReferenceSla.Disagreements(Policy, timeline, timeline.LastAt + Duration.FromHours(3));
+        return differences.Count == 0 ? true.ToProperty() : false.Label(string.Join("; ", differences));
+    }
+}

@@ -49,6 +49,10 @@ public sealed record PolicyDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reclassification { get; init; }
 
+    /// <summary>The conventions where engines disagree; each left out is today's behaviour.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ConventionsDocument? Conventions { get; init; }
+
     /// <summary>The contract's own milestones (the well-known ones are named by code alone).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MilestoneDocument>? Milestones { get; init; }
@@ -59,6 +63,22 @@ public sealed record PolicyDocument
 
     /// <summary>The targets, in order.</summary>
     public required IReadOnlyList<TargetDocument> Targets { get; init; }
+}
+
+/// <summary>Conventions: <c>budgetEndingAtClose</c> (<c>AtClose</c>, <c>NextOpening</c>), <c>waitingBeforeFirstResponse</c> (<c>Pauses</c>, <c>Counts</c>), <c>rounding</c> (<c>Exact</c>, <c>Minute</c>).</summary>
+public sealed record ConventionsDocument
+{
+    /// <summary>Where a budget that runs out at closing time is due.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BudgetEndingAtClose { get; init; }
+
+    /// <summary>Whether waiting before the first response pauses the other targets.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? WaitingBeforeFirstResponse { get; init; }
+
+    /// <summary>How reported durations are rounded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Rounding { get; init; }
 }
 
 /// <summary>A severity scale: code, name, and the levels most severe first (rank = position).</summary>

@@ -133,6 +133,12 @@ public static class PolicyDocuments
             Warnings = defaultWarnings is null ? null : [.. defaultWarnings],
             ObservationPeriod = policy.ObservationPeriod == Duration.Zero ? null : FormatDuration(policy.ObservationPeriod),
             Reclassification = policy.Reclassification == ReclassificationRule.KeepElapsed ? null : policy.Reclassification.ToString(),
+            Conventions = policy.Conventions == SlaConventions.Default ? null : new ConventionsDocument
+            {
+                BudgetEndingAtClose = policy.Conventions.BudgetEndingAtClose == BudgetEndingAtClose.AtClose ? null : policy.Conventions.BudgetEndingAtClose.ToString(),
+                WaitingBeforeFirstResponse = policy.Conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Pauses ? null : policy.Conventions.WaitingBeforeFirstResponse.ToString(),
+                Rounding = policy.Conventions.Rounding == DurationRounding.Exact ? null : policy.Conventions.Rounding.ToString(),
+            },
             Milestones = milestones.Count == 0 ? null : [.. milestones.Select(static m => new MilestoneDocument { Code = m.Code, NameZh = m.NameZh, NameEn = m.NameEn })],
             Metrics = metrics.Count == 0 ? null : [.. metrics.Select(static m => new MetricDocument
             {

@@ -75,7 +75,14 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
     private SlaPolicyBuilder Builder(SeverityScale scale, BusinessCalendar? calendar, NodaTime.Duration observation, ReclassificationRule rule)
     {
         var builder = SlaPolicy.CreateBuilder(document.Id, 1, document.Name, scale).WithObservationPeriod(observation).WithReclassification(rule)
-            .WithLanguage(ExplanationLanguage.Find(document.Language) ?? ExplanationLanguage.English);
+            .WithLanguage(ExplanationLanguage.Find(document.Language) ?? ExplanationLanguage.English)
+            .WithConventions(document.Conventions is not { } c ? SlaConventions.Default : new SlaConventions
+            {
+                // The schema allows only the enums' names.
+                BudgetEndingAtClose = c.BudgetEndingAtClose is null ? default : Enum.Parse<BudgetEndingAtClose>(c.BudgetEndingAtClose),
+                WaitingBeforeFirstResponse = c.WaitingBeforeFirstResponse is null ? default : Enum.Parse<WaitingBeforeFirstResponse>(c.WaitingBeforeFirstResponse),
+                Rounding = c.Rounding is null ? default : Enum.Parse<DurationRounding>(c.Rounding),
+            });
         if (calendar is not null)
         {
             builder.WithCalendar(calendar);

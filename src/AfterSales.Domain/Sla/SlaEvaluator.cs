@@ -241,6 +241,7 @@ public static class SlaEvaluator
             text.Line(stoppedAt is { } s
                 ? text.T($"{text.Name(stoppedBy!)}({text.Local(s)})早于{text.Name(target.StartAnchor)},无需计时", $"{stoppedBy} at {text.Local(s)} came before {target.StartAnchor}; nothing to count")
                 : text.T($"未开始:等待{text.Name(target.StartAnchor)}", $"not started: waits for {target.StartAnchor}"));
+            text.Line(terms.Policy.Conventions.Describe(language));
             return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt,
                 Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines, new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy));
         }
@@ -275,12 +276,25 @@ public static class SlaEvaluator
 
         ExplainReclassification(timeline, upTo, terms.Policy.Reclassification, text);
 
+        var conventions = terms.Policy.Conventions;
         var pauses = target.PausesWhileWaitingForCustomer
             ? Pauses(timeline, cycle, count, begin, end, now)
             : [];
         var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && timeline.OpenPauseIndex(count) >= 0;
+        if (conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Counts && !target.Metric.Equals(SlaMetric.FirstResponse))
+        {
+            // Only waiting after the first response pauses this target; before it, the time counts.
+            var responded = FirstResponse(timeline, count);
+            pauses = [.. pauses.Select(p => (From: responded is { } r && r > p.From ? r : p.From, p.To)).Where(p => responded is not null && p.To > p.From)];
+            openPause &= responded is not null;
+        }
 
         var due = Walk(calendar, begin, pauses, allowed);
+        if (conventions.BudgetEndingAtClose == BudgetEndingAtClose.NextOpening && allowed > Duration.Zero
+            && target.Amount.Unit != SlaAmountUnit.CloseOfWorkingDay && !calendar.IsBusinessTime(due))
+        {
+            due = calendar.NextBusinessTime(due); // the budget ran out at a close: due at the next opening
+        }
         var paused = Duration.Zero;
         foreach (var (from, to) in pauses)
         {
@@ -358,6 +372,12 @@ public static class SlaEvaluator
         }
 
         var escalations = Escalations(target, cycleNumber, calendar, begin, pauses, allowed, due, end, text);
+        text.Line(conventions.Describe(language));
+        if (conventions.Rounding == DurationRounding.Minute)
+        {
+            (allowed, elapsed, paused) = (ToMinute(allowed), ToMinute(elapsed), ToMinute(paused));
+        }
+
         return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
             new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy), escalations);
     }
@@ -641,6 +661,22 @@ public static class SlaEvaluator
                     nameof(timeline));
             }
         }
+    }
+
+    private static Duration ToMinute(Duration d) => Duration.FromMinutes((long)Math.Truncate(d.TotalMinutes));
+
+    /// <summary>The first response of the ticket among the first <paramref name="count"/> entries, if any.</summary>
+    private static Instant? FirstResponse(TicketTimeline timeline, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (timeline.Entries[i].Kind == TimelineEntryKind.MilestoneReached && Milestone.Responded.Equals(timeline.Entries[i].Milestone))
+            {
+                return timeline.Entries[i].At;
+            }
+        }
+
+        return null;
     }
 
     private static string Due(ExplanationWriter text, Instant due) => text.T($"{text.Local(due)} 到期", $"due {text.Local(due)}");

@@ -15,9 +15,10 @@ namespace AfterSales.Sla;
 /// <see cref="SlaPresets"/>.</remarks>
 public sealed class SlaPolicy
 {
-    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language)
+    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language, SlaConventions conventions)
     {
         Language = language;
+        Conventions = conventions;
         Id = id;
         Version = version;
         Name = name;
@@ -64,11 +65,15 @@ public sealed class SlaPolicy
     /// <value>The default value is <see cref="ExplanationLanguage.English"/>; the China presets use <see cref="ExplanationLanguage.Chinese"/>.</value>
     public ExplanationLanguage Language { get; }
 
+    /// <summary>The conventions the contract chose where engines disagree, stated in every explanation.</summary>
+    /// <value>The default value is <see cref="SlaConventions.Default"/>.</value>
+    public SlaConventions Conventions { get; }
+
     /// <summary>The same policy as version <paramref name="version"/> (a catalog numbers the versions it saves).</summary>
     /// <param name="version">The version, 1 or more.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
     public SlaPolicy WithVersion(int version) =>
-        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification, Language);
+        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification, Language, Conventions);
 
     /// <summary>The distinct metrics this policy has targets for, in the order of first appearance.</summary>
     public IEnumerable<SlaMetric> Metrics => Targets.Select(t => t.Metric).Distinct();

@@ -22,6 +22,7 @@ public sealed class SlaPolicyBuilder
     private Duration observationPeriod = Duration.Zero;
     private ReclassificationRule reclassification;
     private ExplanationLanguage language = ExplanationLanguage.English;
+    private SlaConventions conventions = SlaConventions.Default;
 
     internal SlaPolicyBuilder(string id, int version, string name, SeverityScale scale)
     {
@@ -69,6 +70,14 @@ public sealed class SlaPolicyBuilder
         return this;
     }
 
+    /// <summary>The conventions where engines disagree (budget at closing time, waiting before the first response, rounding).</summary>
+    /// <value>The default value is <see cref="SlaConventions.Default"/>.</value>
+    public SlaPolicyBuilder WithConventions(SlaConventions policyConventions)
+    {
+        conventions = Guard.NotNull(policyConventions).Checked();
+        return this;
+    }
+
     /// <summary>Adds a target: <paramref name="metric"/> within <paramref name="amount"/>, described further by <paramref name="configure"/>.</summary>
     public SlaPolicyBuilder AddTarget(SlaMetric metric, SlaAmount amount, Action<SlaTargetBuilder> configure)
     {
@@ -94,6 +103,6 @@ public sealed class SlaPolicyBuilder
             built[i] = targets[i].Build(path, scale, defaultCalendar, defaultWarnings);
         }
 
-        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification, language);
+        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification, language, conventions);
     }
 }

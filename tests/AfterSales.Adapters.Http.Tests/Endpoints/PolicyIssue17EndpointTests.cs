@@ -30,8 +30,8 @@ public sealed class PolicyIssue17EndpointTests
     {
         using var factory = new ServiceFactory();
         using var client = factory.ClientFor("acme");
-        var policy = Policy.Replace("\"conventions\": { \"budgetEndingAtClose\": \"NextOpening\" },\n", string.Empty, StringComparison.Ordinal);
-        await (await CalendarEndpointTests.Put(client, "/after-sales/policies/acme-desk", policy)).JsonAsync(HttpStatusCode.OK);
+        var saved = await (await CalendarEndpointTests.Put(client, "/after-sales/policies/acme-desk", Policy)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("NextOpening", (string)saved["conventions"]!["budgetEndingAtClose"]!);
 
         // Reported Monday 2026-03-02 09:00 Beijing (01:00Z): nobody answers.
         var report = Api.ReportBody("WO-9", "P1").Replace("\"severityCode\"", "\"policyId\":\"acme-desk\",\"severityCode\"", StringComparison.Ordinal);
@@ -47,5 +47,6 @@ public sealed class PolicyIssue17EndpointTests
         Assert.Equal(["project-leadership", "decision-makers"], response["escalations"]![2]!["notify"]!.AsArray().Select(n => (string)n!));
         Assert.Equal("2026-03-03T10:00:00Z", (string)Api.Clock(clocks, "resolved")["dueAt"]!); // the close of the next working day, 18:00
         Assert.Equal("2026-04-02T01:00:00Z", (string)Api.Clock(clocks, "repair-plan")["dueAt"]!); // a calendar month later
+        Assert.Contains(Api.Clock(clocks, "resolved")["explanation"]!.AsArray(), l => ((string)l!).StartsWith("conventions: a budget ending at closing time is due at the next opening", StringComparison.Ordinal));
     }
 }

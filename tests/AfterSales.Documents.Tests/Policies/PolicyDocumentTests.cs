@@ -196,3 +196,24 @@ public class PolicyDocumentEscalationTests
         Assert.Contains("$.targets[0].escalations[1]", both.ErrorsByPath().Keys);
     }
 }
+
+/// <summary>Conventions in the document (issue 17 §5).</summary>
+public class PolicyDocumentConventionTests
+{
+    [Fact]
+    public void Conventions_RoundTrip_DefaultsLeftOut()
+    {
+        var chosen = new SlaConventions { BudgetEndingAtClose = BudgetEndingAtClose.NextOpening, Rounding = DurationRounding.Minute };
+        var policy = SlaPolicy.CreateBuilder("conv", 1, "conv", AfterSales.Severity.SeverityScales.SingleLevel)
+            .WithCalendar(SlaPresets.TwentyFourSevenBeijing)
+            .WithConventions(chosen)
+            .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(4), t => t.ForAllSeverities())
+            .Build();
+
+        var json = PolicyDocuments.Write(policy);
+
+        Assert.Contains("\"conventions\":{\"budgetEndingAtClose\":\"NextOpening\",\"rounding\":\"Minute\"}", json, StringComparison.Ordinal);
+        Assert.Equal(chosen, PolicyDocuments.ReadPolicy(json, PolicyPresets.PresetCalendar).Value.Conventions);
+        Assert.DoesNotContain("conventions", PolicyDocuments.Write(SlaPresets.Cctv004), StringComparison.Ordinal);
+    }
+}

@@ -28,6 +28,7 @@ public class ExplanationLanguageTests
                 "等待客户暂停 30分钟 工作时间(2026-09-30 16:30–2026-09-30 17:00)",
                 "2026-10-01 至 2026-10-07 为节假日(国庆节)",
                 "2026-10-09 16:30 到期;尚余 17小时 工作时间",
+                "约定:时限恰在下班时用完即于下班时到期;首次响应前等待客户的时间也暂停其他时限;时长精确",
             ],
             resolved.Explanation.Skip(1));
     }
@@ -39,7 +40,7 @@ public class ExplanationLanguageTests
 
         Assert.Equal("started 2026-09-30 16:00 at the report", resolved.Explanation[1]);
         Assert.Equal("paused 30 min of business time waiting for the customer (2026-09-30 16:30–2026-09-30 17:00)", resolved.Explanation[3]);
-        Assert.Equal("due 2026-10-09 16:30; 17 h of business time left", resolved.Explanation[^1]);
+        Assert.Equal("due 2026-10-09 16:30; 17 h of business time left", resolved.Explanation[^2]);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class SlaPresetTests
         var restored = Clock(clocks, SlaMetric.ServiceRestored);
         Assert.Equal(SlaClockStatus.NotStarted, restored.Status);
         Assert.Null(restored.DueAt);
-        Assert.Contains("waits for arrival on site", restored.Explanation[^1]);
+        Assert.Contains("waits for arrival on site", restored.Explanation[^2]);
     }
 
     [Fact]
