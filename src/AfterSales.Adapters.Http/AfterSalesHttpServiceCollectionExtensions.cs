@@ -49,6 +49,7 @@ public static class AfterSalesHttpServiceCollectionExtensions
         services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
         services.TryAddSingleton<CalendarAdoptionSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarAdoptionWorker>());
+        services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
         services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
         return builder;
     }

@@ -1,3 +1,4 @@
+using AfterSales.Http.OpenApi;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
 
@@ -19,84 +20,109 @@ public sealed record ReportTicketRequest
 
     public required ReporterContract Reporter { get; init; }
 
-    /// <summary>Phone, WalkIn, Email, Fax, Online or Monitoring.</summary>
+    /// <summary>How the fault was reported (报障渠道); some targets depend on it.</summary>
+    [WireEnum(typeof(ReportChannel))]
     public required string Channel { get; init; }
 
+    /// <summary>Where the device is.</summary>
     public required SiteContract Site { get; init; }
 
+    /// <summary>The faulty device's serial number; its service history is kept by it (R-WO-10).</summary>
     public required string DeviceSerialNumber { get; init; }
 
+    /// <summary>The fault as the reporter described it.</summary>
     public required string Symptom { get; init; }
 
+    /// <summary>The severity code on the policy's scale (GET /policies lists them), e.g. A or 1.</summary>
     public required string SeverityCode { get; init; }
 
+    /// <summary>When the fault occurred, if known and earlier than the report; targets counted from the fault use it (R-SLA-5).</summary>
     public Instant? FaultOccurredAt { get; init; }
 }
 
+/// <summary>Who reported the fault (报障人).</summary>
 public sealed record ReporterContract
 {
+    /// <summary>The reporter's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The reporter's company or department.</summary>
     public required string Organization { get; init; }
 
+    /// <summary>A phone number or e-mail address.</summary>
     public required string Contact { get; init; }
 }
 
+/// <summary>The site of the device (现场); on-site targets depend on its locality (R-SLA-9).</summary>
 public sealed record SiteContract
 {
-    /// <summary>Local, NonLocal or Travel.</summary>
+    /// <summary>Local (same city), NonLocal (another city) or Travel (by train or plane, with a distance).</summary>
+    [WireEnum(typeof(SiteLocality))]
     public required string Locality { get; init; }
 
     /// <summary>For Travel: the distance in km.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 100_000)]
     public int? DistanceKm { get; init; }
 
+    /// <summary>The site's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The site's address.</summary>
     public required string Address { get; init; }
 }
 
 /// <summary>Body of commands that need a reason: escalate-to-vendor, reopen, wait-for-customer, cancel.</summary>
 public sealed record ReasonRequest
 {
+    /// <summary>Why, in words kept with the event.</summary>
     public required string Reason { get; init; }
 }
 
 /// <summary>Body of resolve and resolve-remotely.</summary>
 public sealed record ResolutionRequest
 {
+    /// <summary>What fixed it.</summary>
     public required string Resolution { get; init; }
 }
 
 /// <summary>Body of dispatch.</summary>
 public sealed record DispatchRequest
 {
+    /// <summary>The engineer sent on site (派工).</summary>
     public required string Engineer { get; init; }
 }
 
 /// <summary>Body of sign-off.</summary>
 public sealed record SignOffRequest
 {
+    /// <summary>The customer who signed the service report.</summary>
     public required string Signer { get; init; }
 
-    /// <summary>1 (very dissatisfied) to 5 (very satisfied).</summary>
+    /// <summary>The customer's satisfaction (满意度), 1 (very dissatisfied) to 5 (very satisfied).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 5)]
     public required int Satisfaction { get; init; }
 
+    /// <summary>The customer's comment.</summary>
     public string? Comment { get; init; }
 }
 
 /// <summary>Body of reclassify.</summary>
 public sealed record ReclassifyRequest
 {
+    /// <summary>The new severity code on the policy's scale.</summary>
     public required string SeverityCode { get; init; }
 
+    /// <summary>Why the severity changed.</summary>
     public required string Reason { get; init; }
 }
 
 /// <summary>Body of submit-quote: the quote's id and total (see POST /quotes to price one).</summary>
 public sealed record SubmitQuoteRequest
 {
+    /// <summary>The quote's id.</summary>
     public required string QuoteId { get; init; }
 
+    /// <summary>The quote's total.</summary>
     public required decimal Total { get; init; }
 
     /// <summary>CNY when omitted.</summary>
@@ -106,46 +132,72 @@ public sealed record SubmitQuoteRequest
 /// <summary>Body of accept-quote.</summary>
 public sealed record AcceptQuoteRequest
 {
+    /// <summary>The customer who accepted the quote.</summary>
     public required string AcceptedBy { get; init; }
 }
 
 /// <summary>Body of replace-parts: the old and new part, signed for by the customer.</summary>
 public sealed record ReplacePartsRequest
 {
+    /// <summary>The removed part's number.</summary>
     public required string OldPartNumber { get; init; }
 
+    /// <summary>The removed part's serial number.</summary>
     public string? OldSerialNumber { get; init; }
 
+    /// <summary>The fitted part's number.</summary>
     public required string NewPartNumber { get; init; }
 
+    /// <summary>The fitted part's serial number.</summary>
     public string? NewSerialNumber { get; init; }
 
+    /// <summary>The customer who signed for both parts (R-WO-7).</summary>
     public required string SignedBy { get; init; }
 }
 
 /// <summary>Optional body of deliver-repair-plan and provide-loaner.</summary>
 public sealed record NoteRequest
 {
+    /// <summary>A note kept with the event.</summary>
     public string? Note { get; init; }
 }
 
+/// <summary>A work order (工单) as it stands, with its events.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version: the number of events; the ETag.</param>
+/// <param name="State">Its workflow state.</param>
+/// <param name="SeverityCode">Its severity code now.</param>
+/// <param name="PolicyKey">The SLA policy and version it is measured against, id@version.</param>
+/// <param name="Cycle">Its SLA cycle: 1, plus one per reopening.</param>
+/// <param name="ReportedAt">When it was reported.</param>
+/// <param name="LastEventAt">When it last changed.</param>
+/// <param name="IsFinished">Whether it is closed or cancelled.</param>
+/// <param name="PausedFrom">While waiting for the customer: the state it resumes to.</param>
+/// <param name="Engineer">The engineer dispatched, if any.</param>
+/// <param name="Resolution">What fixed it, once resolved.</param>
+/// <param name="ObservationStartedAt">When the observation period (运行观察期) started.</param>
+/// <param name="CancellationReason">Why it was cancelled.</param>
+/// <param name="Report">What was reported.</param>
+/// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
+/// <param name="Events">Its events, oldest first.</param>
+/// <param name="CalendarKeys">The catalog calendar versions its clocks count on now, id@version: the report's, updated by each adoption.</param>
 public sealed record TicketResponse(
     string Id,
     int Version,
-    string State,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string State,
     string SeverityCode,
     string PolicyKey,
     int Cycle,
     Instant ReportedAt,
     Instant LastEventAt,
     bool IsFinished,
-    string? PausedFrom,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string? PausedFrom,
     string? Engineer,
     string? Resolution,
     Instant? ObservationStartedAt,
     string? CancellationReason,
     ReportResponse Report,
-    IReadOnlyList<string> PermittedCommands,
+    [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events,
     IReadOnlyList<string> CalendarKeys)
 {
@@ -170,9 +222,17 @@ public sealed record TicketResponse(
         [.. t.CalendarKeys]);
 }
 
+/// <summary>What was reported.</summary>
+/// <param name="Reporter">Who reported it.</param>
+/// <param name="Channel">How it was reported.</param>
+/// <param name="Site">Where the device is.</param>
+/// <param name="DeviceSerialNumber">The device's serial number.</param>
+/// <param name="Symptom">The fault as described.</param>
+/// <param name="SeverityCode">The severity code it was reported with.</param>
+/// <param name="FaultOccurredAt">When the fault occurred, if given.</param>
 public sealed record ReportResponse(
     ReporterContract Reporter,
-    string Channel,
+    [property: WireEnum(typeof(ReportChannel))] string Channel,
     SiteContract Site,
     string DeviceSerialNumber,
     string Symptom,
@@ -189,9 +249,25 @@ public sealed record ReportResponse(
         r.FaultOccurredAt);
 }
 
+/// <summary>One event of a work order's history.</summary>
+/// <param name="Version">The ticket's version this event made.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="At">When.</param>
+/// <param name="Engineer">The engineer, for a dispatch.</param>
+/// <param name="Reason">The reason given, if any.</param>
+/// <param name="Resolution">The resolution, for a resolve.</param>
+/// <param name="SeverityCode">The severity code, for a report or reclassification.</param>
+/// <param name="Signer">The customer who signed off.</param>
+/// <param name="Satisfaction">The customer's satisfaction, 1 to 5, at sign-off.</param>
+/// <param name="Comment">The customer's comment at sign-off.</param>
+/// <param name="Note">A note, for a repair plan or loaner.</param>
+/// <param name="Quote">The quote, when one was submitted or accepted.</param>
+/// <param name="PartsExchange">The parts exchanged, for a replacement.</param>
+/// <param name="PolicyKey">The SLA policy version, for Reported and PolicyAdopted, id@version.</param>
+/// <param name="CalendarKeys">The calendar versions pinned (Reported) or adopted (CalendarsAdopted, PolicyAdopted), id@version.</param>
 public sealed record TicketEventResponse(
     int Version,
-    string Kind,
+    [property: WireEnum(typeof(TicketEventKind))] string Kind,
     Instant At,
     string? Engineer,
     string? Reason,
@@ -212,10 +288,22 @@ public sealed record TicketEventResponse(
         e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null);
 }
 
+/// <summary>A work order in a list.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="State">Its workflow state.</param>
+/// <param name="SeverityCode">Its severity code.</param>
+/// <param name="PolicyKey">Its SLA policy, id@version.</param>
+/// <param name="DeviceSerialNumber">The device's serial number.</param>
+/// <param name="ReportedAt">When it was reported.</param>
+/// <param name="LastEventAt">When it last changed.</param>
+/// <param name="NextDeadline">Its next SLA warning or due instant while open.</param>
+/// <param name="IsLegacyIssue">Whether a clock breached or was met late (遗留问题, R-WO-6).</param>
+/// <param name="Provisional">Whether a clock not yet stopped reached a year its calendar has no holiday data for, counted as plain weeks: its deadline may move when the year is loaded.</param>
 public sealed record TicketSummaryResponse(
     string Id,
     int Version,
-    string State,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string State,
     string SeverityCode,
     string PolicyKey,
     string DeviceSerialNumber,
@@ -230,13 +318,43 @@ public sealed record TicketSummaryResponse(
         s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.IsProvisional);
 }
 
+/// <summary>One page of a list.</summary>
+/// <param name="Items">The items of the page.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">The page size asked for.</param>
+/// <param name="HasMore">Whether a next page has items.</param>
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int Page, int PageSize, bool HasMore);
 
+/// <summary>A work order's SLA clocks at an instant.</summary>
+/// <param name="TicketId">The work order's id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="At">The instant the clocks were read at.</param>
+/// <param name="Clocks">One clock per target of the policy that applies.</param>
 public sealed record ClocksResponse(string TicketId, int Version, Instant At, IReadOnlyList<ClockResponse> Clocks);
 
+/// <summary>One SLA clock (服务时限): where a target stands and how its due instant was reached.</summary>
+/// <param name="Metric">The metric's code, e.g. response, on-site, restore, resolve.</param>
+/// <param name="Status">Where the clock stands.</param>
+/// <param name="SeverityCode">The severity the target applies to.</param>
+/// <param name="Cycle">The SLA cycle.</param>
+/// <param name="Target">The target in words.</param>
+/// <param name="StartedAt">When the clock started, once its anchor was reached.</param>
+/// <param name="DueAt">When it is due; while paused, assuming work resumes now.</param>
+/// <param name="StoppedAt">When the stopping milestone was reached.</param>
+/// <param name="Allowed">The business time allowed.</param>
+/// <param name="Elapsed">The business time used so far.</param>
+/// <param name="Remaining">The business time left; negative once breached.</param>
+/// <param name="PausedBusinessTime">Business time spent waiting for the customer.</param>
+/// <param name="Warnings">The warning thresholds and when they are reached.</param>
+/// <param name="Explanation">How the due instant was reached, line by line.</param>
+/// <param name="Provisional">Whether the clock reached a year its calendar has no holiday data for, counted as plain weeks; the explanation names the year.</param>
+/// <param name="PolicyKey">The SLA policy version the clock was computed with, id@version.</param>
+/// <param name="CalendarKey">The calendar version the clock was computed with, id@version.</param>
+/// <param name="StoppedBy">The milestone that stopped the clock: its own (met) or one that made it moot; null while not stopped.</param>
+/// <param name="Escalations">The target's escalation levels as instants, in time order; a level after the due instant is reached only by a breached clock.</param>
 public sealed record ClockResponse(
     string Metric,
-    string Status,
+    [property: WireEnum(typeof(SlaClockStatus))] string Status,
     string SeverityCode,
     int Cycle,
     string Target,
@@ -263,28 +381,50 @@ public sealed record ClockResponse(
         [.. c.Escalations.Select(static e => new EscalationResponse(e.Key, e.Level.Name, e.Level.Notify, e.At, e.IsReached))]);
 }
 
+/// <summary>A warning threshold of a clock.</summary>
+/// <param name="Percent">The share of the allowed time, in percent.</param>
+/// <param name="At">When the threshold is reached.</param>
+/// <param name="IsReached">Whether it was reached at the instant read.</param>
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);
 
 /// <summary>An escalation level of a clock as an instant; <c>key</c> (metric/cycle/level) is stable, so an event per level can be emitted once.</summary>
+/// <param name="Key">metric/cycle/level, stable for the clock.</param>
+/// <param name="Name">The level's name.</param>
+/// <param name="Notify">Who the level goes to.</param>
+/// <param name="At">When the level is due, moved by pauses like the deadline.</param>
+/// <param name="IsReached">Whether it was reached at the instant read.</param>
 public sealed record EscalationResponse(string Key, string Name, IReadOnlyList<string> Notify, Instant At, bool IsReached);
 
 /// <summary>The body of <c>POST /tickets/{id}/adopt-policy</c>: the version to adopt, the latest when omitted.</summary>
 public sealed record AdoptPolicyRequest
 {
+    /// <summary>The policy version to adopt; the latest when omitted.</summary>
     public int? PolicyVersion { get; init; }
 }
 
 /// <summary>The body of <c>POST /tickets/adopt-policy</c>: the tickets to move to a version of their policy (the latest when omitted).</summary>
 public sealed record BulkAdoptPolicyRequest
 {
+    /// <summary>The work orders, 1 to 200.</summary>
     public required IReadOnlyList<string> TicketIds { get; init; }
 
+    /// <summary>The policy version to adopt; the latest when omitted.</summary>
     public int? PolicyVersion { get; init; }
 }
 
 /// <summary>What <c>POST /tickets/adopt-policy</c> did per ticket: adopted (with the new ticket version) or why not.</summary>
+/// <param name="Adopted">The work orders that adopted the version.</param>
+/// <param name="Refused">The work orders that did not, with the status a single request would have had and why.</param>
 public sealed record BulkAdoptPolicyResponse(IReadOnlyList<AdoptedTicketResponse> Adopted, IReadOnlyList<RefusedTicketResponse> Refused);
 
+/// <summary>A work order that adopted a policy version.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version after the adoption.</param>
+/// <param name="PolicyKey">The policy version it adopted, id@version.</param>
 public sealed record AdoptedTicketResponse(string Id, int Version, string PolicyKey);
 
+/// <summary>A work order that did not adopt a policy version.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Status">The HTTP status a single request would have had.</param>
+/// <param name="Reason">Why.</param>
 public sealed record RefusedTicketResponse(string Id, int Status, string Reason);

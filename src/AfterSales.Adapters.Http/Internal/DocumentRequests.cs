@@ -26,12 +26,15 @@ internal static class DocumentRequests
         }
     }
 
-    /// <summary>The version If-Match names (<see langword="null"/> for none or <c>*</c>); 412 for an ETag that names no version of <paramref name="what"/>.</summary>
+    /// <summary>The version <c>If-Match</c> names: null for none or <c>*</c>; several strong tags are not a version a document save can check, nor is a weak or malformed one (412).</summary>
     public static int? ExpectedVersion(HttpContext http, string what)
     {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
-        return expected == -1
-            ? throw new RequestRejectedException(412, "The item changed since the version in If-Match.", $"If-Match names no version of this {what}.")
-            : expected;
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
+        return condition switch
+        {
+            null => null,
+            { Count: 1 } => condition.First(),
+            _ => throw new RequestRejectedException(412, "The item changed since the version in If-Match.", $"If-Match must name one version of this {what}, as its ETag does."),
+        };
     }
 }

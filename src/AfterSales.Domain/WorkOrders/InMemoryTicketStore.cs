@@ -15,11 +15,11 @@ public sealed class InMemoryTicketStore : ITicketStore
     private readonly SlaTermsResolver terms;
     private readonly IClock clock;
 
-    /// <summary>Creates an empty store whose tickets count on their policies' own calendars.</summary>
+    /// <summary>Creates an empty store whose tickets count on their policies' own calendars and the shared presets.</summary>
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from, and summaries are computed at.</param>
     public InMemoryTicketStore(ISlaPolicyCatalog catalog, IClock clock)
-        : this(new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog([], clock)), clock)
+        : this(new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
     {
     }
 

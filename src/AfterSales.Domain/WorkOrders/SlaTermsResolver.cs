@@ -73,11 +73,17 @@ public sealed class SlaTermsResolver
             }
         }
 
-        // Every policy version the history names, as the ticket's tenant sees it (its own versions or the shared ones).
+        // Every policy version the history names, as the ticket's tenant sees it (its own versions or the
+        // shared ones); a calendar key the catalog does not hold may still be one of those versions'
+        // own calendars (the presets' are): they are part of the policy version, immutable with it.
         var policyVersions = new Dictionary<string, SlaPolicy>(StringComparer.Ordinal);
         foreach (var key in history.Select(static e => e.PolicyKey).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            policyVersions[key] = await policies.GetByKeyAsync(tenant, key, cancellationToken).ConfigureAwait(false);
+            var policy = policyVersions[key] = await policies.GetByKeyAsync(tenant, key, cancellationToken).ConfigureAwait(false);
+            foreach (var target in policy.Targets)
+            {
+                found.TryAdd(target.Calendar.Key, target.Calendar);
+            }
         }
 
         return Ticket.FromEvents(

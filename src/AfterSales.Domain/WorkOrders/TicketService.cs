@@ -1,4 +1,5 @@
 using AfterSales.Calendars;
+using AfterSales.Diagnostics;
 using AfterSales.Internal;
 using AfterSales.Sla;
 
@@ -30,7 +31,7 @@ public sealed class TicketService
     /// <param name="clock">The clock events are timestamped from.</param>
     /// <param name="defaultPolicyId">The policy id <see cref="ReportAsync(TicketReport, CancellationToken)"/> uses, if any.</param>
     public TicketService(ITicketStore store, ISlaPolicyCatalog catalog, IClock clock, string? defaultPolicyId = null)
-        : this(store, new SlaTermsResolver(catalog, new InMemoryCalendarCatalog([], clock)), clock, defaultPolicyId)
+        : this(store, new SlaTermsResolver(catalog, new InMemoryCalendarCatalog(CalendarPresets.All, clock)), clock, defaultPolicyId)
     {
     }
 
@@ -73,6 +74,7 @@ public sealed class TicketService
         var policy = await catalog.GetAsync(Guard.NotBlank(report.TenantId), policyId, policyVersion, cancellationToken).ConfigureAwait(false);
         var ticket = Ticket.Report(report, await terms.ForReportAsync(report.TenantId, policy, cancellationToken).ConfigureAwait(false), clock);
         await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
+        DomainTelemetry.TicketReported(ticket);
         return ticket;
     }
 
@@ -101,13 +103,40 @@ public sealed class TicketService
         var loaded = ticket.Version;
         if (expectedVersion is { } expected && expected != loaded)
         {
+            DomainTelemetry.CommandRefused("unknown", "stale_version");
             throw new ConcurrencyConflictException(id, expected, loaded);
         }
 
-        command(ticket);
+        var observed = DomainTelemetry.ClocksObserved;
+        var previous = ticket.LastEventAt;
+        var now = observed ? clock.GetCurrentInstant() : default;
+        var before = observed ? ticket.Clocks(now) : [];
+        try
+        {
+            command(ticket);
+        }
+        catch (InvalidTransitionException refused)
+        {
+            DomainTelemetry.CommandRefused(refused.Command, refused.UnmetGuards.Count > 0 ? "unmet_guard" : "not_permitted");
+            throw;
+        }
+
         if (ticket.Version != loaded)
         {
-            await store.SaveAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.SaveAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                DomainTelemetry.CommandRefused(ticket.Events[^1].Kind.ToString(), "concurrent_write");
+                throw;
+            }
+
+            if (observed)
+            {
+                DomainTelemetry.ClockTransitions(before, now, ticket.Clocks(ticket.LastEventAt), previous, ticket.LastEventAt);
+            }
         }
 
         return ticket;

@@ -15,11 +15,12 @@ public sealed class HealthTests
         factory.Clock.Reset(Instant.FromUtc(2026, 11, 30, 2, 0));
         using var client = factory.CreateClient();
 
-        var response = await client.GetAsync("/health");
+        var health = await (await client.GetAsync("/health")).JsonAsync(HttpStatusCode.OK);
         var missing = factory.Services.GetRequiredService<CalendarCoverageHealthCheck>().MissingYears();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Degraded", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", (string)health["status"]!);
+        Assert.Equal("Degraded", (string)health["checks"]!["aftersales-calendars"]!["status"]!);
+        Assert.Contains("cn-statutory-9-18@1 has no holiday data for 2027", (string)health["checks"]!["aftersales-calendars"]!["description"]!, StringComparison.Ordinal);
         var (key, year, message) = Assert.Single(missing);
         Assert.Equal(("cn-statutory-9-18@1", 2027), (key, year));
         Assert.Contains("begins in 32 days", message, StringComparison.Ordinal);
@@ -33,7 +34,7 @@ public sealed class HealthTests
         factory.Clock.Reset(Instant.FromUtc(2026, 11, 1, 2, 0));
         using var client = factory.CreateClient();
 
-        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Equal("Healthy", await Status(client));
     }
 
     [Fact]
@@ -43,8 +44,11 @@ public sealed class HealthTests
         factory.Clock.Reset(Instant.FromUtc(2026, 11, 30, 2, 0));
         using var client = factory.CreateClient();
 
-        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Equal("Healthy", await Status(client));
         factory.Clock.Reset(Instant.FromUtc(2026, 12, 25, 2, 0));
-        Assert.Equal("Degraded", await client.GetStringAsync("/health"));
+        Assert.Equal("Degraded", await Status(client));
     }
+
+    private static async Task<string> Status(HttpClient client) =>
+        (string)(await (await client.GetAsync("/health")).JsonAsync(HttpStatusCode.OK))["checks"]!["aftersales-calendars"]!["status"]!;
 }

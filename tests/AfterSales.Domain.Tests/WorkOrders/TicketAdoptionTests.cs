@@ -88,3 +88,19 @@ public class TicketAdoptionTests
         Assert.Contains("history[0]", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Regression: a store whose calendar catalog lacks a pinned preset still rebuilds the ticket from its policy's own calendars.</summary>
+public class SlaTermsResolverTests
+{
+    [Fact]
+    public async Task RebuildAsync_KeyTheCatalogLacks_ButThePolicyHolds_Resolves()
+    {
+        var clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
+        var ticket = Ticket.Report(Tickets.Report(), SlaTerms.Of(Tickets.Policy, [SlaPresets.TwentyFourSevenBeijing]), clock);
+        var bare = new SlaTermsResolver(new InMemorySlaPolicyCatalog([Tickets.Policy]), new InMemoryCalendarCatalog([], clock));
+
+        var rebuilt = await bare.RebuildAsync(ticket.Events, clock);
+
+        Assert.Equal(["24x7-beijing@1"], rebuilt.CalendarKeys);
+    }
+}
