@@ -98,6 +98,7 @@ public static class PolicyDocuments
         var calendar = MostCommon(policy.Targets.Select(static t => t.Calendar.Id));
         var warnings = MostCommon(policy.Targets.Select(static t => string.Join(",", t.WarningPercents)));
         var defaultWarnings = policy.Targets.FirstOrDefault(t => string.Join(",", t.WarningPercents) == warnings)?.WarningPercents;
+        defaultWarnings = defaultWarnings is { Count: 0 } ? null : defaultWarnings; // none is the default already
         var milestones = new List<Milestone>();
         var metrics = new List<SlaMetric>();
         foreach (var target in policy.Targets)
@@ -224,7 +225,8 @@ public static class PolicyDocuments
         },
         Calendar = target.Calendar.Id == defaultCalendar ? null : target.Calendar.Id,
         From = target.StartAnchor.Equals(Milestone.Reported) ? null : target.StartAnchor.Code,
-        Warnings = defaultWarnings is not null && target.WarningPercents.SequenceEqual(defaultWarnings) ? null : [.. target.WarningPercents],
+        Warnings = defaultWarnings is null ? (target.WarningPercents.Count == 0 ? null : [.. target.WarningPercents])
+            : target.WarningPercents.SequenceEqual(defaultWarnings) ? null : [.. target.WarningPercents],
         PausesWhileWaitingForCustomer = target.PausesWhileWaitingForCustomer ? null : false,
         Waiver = target.WaivedBy is { } waiver ? new WaiverDocument { Milestone = waiver.Code, Within = FormatDuration(target.WaiverWindow) } : null,
         Description = target.Description.Length == 0 ? null : target.Description,

@@ -137,6 +137,12 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
             var e = escalations[i];
             var at = string.Create(CultureInfo.InvariantCulture, $"{path}.escalations[{i}]");
             var counting = e.Counting is null ? EscalationCounting.BusinessTime : Enum.Parse<EscalationCounting>(e.Counting);
+            if ((e.Percent is null ? 0 : 1) + (e.Before is null ? 0 : 1) + (e.After is null ? 0 : 1) != 1)
+            {
+                errors.Add(new DocumentError(at, "an escalation level needs exactly one of percent, before or after."));
+                continue;
+            }
+
             levels.Add(e.Percent is { } percent ? SlaEscalationLevel.AtPercent(e.Name, percent, [.. e.Notify])
                 : e.Before is { } ahead ? SlaEscalationLevel.Before(e.Name, Duration(ahead, at + ".before"), counting, [.. e.Notify])
                 : SlaEscalationLevel.After(e.Name, Duration(e.After!, at + ".after"), counting, [.. e.Notify]));

@@ -217,3 +217,36 @@ public class PolicyDocumentConventionTests
         Assert.DoesNotContain("conventions", PolicyDocuments.Write(SlaPresets.Cctv004), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Regressions found running the service by hand.</summary>
+public class PolicyDocumentRegressionTests
+{
+    /// <summary>A valid escalation level in an otherwise invalid document is not reported (the schema's branches that did not apply are not errors).</summary>
+    [Fact]
+    public void SchemaError_Elsewhere_ValidEscalationsAreNotReported()
+    {
+        var json = """
+            { "id": "p", "name": "x", "calendar": "24x7-beijing",
+              "severityScale": { "code": "s", "name": "s", "levels": [{ "code": "1", "nameZh": "一", "nameEn": "one" }] },
+              "targets": [
+                { "metric": "first-response", "severities": ["1"], "amount": { "businessTime": "PT30M" },
+                  "escalations": [ { "name": "QA", "notify": ["qa"], "before": "PT10M" }, { "name": "PM", "notify": ["pm"], "percent": 100 } ] },
+                { "metric": "repair-plan", "severities": ["1"], "amount": { "calendarPeriod": "one month" } } ] }
+            """;
+
+        var read = PolicyDocuments.ReadPolicy(json, PolicyPresets.PresetCalendar);
+
+        Assert.Equal(["$.targets[1].amount.calendarPeriod"], read.ErrorsByPath().Keys);
+    }
+
+    [Fact]
+    public void Write_PolicyWithoutWarnings_WritesNoEmptyLists()
+    {
+        var policy = SlaPolicy.CreateBuilder("w", 1, "w", AfterSales.Severity.SeverityScales.SingleLevel)
+            .WithCalendar(SlaPresets.TwentyFourSevenBeijing)
+            .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(4), t => t.ForAllSeverities())
+            .Build();
+
+        Assert.DoesNotContain("warnings", PolicyDocuments.Write(policy), StringComparison.Ordinal);
+    }
+}
