@@ -227,9 +227,10 @@ public static class SlaEvaluator
         var text = new ExplanationWriter(calendar.Zone, language);
         var conditions = target.Conditions.IsAny ? "" : $", {target.Conditions}";
         var words = target.Description.Length > 0 ? $" — {target.Description}" : "";
+        var byClose = target.Amount.Unit == SlaAmountUnit.CloseOfWorkingDay;
         text.Line(
-            $"{target.Metric.NameZh}:{text.Amount(target.Amount)}内(日历 {calendar.Name}),故障等级 {severity}{conditions}{words}",
-            $"{target.Metric} ({target.Metric.NameZh}) within {target.Amount} on {calendar.Name}, severity {severity}{conditions}{words}");
+            $"{target.Metric.NameZh}:{text.Amount(target.Amount)}{(byClose ? "" : "内")}(日历 {calendar.Name}),故障等级 {severity}{conditions}{words}",
+            $"{target.Metric} ({target.Metric.NameZh}) {(byClose ? "by" : "within")} {target.Amount} on {calendar.Name}, severity {severity}{conditions}{words}");
 
         Instant? stoppedAt = stopIndex >= 0 ? timeline.Entries[stopIndex].At : null;
         var stoppedBy = stopIndex >= 0 ? timeline.Entries[stopIndex].Milestone : null;
@@ -274,6 +275,7 @@ public static class SlaEvaluator
             text.Line($"自开始起{text.Amount(target.Amount)} = {text.D(allowed)}工作时间", $"{target.Amount} from the start = {DurationText.Format(allowed)} of business time");
         }
 
+        var (timeZh, timeEn) = target.Amount.CountsElapsedTime ? ("自然时间", "elapsed time") : ("工作时间", "business time");
         ExplainReclassification(timeline, upTo, terms.Policy.Reclassification, text);
 
         var conventions = terms.Policy.Conventions;
@@ -306,8 +308,8 @@ public static class SlaEvaluator
         {
             var spans = string.Join(", ", pauses.Select(p => $"{text.Local(p.From)}–{text.Local(p.To)}"));
             text.Line(
-                $"等待客户暂停 {text.D(paused)} 工作时间({spans}{(openPause ? ",仍在暂停" : "")})",
-                $"paused {DurationText.Format(paused)} of business time waiting for the customer ({spans}{(openPause ? ", still paused" : "")})");
+                $"等待客户暂停 {text.D(paused)} {timeZh}({spans}{(openPause ? ",仍在暂停" : "")})",
+                $"paused {DurationText.Format(paused)} of {timeEn} waiting for the customer ({spans}{(openPause ? ", still paused" : "")})");
         }
         else if (!target.PausesWhileWaitingForCustomer && timeline.Entries.Take(count).Any(e => e.Kind == TimelineEntryKind.PauseStarted))
         {
@@ -338,31 +340,31 @@ public static class SlaEvaluator
             state = endedAt <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached;
             text.Line(state == SlaClockStatus.Waived
                 ? text.T($"无需履行:{text.Name(stoppedBy!)}({text.Local(endedAt)})在到期前结束了本时限", $"not needed: {stoppedBy} at {text.Local(endedAt)} ended it before it was due")
-                : text.T($"已超时:{text.Name(stoppedBy!)}({text.Local(endedAt)})结束本时限时已超时 {text.D(elapsed - allowed)} 工作时间", $"breached: {DurationText.Format(elapsed - allowed)} of business time overdue when {stoppedBy} at {text.Local(endedAt)} ended it"));
+                : text.T($"已超时:{text.Name(stoppedBy!)}({text.Local(endedAt)})结束本时限时已超时 {text.D(elapsed - allowed)} {timeZh}", $"breached: {DurationText.Format(elapsed - allowed)} of {timeEn} overdue when {stoppedBy} at {text.Local(endedAt)} ended it"));
         }
         else if (stoppedAt is { } stop)
         {
             state = stop <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate;
             text.Line(Due(text, due));
             text.Line(state == SlaClockStatus.Met
-                ? text.T($"已于 {text.Local(stop)} 按时达成,尚余 {text.D(allowed - elapsed)} 工作时间", $"met at {text.Local(stop)} with {DurationText.Format(allowed - elapsed)} of business time to spare")
-                : text.T($"已于 {text.Local(stop)} 超时达成,超出 {text.D(elapsed - allowed)} 工作时间", $"met late at {text.Local(stop)}, {DurationText.Format(elapsed - allowed)} of business time over"));
+                ? text.T($"已于 {text.Local(stop)} 按时达成,尚余 {text.D(allowed - elapsed)} {timeZh}", $"met at {text.Local(stop)} with {DurationText.Format(allowed - elapsed)} of {timeEn} to spare")
+                : text.T($"已于 {text.Local(stop)} 超时达成,超出 {text.D(elapsed - allowed)} {timeZh}", $"met late at {text.Local(stop)}, {DurationText.Format(elapsed - allowed)} of {timeEn} over"));
         }
         else if (now > due)
         {
             state = SlaClockStatus.Breached;
             text.Line(Due(text, due));
-            text.Line($"已超时:截至 {text.Local(now)} 超时 {text.D(elapsed - allowed)} 工作时间", $"breached: {DurationText.Format(elapsed - allowed)} of business time overdue at {text.Local(now)}");
+            text.Line($"已超时:截至 {text.Local(now)} 超时 {text.D(elapsed - allowed)} {timeZh}", $"breached: {DurationText.Format(elapsed - allowed)} of {timeEn} overdue at {text.Local(now)}");
         }
         else if (openPause)
         {
             state = SlaClockStatus.Paused;
-            text.Line($"若现在恢复处理,{text.Local(due)} 到期;尚余 {text.D(allowed - elapsed)} 工作时间", $"due {text.Local(due)} if work resumes now; {DurationText.Format(allowed - elapsed)} of business time left");
+            text.Line($"若现在恢复处理,{text.Local(due)} 到期;尚余 {text.D(allowed - elapsed)} {timeZh}", $"due {text.Local(due)} if work resumes now; {DurationText.Format(allowed - elapsed)} of {timeEn} left");
         }
         else
         {
             state = SlaClockStatus.Running;
-            text.Line($"{text.Local(due)} 到期;尚余 {text.D(allowed - elapsed)} 工作时间", $"due {text.Local(due)}; {DurationText.Format(allowed - elapsed)} of business time left");
+            text.Line($"{text.Local(due)} 到期;尚余 {text.D(allowed - elapsed)} {timeZh}", $"due {text.Local(due)}; {DurationText.Format(allowed - elapsed)} of {timeEn} left");
         }
 
         var provisional = calendar.ProvisionalLines(begin, Max(due, end), language);

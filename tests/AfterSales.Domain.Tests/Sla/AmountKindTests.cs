@@ -34,6 +34,7 @@ public class AmountKindTests
 
         Assert.Equal(due, Local(clock.DueAt));
         Assert.Contains(clock.Explanation, l => l.Contains("from the start =", StringComparison.Ordinal) && l.Contains("of business time", StringComparison.Ordinal));
+        Assert.Contains(") by the close of ", clock.Explanation[0], StringComparison.Ordinal);
     }
 
     // R-CP-1: "a formal answer within 5 days" (自然日) and a month for the longer promises.
@@ -50,6 +51,7 @@ public class AmountKindTests
 
         Assert.Equal(due, Local(clock.DueAt));
         Assert.Contains(clock.Explanation, l => l.Contains("of elapsed time (months clamp", StringComparison.Ordinal));
+        Assert.Contains(clock.Explanation, l => l.EndsWith("of elapsed time left", StringComparison.Ordinal));
         Assert.False(clock.IsProvisional);
     }
 
