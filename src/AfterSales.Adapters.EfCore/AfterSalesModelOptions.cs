@@ -47,6 +47,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
     public string CalendarsTable => TablePrefix + "calendars";
 
+    /// <summary>The tenants' SLA policy versions table's name (服务级别协议版本).</summary>
+    public string PoliciesTable => TablePrefix + "sla_policies";
+
     /// <summary>The satisfaction surveys table's name (满意度调查).</summary>
     public string QualitySurveysTable => TablePrefix + "quality_surveys";
 

@@ -60,6 +60,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         StoredEndpoints.Map(tenantScoped);
         EventEndpoints.Map(tenantScoped);
         CalendarEndpoints.Map(tenantScoped);
+        PolicyEndpoints.Map(group, tenantScoped);
         return group;
     }
 }

@@ -20,8 +20,10 @@ public sealed class SlaClock
         Duration pausedBusinessTime,
         IReadOnlyList<SlaWarning> warnings,
         IReadOnlyList<string> explanation,
-        ClockBasis basis)
+        ClockBasis basis,
+        IReadOnlyList<SlaEscalation>? escalations = null)
     {
+        Escalations = escalations ?? [];
         PolicyKey = basis.PolicyKey;
         CalendarKey = basis.CalendarKey;
         IsProvisional = basis.IsProvisional;
@@ -98,6 +100,9 @@ public sealed class SlaClock
     /// <summary>The warning thresholds with their instants.</summary>
     public IReadOnlyList<SlaWarning> Warnings { get; }
 
+    /// <summary>The escalation levels as instants, in time order (stable keys for a deadline watcher).</summary>
+    public IReadOnlyList<SlaEscalation> Escalations { get; }
+
     /// <summary>How the due instant and status were reached, one step per line.</summary>
     public IReadOnlyList<string> Explanation { get; }
 
@@ -108,28 +113,40 @@ public sealed class SlaClock
     public bool IsOpen => Status is SlaClockStatus.Running or SlaClockStatus.Paused or SlaClockStatus.NotStarted;
 
     /// <summary>
-    /// The next instant at which this running clock crosses a warning threshold (after
-    /// <paramref name="now"/>: a warning at <paramref name="now"/> is reached) or its due instant (at
-    /// or after <paramref name="now"/>: a clock is breached only strictly after it); <see langword="null"/>
-    /// when nothing is pending (stopped, paused, not started, or already breached). Stores index it
-    /// to find due work; what it names has happened once the clock reads later than it.
+    /// The next instant at which this running clock crosses a warning threshold or an escalation level
+    /// (after <paramref name="now"/>: one at <paramref name="now"/> is reached) or its due instant (at or
+    /// after <paramref name="now"/>: a clock is breached only strictly after it), or a breached clock still
+    /// open reaches an escalation level after its due instant; <see langword="null"/> when nothing is
+    /// pending (stopped, paused, not started, or breached with no level to come). Stores index it to find
+    /// due work; what it names has happened once the clock reads later than it.
     /// </summary>
     public Instant? NextDeadlineAfter(Instant now)
     {
-        if (Status != SlaClockStatus.Running)
+        // A breached clock still has its escalation levels after the due instant to come.
+        Instant? next = Status == SlaClockStatus.Running && DueAt >= now ? DueAt : null;
+        if (Status == SlaClockStatus.Running)
         {
-            return null;
-        }
-
-        foreach (var warning in Warnings)
-        {
-            if (warning.At > now)
+            foreach (var warning in Warnings)
             {
-                return warning.At;
+                if (warning.At > now && (next is null || warning.At < next))
+                {
+                    next = warning.At;
+                }
             }
         }
 
-        return DueAt >= now ? DueAt : null;
+        if (Status is SlaClockStatus.Running or SlaClockStatus.Breached && StoppedAt is null)
+        {
+            foreach (var escalation in Escalations)
+            {
+                if (escalation.At > now && (next is null || escalation.At < next))
+                {
+                    next = escalation.At;
+                }
+            }
+        }
+
+        return next;
     }
 
     internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy);
