@@ -32,7 +32,10 @@ public sealed record TicketChangedData(
         c.Event.Report is { } r ? ReportResponse.From(r) : null);
 }
 
-/// <summary>The <c>data</c> of <c>aftersales.clock.warning</c>, <c>.breached</c> and <c>.met-late</c>.</summary>
+/// <summary>
+/// The <c>data</c> of <c>aftersales.clock.*</c>: warning, breached, escalated, met-late, provisional, confirmed.
+/// <c>Level</c> and <c>Notify</c> name an escalation level and who it goes to; null for the other thresholds.
+/// </summary>
 public sealed record ClockAlertData(
     string TicketId,
     string Metric,
@@ -42,7 +45,9 @@ public sealed record ClockAlertData(
     Instant At,
     Instant DetectedAt,
     bool Late,
-    ClockResponse Clock)
+    ClockResponse Clock,
+    string? Level,
+    IReadOnlyList<string>? Notify)
 {
     internal static ClockAlertData From(ClockAlert a) => new(
         a.TicketId.Value,
@@ -54,13 +59,16 @@ public sealed record ClockAlertData(
             ClockThresholdKind.Breach => "breach",
             ClockThresholdKind.MetLate => "met-late",
             ClockThresholdKind.Provisional => "provisional",
+            ClockThresholdKind.Escalation => "escalation",
             _ => "confirmed",
         },
         a.Threshold.Percent,
         a.Threshold.At,
         a.DetectedAt,
         a.IsLate,
-        ClockResponse.From(a.Clock));
+        ClockResponse.From(a.Clock),
+        a.Threshold.Escalation?.Level.Name,
+        a.Threshold.Escalation?.Level.Notify);
 }
 
 /// <summary>The <c>data</c> of <c>aftersales.complaint.*</c>.</summary>

@@ -21,6 +21,12 @@ public static class AfterSalesEventTypes
     /// <summary>A clock passed its due instant unstopped (超时); data <see cref="ClockAlert"/>.</summary>
     public const string ClockBreached = "aftersales.clock.breached";
 
+    /// <summary>
+    /// A clock reached one of its target's escalation levels (升级, R-CP-5; <see cref="Sla.SlaClock.Escalations"/>),
+    /// one event per level; data <see cref="ClockAlert"/> with <see cref="ClockThreshold.Escalation"/> naming the level and who it goes to.
+    /// </summary>
+    public const string ClockEscalated = "aftersales.clock.escalated";
+
     /// <summary>A clock's milestone came after its due instant (超时完成); data <see cref="ClockAlert"/>.</summary>
     public const string ClockMetLate = "aftersales.clock.met-late";
 
@@ -71,9 +77,9 @@ public static class AfterSalesEventTypes
     /// <summary>Every ticket event type, in kind order.</summary>
     public static IReadOnlyList<string> TicketTypes { get; } = [.. Enum.GetValues<TicketEventKind>().Select(ForTicket)];
 
-    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts, the complaint and stock types.</summary>
+    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint and stock types.</summary>
     public static IReadOnlyList<string> Emitted { get; } =
-        [.. TicketTypes, ClockWarning, ClockBreached, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved];
+        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved];
 
     /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
     public static IReadOnlyList<string> Known { get; } =

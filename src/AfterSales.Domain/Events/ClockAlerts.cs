@@ -8,16 +8,18 @@ namespace AfterSales.Events;
 /// function of evaluated clocks, so the watcher and every save decide alike, on any node.
 /// </summary>
 /// <remarks>
-/// <para><b>Reached.</b> A warning is reached once its instant is not after the clock's end (its stop,
-/// or the evaluation instant); the breach once the clock is overdue (breached, or met late: a clock
-/// that breached and then stopped still breached); a late stop once it is met late. A not-started or
-/// waived clock has reached nothing.</para>
+/// <para><b>Reached.</b> A warning or an escalation level is reached once its instant is not after the
+/// clock's end (its stop, or the evaluation instant; a level after the due instant only by a clock that
+/// breached); the breach once the clock is overdue (breached, or met late: a clock that breached and then
+/// stopped still breached); a late stop once it is met late. A not-started or waived clock has reached nothing.</para>
 /// <para><b>Newly.</b> The thresholds reached in the clocks <i>after</i> a change (or a wait) that were
 /// not reached <i>before</i> it, by <see cref="ClockThreshold.Key"/>. A threshold reached, unreached
 /// by a reclassification downward, and reached again is still one threshold: its event id is the
 /// same, and the outbox keeps one.</para>
 /// <para><b>Next.</b> The next instant at which a running clock reaches something: an unreached
-/// warning's instant, or its due instant (breached only strictly after it). Paused clocks reach
+/// warning's or escalation level's instant, or its due instant (breached only strictly after it); for a
+/// breached clock not stopped, its next escalation level (while it waits for the customer, only one in
+/// elapsed time). Paused clocks reach
 /// nothing until resumed (a save). Evaluated at any instant later than it, the clocks have reached it.</para>
 /// </remarks>
 public static class ClockAlerts
@@ -50,6 +52,14 @@ public static class ClockAlerts
             if (clock.Status == SlaClockStatus.MetLate)
             {
                 (reached ??= []).Add(new ClockThreshold(clock, ClockThresholdKind.MetLate, 100, clock.StoppedAt!.Value));
+            }
+
+            foreach (var escalation in clock.Escalations)
+            {
+                if (escalation.IsReached)
+                {
+                    (reached ??= []).Add(new ClockThreshold(clock, escalation));
+                }
             }
         }
 
@@ -113,8 +123,9 @@ public static class ClockAlerts
 
     /// <summary>
     /// The next instant at which the clocks of <paramref name="timeline"/> under <paramref name="policy"/>
-    /// may reach a threshold by time alone (no new fact): an unreached warning of a running clock, a
-    /// running clock's due instant (breached only strictly after it), or the instant a paused clock's
+    /// may reach a threshold by time alone (no new fact): an unreached warning or escalation level of a
+    /// running clock, a running clock's due instant (breached only strictly after it), a breached open
+    /// clock's next escalation level, or the instant a paused clock's
     /// moving due instant passes the due instant of another target's running clock for the same metric,
     /// which then becomes the strictest; <see langword="null"/> when nothing can change without a new fact.
     /// Nothing is reached between <paramref name="now"/> and it that was not reached at <paramref name="now"/>.
@@ -142,6 +153,7 @@ public static class ClockAlerts
             {
                 SlaClockStatus.Running => NextOfRunning(clock),
                 SlaClockStatus.Paused => SwitchOfPaused(clock, candidates[i], now),
+                SlaClockStatus.Breached when clock.StoppedAt is null => NextEscalation(clock, null),
                 _ => null,
             };
             if (at is { } a && (next is null || a < next))
@@ -169,7 +181,25 @@ public static class ClockAlerts
             }
         }
 
-        return at;
+        return NextEscalation(clock, at);
+    }
+
+    /// <summary>
+    /// The earlier of <paramref name="next"/> and the clock's first escalation level not yet reached. While a
+    /// breached clock waits for the customer, only its levels in elapsed time from the (fixed) due instant
+    /// fall due; the others walk business time with the pause and move later until a save resumes it.
+    /// </summary>
+    private static Instant? NextEscalation(SlaClock clock, Instant? next)
+    {
+        foreach (var escalation in clock.Escalations)
+        {
+            if (!escalation.IsReached && (next is null || escalation.At < next) && (!clock.IsWaiting || escalation.IsFixedWhileWaiting))
+            {
+                next = escalation.At;
+            }
+        }
+
+        return next;
     }
 
     /// <summary>

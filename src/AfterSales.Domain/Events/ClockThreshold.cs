@@ -19,6 +19,9 @@ public enum ClockThresholdKind
 
     /// <summary>A provisional clock is no longer provisional: the data it lacked was adopted.</summary>
     Confirmed,
+
+    /// <summary>An escalation level (<see cref="SlaEscalation"/>, 升级), reached when its instant is not after the clock's end.</summary>
+    Escalation,
 }
 
 /// <summary>
@@ -35,24 +38,34 @@ public sealed class ClockThreshold
         At = at;
     }
 
+    internal ClockThreshold(SlaClock clock, SlaEscalation escalation)
+        : this(clock, ClockThresholdKind.Escalation, escalation.Level.Percent ?? 100, escalation.At)
+    {
+        Escalation = escalation;
+    }
+
     /// <summary>The clock, as evaluated when the threshold was found reached.</summary>
     public SlaClock Clock { get; }
 
     /// <summary>Which threshold.</summary>
     public ClockThresholdKind Kind { get; }
 
-    /// <summary>The warning's share of the allowed time (1–100); 100 otherwise.</summary>
+    /// <summary>The warning's share of the allowed time (1–100); an escalation level's when it is set as a percent (up to 1000); 100 otherwise.</summary>
     public int Percent { get; }
 
-    /// <summary>When it was reached: the warning's instant, the due instant, the late stop; for provisional and confirmed, the due instant as now computed.</summary>
+    /// <summary>When it was reached: the warning's or escalation level's instant, the due instant, the late stop; for provisional and confirmed, the due instant as now computed.</summary>
     public Instant At { get; }
 
-    /// <summary>The threshold's identity: metric code, cycle, kind and percentage, e.g. <c>on-site-arrival/1/warning/80</c>.</summary>
+    /// <summary>For <see cref="ClockThresholdKind.Escalation"/>: the level reached, with who it goes to; <see langword="null"/> otherwise.</summary>
+    public SlaEscalation? Escalation { get; }
+
+    /// <summary>The threshold's identity: metric code, cycle, kind and percentage or level, e.g. <c>on-site-arrival/1/warning/80</c>, <c>resolved/1/escalation/PM</c>.</summary>
     public string Key => $"{Clock.Metric.Code}/{Clock.Cycle}/{Name}";
 
-    /// <summary><c>warning/80</c>, <c>breach</c>, <c>met-late</c>, <c>provisional</c> or <c>confirmed</c>.</summary>
+    /// <summary><c>warning/80</c>, <c>breach</c>, <c>met-late</c>, <c>provisional</c>, <c>confirmed</c> or <c>escalation/{level name}</c>.</summary>
     public string Name => Kind switch
     {
+        ClockThresholdKind.Escalation => "escalation/" + Escalation!.Level.Name,
         ClockThresholdKind.Warning => "warning/" + Percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ClockThresholdKind.Breach => "breach",
         ClockThresholdKind.MetLate => "met-late",

@@ -43,7 +43,8 @@ public sealed class TicketChanged : DomainEventData
 
 /// <summary>
 /// The data of a clock alert (<see cref="AfterSalesEventTypes.ClockWarning"/>, <see cref="AfterSalesEventTypes.ClockBreached"/>,
-/// <see cref="AfterSalesEventTypes.ClockMetLate"/>): which clock, which threshold, when it was reached
+/// <see cref="AfterSalesEventTypes.ClockEscalated"/>, <see cref="AfterSalesEventTypes.ClockMetLate"/>, provisional and
+/// confirmed): which clock, which threshold, when it was reached
 /// and when the engine noticed.
 /// </summary>
 public sealed class ClockAlert : DomainEventData

@@ -133,6 +133,7 @@ public static class TicketDomainEvents
                 ClockThresholdKind.Breach => AfterSalesEventTypes.ClockBreached,
                 ClockThresholdKind.MetLate => AfterSalesEventTypes.ClockMetLate,
                 ClockThresholdKind.Provisional => AfterSalesEventTypes.ClockProvisional,
+                ClockThresholdKind.Escalation => AfterSalesEventTypes.ClockEscalated,
                 _ => AfterSalesEventTypes.ClockConfirmed,
             };
             events.Add(new DomainEvent(

@@ -28,6 +28,7 @@ public sealed class SlaClock
         CalendarKey = basis.CalendarKey;
         IsProvisional = basis.IsProvisional;
         StoppedBy = basis.StoppedBy;
+        IsWaiting = basis.IsWaiting;
         Target = target;
         Cycle = cycle;
         SeverityCode = severityCode;
@@ -139,7 +140,7 @@ public sealed class SlaClock
         {
             foreach (var escalation in Escalations)
             {
-                if (escalation.At > now && (next is null || escalation.At < next))
+                if (escalation.At > now && (next is null || escalation.At < next) && (!IsWaiting || escalation.IsFixedWhileWaiting))
                 {
                     next = escalation.At;
                 }
@@ -149,11 +150,19 @@ public sealed class SlaClock
         return next;
     }
 
-    internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy);
+    internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy, IsWaiting);
+
+    /// <summary>
+    /// Whether an open pause holds the clock at the evaluation instant (a paused clock, or a breached one
+    /// waiting for the customer): its due instant and its levels in business time move later while it
+    /// lasts (a breached clock's levels in elapsed time from its due instant stay).
+    /// </summary>
+    internal bool IsWaiting { get; }
 
     /// <summary>The explanation on one line.</summary>
     public override string ToString() => $"{Metric} [{Status}] " + string.Join("; ", Explanation);
 }
 
 /// <summary>What a clock was computed with, and how it stopped.</summary>
-internal readonly record struct ClockBasis(string PolicyKey, string CalendarKey, bool IsProvisional, Milestone? StoppedBy);
+// IsWaiting: an open pause (waiting for the customer) holds the clock; its due instant and levels move with time.
+internal readonly record struct ClockBasis(string PolicyKey, string CalendarKey, bool IsProvisional, Milestone? StoppedBy, bool IsWaiting = false);

@@ -403,7 +403,7 @@ public static class SlaEvaluator
         }
 
         return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
-            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy), escalations);
+            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy, openPause), escalations);
     }
 
     /// <summary>

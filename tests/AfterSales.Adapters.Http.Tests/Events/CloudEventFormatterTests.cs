@@ -35,6 +35,29 @@ public sealed class CloudEventFormatterTests
         Assert.Equal("breach", (string)Data(Single(saved, AfterSalesEventTypes.ClockBreached))["threshold"]!);
     }
 
+    [Fact]
+    public void Format_R_CP_5_EscalationLevel_ThresholdEscalation_NamesTheLevelAndWhoItGoesTo()
+    {
+        var policy = SlaPolicy.CreateBuilder("escalating", 1, "escalating", Severity.SeverityScales.SingleLevel)
+            .WithCalendar(SlaPresets.TwentyFourSevenBeijing)
+            .AddTarget(SlaMetric.FirstResponse, SlaAmount.Minutes(30), static t => t.ForAllSeverities().EscalateAt(
+                SlaEscalationLevel.After("leadership", Duration.FromHours(1), EscalationCounting.ElapsedTime, "customer-decision-maker", "vendor-decision-maker")))
+            .Build();
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        var ticket = new TicketBuilder(policy, clock).WithId("WO-E").Report();
+        var visit = TicketDomainEvents.ForDeadline(ticket, clock.GetCurrentInstant(), clock.GetCurrentInstant() + Duration.FromHours(2));
+        var escalated = Single(visit, AfterSalesEventTypes.ClockEscalated);
+        var data = Data(escalated);
+        Assert.Equal("escalation", (string)data["threshold"]!);
+        Assert.Equal("leadership", (string)data["level"]!);
+        Assert.Equal(["customer-decision-maker", "vendor-decision-maker"], data["notify"]!.AsArray().Select(static n => (string)n!));
+        Assert.Equal("2026-03-02T03:30:00Z", (string)data["at"]!);
+        Assert.Equal("2026-03-02T03:30:00Z", (string)JsonNode.Parse(new CloudEventFormatter().Format(escalated))!["time"]!);
+
+        // The other thresholds carry no level.
+        Assert.Null(Data(Single(visit, AfterSalesEventTypes.ClockBreached))["level"]);
+    }
+
     private static DomainEvent Single(TicketEvaluation evaluation, string type) => Assert.Single(evaluation.Events, e => e.Type == type);
 
     private static JsonNode Data(DomainEvent e) => JsonNode.Parse(new CloudEventFormatter().Format(e))!["data"]!;

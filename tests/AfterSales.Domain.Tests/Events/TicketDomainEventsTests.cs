@@ -81,6 +81,63 @@ public class TicketDomainEventsTests
         Assert.Equal(Reported + Duration.FromMinutes(60), first.Summary.NextDeadline);
     }
 
+    /// <summary>Phone answer within 30 min on 7×24, escalated along R-CP-5's path: QA 10 min before, PM at due, leadership 1 h after.</summary>
+    private static readonly SlaPolicy Escalating = SlaPolicy.CreateBuilder("escalating", 1, "escalating", Severity.SeverityScales.SingleLevel)
+        .WithCalendar(SlaPresets.TwentyFourSevenBeijing)
+        .AddTarget(SlaMetric.FirstResponse, SlaAmount.Minutes(30), static t => t.ForAllSeverities().EscalateAt(
+            SlaEscalationLevel.Before("QA", Duration.FromMinutes(10), EscalationCounting.BusinessTime, "qa"),
+            SlaEscalationLevel.AtPercent("PM", 100, "project-manager"),
+            SlaEscalationLevel.After("leadership", Duration.FromHours(1), EscalationCounting.ElapsedTime, "project-leadership")))
+        .Build();
+
+    [Fact]
+    public void R_CP_5_ForDeadline_EachEscalationLevelOnceAtItsInstant_TheLastAfterTheBreach()
+    {
+        var clock = new FakeClock(Reported);
+        var ticket = new TicketBuilder(Escalating, clock).WithId("WO-E").WithTenant("acme").Report();
+        var reported = TicketDomainEvents.ForSave(ticket, 0, Reported);
+        Assert.Equal(Reported + Duration.FromMinutes(20), reported.Summary.NextDeadline); // QA first
+
+        // The watcher wakes at each next deadline in turn: QA at 20 min, PM at 30 (the due instant: the
+        // breach is strictly after it), the breach just after, leadership at 1 h 30 min; then nothing is due.
+        var events = new List<DomainEvent>();
+        var since = Reported;
+        var wakes = new List<Instant>();
+        while (TicketDomainEvents.ForDeadline(ticket, since, since).Summary.NextDeadline is { } next && wakes.Count < 10)
+        {
+            var at = next == since ? next + Duration.Epsilon : next;
+            wakes.Add(at);
+            var visit = TicketDomainEvents.ForDeadline(ticket, since, at);
+            events.AddRange(visit.Events);
+            since = visit.Summary.AsOf;
+        }
+
+        Assert.Equal(
+            [("escalated", "QA", 20), ("escalated", "PM", 30), ("breached", null, 30), ("escalated", "leadership", 90)],
+            events.Select(e => (e.Type["aftersales.clock.".Length..], ((ClockAlert)e.Data).Threshold.Escalation?.Level.Name, (int)(e.OccurredAt - Reported).TotalMinutes)));
+        var leadership = (ClockAlert)events[^1].Data;
+        Assert.Equal(["project-leadership"], leadership.Threshold.Escalation!.Level.Notify);
+        Assert.Equal("first-response/1/escalation/leadership", leadership.Threshold.Key);
+        Assert.All(events, static e => Assert.False(((ClockAlert)e.Data).IsLate));
+        Assert.Equal(events.Count, events.Select(static e => e.Id).Distinct().Count());
+
+        // A second watcher (another node) visiting the same span finds the same events, with the same ids.
+        Assert.Equal(events.Select(static e => e.Id).Order(StringComparer.Ordinal), TicketDomainEvents.ForDeadline(ticket, Reported, since).Events.Select(static e => e.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void R_CP_5_AnsweredBeforeTheDueInstant_NoLevelAfterIt_AndNothingMoreDue()
+    {
+        var clock = new FakeClock(Reported);
+        var ticket = new TicketBuilder(Escalating, clock).WithId("WO-E").Report();
+        clock.Advance(Duration.FromMinutes(25));
+        ticket.Acknowledge();
+        var saved = TicketDomainEvents.ForSave(ticket, 1, clock.GetCurrentInstant());
+        var alert = (ClockAlert)Assert.Single(saved.Events, static e => e.Type == AfterSalesEventTypes.ClockEscalated).Data;
+        Assert.Equal("QA", alert.Threshold.Escalation!.Level.Name);
+        Assert.Null(saved.Summary.NextDeadline);
+    }
+
     [Fact]
     public void Types_EveryTicketEventKind_HasAKebabCaseType()
     {
