@@ -10,7 +10,7 @@ if (args is ["persistence", ..])
 }
 
 // Deadline lateness over several nodes, and outbox throughput and overhead:
-// dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- events [--deadlines 2000] [--nodes 3] [--window 60]
+// dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- events [--deadlines 2000] [--nodes 3] [--window 60] [--lead 24] [--events 2000] [--phases lateness,throughput,overhead]
 if (args is ["events", ..])
 {
     await AfterSales.Benchmarks.Events.EventsLoad.RunAsync(args[1..]);

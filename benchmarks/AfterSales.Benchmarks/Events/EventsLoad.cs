@@ -28,10 +28,10 @@ namespace AfterSales.Benchmarks.Events;
 /// <list type="number">
 /// <item><b>Lateness.</b> <c>--nodes</c> watcher/dispatcher nodes (in-process hosts, each with its own services,
 /// real clock and timers) on one database; <c>--deadlines</c> work orders whose breach falls due evenly over
-/// <c>--window</c> seconds after a lead for the setup; a Kestrel receiver on loopback records, for every
+/// <c>--window</c> seconds after <c>--lead</c> seconds for the setup (20 + deadlines / 500 by default); a Kestrel receiver on loopback records, for every
 /// <c>aftersales.clock.breached</c>, its arrival minus its due instant (the CloudEvent's <c>time</c>). Prints
 /// p50/p90/p99/max, missing and duplicated ids.</item>
-/// <item><b>Throughput.</b> 2 000 reports with a subscription to <c>aftersales.ticket.reported</c>: deliveries per
+/// <item><b>Throughput.</b> <c>--events</c> reports (2 000 by default) with a subscription to <c>aftersales.ticket.reported</c>: deliveries per
 /// second, overall and per node (the request's User-Agent names the node).</item>
 /// <item><b>Overhead.</b> Command round trips (load, acknowledge, save) per second with and without the outbox
 /// (the store given or not given the CloudEvents formatter), alternating 4 rounds of 5 s each.</item>
@@ -45,6 +45,10 @@ internal static class EventsLoad
         var deadlines = Arg(args, "--deadlines", 2000);
         var nodes = Arg(args, "--nodes", 3);
         var window = Duration.FromSeconds(Arg(args, "--window", 60));
+
+        // The setup (the reports) must end before the first deadline; at about 500 reports a second by default.
+        var lead = Duration.FromSeconds(Arg(args, "--lead", 20 + (deadlines / 500)));
+        var events = Arg(args, "--events", 2000);
         var configured = Environment.GetEnvironmentVariable("AFTERSALES_TEST_POSTGRES");
         if (string.IsNullOrWhiteSpace(configured))
         {
@@ -68,12 +72,12 @@ internal static class EventsLoad
             var phases = Array.IndexOf(args, "--phases") is var p and >= 0 && p + 1 < args.Length ? args[p + 1].Split(',') : ["lateness", "throughput", "overhead"];
             if (phases.Contains("lateness"))
             {
-                await LatenessAsync(connectionString, receiver, deadlines, nodes, window);
+                await LatenessAsync(connectionString, receiver, deadlines, nodes, window, lead);
             }
 
             if (phases.Contains("throughput"))
             {
-                await ThroughputAsync(connectionString, receiver, nodes);
+                await ThroughputAsync(connectionString, receiver, nodes, events);
             }
 
             if (phases.Contains("overhead"))
@@ -88,10 +92,8 @@ internal static class EventsLoad
         }
     }
 
-    private static async Task LatenessAsync(string connectionString, Receiver receiver, int deadlines, int nodeCount, Duration window)
+    private static async Task LatenessAsync(string connectionString, Receiver receiver, int deadlines, int nodeCount, Duration window, Duration lead)
     {
-        // The setup (reports at about 1 000 per second) must end before the first deadline.
-        var lead = Duration.FromSeconds(20 + (deadlines / 500));
         var start = SystemClock.Instance.GetCurrentInstant() + lead;
         var amount = (int)Math.Ceiling((lead + window).TotalMinutes) + 1;
         var policy = SlaPolicy.CreateBuilder("lateness", 1, "lateness", SeverityScales.SingleLevel)
@@ -145,9 +147,8 @@ internal static class EventsLoad
         }
     }
 
-    private static async Task ThroughputAsync(string connectionString, Receiver receiver, int nodeCount)
+    private static async Task ThroughputAsync(string connectionString, Receiver receiver, int nodeCount, int eventCount)
     {
-        const int Events = 2000;
         var policy = SlaPresets.SystemIntegration002;
         var nodes = new List<IHost>();
         for (var i = 0; i < nodeCount; i++)
@@ -161,11 +162,11 @@ internal static class EventsLoad
                 "wh_throughput", "load", new Uri(receiver.Url), Receiver.Secret, [AfterSalesEventTypes.TicketReported], SystemClock.Instance.GetCurrentInstant()));
             var tickets = nodes[0].Services.GetRequiredService<TicketService>();
             var clock = Stopwatch.StartNew();
-            await Parallel.ForAsync(0, Events, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            await Parallel.ForAsync(0, eventCount, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
                 await tickets.ReportAsync(Report($"T-{i:D6}", null, policy) with { SeverityCode = "A" }, policy.Id, cancellationToken: ct));
             var written = clock.Elapsed;
             var until = DateTime.UtcNow.AddSeconds(120);
-            while (receiver.Distinct(AfterSalesEventTypes.TicketReported) < Events && DateTime.UtcNow < until)
+            while (receiver.Distinct(AfterSalesEventTypes.TicketReported) < eventCount && DateTime.UtcNow < until)
             {
                 await Task.Delay(50);
             }
@@ -177,7 +178,7 @@ internal static class EventsLoad
             var perNode = string.Join(", ", arrivals.GroupBy(static a => a.Node).OrderBy(static g => g.Key, StringComparer.Ordinal)
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count() / elapsed.TotalSeconds:0}/s")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Events} | {written.TotalSeconds:0.0} s | {arrivals.Select(static a => a.Id).Distinct().Count()} | {elapsed.TotalSeconds:0.0} s | {arrivals.Count / elapsed.TotalSeconds:0} | {perNode} |"));
+                $"| {eventCount} | {written.TotalSeconds:0.0} s | {arrivals.Select(static a => a.Id).Distinct().Count()} | {elapsed.TotalSeconds:0.0} s | {arrivals.Count / elapsed.TotalSeconds:0} | {perNode} |"));
             Console.WriteLine("Throughput: reports written by 8 writers through one node while every node's dispatcher fans out and delivers to one loopback receiver.");
             Console.WriteLine();
         }
