@@ -24,10 +24,11 @@ public sealed partial class DispatcherCrashTests
         using var shared = new SharedDatabase(database);
         await using var receiver = await WebhookReceiver.StartAsync();
 
-        // A slow receiver, so that the kill finds requests in flight.
+        // A slow receiver, so that the kill finds requests in flight: each answer takes longer than killing
+        // a process does on a loaded machine, and well inside the attempt timeout (4 s).
         receiver.Respond = static async (_, _, ct) =>
         {
-            await Task.Delay(400, ct);
+            await Task.Delay(2000, ct);
             return 200;
         };
 
