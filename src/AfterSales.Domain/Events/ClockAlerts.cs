@@ -4,7 +4,7 @@ using AfterSales.Sla;
 namespace AfterSales.Events;
 
 /// <summary>
-/// Which warning and breach thresholds of a work order's clocks have been crossed (时限预警判定): a pure
+/// Which warning, breach and escalation thresholds of a work order's clocks have been crossed (时限预警判定): a pure
 /// function of evaluated clocks, so the watcher and every save decide alike, on any node.
 /// </summary>
 /// <remarks>
