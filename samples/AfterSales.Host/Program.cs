@@ -1,6 +1,7 @@
 // The runnable AfterSales.Kit service: the HTTP API over SQLite (default) or PostgreSQL, the seed
 // plans' SLA policies, the OpenAPI document at /openapi/v1.json. Listens on loopback only.
 using AfterSales.EntityFrameworkCore;
+using AfterSales.Host.Identity;
 using AfterSales.Host.Sqlite;
 using AfterSales.Sla;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is ["token", .. var tokenArgs])
+{
+    return TokenCommand.Run(tokenArgs, builder.Configuration);
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
@@ -44,7 +50,10 @@ builder.Services
         o.DefaultPolicyId = SlaPresets.SystemIntegration002.Id;
     })
     .UseEntityFrameworkCore<AfterSalesDbContext>()
-    .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o));
+    .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o))
+    .ConfigureHttpIdentity(o => builder.Configuration.GetSection("AfterSales:Identity").Bind(o))
+    .ConfigureIdempotency(o => builder.Configuration.GetSection("AfterSales:Idempotency").Bind(o));
+builder.AddBearerTokens();
 builder.Services.AddOpenApi(o => o.AddAfterSalesSchemas());
 
 var app = builder.Build();
@@ -66,6 +75,7 @@ app.MapOpenApi();
 app.MapGet("/ping", static () => TypedResults.Ok(new { status = "ok" }));
 app.MapAfterSales("/after-sales");
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

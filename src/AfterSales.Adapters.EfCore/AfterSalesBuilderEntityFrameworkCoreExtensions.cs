@@ -2,10 +2,12 @@ using AfterSales;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
+using AfterSales.Idempotency;
 using AfterSales.Quality.Complaints;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +20,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreTicketStore{TContext}.ClaimDueAsync"/>), and the in-memory stores of the other
     /// aggregates with <see cref="EfCoreStockLedgerStore{TContext}"/> (<see cref="IStockLedgerStore"/>),
     /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
-    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>). The context must map the tables
+    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), and any idempotency store with the
+    /// durable <see cref="EfCoreIdempotencyStore{TContext}"/> (<see cref="IIdempotencyStore"/>, bounded by the registered
+    /// <see cref="IdempotencyStoreOptions"/>). The context must map the tables
     /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
@@ -56,6 +60,13 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreDeviceRegistry<TContext>(factory)
                 : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(static sp =>
+        {
+            var options = sp.GetService<IOptions<IdempotencyStoreOptions>>()?.Value ?? new IdempotencyStoreOptions();
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreIdempotencyStore<TContext>(factory, options)
+                : new EfCoreIdempotencyStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), options);
+        }));
         return builder;
     }
 }

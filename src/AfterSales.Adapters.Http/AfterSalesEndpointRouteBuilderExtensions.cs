@@ -1,6 +1,7 @@
 using AfterSales.Http;
 using AfterSales.Http.Endpoints;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Tenancy;
 using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,8 @@ public static class AfterSalesEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the work-order API under <paramref name="prefix"/> and returns its group, so the host adds
-    /// authorization, rate limiting or CORS in one place (<c>.RequireAuthorization()</c>, …).
+    /// rate limiting, CORS or further authorization in one place. Every endpoint but the ping requires
+    /// one of the <see cref="AfterSalesPolicies"/>; the host defines who satisfies them.
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The route prefix.</param>
@@ -41,11 +43,13 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         }
 
         _ = services.GetRequiredService<IOptions<AfterSalesHttpOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<AfterSalesIdentityOptions>>().Value;
 
         var group = endpoints.MapGroup(prefix)
             .WithTags("AfterSales")
             .WithMetadata(new AfterSalesGroupMarker(prefix.TrimEnd('/')))
             .AddEndpointFilter<ProblemMappingFilter>();
+        ((IEndpointConventionBuilder)group).Finally(EndpointPolicies.Apply);
         ReferenceEndpoints.Map(group);
         var tenantScoped = group.MapGroup(string.Empty).AddEndpointFilter<TenantFilter>();
         TicketEndpoints.Map(tenantScoped.MapGroup("/tickets"));

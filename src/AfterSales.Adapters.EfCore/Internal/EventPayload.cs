@@ -139,6 +139,8 @@ internal static class EventMapper
             Kind = e.Kind,
             At = e.At,
             Payload = payload.IsEmpty ? null : JsonSerializer.Serialize(payload, EventPayloadJsonContext.Default.EventPayload),
+            ActorSubject = e.Actor?.Subject,
+            ActorName = e.Actor?.DisplayName,
         };
     }
 
@@ -165,6 +167,7 @@ internal static class EventMapper
             PartsExchange = payload?.PartsExchange is { } x
                 ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
+            Actor = row.ActorSubject is { } subject ? new Actor(subject, row.ActorName) : null,
         };
     }
 

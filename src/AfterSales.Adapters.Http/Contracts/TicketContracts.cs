@@ -146,9 +146,11 @@ public sealed record TicketResponse(
     string? CancellationReason,
     ReportResponse Report,
     IReadOnlyList<string> PermittedCommands,
-    IReadOnlyList<TicketEventResponse> Events)
+    IReadOnlyList<TicketEventResponse> Events,
+    string History)
 {
-    internal static TicketResponse From(Ticket t) => new(
+    /// <summary>The ticket with its latest <paramref name="eventLimit"/> events; <paramref name="history"/> pages through all of them.</summary>
+    internal static TicketResponse From(Ticket t, int eventLimit, string history) => new(
         t.Id.Value,
         t.Version,
         t.State.ToString(),
@@ -165,7 +167,17 @@ public sealed record TicketResponse(
         t.CancellationReason,
         ReportResponse.From(t.ReportDetails),
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
-        [.. t.Events.Select(TicketEventResponse.From)]);
+        [.. t.Events.Skip(Math.Max(0, t.Events.Count - eventLimit)).Select(TicketEventResponse.From)],
+        history);
+}
+
+/// <summary>A page of a work order's events, oldest first; <c>next</c> is the link to the following page, null on the last.</summary>
+public sealed record TicketEventPageResponse(string TicketId, int Version, IReadOnlyList<TicketEventResponse> Items, string? Next);
+
+/// <summary>Who recorded an event (操作人): the user's subject and display name, as their token named them.</summary>
+public sealed record ActorResponse(string Subject, string? Name)
+{
+    internal static ActorResponse? From(Actor? a) => a is null ? null : new(a.Subject, a.DisplayName);
 }
 
 public sealed record ReportResponse(
@@ -200,11 +212,12 @@ public sealed record TicketEventResponse(
     string? Comment,
     string? Note,
     TicketQuote? Quote,
-    TicketPartsExchange? PartsExchange)
+    TicketPartsExchange? PartsExchange,
+    ActorResponse? Actor)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
-        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange);
+        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange, ActorResponse.From(e.Actor));
 }
 
 public sealed record TicketSummaryResponse(

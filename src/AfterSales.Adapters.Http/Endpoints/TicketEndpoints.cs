@@ -1,5 +1,6 @@
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
 using AfterSales.Http.Tenancy;
@@ -33,8 +34,13 @@ internal static class TicketEndpoints
 
         tickets.MapGet("/{id}", Get)
             .WithName("GetTicket")
-            .WithSummary("A work order with its events; ETag is its version.")
+            .WithSummary("A work order with its latest events (at most the default page size) and the link to its whole history; ETag is its version.")
             .ProducesProblem(404);
+
+        tickets.MapGet("/{id}/events", Events)
+            .WithName("ListTicketEvents")
+            .WithSummary("A page of the work order's events, oldest first: after (a version, default 0) and limit (default 50, at most 200); next links the following page.")
+            .ProducesProblem(400).ProducesProblem(404);
 
         tickets.MapGet("/{id}/clocks", Clocks)
             .WithName("GetTicketClocks")
@@ -92,9 +98,9 @@ internal static class TicketEndpoints
             SeverityCode = request.SeverityCode,
             FaultOccurredAt = request.FaultOccurredAt,
         };
-        var ticket = await service.ReportAsync(report, policyId!, request.PolicyVersion, http.RequestAborted).ConfigureAwait(false);
+        var ticket = await service.ActingAs(RequestActor.Of(http.User)).ReportAsync(report, policyId!, request.PolicyVersion, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Created(Location(http, ticket.Id.Value), TicketResponse.From(ticket));
+        return TypedResults.Created(Location(http, ticket.Id.Value), Response(http, ticket, options.Value));
     }
 
     private static void Try(Dictionary<string, string[]> errors, string field, Action parse, string? argumentField = null)
@@ -116,12 +122,40 @@ internal static class TicketEndpoints
         }
     }
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Get(HttpContext http, string id, TicketService service)
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Get(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
     {
         var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(Response(http, ticket, options.Value));
     }
+
+    private static async Task<Results<Ok<TicketEventPageResponse>, ProblemHttpResult>> Events(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
+    {
+        var q = http.Request.Query;
+        var o = options.Value;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var after = 0;
+        var limit = o.DefaultPageSize;
+        Try(errors, "after", () => after = q.TryGetValue("after", out var v) ? Parse.Int(Single(v, "after"), "after", 0, int.MaxValue) : 0);
+        Try(errors, "limit", () => limit = q.TryGetValue("limit", out var v) ? Parse.Int(Single(v, "limit"), "limit", 1, o.MaxPageSize) : o.DefaultPageSize);
+        if (errors.Count > 0)
+        {
+            throw RequestRejectedException.Validation(errors);
+        }
+
+        var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(ticket.Version);
+        var items = ticket.Events.Skip(Math.Min(after, ticket.Version)).Take(limit).Select(TicketEventResponse.From).ToArray();
+        var last = items.Length == 0 ? after : items[^1].Version;
+        var next = last < ticket.Version ? EventsLink(http, ticket.Id.Value, last, limit) : null;
+        return TypedResults.Ok(new TicketEventPageResponse(ticket.Id.Value, ticket.Version, items, next));
+    }
+
+    private static TicketResponse Response(HttpContext http, Ticket ticket, AfterSalesHttpOptions options) =>
+        TicketResponse.From(ticket, options.DefaultPageSize, EventsLink(http, ticket.Id.Value, 0, options.DefaultPageSize));
+
+    private static string EventsLink(HttpContext http, string id, int after, int limit) =>
+        FormattableString.Invariant($"{Location(http, id)}/events?after={after}&limit={limit}");
 
     private static async Task<Results<Ok<ClocksResponse>, ProblemHttpResult>> Clocks(HttpContext http, string id, TicketService service, IClock clock)
     {
@@ -193,9 +227,9 @@ internal static class TicketEndpoints
             throw new ConcurrencyConflictException(ticketId, 0, current.Version);
         }
 
-        var ticket = await service.ExecuteAsync(http.Tenant(), ticketId, expected, action, http.RequestAborted).ConfigureAwait(false);
+        var ticket = await service.ActingAs(RequestActor.Of(http.User)).ExecuteAsync(http.Tenant(), ticketId, expected, action, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(Response(http, ticket, options));
     }
 
     private static TicketId TicketIdOf(string id)
