@@ -23,7 +23,8 @@ public static class AfterSalesEndpointRouteBuilderExtensions
     /// <param name="prefix">The route prefix.</param>
     /// <returns>The route group of every endpoint mapped.</returns>
     /// <exception cref="InvalidOperationException"><c>services.AddAfterSales(...)</c> or <c>.AddHttpApi()</c> was not called.</exception>
-    /// <exception cref="OptionsValidationException">An <see cref="AfterSalesHttpOptions"/> value is invalid.</exception>
+    /// <exception cref="OptionsValidationException">An <see cref="AfterSalesHttpOptions"/> or <see cref="AfterSalesIdentityOptions"/> value is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A <see cref="HeaderTenantResolver"/> is registered outside Development without <see cref="AfterSalesIdentityOptions.AllowTenantHeaderOutsideDevelopment"/>.</exception>
     public static RouteGroupBuilder MapAfterSales(this IEndpointRouteBuilder endpoints, string prefix = "/after-sales")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -43,7 +44,12 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         }
 
         _ = services.GetRequiredService<IOptions<AfterSalesHttpOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<AfterSalesIdentityOptions>>().Value;
+        var identity = services.GetRequiredService<IOptions<AfterSalesIdentityOptions>>().Value;
+        if (services.GetRequiredService<ITenantResolver>() is HeaderTenantResolver
+            && AfterSalesHttpIdentityExtensions.HeaderRefusal(services, identity, "HeaderTenantResolver is registered") is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
 
         var group = endpoints.MapGroup(prefix)
             .WithTags("AfterSales")

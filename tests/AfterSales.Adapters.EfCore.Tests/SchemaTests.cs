@@ -7,6 +7,10 @@ namespace AfterSales.EntityFrameworkCore.Tests;
 /// <summary>The versioned scripts against the EF Core model, and the migration runner.</summary>
 public sealed class SchemaTests
 {
+    // Versions may have gaps while parallel branches land (each numbers its script ahead).
+    private static readonly IReadOnlyList<int> ScriptVersions =
+        [.. AfterSalesSchema.GetScripts("Microsoft.EntityFrameworkCore.Sqlite", new AfterSalesModelOptions()).Select(static s => s.Version)];
+
     [Fact]
     public Task MigrateAsync_Scripts_CreateTheSchemaTheModelDescribes_Sqlite() => SchemaMatchesModel(Provider.Sqlite);
 
@@ -50,7 +54,7 @@ public sealed class SchemaTests
         }
 
         await using var context = db.NewHostContext();
-        Assert.Equal(AfterSalesSchema.LatestVersion - 1, await AfterSalesSchema.MigrateAsync(context));
+        Assert.Equal(ScriptVersions.Count - 1, await AfterSalesSchema.MigrateAsync(context));
         Assert.Equal(1, await context.Set<Storage.TicketRow>().CountAsync());
         Assert.Equal(0, await context.Set<Storage.StockMovementRow>().CountAsync());
         Assert.Equal(0, await context.Set<Storage.ComplaintRow>().CountAsync());
@@ -73,7 +77,7 @@ public sealed class SchemaTests
             DbContext Open(TestDatabase db) => kind == "host" ? db.NewHostContext() : db.NewQuickStartContext();
             var prefix = kind == "host" ? HostDbContext.Prefix : new AfterSalesModelOptions().TablePrefix;
             await using var a = Open(scripted);
-            Assert.Equal(AfterSalesSchema.LatestVersion, await AfterSalesSchema.MigrateAsync(a));
+            Assert.Equal(ScriptVersions.Count, await AfterSalesSchema.MigrateAsync(a));
             await using var b = Open(modelled);
             if (kind == "host")
             {
@@ -100,12 +104,12 @@ public sealed class SchemaTests
             await using var context = db.NewHostContext();
             return await AfterSalesSchema.MigrateAsync(context);
         })));
-        Assert.Equal(AfterSalesSchema.LatestVersion, results.Sum());
+        Assert.Equal(ScriptVersions.Count, results.Sum());
         await using var again = db.NewHostContext();
         Assert.Equal(0, await AfterSalesSchema.MigrateAsync(again));
         var history = provider == Provider.PostgreSql ? $"\"{HostDbContext.Schema}\".\"{HostDbContext.Prefix}schema_history\"" : $"\"{HostDbContext.Prefix}schema_history\"";
         var rows = await Query(again, $"SELECT version FROM {history}");
-        Assert.Equal(Enumerable.Range(1, AfterSalesSchema.LatestVersion).Select(static v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows);
+        Assert.Equal(ScriptVersions.Select(static v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Order(StringComparer.Ordinal));
     }
 
     private static async Task<List<string>> Catalog(DbContext context, Provider provider, string prefix)

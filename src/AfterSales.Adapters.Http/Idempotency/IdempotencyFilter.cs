@@ -43,7 +43,7 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, IOptions<AfterS
         var body = await RequestBody.ReadBytesAsync(http, options.Value.MaxRequestBodySize, requireJson: false).ConfigureAwait(false) ?? [];
         http.Request.Body = new MemoryStream(body, writable: false);
         http.Request.ContentLength = body.Length;
-        var fingerprint = Fingerprint(http.Request, body);
+        var fingerprint = Fingerprint(http.Request.Method, http.Request.Path, RequestActor.Subject(http.User), body);
 
         var now = clock.GetCurrentInstant();
         var expiresAt = now + Duration.FromTimeSpan(options.Value.IdempotencyKeyLifetime);
@@ -106,11 +106,10 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, IOptions<AfterS
     }
 
     /// <summary>The request's method, path, user and body: a key belongs to one request of one user.</summary>
-    private static string Fingerprint(HttpRequest request, byte[] body)
+    internal static string Fingerprint(string method, string path, string? user, ReadOnlySpan<byte> body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var user = RequestActor.Subject(request.HttpContext.User);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n{user}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{method} {path}\n{user}\n"));
         hash.AppendData(body);
         return Convert.ToHexString(hash.GetHashAndReset());
     }

@@ -73,20 +73,25 @@ public static class AfterSalesHttpIdentityExtensions
         }
     }
 
+    /// <summary>Why a trusted tenant header is refused here (outside Development, not allowed), or <see langword="null"/>.</summary>
+    internal static string? HeaderRefusal(IServiceProvider services, AfterSalesIdentityOptions options, string why)
+    {
+        var environment = services.GetService<IHostEnvironment>();
+        return environment?.IsDevelopment() == true || options.AllowTenantHeaderOutsideDevelopment
+            ? null
+            : $"AfterSalesIdentityOptions: the tenant header (X-Tenant-Id) is trusted ({why}) in the {environment?.EnvironmentName ?? "unknown"} environment, "
+                + "so any caller could act for any tenant. Send bearer tokens with a tenant claim instead, "
+                + "or set AllowTenantHeaderOutsideDevelopment when a trusted gateway sets the header.";
+    }
+
     private sealed class IdentityOptionsValidator(IServiceProvider services) : IValidateOptions<AfterSalesIdentityOptions>
     {
         public ValidateOptionsResult Validate(string? name, AfterSalesIdentityOptions options)
         {
             var errors = options.Validate().Select(static e => "AfterSalesIdentityOptions." + e).ToList();
-            var environment = services.GetService<IHostEnvironment>();
-            var development = environment?.IsDevelopment() == true;
-            var headerResolver = services.GetService<ITenantResolver>() is HeaderTenantResolver;
-            if (!development && !options.AllowTenantHeaderOutsideDevelopment && (options.AcceptTenantHeader || headerResolver))
+            if (options.AcceptTenantHeader && HeaderRefusal(services, options, "AcceptTenantHeader is on") is { } refusal)
             {
-                errors.Add(
-                    $"AfterSalesIdentityOptions: the tenant header (X-Tenant-Id) is trusted ({(headerResolver ? "HeaderTenantResolver is registered" : "AcceptTenantHeader is on")}) "
-                    + $"in the {environment?.EnvironmentName ?? "unknown"} environment, so any caller could act for any tenant. "
-                    + "Send bearer tokens with a tenant claim instead, or set AllowTenantHeaderOutsideDevelopment when a trusted gateway sets the header.");
+                errors.Add(refusal);
             }
 
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
