@@ -2,6 +2,8 @@ using AfterSales.Http;
 using AfterSales.Http.Endpoints;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Identity;
+using AfterSales.Http.Limits;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Http;
@@ -52,13 +54,14 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         }
 
         var group = endpoints.MapGroup(prefix)
-            .WithTags("AfterSales")
             .WithMetadata(new AfterSalesGroupMarker(prefix.TrimEnd('/')))
-            .AddEndpointFilter<ProblemMappingFilter>();
+            .AddEndpointFilter<ProblemMappingFilter>()
+            .AddEndpointFilter<BodyLimitFilter>()
+            .AddEndpointFilter<RateLimitFilter>();
         ((IEndpointConventionBuilder)group).Finally(EndpointPolicies.Apply);
         ReferenceEndpoints.Map(group);
-        var tenantScoped = group.MapGroup(string.Empty).AddEndpointFilter<TenantFilter>();
-        TicketEndpoints.Map(tenantScoped.MapGroup("/tickets"));
+        var tenantScoped = group.MapGroup(string.Empty).WithMetadata(new TenantScopedMarker()).AddEndpointFilter<TenantFilter>();
+        TicketEndpoints.Map(tenantScoped.MapGroup("/tickets").WithTags("Tickets"));
         EntitlementEndpoints.Map(group, tenantScoped);
         QualityEndpoints.Map(group, tenantScoped);
         StoredEndpoints.Map(tenantScoped);

@@ -45,6 +45,7 @@ public static class AfterSalesHttpServiceCollectionExtensions
             }
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
         AfterSalesHttpIdentityExtensions.AddIdentityAndIdempotency(services);
         return builder;
     }

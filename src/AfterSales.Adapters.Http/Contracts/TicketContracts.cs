@@ -1,3 +1,4 @@
+using AfterSales.Http.OpenApi;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
 
@@ -19,84 +20,109 @@ public sealed record ReportTicketRequest
 
     public required ReporterContract Reporter { get; init; }
 
-    /// <summary>Phone, WalkIn, Email, Fax, Online or Monitoring.</summary>
+    /// <summary>How the fault was reported (报障渠道); some targets depend on it.</summary>
+    [WireEnum(typeof(ReportChannel))]
     public required string Channel { get; init; }
 
+    /// <summary>Where the device is.</summary>
     public required SiteContract Site { get; init; }
 
+    /// <summary>The faulty device's serial number; its service history is kept by it (R-WO-10).</summary>
     public required string DeviceSerialNumber { get; init; }
 
+    /// <summary>The fault as the reporter described it.</summary>
     public required string Symptom { get; init; }
 
+    /// <summary>The severity code on the policy's scale (GET /policies lists them), e.g. A or 1.</summary>
     public required string SeverityCode { get; init; }
 
+    /// <summary>When the fault occurred, if known and earlier than the report; targets counted from the fault use it (R-SLA-5).</summary>
     public Instant? FaultOccurredAt { get; init; }
 }
 
+/// <summary>Who reported the fault (报障人).</summary>
 public sealed record ReporterContract
 {
+    /// <summary>The reporter's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The reporter's company or department.</summary>
     public required string Organization { get; init; }
 
+    /// <summary>A phone number or e-mail address.</summary>
     public required string Contact { get; init; }
 }
 
+/// <summary>The site of the device (现场); on-site targets depend on its locality (R-SLA-9).</summary>
 public sealed record SiteContract
 {
-    /// <summary>Local, NonLocal or Travel.</summary>
+    /// <summary>Local (same city), NonLocal (another city) or Travel (by train or plane, with a distance).</summary>
+    [WireEnum(typeof(SiteLocality))]
     public required string Locality { get; init; }
 
     /// <summary>For Travel: the distance in km.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 100_000)]
     public int? DistanceKm { get; init; }
 
+    /// <summary>The site's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The site's address.</summary>
     public required string Address { get; init; }
 }
 
 /// <summary>Body of commands that need a reason: escalate-to-vendor, reopen, wait-for-customer, cancel.</summary>
 public sealed record ReasonRequest
 {
+    /// <summary>Why, in words kept with the event.</summary>
     public required string Reason { get; init; }
 }
 
 /// <summary>Body of resolve and resolve-remotely.</summary>
 public sealed record ResolutionRequest
 {
+    /// <summary>What fixed it.</summary>
     public required string Resolution { get; init; }
 }
 
 /// <summary>Body of dispatch.</summary>
 public sealed record DispatchRequest
 {
+    /// <summary>The engineer sent on site (派工).</summary>
     public required string Engineer { get; init; }
 }
 
 /// <summary>Body of sign-off.</summary>
 public sealed record SignOffRequest
 {
+    /// <summary>The customer who signed the service report.</summary>
     public required string Signer { get; init; }
 
-    /// <summary>1 (very dissatisfied) to 5 (very satisfied).</summary>
+    /// <summary>The customer's satisfaction (满意度), 1 (very dissatisfied) to 5 (very satisfied).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 5)]
     public required int Satisfaction { get; init; }
 
+    /// <summary>The customer's comment.</summary>
     public string? Comment { get; init; }
 }
 
 /// <summary>Body of reclassify.</summary>
 public sealed record ReclassifyRequest
 {
+    /// <summary>The new severity code on the policy's scale.</summary>
     public required string SeverityCode { get; init; }
 
+    /// <summary>Why the severity changed.</summary>
     public required string Reason { get; init; }
 }
 
 /// <summary>Body of submit-quote: the quote's id and total (see POST /quotes to price one).</summary>
 public sealed record SubmitQuoteRequest
 {
+    /// <summary>The quote's id.</summary>
     public required string QuoteId { get; init; }
 
+    /// <summary>The quote's total.</summary>
     public required decimal Total { get; init; }
 
     /// <summary>CNY when omitted.</summary>
@@ -106,46 +132,72 @@ public sealed record SubmitQuoteRequest
 /// <summary>Body of accept-quote.</summary>
 public sealed record AcceptQuoteRequest
 {
+    /// <summary>The customer who accepted the quote.</summary>
     public required string AcceptedBy { get; init; }
 }
 
 /// <summary>Body of replace-parts: the old and new part, signed for by the customer.</summary>
 public sealed record ReplacePartsRequest
 {
+    /// <summary>The removed part's number.</summary>
     public required string OldPartNumber { get; init; }
 
+    /// <summary>The removed part's serial number.</summary>
     public string? OldSerialNumber { get; init; }
 
+    /// <summary>The fitted part's number.</summary>
     public required string NewPartNumber { get; init; }
 
+    /// <summary>The fitted part's serial number.</summary>
     public string? NewSerialNumber { get; init; }
 
+    /// <summary>The customer who signed for both parts (R-WO-7).</summary>
     public required string SignedBy { get; init; }
 }
 
 /// <summary>Optional body of deliver-repair-plan and provide-loaner.</summary>
 public sealed record NoteRequest
 {
+    /// <summary>A note kept with the event.</summary>
     public string? Note { get; init; }
 }
 
+/// <summary>A work order (工单) as it stands, with its events.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version: the number of events; the ETag.</param>
+/// <param name="State">Its workflow state.</param>
+/// <param name="SeverityCode">Its severity code now.</param>
+/// <param name="PolicyKey">The SLA policy and version it is measured against, id@version.</param>
+/// <param name="Cycle">Its SLA cycle: 1, plus one per reopening.</param>
+/// <param name="ReportedAt">When it was reported.</param>
+/// <param name="LastEventAt">When it last changed.</param>
+/// <param name="IsFinished">Whether it is closed or cancelled.</param>
+/// <param name="PausedFrom">While waiting for the customer: the state it resumes to.</param>
+/// <param name="Engineer">The engineer dispatched, if any.</param>
+/// <param name="Resolution">What fixed it, once resolved.</param>
+/// <param name="ObservationStartedAt">When the observation period (运行观察期) started.</param>
+/// <param name="CancellationReason">Why it was cancelled.</param>
+/// <param name="Report">What was reported.</param>
+/// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
+/// <param name="Events">Its latest events (at most the default page size), oldest first; <c>version</c> is how many it has in all.</param>
+/// <param name="History">The link to its whole history, a page of events at a time (GET /tickets/{id}/events).</param>
 public sealed record TicketResponse(
     string Id,
     int Version,
-    string State,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string State,
     string SeverityCode,
     string PolicyKey,
     int Cycle,
     Instant ReportedAt,
     Instant LastEventAt,
     bool IsFinished,
-    string? PausedFrom,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string? PausedFrom,
     string? Engineer,
     string? Resolution,
     Instant? ObservationStartedAt,
     string? CancellationReason,
     ReportResponse Report,
-    IReadOnlyList<string> PermittedCommands,
+    [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events,
     string History)
 {
@@ -171,18 +223,32 @@ public sealed record TicketResponse(
         history);
 }
 
-/// <summary>A page of a work order's events, oldest first; <c>next</c> is the link to the following page, null on the last.</summary>
+/// <summary>A page of a work order's events, oldest first.</summary>
+/// <param name="TicketId">The work order's id.</param>
+/// <param name="Version">Its version: how many events it has.</param>
+/// <param name="Items">The events of this page, by version.</param>
+/// <param name="Next">The link to the following page; null on the last.</param>
 public sealed record TicketEventPageResponse(string TicketId, int Version, IReadOnlyList<TicketEventResponse> Items, string? Next);
 
-/// <summary>Who recorded an event (操作人): the user's subject and display name, as their token named them.</summary>
+/// <summary>Who recorded an event (操作人), as their token named them.</summary>
+/// <param name="Subject">The user's stable id (the token's sub claim).</param>
+/// <param name="Name">The user's display name (the token's name claim), if it had one.</param>
 public sealed record ActorResponse(string Subject, string? Name)
 {
     internal static ActorResponse? From(Actor? a) => a is null ? null : new(a.Subject, a.DisplayName);
 }
 
+/// <summary>What was reported.</summary>
+/// <param name="Reporter">Who reported it.</param>
+/// <param name="Channel">How it was reported.</param>
+/// <param name="Site">Where the device is.</param>
+/// <param name="DeviceSerialNumber">The device's serial number.</param>
+/// <param name="Symptom">The fault as described.</param>
+/// <param name="SeverityCode">The severity code it was reported with.</param>
+/// <param name="FaultOccurredAt">When the fault occurred, if given.</param>
 public sealed record ReportResponse(
     ReporterContract Reporter,
-    string Channel,
+    [property: WireEnum(typeof(ReportChannel))] string Channel,
     SiteContract Site,
     string DeviceSerialNumber,
     string Symptom,
@@ -199,9 +265,24 @@ public sealed record ReportResponse(
         r.FaultOccurredAt);
 }
 
+/// <summary>One event of a work order's history.</summary>
+/// <param name="Version">The ticket's version this event made.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="At">When.</param>
+/// <param name="Engineer">The engineer, for a dispatch.</param>
+/// <param name="Reason">The reason given, if any.</param>
+/// <param name="Resolution">The resolution, for a resolve.</param>
+/// <param name="SeverityCode">The severity code, for a report or reclassification.</param>
+/// <param name="Signer">The customer who signed off.</param>
+/// <param name="Satisfaction">The customer's satisfaction, 1 to 5, at sign-off.</param>
+/// <param name="Comment">The customer's comment at sign-off.</param>
+/// <param name="Note">A note, for a repair plan or loaner.</param>
+/// <param name="Quote">The quote, when one was submitted or accepted.</param>
+/// <param name="PartsExchange">The parts exchanged, for a replacement.</param>
+/// <param name="Actor">Who recorded it; null when recorded without a signed-in user.</param>
 public sealed record TicketEventResponse(
     int Version,
-    string Kind,
+    [property: WireEnum(typeof(TicketEventKind))] string Kind,
     Instant At,
     string? Engineer,
     string? Reason,
@@ -220,10 +301,21 @@ public sealed record TicketEventResponse(
         e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange, ActorResponse.From(e.Actor));
 }
 
+/// <summary>A work order in a list.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="State">Its workflow state.</param>
+/// <param name="SeverityCode">Its severity code.</param>
+/// <param name="PolicyKey">Its SLA policy, id@version.</param>
+/// <param name="DeviceSerialNumber">The device's serial number.</param>
+/// <param name="ReportedAt">When it was reported.</param>
+/// <param name="LastEventAt">When it last changed.</param>
+/// <param name="NextDeadline">Its next SLA warning or due instant while open.</param>
+/// <param name="IsLegacyIssue">Whether a clock breached or was met late (遗留问题, R-WO-6).</param>
 public sealed record TicketSummaryResponse(
     string Id,
     int Version,
-    string State,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string State,
     string SeverityCode,
     string PolicyKey,
     string DeviceSerialNumber,
@@ -237,13 +329,38 @@ public sealed record TicketSummaryResponse(
         s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue);
 }
 
+/// <summary>One page of a list.</summary>
+/// <param name="Items">The items of the page.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">The page size asked for.</param>
+/// <param name="HasMore">Whether a next page has items.</param>
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int Page, int PageSize, bool HasMore);
 
+/// <summary>A work order's SLA clocks at an instant.</summary>
+/// <param name="TicketId">The work order's id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="At">The instant the clocks were read at.</param>
+/// <param name="Clocks">One clock per target of the policy that applies.</param>
 public sealed record ClocksResponse(string TicketId, int Version, Instant At, IReadOnlyList<ClockResponse> Clocks);
 
+/// <summary>One SLA clock (服务时限): where a target stands and how its due instant was reached.</summary>
+/// <param name="Metric">The metric's code, e.g. response, on-site, restore, resolve.</param>
+/// <param name="Status">Where the clock stands.</param>
+/// <param name="SeverityCode">The severity the target applies to.</param>
+/// <param name="Cycle">The SLA cycle.</param>
+/// <param name="Target">The target in words.</param>
+/// <param name="StartedAt">When the clock started, once its anchor was reached.</param>
+/// <param name="DueAt">When it is due; while paused, assuming work resumes now.</param>
+/// <param name="StoppedAt">When the stopping milestone was reached.</param>
+/// <param name="Allowed">The business time allowed.</param>
+/// <param name="Elapsed">The business time used so far.</param>
+/// <param name="Remaining">The business time left; negative once breached.</param>
+/// <param name="PausedBusinessTime">Business time spent waiting for the customer.</param>
+/// <param name="Warnings">The warning thresholds and when they are reached.</param>
+/// <param name="Explanation">How the due instant was reached, line by line.</param>
 public sealed record ClockResponse(
     string Metric,
-    string Status,
+    [property: WireEnum(typeof(SlaClockStatus))] string Status,
     string SeverityCode,
     int Cycle,
     string Target,
@@ -264,4 +381,8 @@ public sealed record ClockResponse(
         c.Explanation);
 }
 
+/// <summary>A warning threshold of a clock.</summary>
+/// <param name="Percent">The share of the allowed time, in percent.</param>
+/// <param name="At">When the threshold is reached.</param>
+/// <param name="IsReached">Whether it was reached at the instant read.</param>
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);

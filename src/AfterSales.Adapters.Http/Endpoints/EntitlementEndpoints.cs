@@ -6,6 +6,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,11 +24,15 @@ internal static class EntitlementEndpoints
 {
     private const int MaxItems = 10_000;
 
+    private static readonly ApiValue PolicyCodes = ApiValue.OneOf([.. WarrantyPresets.All.Select(static p => p.Code)]);
+
     private static readonly ComponentClass[] Components =
         [ComponentClass.Hardware, ComponentClass.Software, ComponentClass.System, ComponentClass.MainUnit, ComponentClass.PipesAndElectrics];
 
-    public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder root, RouteGroupBuilder tenantRoot)
     {
+        var group = root.MapGroup(string.Empty).WithTags("Entitlements");
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Entitlements");
         group.MapGet("/warranty/policies", static () => TypedResults.Ok(WarrantyPresets.All.Select(static p => new WarrantyPolicyResponse(
                 p.Code, p.Name, p.RepairLimit,
                 [.. p.Terms.Select(static t => new WarrantyTermResponse(t.Component.Code, t.Length.ToString(), t.StartRule.ToString()))])).ToArray()))
@@ -42,23 +47,31 @@ internal static class EntitlementEndpoints
             .AddEndpointFilter<IdempotencyFilter>()
             .Accepts<RegisterDeviceRequest>("application/json")
             .WithName("RegisterDevice").WithSummary("Register a device for warranty (设备档案) → 201; 409 when the serial number is registered. Honours Idempotency-Key.")
+            .IdempotencyKey().ETag(StatusCodes.Status201Created).Location()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
         tenantScoped.MapGet("/devices/{serialNumber}", Device)
-            .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ProducesProblem(404);
+            .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ETag().ProducesProblem(404);
 
         tenantScoped.MapGet("/devices/{serialNumber}/warranty", DeviceWarranty)
             .WithName("GetDeviceWarranty").WithSummary("Is the registered device under warranty on ?on=<date> (default today, Beijing) under ?policy=<code>, and why?")
+            .Query("policy", PolicyCodes, "The warranty policy's code (GET /warranty/policies).", required: true)
+            .Query("on", ApiValue.Date, "The day checked; today in the policy's zone when omitted.")
             .ProducesProblem(400).ProducesProblem(404);
 
         tenantScoped.MapGet("/warranty/expiring", Expiring)
-            .WithName("ListExpiringWarranties").WithSummary("The tenant's registered devices whose warranty under ?policy= ends within the pre-expiry window (3 months) from ?from=<date>.")
+            .WithName("ListExpiringWarranties").WithSummary("The tenant's registered devices whose warranty under ?policy= ends within the pre-expiry window (3 months) from ?from=<date>, one page at a time.")
+            .Query("policy", PolicyCodes, "The warranty policy's code (GET /warranty/policies).", required: true)
+            .Query("from", ApiValue.Date, "The first day of the window; today in the policy's zone when omitted.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
         tenantScoped.MapPost("/quotes", Quote)
             .AddEndpointFilter<IdempotencyFilter>()
             .Accepts<QuoteRequest>("application/json")
             .WithName("CreateQuote").WithSummary("Price an out-of-warranty repair (报价); parts above the tendered price are refused (422). Honours Idempotency-Key.")
+            .IdempotencyKey()
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         group.MapPost("/spares/replenishment", Replenish)
@@ -110,12 +123,17 @@ internal static class EntitlementEndpoints
         return TypedResults.Ok(ToResponse(policy.Evaluate(found.Value, on)));
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentResponse[]>, ProblemHttpResult>> Expiring(HttpContext http, IDeviceRegistry registry, IClock clock)
+    private static async Task<Results<Ok<WarrantyAssessmentPageResponse>, ProblemHttpResult>> Expiring(
+        HttpContext http, IDeviceRegistry registry, IClock clock, IOptions<AfterSalesHttpOptions> options)
     {
         var policy = PolicyOf(Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."));
         var from = Query(http, "from") is { } text ? DateOf(text, "from") : policy.DateOf(clock.GetCurrentInstant());
+        var o = options.Value;
+        var page = Query(http, "page") is { } p ? Parse.Int(p, "page", 1, 1_000_000) : 1;
+        var pageSize = Query(http, "pageSize") is { } s ? Parse.Int(s, "pageSize", 1, o.MaxPageSize) : o.DefaultPageSize;
         var expiring = await registry.ListExpiringWithinAsync(http.Tenant(), policy, from, cancellationToken: http.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(expiring.Select(ToResponse).ToArray());
+        var items = expiring.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize)).Take(pageSize + 1).Select(ToResponse).ToList();
+        return TypedResults.Ok(new WarrantyAssessmentPageResponse([.. items.Take(pageSize)], page, pageSize, items.Count > pageSize));
     }
 
     private static async Task<Versioned<DeviceRecord>> FindDevice(HttpContext http, string serialNumber, IDeviceRegistry registry) =>

@@ -3,6 +3,7 @@ using AfterSales.Http.Errors;
 using AfterSales.Http.Identity;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
@@ -17,6 +18,8 @@ namespace AfterSales.Http.Endpoints;
 /// <summary>The work-order endpoints, all scoped to the request's tenant.</summary>
 internal static class TicketEndpoints
 {
+    private static readonly string[] SuperStates = [nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active)];
+
     public static void Map(RouteGroupBuilder tickets)
     {
         tickets.MapPost("/", Report)
@@ -25,26 +28,39 @@ internal static class TicketEndpoints
             .WithName("ReportTicket")
             .WithSummary("Report a fault (报障): opens a work order.")
             .WithDescription("Honours Idempotency-Key: a retry with the same key and body returns the first response and creates nothing.")
+            .IdempotencyKey().ETag(StatusCodes.Status201Created).Location()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         tickets.MapGet("/", List)
             .WithName("ListTickets")
-            .WithSummary("List work orders: filters state, severity, site, dueBefore (breaching or warning by then); page (from 1) and pageSize (default 50, at most 200).")
+            .WithSummary("List work orders, newest first, or soonest deadline first with dueBefore; one page at a time.")
+            .Query("state", ApiValue.OneOf([.. Enum.GetNames<TicketState>().Except(SuperStates)]), "Only work orders in this state (a leaf state, not a superstate).")
+            .Query("severity", ApiValue.Text, "Only work orders of this severity code, e.g. A.")
+            .Query("site", ApiValue.Text, "Only work orders at the site of this name.")
+            .Query("dueBefore", ApiValue.Instant, "Only open work orders breaching or warning at or before this instant, soonest first.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
         tickets.MapGet("/{id}", Get)
             .WithName("GetTicket")
             .WithSummary("A work order with its latest events (at most the default page size) and the link to its whole history; ETag is its version.")
+            .ETag()
             .ProducesProblem(404);
 
         tickets.MapGet("/{id}/events", Events)
             .WithName("ListTicketEvents")
-            .WithSummary("A page of the work order's events, oldest first: after (a version, default 0) and limit (default 50, at most 200); next links the following page.")
+            .WithSummary("A page of the work order's events, oldest first (工单履历); next links the following page.")
+            .Query("after", ApiValue.Integer(0, int.MaxValue), "The events after this version; 0 (from the report) when omitted.")
+            .Query("limit", ApiValue.Integer(1, 1000), "Events per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
+            .ETag()
             .ProducesProblem(400).ProducesProblem(404);
 
         tickets.MapGet("/{id}/clocks", Clocks)
             .WithName("GetTicketClocks")
             .WithSummary("The work order's SLA clocks with explanations, now or at ?at=<instant>.")
+            .Query("at", ApiValue.Instant, "The instant the clocks are read at; now when omitted. Not before the work order was reported.")
+            .ETag()
             .ProducesProblem(400).ProducesProblem(404);
 
         foreach (var command in TicketCommands.All)
@@ -53,6 +69,7 @@ internal static class TicketEndpoints
                     Execute(http, id, service, options.Value, command))
                 .WithName("Ticket" + command.Trigger)
                 .WithSummary(command.Summary + " Honours If-Match (the ETag, i.e. the version): 412 when stale.")
+                .IfMatch().ETag()
                 .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
             if (command.Body is { } body)
             {
@@ -204,7 +221,7 @@ internal static class TicketEndpoints
     private static TicketState LeafState(string value)
     {
         var state = Parse.Enum<TicketState>(value, "state");
-        return state is TicketState.Open or TicketState.Unrestored or TicketState.Active
+        return SuperStates.Contains(state.ToString())
             ? throw RequestRejectedException.Validation("state", "state must be a leaf state, not the superstate " + state + ".")
             : state;
     }
@@ -217,14 +234,17 @@ internal static class TicketEndpoints
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Execute(
         HttpContext http, string id, TicketService service, AfterSalesHttpOptions options, TicketCommands.Command command)
     {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var action = await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false);
         var ticketId = TicketIdOf(id);
-        if (expected == -1)
+        int? expected = condition is null ? null : condition.Count == 1 ? condition.First() : null;
+        if (condition is { Count: not 1 })
         {
-            // An ETag that names no version: load to tell 404 from 412.
+            // No strong tag, or several: load to tell 404 from 412 and to pick the one that matches.
             var current = await service.GetAsync(http.Tenant(), ticketId, http.RequestAborted).ConfigureAwait(false);
-            throw new ConcurrencyConflictException(ticketId, 0, current.Version);
+            expected = Parse.Matches(condition, current.Version)
+                ? current.Version
+                : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
         }
 
         var ticket = await service.ActingAs(RequestActor.Of(http.User)).ExecuteAsync(http.Tenant(), ticketId, expected, action, http.RequestAborted).ConfigureAwait(false);
