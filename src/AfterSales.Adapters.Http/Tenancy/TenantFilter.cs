@@ -20,11 +20,7 @@ internal sealed class TenantFilter(ITenantResolver resolver, IOptions<AfterSales
         var http = context.HttpContext;
         var authenticated = http.User.Identity?.IsAuthenticated == true;
         var header = http.Request.Headers[HeaderTenantResolver.DefaultHeaderName];
-        var tenant = await resolver.ResolveAsync(http).ConfigureAwait(false);
-        if (tenant is null && !authenticated && identity.Value.AcceptTenantHeader && header.Count == 1)
-        {
-            tenant = header[0];
-        }
+        var tenant = await CandidateAsync(http, resolver, identity.Value).ConfigureAwait(false);
 
         if (string.IsNullOrWhiteSpace(tenant))
         {
@@ -49,6 +45,19 @@ internal sealed class TenantFilter(ITenantResolver resolver, IOptions<AfterSales
 
         context.HttpContext.Features.Set(new TenantFeature(tenant));
         return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The tenant the request names, before any check: the resolver's, else a trusted header of a request without a user.</summary>
+    internal static async ValueTask<string?> CandidateAsync(HttpContext http, ITenantResolver resolver, AfterSalesIdentityOptions identity)
+    {
+        var tenant = await resolver.ResolveAsync(http).ConfigureAwait(false);
+        if (tenant is null && identity.AcceptTenantHeader && http.User.Identity?.IsAuthenticated != true
+            && http.Request.Headers[HeaderTenantResolver.DefaultHeaderName] is { Count: 1 } header)
+        {
+            tenant = header[0];
+        }
+
+        return tenant;
     }
 }
 
