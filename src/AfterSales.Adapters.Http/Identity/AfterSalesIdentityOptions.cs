@@ -15,8 +15,8 @@ public sealed class AfterSalesIdentityOptions
     public string TenantClaimType { get; set; } = ClaimTenantResolver.DefaultClaimType;
 
     /// <summary>
-    /// Whether a request without a bearer token may name its tenant in the <c>X-Tenant-Id</c> header and
-    /// is then let through every AfterSales policy: for development, and for hosts behind a trusted
+    /// Whether a request without credentials (no <c>Authorization</c> header) may name its tenant in the
+    /// <c>X-Tenant-Id</c> header and is then let through every AfterSales policy: for development, and for hosts behind a trusted
     /// gateway that authenticates and authorizes callers. A request with a token still acts for the
     /// token's tenant only. Refused outside the Development environment unless
     /// <see cref="AllowTenantHeaderOutsideDevelopment"/> is set.

@@ -83,6 +83,17 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task Development_BadTokenWithTheHeader_401NotTheHeadersTrust()
+    {
+        using var factory = new ServiceFactory();
+        using var client = factory.ClientFor("acme");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "abc.def.ghi");
+        await (await client.ReportAsync("WO-1")).JsonAsync(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = null;
+        await (await client.ReportAsync("WO-1")).JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Roles_EachPolicyAdmitsItsRolesOnly_403ProblemNamesThePolicy()
     {
         using var factory = new ServiceFactory(environment: "Production");
