@@ -87,6 +87,12 @@ builder.Services
     .ConfigureHttpIdentity(o => builder.Configuration.GetSection("AfterSales:Identity").Bind(o))
     .ConfigureIdempotency(o => builder.Configuration.GetSection("AfterSales:Idempotency").Bind(o));
 builder.AddBearerTokens();
+if (string.Equals(builder.Configuration["AfterSales:Idempotency:Store"], "Memory", StringComparison.OrdinalIgnoreCase))
+{
+    // One node only, keys lost on restart: for measuring the in-memory store's bound.
+    builder.Services.Replace(ServiceDescriptor.Singleton<AfterSales.Idempotency.IIdempotencyStore>(static sp =>
+        new AfterSales.Http.Idempotency.InMemoryIdempotencyStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AfterSales.Idempotency.IdempotencyStoreOptions>>().Value)));
+}
 builder.Services.AddOpenApi(o => o.AddAfterSalesSchemas().AddDocumentTransformer(static (document, _, _) =>
 {
     document.Info.Title = "AfterSales.Kit sample service";
