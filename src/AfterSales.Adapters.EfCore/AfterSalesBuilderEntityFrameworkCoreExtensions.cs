@@ -63,9 +63,10 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(static sp =>
         {
             var options = sp.GetService<IOptions<IdempotencyStoreOptions>>()?.Value ?? new IdempotencyStoreOptions();
-            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+            var store = sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreIdempotencyStore<TContext>(factory, options)
                 : new EfCoreIdempotencyStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), options);
+            return store.SharingWritesWith(sp.GetRequiredService<EfCoreTicketStore<TContext>>());
         }));
         return builder;
     }

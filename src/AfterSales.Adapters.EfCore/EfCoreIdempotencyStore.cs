@@ -36,6 +36,10 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
     private readonly ContextSource<TContext> contexts;
     private readonly IdempotencyStoreOptions options;
 
+    // On SQLite (one writer per file) the ticket store's write queue, when registered together: a
+    // key's writes then queue behind the ticket saves instead of retrying on SQLite's busy lock.
+    private SerialWriteQueue? sqliteWriter;
+
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
     /// <param name="options">The bounds; validated here.</param>
@@ -54,6 +58,13 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
     {
         contexts = ContextSource<TContext>.From(scopeFactory);
         this.options = Checked(options);
+    }
+
+    /// <summary>Runs this store's SQLite writes on <paramref name="tickets"/>' write queue.</summary>
+    internal EfCoreIdempotencyStore<TContext> SharingWritesWith(EfCoreTicketStore<TContext> tickets)
+    {
+        sqliteWriter = tickets.SqliteWriter;
+        return this;
     }
 
     /// <inheritdoc />
@@ -77,7 +88,7 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
             for (var round = 0; round < 3; round++)
             {
                 var lease = Guid.NewGuid().ToString();
-                if (await InsertAsync(context, tenantId, key, fingerprint, lease, leaseUntil, now, expiresAt, cancellationToken).ConfigureAwait(false))
+                if (await WriteAsync(context, ct => InsertAsync(context, tenantId, key, fingerprint, lease, leaseUntil, now, expiresAt, ct), cancellationToken).ConfigureAwait(false) == 1)
                 {
                     return Reserved(lease);
                 }
@@ -92,13 +103,13 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
                 {
                     // A forgotten key: the request is new again.
                     var old = row.ExpiresAt;
-                    var taken = await keys.Where(k => k.TenantId == tenantId && k.Key == key && k.ExpiresAt == old)
+                    var taken = await WriteAsync(context, ct => keys.Where(k => k.TenantId == tenantId && k.Key == key && k.ExpiresAt == old)
                         .ExecuteUpdateAsync(
                             s => s.SetProperty(k => k.Fingerprint, fingerprint).SetProperty(k => k.LeaseId, lease).SetProperty(k => k.LeaseUntil, leaseUntil)
                                 .SetProperty(k => k.CreatedAt, now).SetProperty(k => k.ExpiresAt, expiresAt).SetProperty(k => k.StatusCode, (int?)null)
                                 .SetProperty(k => k.Headers, (string?)null).SetProperty(k => k.Body, (byte[]?)null).SetProperty(k => k.OmittedBodyLength, (int?)null)
                                 .SetProperty(k => k.Size, RowSize(key, null)),
-                            cancellationToken).ConfigureAwait(false);
+                            ct), cancellationToken).ConfigureAwait(false);
                     if (taken == 1)
                     {
                         return Reserved(lease);
@@ -124,8 +135,8 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
 
                 // The holder's lease ran out (its request died): take the key over, if no one else did.
                 var previous = row.LeaseId;
-                var takenOver = await keys.Where(k => k.TenantId == tenantId && k.Key == key && k.LeaseId == previous && k.StatusCode == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.LeaseId, lease).SetProperty(k => k.LeaseUntil, leaseUntil), cancellationToken)
+                var takenOver = await WriteAsync(context, ct => keys.Where(k => k.TenantId == tenantId && k.Key == key && k.LeaseId == previous && k.StatusCode == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.LeaseId, lease).SetProperty(k => k.LeaseUntil, leaseUntil), ct), cancellationToken)
                     .ConfigureAwait(false);
                 if (takenOver == 1)
                 {
@@ -152,12 +163,12 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            await context.Set<IdempotencyKeyRow>()
+            await WriteAsync(context, ct => context.Set<IdempotencyKeyRow>()
                 .Where(k => k.TenantId == tenantId && k.Key == key && k.LeaseId == lease && k.StatusCode == null)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(k => k.StatusCode, kept.StatusCode).SetProperty(k => k.Headers, headers).SetProperty(k => k.Body, body)
                         .SetProperty(k => k.OmittedBodyLength, kept.OmittedBodyLength).SetProperty(k => k.Size, size).SetProperty(k => k.LeaseUntil, (Instant?)null),
-                    cancellationToken).ConfigureAwait(false);
+                    ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -169,9 +180,9 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            await context.Set<IdempotencyKeyRow>()
+            await WriteAsync(context, ct => context.Set<IdempotencyKeyRow>()
                 .Where(k => k.TenantId == tenantId && k.Key == key && k.LeaseId == lease && k.StatusCode == null)
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                .ExecuteDeleteAsync(ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -182,7 +193,7 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
         await using (owner.ConfigureAwait(false))
         {
             var keys = context.Set<IdempotencyKeyRow>();
-            var removed = await keys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var removed = await WriteAsync(context, ct => keys.Where(k => k.ExpiresAt <= now).ExecuteDeleteAsync(ct), cancellationToken).ConfigureAwait(false);
             var (maxKeys, maxBytes) = (options.MaxKeysPerTenant, options.MaxBytesPerTenant);
             var over = await keys.GroupBy(static k => k.TenantId)
                 .Where(g => g.Count() > maxKeys || g.Sum(static k => k.Size) > maxBytes)
@@ -190,7 +201,7 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var tenantId in over)
             {
-                removed += await EvictAsync(keys, tenantId, now, cancellationToken).ConfigureAwait(false);
+                removed += await EvictAsync(context, keys, tenantId, now, cancellationToken).ConfigureAwait(false);
             }
 
             return removed;
@@ -198,7 +209,7 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
     }
 
     /// <summary>Deletes the tenant's oldest keys until it is within its bounds, skipping those under a live lease.</summary>
-    private async Task<int> EvictAsync(DbSet<IdempotencyKeyRow> keys, string tenantId, Instant now, CancellationToken cancellationToken)
+    private async Task<int> EvictAsync(DbContext context, DbSet<IdempotencyKeyRow> keys, string tenantId, Instant now, CancellationToken cancellationToken)
     {
         var rows = await keys.AsNoTracking().Where(k => k.TenantId == tenantId)
             .OrderBy(static k => k.CreatedAt).ThenBy(static k => k.Key)
@@ -224,13 +235,32 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
         var removed = 0;
         foreach (var batch in victims.Chunk(DeleteBatch))
         {
-            removed += await keys.Where(k => k.TenantId == tenantId && batch.Contains(k.Key)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            removed += await WriteAsync(context, ct => keys.Where(k => k.TenantId == tenantId && batch.Contains(k.Key)).ExecuteDeleteAsync(ct), cancellationToken).ConfigureAwait(false);
         }
 
         return removed;
     }
 
-    private static async Task<bool> InsertAsync(
+    /// <summary>Runs a write, on the shared SQLite queue when there is one.</summary>
+    private async Task<int> WriteAsync(DbContext context, Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
+    {
+        if (sqliteWriter is null || context.Database.ProviderName != DbCommands.SqliteProvider)
+        {
+            return await write(cancellationToken).ConfigureAwait(false);
+        }
+
+        var rows = 0;
+        await sqliteWriter.RunAsync(
+            async ct =>
+            {
+                rows = await write(ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    private static async Task<int> InsertAsync(
         DbContext context, string tenantId, string key, string fingerprint, string lease, Instant leaseUntil, Instant now, Instant expiresAt, CancellationToken cancellationToken)
     {
         var names = StoreNames.Of(context, typeof(IdempotencyKeyRow));
@@ -241,7 +271,7 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
             + $"{C(nameof(IdempotencyKeyRow.ExpiresAt))}, {C(nameof(IdempotencyKeyRow.Size))}) "
             + "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}) "
             + $"ON CONFLICT ({C(nameof(IdempotencyKeyRow.TenantId))}, {C(nameof(IdempotencyKeyRow.Key))}) DO NOTHING";
-        var inserted = await context.Database.ExecuteSqlRawAsync(
+        return await context.Database.ExecuteSqlRawAsync(
             sql,
             [
                 tenantId, key, fingerprint, lease,
@@ -251,7 +281,6 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
                 RowSize(key, null),
             ],
             cancellationToken).ConfigureAwait(false);
-        return inserted == 1;
     }
 
     private static IdempotentResponse ToResponse(IdempotencyKeyRow row)
