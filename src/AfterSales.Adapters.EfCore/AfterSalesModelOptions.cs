@@ -36,6 +36,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The device warranty records table's name (设备质保档案).</summary>
     public string DevicesTable => TablePrefix + "devices";
 
+    /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
+    public string CalendarsTable => TablePrefix + "calendars";
+
     /// <summary>The idempotency keys table's name (幂等键), of <see cref="EfCoreIdempotencyStore{TContext}"/>.</summary>
     public string IdempotencyKeysTable => TablePrefix + "idempotency_keys";
 

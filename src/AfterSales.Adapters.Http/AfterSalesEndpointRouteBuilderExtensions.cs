@@ -65,6 +65,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         EntitlementEndpoints.Map(group, tenantScoped);
         QualityEndpoints.Map(group, tenantScoped);
         StoredEndpoints.Map(tenantScoped);
+        CalendarEndpoints.Map(tenantScoped);
         return group;
     }
 }

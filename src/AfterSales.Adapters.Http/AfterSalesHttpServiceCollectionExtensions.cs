@@ -1,5 +1,7 @@
 using AfterSales;
 using AfterSales.Http;
+using AfterSales.Http.Background;
+using Microsoft.Extensions.Hosting;
 using AfterSales.Http.Json;
 using AfterSales.Http.Tenancy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +19,8 @@ public static class AfterSalesHttpServiceCollectionExtensions
     /// authorization policies of <see cref="AfterSales.Http.Identity.AfterSalesPolicies"/> (defaults for those
     /// the host does not define), 401/403 as problem details, the default <see cref="AfterSales.Idempotency.IIdempotencyStore"/>
     /// (<see cref="AfterSales.Http.Idempotency.InMemoryIdempotencyStore"/>, one node only; the EF Core adapter
-    /// replaces it with a durable one) and its background sweep. Register your own resolver or store before
+    /// replaces it with a durable one) and its background sweep, and the background service that has open
+    /// tickets adopt saved calendar versions. Register your own resolver or store before
     /// or after this call: <c>TryAdd</c> keeps yours. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
@@ -45,6 +48,8 @@ public static class AfterSalesHttpServiceCollectionExtensions
             }
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CalendarAdoptionSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarAdoptionWorker>());
         services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
         AfterSalesHttpIdentityExtensions.AddIdentityAndIdempotency(services);
         return builder;

@@ -33,9 +33,11 @@ internal sealed class EventPayload
 
     public PartsExchangePayload? PartsExchange { get; set; }
 
+    public string[]? CalendarKeys { get; set; }
+
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
-        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null;
+        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null && CalendarKeys is null;
 }
 
 internal sealed class QuotePayload
@@ -130,6 +132,7 @@ internal static class EventMapper
             PartsExchange = e.PartsExchange is { } x
                 ? new PartsExchangePayload { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
+            CalendarKeys = e.CalendarKeys is { } keys ? [.. keys] : null,
         };
         return new TicketEventRow
         {
@@ -167,6 +170,7 @@ internal static class EventMapper
             PartsExchange = payload?.PartsExchange is { } x
                 ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
+            CalendarKeys = payload?.CalendarKeys is { } keys ? Calendars.CalendarKeys.Of(keys) : null,
             Actor = row.ActorSubject is { } subject ? new Actor(subject, row.ActorName) : null,
         };
     }

@@ -181,6 +181,7 @@ public sealed record NoteRequest
 /// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
 /// <param name="Events">Its latest events (at most the default page size), oldest first; <c>version</c> is how many it has in all.</param>
 /// <param name="History">The link to its whole history, a page of events at a time (GET /tickets/{id}/events).</param>
+/// <param name="CalendarKeys">The catalog calendar versions its clocks count on now, id@version: the report's, updated by each adoption.</param>
 public sealed record TicketResponse(
     string Id,
     int Version,
@@ -199,7 +200,8 @@ public sealed record TicketResponse(
     ReportResponse Report,
     [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events,
-    string History)
+    string History,
+    IReadOnlyList<string> CalendarKeys)
 {
     /// <summary>The ticket with its latest <paramref name="eventLimit"/> events; <paramref name="history"/> pages through all of them.</summary>
     internal static TicketResponse From(Ticket t, int eventLimit, string history) => new(
@@ -220,7 +222,8 @@ public sealed record TicketResponse(
         ReportResponse.From(t.ReportDetails),
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Skip(Math.Max(0, t.Events.Count - eventLimit)).Select(TicketEventResponse.From)],
-        history);
+        history,
+        [.. t.CalendarKeys]);
 }
 
 /// <summary>A page of a work order's events, oldest first.</summary>
@@ -279,6 +282,8 @@ public sealed record ReportResponse(
 /// <param name="Note">A note, for a repair plan or loaner.</param>
 /// <param name="Quote">The quote, when one was submitted or accepted.</param>
 /// <param name="PartsExchange">The parts exchanged, for a replacement.</param>
+/// <param name="PolicyKey">The SLA policy version, for Reported and PolicyAdopted, id@version.</param>
+/// <param name="CalendarKeys">The calendar versions pinned (Reported) or adopted (CalendarsAdopted, PolicyAdopted), id@version.</param>
 /// <param name="Actor">Who recorded it; null when recorded without a signed-in user.</param>
 public sealed record TicketEventResponse(
     int Version,
@@ -294,11 +299,14 @@ public sealed record TicketEventResponse(
     string? Note,
     TicketQuote? Quote,
     TicketPartsExchange? PartsExchange,
+    string? PolicyKey,
+    IReadOnlyList<string>? CalendarKeys,
     ActorResponse? Actor)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
-        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange, ActorResponse.From(e.Actor));
+        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange,
+        e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null, ActorResponse.From(e.Actor));
 }
 
 /// <summary>A work order in a list.</summary>
@@ -312,6 +320,7 @@ public sealed record TicketEventResponse(
 /// <param name="LastEventAt">When it last changed.</param>
 /// <param name="NextDeadline">Its next SLA warning or due instant while open.</param>
 /// <param name="IsLegacyIssue">Whether a clock breached or was met late (遗留问题, R-WO-6).</param>
+/// <param name="Provisional">Whether a clock not yet stopped reached a year its calendar has no holiday data for, counted as plain weeks: its deadline may move when the year is loaded.</param>
 public sealed record TicketSummaryResponse(
     string Id,
     int Version,
@@ -322,11 +331,12 @@ public sealed record TicketSummaryResponse(
     Instant ReportedAt,
     Instant LastEventAt,
     Instant? NextDeadline,
-    bool IsLegacyIssue)
+    bool IsLegacyIssue,
+    bool Provisional)
 {
     internal static TicketSummaryResponse From(TicketSummary s) => new(
         s.Id.Value, s.Version, s.State.ToString(), s.SeverityCode, s.PolicyKey, s.DeviceSerialNumber,
-        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue);
+        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.IsProvisional);
 }
 
 /// <summary>One page of a list.</summary>
@@ -358,6 +368,10 @@ public sealed record ClocksResponse(string TicketId, int Version, Instant At, IR
 /// <param name="PausedBusinessTime">Business time spent waiting for the customer.</param>
 /// <param name="Warnings">The warning thresholds and when they are reached.</param>
 /// <param name="Explanation">How the due instant was reached, line by line.</param>
+/// <param name="Provisional">Whether the clock reached a year its calendar has no holiday data for, counted as plain weeks; the explanation names the year.</param>
+/// <param name="PolicyKey">The SLA policy version the clock was computed with, id@version.</param>
+/// <param name="CalendarKey">The calendar version the clock was computed with, id@version.</param>
+/// <param name="StoppedBy">The milestone that stopped the clock: its own (met) or one that made it moot; null while not stopped.</param>
 public sealed record ClockResponse(
     string Metric,
     [property: WireEnum(typeof(SlaClockStatus))] string Status,
@@ -372,13 +386,17 @@ public sealed record ClockResponse(
     Duration Remaining,
     Duration PausedBusinessTime,
     IReadOnlyList<WarningResponse> Warnings,
-    IReadOnlyList<string> Explanation)
+    IReadOnlyList<string> Explanation,
+    bool Provisional,
+    string PolicyKey,
+    string CalendarKey,
+    string? StoppedBy)
 {
     internal static ClockResponse From(SlaClock c) => new(
         c.Metric.Code, c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
         c.StartedAt, c.DueAt, c.StoppedAt, c.Allowed, c.Elapsed, c.Remaining, c.PausedBusinessTime,
         [.. c.Warnings.Select(static w => new WarningResponse(w.Percent, w.At, w.IsReached))],
-        c.Explanation);
+        c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code);
 }
 
 /// <summary>A warning threshold of a clock.</summary>
@@ -386,3 +404,37 @@ public sealed record ClockResponse(
 /// <param name="At">When the threshold is reached.</param>
 /// <param name="IsReached">Whether it was reached at the instant read.</param>
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);
+
+/// <summary>The body of <c>POST /tickets/{id}/adopt-policy</c>: the version to adopt, the latest when omitted.</summary>
+public sealed record AdoptPolicyRequest
+{
+    /// <summary>The policy version to adopt; the latest when omitted.</summary>
+    public int? PolicyVersion { get; init; }
+}
+
+/// <summary>The body of <c>POST /tickets/adopt-policy</c>: the tickets to move to a version of their policy (the latest when omitted).</summary>
+public sealed record BulkAdoptPolicyRequest
+{
+    /// <summary>The work orders, 1 to 200.</summary>
+    public required IReadOnlyList<string> TicketIds { get; init; }
+
+    /// <summary>The policy version to adopt; the latest when omitted.</summary>
+    public int? PolicyVersion { get; init; }
+}
+
+/// <summary>What <c>POST /tickets/adopt-policy</c> did per ticket: adopted (with the new ticket version) or why not.</summary>
+/// <param name="Adopted">The work orders that adopted the version.</param>
+/// <param name="Refused">The work orders that did not, with the status a single request would have had and why.</param>
+public sealed record BulkAdoptPolicyResponse(IReadOnlyList<AdoptedTicketResponse> Adopted, IReadOnlyList<RefusedTicketResponse> Refused);
+
+/// <summary>A work order that adopted a policy version.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version after the adoption.</param>
+/// <param name="PolicyKey">The policy version it adopted, id@version.</param>
+public sealed record AdoptedTicketResponse(string Id, int Version, string PolicyKey);
+
+/// <summary>A work order that did not adopt a policy version.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Status">The HTTP status a single request would have had.</param>
+/// <param name="Reason">Why.</param>
+public sealed record RefusedTicketResponse(string Id, int Status, string Reason);

@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Calendars;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Quality.Complaints;
@@ -12,8 +13,9 @@ public static class AfterSalesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the work-order use cases (<see cref="TicketService"/>), an in-memory
-    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/> and an
-    /// <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
+    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/>, an
+    /// <see cref="InMemoryCalendarCatalog"/> (<see cref="ICalendarCatalog"/>, <see cref="ICalendarAdoptions"/>)
+    /// over <see cref="AfterSalesOptions.Calendars"/> and an <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
     /// <see cref="InMemoryDeviceRegistry"/>), all as singletons with <c>TryAdd</c>: a store or catalog
     /// the host (or an adapter) registered first is kept.
@@ -45,13 +47,19 @@ public static class AfterSalesServiceCollectionExtensions
         options.Validate();
 
         services.TryAddSingleton<ISlaPolicyCatalog>(static sp => new InMemorySlaPolicyCatalog(sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct()));
-        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new InMemoryCalendarCatalog(sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct(), RequireClock(sp)));
+        services.TryAddSingleton<ICalendarCatalog>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton(static sp => new SlaTermsResolver(sp.GetRequiredService<ISlaPolicyCatalog>(), sp.GetRequiredService<ICalendarCatalog>()));
+        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<SlaTermsResolver>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
+            sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton(static sp => new TicketService(
             sp.GetRequiredService<ITicketStore>(),
-            sp.GetRequiredService<ISlaPolicyCatalog>(),
+            sp.GetRequiredService<SlaTermsResolver>(),
             RequireClock(sp),
             sp.GetRequiredService<AfterSalesOptions>().DefaultPolicyId));
         return new AfterSalesBuilder(services, options);

@@ -68,4 +68,16 @@ public enum TicketEventKind
 
     /// <summary>A part was replaced and signed for (更换部件); carries the <see cref="TicketEvent.PartsExchange"/>.</summary>
     PartsReplaced = 21,
+
+    /// <summary>
+    /// Newer calendar versions adopted (采用新日历版本), e.g. when a year's holidays were loaded; carries
+    /// the <see cref="TicketEvent.CalendarKeys"/>. Open clocks are recomputed with them; stopped ones keep theirs.
+    /// </summary>
+    CalendarsAdopted = 22,
+
+    /// <summary>
+    /// A newer version of the SLA policy adopted (采用新服务级别协议版本), an explicit, audited command;
+    /// carries the <see cref="TicketEvent.PolicyKey"/> and the calendars' <see cref="TicketEvent.CalendarKeys"/>.
+    /// </summary>
+    PolicyAdopted = 23,
 }
