@@ -206,6 +206,8 @@ internal sealed class TicketWriter
                     Add(command, p[3], DbType.String, e.Kind.ToString());
                     Add(command, p[4], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At));
                     Add(command, p[5], DbType.String, e.Payload);
+                    Add(command, p[6], DbType.String, e.ActorSubject);
+                    Add(command, p[7], DbType.String, e.ActorName);
                     inserts.BatchCommands.Add(command);
                 }
             }
