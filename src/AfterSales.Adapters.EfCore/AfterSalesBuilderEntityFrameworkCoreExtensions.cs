@@ -5,6 +5,9 @@ using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Idempotency;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Inspections;
+using AfterSales.Quality.Reporting;
+using AfterSales.Quality.Terms;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,9 +26,13 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
     /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), the in-memory calendar
     /// catalog with <see cref="EfCoreCalendarCatalog{TContext}"/> (<see cref="ICalendarCatalog"/>,
-    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>, and any
+    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>, any
     /// idempotency store with the durable <see cref="EfCoreIdempotencyStore{TContext}"/> (<see cref="IIdempotencyStore"/>,
-    /// bounded by the registered <see cref="IdempotencyStoreOptions"/>). The context must map the tables
+    /// bounded by the registered <see cref="IdempotencyStoreOptions"/>), and the quality ports with
+    /// <see cref="EfCoreQualityRecordStore{TContext}"/> (<see cref="IQualityRecordStore"/>),
+    /// <see cref="EfCoreInspectionStore{TContext}"/> (<see cref="IInspectionStore"/>),
+    /// <see cref="EfCoreQualityTermsCatalog{TContext}"/> (<see cref="IQualityTermsCatalog"/>) and
+    /// <see cref="EfCoreQualitySnapshotSource{TContext}"/> (<see cref="IQualitySnapshotSource"/>). The context must map the tables
     /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
@@ -82,6 +89,26 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 ? new EfCoreIdempotencyStore<TContext>(factory, options)
                 : new EfCoreIdempotencyStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), options);
             return store.SharingWritesWith(sp.GetRequiredService<EfCoreTicketStore<TContext>>());
+        }));
+        services.Replace(ServiceDescriptor.Singleton<IQualityRecordStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreQualityRecordStore<TContext>(factory)
+                : new EfCoreQualityRecordStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IInspectionStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreInspectionStore<TContext>(factory)
+                : new EfCoreInspectionStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IQualityTermsCatalog>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreQualityTermsCatalog<TContext>(factory)
+                : new EfCoreQualityTermsCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IQualitySnapshotSource>(static sp =>
+        {
+            var terms = sp.GetRequiredService<SlaTermsResolver>();
+            var clock = sp.GetRequiredService<NodaTime.IClock>();
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreQualitySnapshotSource<TContext>(factory, terms, clock)
+                : new EfCoreQualitySnapshotSource<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), terms, clock);
         }));
         return builder;
     }

@@ -28,9 +28,11 @@ internal static class EndpointPolicies
     public static string? For(string? name, bool readsOnly) => name switch
     {
         "Ping" => null,
-        "ReportTicket" or "FileComplaint" => AfterSalesPolicies.Customer,
-        "CreateQuote" or "RecordStockMovement" => AfterSalesPolicies.Engineer,
-        "RegisterDevice" or "GetQuarterlyReport" => AfterSalesPolicies.ServiceManager,
+        "ReportTicket" or "FileComplaint" or "RecordSurvey" => AfterSalesPolicies.Customer,
+        "CreateQuote" or "RecordStockMovement" or "RecordPartsShipment" or "RecordInspection" => AfterSalesPolicies.Engineer,
+
+        // Reports: the quarter's figures, service credits owed and the engineers' ledgers are the manager's.
+        "RegisterDevice" or "GetQuarterlyReport" or "GetServiceCredits" or "GetEngineerLedger" or "ListEngineerLedgers" => AfterSalesPolicies.ServiceManager,
 
         // Calculators: they read reference data and change nothing.
         "AddBusinessTime" or "AssessWarranty" or "EvaluateComplaint" or "PlanReplenishment" or "ReplayStockLedger" => AfterSalesPolicies.Reader,
