@@ -1,6 +1,9 @@
 using System.Net;
+using AfterSales.EntityFrameworkCore;
+using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Http.Tests.Support;
 using AfterSales.Idempotency;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Http.Tests.Endpoints;
@@ -43,6 +46,83 @@ public sealed class DurableIdempotencyTests
         Assert.Equal(firstBody, await replayed.Content.ReadAsStringAsync());
         var list = await (await retry.GetAsync("/after-sales/tickets")).JsonAsync(HttpStatusCode.OK);
         Assert.Single(list["items"]!.AsArray());
+    }
+
+    [Fact]
+    public Task Report_SameKeyConcurrentlyOnTwoNodesOfOneDatabase_OneTicketAndEveryAnswerIsItsOrABusy409_Sqlite() => OneTicketAcrossNodes(TestDatabase.Sqlite);
+
+    [PostgresFact]
+    public Task Report_SameKeyConcurrentlyOnTwoNodesOfOneDatabase_OneTicketAndEveryAnswerIsItsOrABusy409_PostgreSql() => OneTicketAcrossNodes(TestDatabase.PostgreSql);
+
+    private static async Task OneTicketAcrossNodes(TestDatabase database)
+    {
+        using var first = new ServiceFactory(database);
+        using var second = new ServiceFactory(database, settings: new Dictionary<string, string?> { ["ConnectionStrings:AfterSales"] = first.ConnectionString });
+        using var a = first.ClientFor("acme");
+        using var b = second.ClientFor("acme");
+        (await a.GetAsync("/after-sales/tickets")).EnsureSuccessStatusCode();
+        (await b.GetAsync("/after-sales/tickets")).EnsureSuccessStatusCode();
+
+        for (var round = 0; round < 3; round++)
+        {
+            // No id in the body: each run that got through would create its own ticket.
+            var key = "two-nodes-" + round;
+            var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Report(i % 2 == 0 ? a : b, key)));
+            var created = responses.Where(static r => r.StatusCode == HttpStatusCode.Created).ToList();
+            Assert.NotEmpty(created);
+            Assert.All(responses, static r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+            Assert.Single(created.Select(static r => r.Headers.Location).Distinct());
+        }
+
+        var list = await (await b.GetAsync("/after-sales/tickets")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(3, list["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Sweep_InTheHost_KeepsATenantsTableAtItsBoundAndForgetsExpiredKeys()
+    {
+        using var factory = new ServiceFactory(settings: new Dictionary<string, string?>
+        {
+            ["AfterSales:Idempotency:MaxKeysPerTenant"] = "100",
+            ["AfterSales:Idempotency:SweepInterval"] = "00:00:01",
+        });
+        using var client = factory.ClientFor("acme");
+        for (var i = 0; i < 110; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Report(client, $"bound-{i:000}")).StatusCode);
+            factory.Clock.AdvanceSeconds(1);
+        }
+
+        await WaitForKeysAsync(factory, 100);
+        Assert.Equal(110, await CountAsync<TicketRow>(factory));
+
+        // The oldest ten were evicted: a retry of the last key replays, of the first runs again.
+        Assert.Equal(HttpStatusCode.Created, (await Report(client, "bound-109")).StatusCode);
+        Assert.Equal(110, await CountAsync<TicketRow>(factory));
+        Assert.Equal(HttpStatusCode.Created, (await Report(client, "bound-000")).StatusCode);
+        Assert.Equal(111, await CountAsync<TicketRow>(factory));
+
+        // A day later every key has expired: the sweep empties the table.
+        factory.Clock.AdvanceHours(25);
+        await WaitForKeysAsync(factory, 0);
+    }
+
+    private static async Task<int> CountAsync<TRow>(ServiceFactory factory)
+        where TRow : class
+    {
+        await using var context = await factory.Services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContextAsync();
+        return await context.Set<TRow>().CountAsync();
+    }
+
+    private static async Task WaitForKeysAsync(ServiceFactory factory, int expected)
+    {
+        // The background sweep runs every second on the host's own timer; give it a bounded while.
+        for (var waited = 0; waited < 200 && await CountAsync<IdempotencyKeyRow>(factory) != expected; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(expected, await CountAsync<IdempotencyKeyRow>(factory));
     }
 
     [Fact]

@@ -119,6 +119,39 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task SignOff_OnlyTheCustomerSigns_TheEngineersAttemptIsA403ProblemAndChangesNothing()
+    {
+        using var factory = new ServiceFactory(environment: "Production");
+        using var customer = factory.ClientWithToken("acme", "c-1", "Customer", Customer);
+        using var engineer = factory.ClientWithToken("acme", "e-1", "Engineer", Engineer);
+        (await customer.ReportAsync("WO-1")).EnsureSuccessStatusCode();
+        foreach (var (command, body) in new[]
+        {
+            ("acknowledge", (string?)null), ("start-remote-diagnosis", null), ("dispatch", """{"engineer":"Wang"}"""), ("arrive-on-site", null),
+            ("restore-service", null), ("resolve", """{"resolution":"Replaced the controller"}"""), ("start-observation", null),
+        })
+        {
+            (await engineer.CommandAsync("WO-1", command, body)).EnsureSuccessStatusCode();
+        }
+
+        const string signOff = """{"signer":"Zhang","satisfaction":5,"comment":"fast"}""";
+        var before = await factory.DumpHashAsync();
+        var refused = await engineer.CommandAsync("WO-1", "sign-off", signOff);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(403, (int)problem["status"]!);
+        Assert.Equal(AfterSalesPolicies.Customer, (string)problem["policy"]!);
+        Assert.Equal(before, await factory.DumpHashAsync());
+
+        var signed = await (await customer.CommandAsync("WO-1", "sign-off", signOff)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("c-1", (string)signed["events"]!.AsArray()[^1]!["actor"]!["subject"]!);
+
+        // The quality reports are the manager's: an engineer reading what the quarter's service credits cost is refused.
+        var credits = await (await engineer.GetAsync("/after-sales/reports/service-credits/2026/1")).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(AfterSalesPolicies.ServiceManager, (string)credits["policy"]!);
+    }
+
+    [Fact]
     public async Task HostPolicies_ReplaceTheDefaults()
     {
         using var factory = new ServiceFactory(environment: "Production", services: static s =>
