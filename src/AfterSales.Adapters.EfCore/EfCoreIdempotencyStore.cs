@@ -84,7 +84,7 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
         {
             var keys = context.Set<IdempotencyKeyRow>();
 
-            // Two rounds at most: a row that vanished or changed between our read and our write is read again.
+            // Three rounds at most: a row that vanished or changed between our read and our write is read again.
             for (var round = 0; round < 3; round++)
             {
                 var lease = Guid.NewGuid().ToString();
