@@ -69,6 +69,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         QualityTermsEndpoints.Map(tenantScoped);
         StoredEndpoints.Map(tenantScoped);
         CalendarEndpoints.Map(tenantScoped);
+        PolicyEndpoints.Map(group, tenantScoped);
         return group;
     }
 }

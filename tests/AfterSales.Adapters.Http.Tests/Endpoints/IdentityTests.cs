@@ -152,6 +152,39 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task SlaPolicies_OnlyTheManagerReplacesOne_AndTheListShowsTheTokensTenantsVersion()
+    {
+        using var factory = new ServiceFactory(environment: "Production");
+        using var engineer = factory.ClientWithToken("acme", "e-1", "Engineer", Engineer);
+        using var manager = factory.ClientWithToken("acme", "m-1", "Manager", Manager);
+        using var elsewhere = factory.ClientWithToken("globex", "m-2", "Manager", Manager);
+        const string Path = "/after-sales/policies/cn-002-system-integration";
+        var document = (await (await engineer.GetAsync(Path)).JsonAsync(HttpStatusCode.OK)).ToJsonString();
+
+        var refused = await (await CalendarEndpointTests.Put(engineer, Path, document, ifMatch: 1)).JsonAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(AfterSalesPolicies.ServiceManager, (string)refused["policy"]!);
+        Assert.Equal(2, (int)(await (await CalendarEndpointTests.Put(manager, Path, document, ifMatch: 1)).JsonAsync(HttpStatusCode.OK))["version"]!);
+
+        // The list (which also answers without a tenant) reads the tenant from the token's claim.
+        static async Task<int> Listed(HttpClient client) => (int)(await (await client.GetAsync("/after-sales/policies")).JsonAsync(HttpStatusCode.OK))
+            .AsArray().Single(static p => (string)p!["id"]! == "cn-002-system-integration")!["version"]!;
+        Assert.Equal(2, await Listed(engineer));
+        Assert.Equal(1, await Listed(elsewhere));
+    }
+
+    [Fact]
+    public async Task SlaPolicies_Development_TheListReadsTheTrustedHeader()
+    {
+        using var factory = new ServiceFactory();
+        using var acme = factory.ClientFor("acme");
+        const string Path = "/after-sales/policies/cn-002-system-integration";
+        var document = (await (await acme.GetAsync(Path)).JsonAsync(HttpStatusCode.OK)).ToJsonString();
+        (await CalendarEndpointTests.Put(acme, Path, document, ifMatch: 1)).EnsureSuccessStatusCode();
+        var list = await (await acme.GetAsync("/after-sales/policies")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (int)list.AsArray().Single(static p => (string)p!["id"]! == "cn-002-system-integration")!["version"]!);
+    }
+
+    [Fact]
     public async Task HostPolicies_ReplaceTheDefaults()
     {
         using var factory = new ServiceFactory(environment: "Production", services: static s =>
