@@ -23,6 +23,7 @@ internal sealed class ScenarioDriver : IDisposable
     private static readonly LocalDateTimePattern Local = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
 
     private readonly ServiceFactory factory;
+    private bool moved;
     private readonly List<(Instant At, int Order, Func<Task> Action)> agenda = [];
 
     public ScenarioDriver(TestDatabase database, string tenant)
@@ -36,12 +37,13 @@ internal sealed class ScenarioDriver : IDisposable
     /// <summary>Now, as Beijing wall-clock text.</summary>
     public string Now => ToLocal(factory.Clock.GetCurrentInstant());
 
-    /// <summary>Moves the host's clock to <paramref name="local"/> (Beijing time); never backwards.</summary>
+    /// <summary>Moves the host's clock to <paramref name="local"/> (Beijing time): first to the quarter's start, then never backwards.</summary>
     public void At(string local)
     {
         var to = ToInstant(local);
         var now = factory.Clock.GetCurrentInstant();
-        Assert.True(to >= now, $"the scenario moves the clock back from {ToLocal(now)} to {local}");
+        Assert.True(!moved || to >= now, $"the scenario moves the clock back from {ToLocal(now)} to {local}");
+        moved = true;
         factory.Clock.Reset(to);
     }
 
@@ -153,6 +155,10 @@ internal sealed class ScenarioDriver : IDisposable
             On(local, () => PostAsync($"/complaints/{id}/{step}", body is null ? null : Body(body)));
         }
     }
+
+    /// <summary>Puts filing a complaint (投诉登记) on the agenda.</summary>
+    public void FileComplaint(string local, string id, string workOrder, string engineer, string summary) =>
+        On(local, () => PostAsync("/complaints", new JsonObject { ["id"] = id, ["workOrderId"] = workOrder, ["engineerId"] = engineer, ["summary"] = summary }, HttpStatusCode.Created));
 
     /// <summary>Puts an assertion on the agenda.</summary>
     public void Check(string local, Func<Task> assertion) => On(local, assertion);

@@ -111,7 +111,7 @@ public sealed class Seed000KioskHardwareScenario
         // verification within 2 working days → Fri 05-15 10:00 (Thu 05-14 15:00, responsible: Met);
         // formal answer and closing within 5 working days → Wed 05-20 10:00 (answered Tue 05-19
         // 10:00, closed 16:00 after the customer said satisfied: both Met).
-        FileComplaint(d, "2026-05-13 10:00", "C-1", "W2", "E-Zhao", "工程师迟到半小时");
+        d.FileComplaint("2026-05-13 10:00", "C-1", "W2", "E-Zhao", "工程师迟到半小时");
         d.ComplaintSteps("C-1", ("2026-05-13 11:00", "first-reply", null), ("2026-05-14 15:00", "verification", """{"engineerResponsible":true}"""),
             ("2026-05-19 10:00", "formal-answer", null), ("2026-05-19 11:00", "solved", null), ("2026-05-19 15:00", "verdict", """{"satisfied":true}"""), ("2026-05-19 16:00", "close", null));
         d.Check("2026-05-19 16:00", async () => Assert.Equal(
@@ -175,7 +175,7 @@ public sealed class Seed000KioskHardwareScenario
         Close(d, "W8", "2026-05-26 16:10", rating: 4);
 
         // C-2 about E-Zhao on W1, Wed 05-27 10:00, confirmed Thu 05-28 10:00.
-        FileComplaint(d, "2026-05-27 10:00", "C-2", "W1", "E-Zhao", "服务态度差");
+        d.FileComplaint("2026-05-27 10:00", "C-2", "W1", "E-Zhao", "服务态度差");
         d.ComplaintSteps("C-2", ("2026-05-27 10:30", "first-reply", null), ("2026-05-28 10:00", "verification", """{"engineerResponsible":true}"""));
 
         // Month end of May: print heads on hand 2 − 1 (W8) = 1, the target is 5 % of 40 = 2 → order 1;
@@ -192,7 +192,7 @@ public sealed class Seed000KioskHardwareScenario
         });
 
         // C-4 about E-Qian, Tue 06-02 10:00: verified 06-03, not the engineer's fault → no fine.
-        FileComplaint(d, "2026-06-02 10:00", "C-4", "W3", "E-Qian", "维修后仍有异响");
+        d.FileComplaint("2026-06-02 10:00", "C-4", "W3", "E-Qian", "维修后仍有异响");
         d.ComplaintSteps("C-4", ("2026-06-02 10:20", "first-reply", null), ("2026-06-03 10:00", "verification", """{"engineerResponsible":false}"""));
 
         // ---- W4, severe on a Saturday, re-opened in observation (R-WO-4) ------------------------------
@@ -241,7 +241,7 @@ public sealed class Seed000KioskHardwareScenario
         // in 2 working days → Mon 06-22 (1), Tue 06-23 (2) → Tue 17:00; verified Tue 10:00: Met.
         // Formal answer and closing in 5 working days → Mon, Tue, Wed, Thu, Fri → Fri 06-26 17:00;
         // neither happens, so at the quarter's end both are Breached: the clock was left to run.
-        FileComplaint(d, "2026-06-18 17:00", "C-3", "W6", "E-Zhao", "维修拖延");
+        d.FileComplaint("2026-06-18 17:00", "C-3", "W6", "E-Zhao", "维修拖延");
         d.ComplaintSteps("C-3", ("2026-06-22 11:00", "first-reply", null), ("2026-06-23 10:00", "verification", """{"engineerResponsible":true}"""));
 
         // The year's inspection of K-01 and K-02, every item fine, signed by the branch (R-IN-3).
@@ -362,9 +362,6 @@ public sealed class Seed000KioskHardwareScenario
 
     private static void Report(ScenarioDriver d, string local, string id, string severity, string device) =>
         d.On(local, () => d.ReportAsync(id, Policy, severity, device));
-
-    private static void FileComplaint(ScenarioDriver d, string local, string id, string workOrder, string engineer, string summary) =>
-        d.On(local, () => d.PostAsync("/complaints", new JsonObject { ["id"] = id, ["workOrderId"] = workOrder, ["engineerId"] = engineer, ["summary"] = summary }, HttpStatusCode.Created));
 
     /// <summary>The usual on-site way: answer, remote diagnosis first (R-WO-2), dispatch, arrive, restore, resolve.</summary>
     private static void OnSite(ScenarioDriver d, string id, string engineer, string acknowledged, string arrived, string restored, string resolved) =>

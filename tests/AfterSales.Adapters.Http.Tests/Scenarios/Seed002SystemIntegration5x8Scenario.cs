@@ -109,7 +109,7 @@ public sealed class Seed002SystemIntegration5x8Scenario
             Sorted(await d.ClockLinesAsync("A2"))));
 
         // C-1: a complaint about E-Li's late arrival, filed Fri 05-08 10:00, confirmed Mon 05-11.
-        FileComplaint(d, "2026-05-08 10:00", "C-1", "A2", "E-Li", "节后才到现场");
+        d.FileComplaint("2026-05-08 10:00", "C-1", "A2", "E-Li", "节后才到现场");
         d.ComplaintSteps("C-1", ("2026-05-08 11:00", "first-reply", null), ("2026-05-11 10:00", "verification", """{"engineerResponsible":true}"""));
 
         // ---- B1, class B, answered late, fixed remotely, recurs in observation ----------------------------
@@ -187,9 +187,9 @@ public sealed class Seed002SystemIntegration5x8Scenario
             ("2026-06-26 10:20", "sign-off", Body("""{"signer":"信息科张科长","satisfaction":5}""")));
 
         // C-2 and C-3 about E-Sun in June, both confirmed → two complaints forfeit the month's bonus.
-        FileComplaint(d, "2026-06-15 10:00", "C-2", "A1", "E-Sun", "未按约定时间回访");
+        d.FileComplaint("2026-06-15 10:00", "C-2", "A1", "E-Sun", "未按约定时间回访");
         d.ComplaintSteps("C-2", ("2026-06-15 10:30", "first-reply", null), ("2026-06-16 10:00", "verification", """{"engineerResponsible":true}"""));
-        FileComplaint(d, "2026-06-17 10:00", "C-3", "A1", "E-Sun", "现场未清理");
+        d.FileComplaint("2026-06-17 10:00", "C-3", "A1", "E-Sun", "现场未清理");
         d.ComplaintSteps("C-3", ("2026-06-17 10:30", "first-reply", null), ("2026-06-18 10:00", "verification", """{"engineerResponsible":true}"""));
 
         // ---- A3, class A reported at night -------------------------------------------------------------
@@ -262,7 +262,4 @@ public sealed class Seed002SystemIntegration5x8Scenario
 
     private static void Report(ScenarioDriver d, string local, string id, string severity, string device, string channel = "Phone", string locality = "Local") =>
         d.On(local, () => d.ReportAsync(id, Policy, severity, device, channel, locality));
-
-    private static void FileComplaint(ScenarioDriver d, string local, string id, string workOrder, string engineer, string summary) =>
-        d.On(local, () => d.PostAsync("/complaints", new JsonObject { ["id"] = id, ["workOrderId"] = workOrder, ["engineerId"] = engineer, ["summary"] = summary }, HttpStatusCode.Created));
 }
