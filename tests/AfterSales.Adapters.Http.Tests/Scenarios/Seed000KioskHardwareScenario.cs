@@ -354,6 +354,12 @@ public sealed class Seed000KioskHardwareScenario
         var csv = (await d.GetTextAsync("/reports/quarterly/2026/2?format=csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(10, csv.Length);
 
+        // The printable report names the customer and the severities by name, not by code.
+        var html = await d.GetTextAsync("/reports/quarterly/2026/2?format=html");
+        Assert.Contains("某银行省分行", html, StringComparison.Ordinal);
+        Assert.Contains("系统瘫痪", html, StringComparison.Ordinal);
+        Assert.Contains("某银行省分行", await d.GetTextAsync("/reports/quarterly/2026/2?format=markdown"), StringComparison.Ordinal);
+
         // Inspections at the quarter's end: K-01 and K-02 done, the other 38 open until 2026-12-31.
         var due = (await d.GetAsync("/inspections/due")).AsArray();
         Assert.Equal(["Done 2", "Open 38"], due.GroupBy(x => (string)x!["status"]!).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal));

@@ -13,8 +13,9 @@ namespace AfterSales.Http.Tests.Scenarios;
 /// within 5 h); spare parts brought to the site within 8 h of the notice (version 2 of the preset);
 /// the system warranted 36 months from acceptance and formal handover (R-WAR-1/2); every site
 /// inspected monthly with the CCTV checklist (R-IN-1, R-IN-3); loaners from the stock of spares
-/// (R-SP-5); callbacks (质量回访). The seed names no penalties and no report targets, so the
-/// tenant keeps the default quality terms. Every expected figure is worked out by hand below.
+/// (R-SP-5); callbacks (质量回访). The seed names no penalties and no report targets: the tenant
+/// adopts terms that promise none (the default terms would hold seed 001's targets). Every expected
+/// figure is worked out by hand below.
 /// </summary>
 public sealed class Seed004CctvScenario
 {
@@ -34,6 +35,10 @@ public sealed class Seed004CctvScenario
         // Twelve cameras accepted 2024-12-20 and formally handed over 2025-01-10: the 36 months run
         // from the handover, so the last covered day is 2028-01-09.
         d.At("2026-01-01 09:00");
+        await d.PutAsync("/quality-terms", Body("""
+            {"name":"平安城市监控维保","customer":"某区公安分局",
+             "penalties":{"finePerConfirmedComplaint":0,"dismissalAtCount":1000,"dismissalWindow":"month"}}
+            """));
         for (var i = 1; i <= 12; i++)
         {
             await d.RegisterDeviceAsync($"CAM-{i:D2}", "system", acceptedOn: "2024-12-20", handedOverOn: "2025-01-10");
@@ -186,7 +191,8 @@ public sealed class Seed004CctvScenario
         // in → 5 met of 8 = 62.5 %. Loaners: F2 met, F3 late (F1, F4 waived); parts: F1 met, F3 late.
         var report = await d.GetAsync("/reports/quarterly/2026/1");
         Assert.False((bool)report["partial"]!);
-        Assert.Equal(0, (int)report["termsVersion"]!);
+        Assert.Equal((1, "某区公安分局"), ((int)report["termsVersion"]!, (string)report["customer"]!));
+        Assert.Empty(report["targets"]!.AsArray());
         Assert.Equal((4, 4), ((int)report["workOrders"]!, (int)report["majorFaults"]!));
         Assert.Equal((5, 3, 0), ((int)report["overallOnTime"]!["met"]!, (int)report["overallOnTime"]!["metLate"]!, (int)report["overallOnTime"]!["breached"]!));
         Assert.Equal(0.625m, (decimal)report["overallOnTime"]!["rate"]!);
