@@ -88,6 +88,13 @@ public sealed class Seed000KioskHardwareScenario
         d.Check("2026-04-04 07:30", async () => Assert.Equal(["on-site-arrival#1 Met 2026-04-04 03:00", "resolved#1 Met 2026-04-04 08:50", "service-restored#1 Met 2026-04-04 04:50"], Sorted(await d.ClockLinesAsync("W1"))));
         Close(d, "W1", "2026-04-04 07:40", rating: 5);
 
+        // W10, a second call about the same outage at 02:03, cancelled as a duplicate of W1 at 02:06:
+        // every clock ends with the cancellation (Waived; the arrival was due 03:03), it is no downtime,
+        // and it is not a fault of its own.
+        Report(d, "2026-04-04 02:03", "W10", "down", "K-01");
+        d.Steps("W10", ("2026-04-04 02:06", "cancel", Body("""{"reason":"重复报修,同 W1"}""")));
+        d.Check("2026-04-04 02:06", async () => Assert.Equal(["on-site-arrival#1 Waived 2026-04-04 03:03", "resolved#1 Waived -", "service-restored#1 Waived -"], Sorted(await d.ClockLinesAsync("W10"))));
+
         // ---- W3, severe fault on a Wednesday -----------------------------------------------------------
         // Reported Wed 04-15 10:00. On site 2 h → 12:00; arrived 11:30: Met. Running 4 h after arrival
         // → 15:30; restored 14:00: Met. Normal 1 day after arrival → Thu 04-16 11:30; resolved Thu
@@ -302,7 +309,8 @@ public sealed class Seed000KioskHardwareScenario
         Assert.False((bool)report["partial"]!);
         Assert.Equal("某银行省分行", (string)report["customer"]!);
 
-        // Nine orders; major faults are the scale's most severe level, 系统瘫痪: W1, W2. By severity:
+        // Nine fault orders (W10 was a cancelled duplicate, no fault of its own); major faults are the
+        // scale's most severe level, 系统瘫痪: W1, W2 (not W10: one outage is one fault). By severity:
         // down W1 W2; severe W3 W4 W7 (re-graded) W9; single W5 W6 W8.
         Assert.Equal((9, 2), ((int)report["workOrders"]!, (int)report["majorFaults"]!));
         Assert.Equal(["down 2", "severe 4", "single 3"], report["faultsBySeverity"]!.AsArray().Select(s => $"{s!["code"]} {s["count"]}"));
@@ -350,9 +358,12 @@ public sealed class Seed000KioskHardwareScenario
         // Parts used: two print heads (W8, W6).
         Assert.Equal(["PRN-HEAD 2"], report["partTypes"]!.AsArray().Select(p => $"{p!["partType"]} {p["count"]}"));
 
-        // The audit CSV lists the nine orders behind the figures.
+        // The audit CSV lists the ten orders behind the figures; W10, the cancelled duplicate, is there
+        // with reported_in_period 0, so the column adds up to the nine fault work orders.
         var csv = (await d.GetTextAsync("/reports/quarterly/2026/2?format=csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(10, csv.Length);
+        var counted = Array.IndexOf(csv[0].Split(','), "reported_in_period");
+        Assert.Equal(11, csv.Length);
+        Assert.Equal(9, csv.Skip(1).Sum(row => int.Parse(row.Split(',')[counted], System.Globalization.CultureInfo.InvariantCulture)));
 
         // The printable report names the customer and the severities by name, not by code.
         var html = await d.GetTextAsync("/reports/quarterly/2026/2?format=html");
