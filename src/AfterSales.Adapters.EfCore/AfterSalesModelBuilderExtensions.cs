@@ -9,7 +9,7 @@ public static class AfterSalesModelBuilderExtensions
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
-    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>, <see cref="QualityRecordConfigurations"/>,
+    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>, <see cref="IdempotencyKeyRowConfiguration"/>, <see cref="QualityRecordConfigurations"/>,
     /// <see cref="QualityDocumentConfigurations"/>, and the outbox and webhooks' <see cref="OutboxRowConfiguration"/>,
     /// <see cref="WebhookSubscriptionRowConfiguration"/> and <see cref="WebhookDeliveryRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
@@ -35,6 +35,7 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new CalendarRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new PolicyRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration(options));
         var quality = new QualityRecordConfigurations(options);
         modelBuilder.ApplyConfiguration<QualitySurveyRow>(quality);
         modelBuilder.ApplyConfiguration<QualityCallbackRow>(quality);

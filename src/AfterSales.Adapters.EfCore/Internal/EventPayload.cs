@@ -142,6 +142,8 @@ internal static class EventMapper
             Kind = e.Kind,
             At = e.At,
             Payload = payload.IsEmpty ? null : JsonSerializer.Serialize(payload, EventPayloadJsonContext.Default.EventPayload),
+            ActorSubject = e.Actor?.Subject,
+            ActorName = e.Actor?.DisplayName,
         };
     }
 
@@ -169,6 +171,7 @@ internal static class EventMapper
                 ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
             CalendarKeys = payload?.CalendarKeys is { } keys ? Calendars.CalendarKeys.Of(keys) : null,
+            Actor = row.ActorSubject is { } subject ? new Actor(subject, row.ActorName) : null,
         };
     }
 

@@ -179,7 +179,8 @@ public sealed record NoteRequest
 /// <param name="CancellationReason">Why it was cancelled.</param>
 /// <param name="Report">What was reported.</param>
 /// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
-/// <param name="Events">Its events, oldest first.</param>
+/// <param name="Events">Its latest events (at most the default page size), oldest first; <c>version</c> is how many it has in all.</param>
+/// <param name="History">The link to its whole history, a page of events at a time (GET /tickets/{id}/events).</param>
 /// <param name="CalendarKeys">The catalog calendar versions its clocks count on now, id@version: the report's, updated by each adoption.</param>
 public sealed record TicketResponse(
     string Id,
@@ -199,9 +200,11 @@ public sealed record TicketResponse(
     ReportResponse Report,
     [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events,
+    string History,
     IReadOnlyList<string> CalendarKeys)
 {
-    internal static TicketResponse From(Ticket t) => new(
+    /// <summary>The ticket with its latest <paramref name="eventLimit"/> events; <paramref name="history"/> pages through all of them.</summary>
+    internal static TicketResponse From(Ticket t, int eventLimit, string history) => new(
         t.Id.Value,
         t.Version,
         t.State.ToString(),
@@ -218,8 +221,24 @@ public sealed record TicketResponse(
         t.CancellationReason,
         ReportResponse.From(t.ReportDetails),
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
-        [.. t.Events.Select(TicketEventResponse.From)],
+        [.. t.Events.Skip(Math.Max(0, t.Events.Count - eventLimit)).Select(TicketEventResponse.From)],
+        history,
         [.. t.CalendarKeys]);
+}
+
+/// <summary>A page of a work order's events, oldest first.</summary>
+/// <param name="TicketId">The work order's id.</param>
+/// <param name="Version">Its version: how many events it has.</param>
+/// <param name="Items">The events of this page, by version.</param>
+/// <param name="Next">The link to the following page; null on the last.</param>
+public sealed record TicketEventPageResponse(string TicketId, int Version, IReadOnlyList<TicketEventResponse> Items, string? Next);
+
+/// <summary>Who recorded an event (操作人), as their token named them.</summary>
+/// <param name="Subject">The user's stable id (the token's sub claim).</param>
+/// <param name="Name">The user's display name (the token's name claim), if it had one.</param>
+public sealed record ActorResponse(string Subject, string? Name)
+{
+    internal static ActorResponse? From(Actor? a) => a is null ? null : new(a.Subject, a.DisplayName);
 }
 
 /// <summary>What was reported.</summary>
@@ -265,6 +284,7 @@ public sealed record ReportResponse(
 /// <param name="PartsExchange">The parts exchanged, for a replacement.</param>
 /// <param name="PolicyKey">The SLA policy version, for Reported and PolicyAdopted, id@version.</param>
 /// <param name="CalendarKeys">The calendar versions pinned (Reported) or adopted (CalendarsAdopted, PolicyAdopted), id@version.</param>
+/// <param name="Actor">Who recorded it; null when recorded without a signed-in user.</param>
 public sealed record TicketEventResponse(
     int Version,
     [property: WireEnum(typeof(TicketEventKind))] string Kind,
@@ -280,12 +300,13 @@ public sealed record TicketEventResponse(
     TicketQuote? Quote,
     TicketPartsExchange? PartsExchange,
     string? PolicyKey,
-    IReadOnlyList<string>? CalendarKeys)
+    IReadOnlyList<string>? CalendarKeys,
+    ActorResponse? Actor)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
         e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange,
-        e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null);
+        e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null, ActorResponse.From(e.Actor));
 }
 
 /// <summary>A work order in a list.</summary>

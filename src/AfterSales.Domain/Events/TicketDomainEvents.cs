@@ -39,7 +39,7 @@ public static class TicketDomainEvents
     /// <param name="ticket">The ticket with its new events.</param>
     /// <param name="expectedVersion">The stored version the save starts from; 0 for a new ticket.</param>
     /// <param name="now">The save's instant; raised to the ticket's last event when behind it.</param>
-    /// <param name="actor">Who made the change, when the host knows.</param>
+    /// <param name="actor">Who made the change, when the host knows and the ticket's event does not say (<see cref="TicketEvent.Actor"/> wins).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expectedVersion"/> is negative or above the ticket's version.</exception>
     public static TicketEvaluation ForSave(Ticket ticket, int expectedVersion, Instant now, string? actor = null)
     {
@@ -67,7 +67,7 @@ public static class TicketDomainEvents
                 subject,
                 e.At,
                 new TicketChanged(e, command, ticket.State, ticket.SeverityCode, ticket.Cycle, ticket.PolicyKey),
-                actor));
+                e.Actor?.Subject ?? actor));
         }
 
         // The previous version's clocks at its last event: everything they had reached was published

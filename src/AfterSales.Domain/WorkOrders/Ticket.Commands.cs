@@ -292,6 +292,7 @@ public sealed partial class Ticket
             Note = note,
             Quote = quote,
             PartsExchange = partsExchange,
+            Actor = acting,
         });
     }
 }

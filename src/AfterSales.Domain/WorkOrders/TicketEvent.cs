@@ -55,13 +55,18 @@ public sealed record TicketEvent
     /// <summary>For repair plans and loaners: a free-text note (说明), optional.</summary>
     public string? Note { get; init; }
 
-    /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
     /// <summary>The quote, for <see cref="TicketEventKind.QuoteSubmitted"/> and <see cref="TicketEventKind.QuoteAccepted"/>.</summary>
     public TicketQuote? Quote { get; init; }
 
     /// <summary>The old and new part, for <see cref="TicketEventKind.PartsReplaced"/>.</summary>
     public TicketPartsExchange? PartsExchange { get; init; }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Who recorded the event (操作人), when the host knew: the authenticated user of the request.
+    /// <see langword="null"/> for events recorded without one (before 0.2, or by a process acting on its own).
+    /// </summary>
+    public Actor? Actor { get; init; }
+
+    /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
     public override string ToString() => $"v{Version} {At} {Kind}";
 }

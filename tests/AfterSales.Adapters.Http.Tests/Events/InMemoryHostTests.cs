@@ -21,17 +21,19 @@ public sealed class InMemoryHostTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var timer = new FakeDeadlineTimer(FakeClock.FromUtc(2026, 3, 2, 1, 0, 0));
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IClock>(timer.Clock);
         builder.Services.AddSingleton<IDeadlineTimer>(timer);
+        builder.Services.AddAuthentication(); // the host's; no scheme: requests name their tenant by header below
         builder.Services.AddAfterSales(static o =>
             {
                 o.Policies.Add(SlaPresets.SystemIntegration002);
                 o.DefaultPolicyId = SlaPresets.SystemIntegration002.Id;
             })
             .AddHttpApi(static o => o.WebhookAllowedHosts.Add("127.0.0.1"))
+            .ConfigureHttpIdentity(static o => o.AcceptTenantHeader = true) // the tenant header, as in development: no token to mint
             .AddDeadlineWatcher();
         await using var app = builder.Build();
         app.MapAfterSales();

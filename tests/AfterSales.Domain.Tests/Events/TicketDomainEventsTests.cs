@@ -30,6 +30,16 @@ public class TicketDomainEventsTests
     }
 
     [Fact]
+    public void ForSave_TheEventsActor_IsTheDomainEventsActor()
+    {
+        var clock = new FakeClock(Reported);
+        var ticket = new TicketBuilder(SlaPresets.SystemIntegration002, clock).WithSeverity("A").Report();
+        ticket.ActAs(new Actor("u-42", "Li Wei"), static t => t.Acknowledge());
+        var step = Assert.Single(TicketDomainEvents.ForSave(ticket, 1, Reported).Events);
+        Assert.Equal("u-42", step.Actor);
+    }
+
+    [Fact]
     public void ForSave_EachStep_ItsTypeAndCommand_AndTheSaveInstantsAlertsNotAlreadyReached()
     {
         var clock = new FakeClock(Reported);
