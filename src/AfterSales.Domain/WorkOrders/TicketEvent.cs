@@ -62,6 +62,12 @@ public sealed record TicketEvent
     /// <summary>The old and new part, for <see cref="TicketEventKind.PartsReplaced"/>.</summary>
     public TicketPartsExchange? PartsExchange { get; init; }
 
+    /// <summary>For <see cref="TicketEventKind.WaitingForCustomer"/>: the code of the <see cref="Sla.PauseReason"/> other than waiting for the customer (<see langword="null"/> for that default).</summary>
+    public string? PauseReasonCode { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.DueDateNegotiated"/>: which target's clock, the agreed due instant and who agreed it.</summary>
+    public TicketDueDateNegotiation? Negotiation { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"v{Version} {At} {Kind}";
 }
