@@ -399,7 +399,7 @@ public static class SlaEvaluator
         var byReason = ExplainPauses(timeline, target, count, spans, openPause ? timeline.Entries[openIndex].PauseReason ?? PauseReason.WaitingForCustomer : null, calendar, text, timeZh, timeEn);
         Instant? agreedAt = null;
         var policyDue = due;
-        if (cycle.Occurrence == 0 && Agreement(timeline, target.Metric, cycle.FirstEntry, stopIndex >= 0 ? stopIndex : count) is { } agreement)
+        if (cycle.Occurrence == 0 && Agreement(timeline, target.Metric, cycle.FirstEntry, stopIndex >= 0 ? stopIndex : cycle.EndEntry, begin) is { } agreement)
         {
             agreedAt = agreement.DueAt;
             var agreedDue = AgreedDue(terms.Policy, agreement, due, text);
@@ -745,13 +745,13 @@ public static class SlaEvaluator
         return result;
     }
 
-    /// <summary>The last due date agreed for <paramref name="metric"/> among entries [first, end), if any.</summary>
-    private static TimelineEntry? Agreement(TicketTimeline timeline, SlaMetric metric, int first, int end)
+    /// <summary>The last due date agreed for <paramref name="metric"/> among entries [first, end) since the clock began, if any.</summary>
+    private static TimelineEntry? Agreement(TicketTimeline timeline, SlaMetric metric, int first, int end, Instant begin)
     {
         for (var i = end - 1; i >= first; i--)
         {
             var entry = timeline.Entries[i];
-            if (entry.Kind == TimelineEntryKind.DueDateNegotiated && metric.Equals(entry.Metric))
+            if (entry.Kind == TimelineEntryKind.DueDateNegotiated && metric.Equals(entry.Metric) && entry.At >= begin)
             {
                 return entry;
             }
