@@ -47,6 +47,76 @@ public class ConversationReferenceProperties
     }
 }
 
+/// <summary>SLA-ENGINES invariant 7 for typed pauses: a pause for a reason a target does not list changes nothing for it.</summary>
+public class TypedPauseProperties
+{
+    private static readonly SlaPolicy Policy =
+        SlaPolicy.CreateBuilder("typed", 1, "typed", SeverityScales.SingleLevel)
+            .WithCalendar(ChinaCalendars.Statutory9To18)
+            .AddTarget(SlaMetric.FirstResponse, SlaAmount.Hours(2), static t => t.ForAllSeverities().PausedOnlyBy(PauseReason.WaitingForCustomer))
+            .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(9), static t => t.ForAllSeverities().PausedOnlyBy(PauseReason.ManufacturerParts))
+            .Build();
+
+    public static Arbitrary<TicketTimeline> Timelines() => AfterSalesArb.ConversationTimelines(Policy);
+
+    [Property(Arbitrary = new[] { typeof(TypedPauseProperties) }, MaxTest = 100)]
+    public Property APauseForAReasonATargetDoesNotList_ChangesNothingForIt(TicketTimeline timeline)
+    {
+        var now = timeline.LastAt + Duration.FromHours(4);
+        var withoutParts = Without(timeline, PauseReason.ManufacturerParts);
+        var withoutWaiting = Without(timeline, PauseReason.WaitingForCustomer);
+
+        var same = Same(timeline, withoutParts, now, SlaMetric.FirstResponse) && Same(timeline, withoutWaiting, now, SlaMetric.Resolved);
+        return same.Label(timeline.Describe());
+    }
+
+    private static bool Same(TicketTimeline a, TicketTimeline b, Instant now, SlaMetric metric)
+    {
+        static string Of(TicketTimeline t, Instant now, SlaMetric metric) => string.Join("|",
+            SlaEvaluator.Evaluate(Policy, t, now).Where(c => c.Metric.Equals(metric)).Select(static c => $"{c.Cycle} {c.Status} {c.DueAt} {c.Elapsed} {c.PausedBusinessTime}"));
+        return Of(a, now, metric) == Of(b, now, metric);
+    }
+
+    /// <summary>The timeline without the pauses for <paramref name="reason"/> (their start and resume).</summary>
+    private static TicketTimeline Without(TicketTimeline timeline, PauseReason reason)
+    {
+        var result = TicketTimeline.Open(timeline.ReportedAt, timeline.InitialSeverityCode, timeline.Channel, timeline.Site, timeline.FaultOccurredAt);
+        var skipping = false;
+        foreach (var e in timeline.Entries)
+        {
+            switch (e.Kind)
+            {
+                case TimelineEntryKind.PauseStarted when reason.Equals(e.PauseReason):
+                    skipping = true;
+                    break;
+                case TimelineEntryKind.PauseEnded when skipping:
+                    skipping = false;
+                    break;
+                case TimelineEntryKind.PauseStarted:
+                    result = result.Paused(e.At, e.PauseReason!, e.Reason!);
+                    break;
+                case TimelineEntryKind.PauseEnded:
+                    result = result.Resumed(e.At);
+                    break;
+                case TimelineEntryKind.MilestoneReached:
+                    result = result.Reached(e.Milestone!, e.At);
+                    break;
+                case TimelineEntryKind.SeverityChanged:
+                    result = result.Reclassified(e.SeverityCode!, e.At);
+                    break;
+                case TimelineEntryKind.Reopened:
+                    result = result.Reopened(e.At);
+                    break;
+                case TimelineEntryKind.DueDateNegotiated:
+                    result = result.DueDateNegotiated(e.Metric!, e.DueAt!.Value, e.At, e.Reason!, e.AgreedBy!);
+                    break;
+            }
+        }
+
+        return result;
+    }
+}
+
 /// <summary>Issue 17 §3–§4 against the reference under the other choices: earlier agreed dates allowed, and re-opening that continues the clock.</summary>
 public class ContinuedClockReferenceProperties
 {

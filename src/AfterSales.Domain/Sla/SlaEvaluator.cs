@@ -14,9 +14,15 @@ namespace AfterSales.Sla;
 /// <para><b>Which target.</b> For each metric of the policy and each cycle, the targets that match
 /// the ticket's severity, channel and site apply; when several do, the one with the earliest due
 /// instant wins (the contract's strictest promise), and the explanation says so.</para>
-/// <para><b>Pauses.</b> A target that pauses while waiting for the customer does not count the
-/// business time between a pause and its resume; a pause outside business hours changes nothing.
-/// While a pause is open, the due instant shown is where it would be if work resumed now.</para>
+/// <para><b>Pauses.</b> A target does not count the business time between a pause for a reason it
+/// pauses for (<see cref="SlaTarget.PausesFor"/>) and its resume; a pause outside business hours
+/// changes nothing. While a pause is open, the due instant shown is where it would be if work resumed
+/// now. The explanation names each reason; <see cref="SlaClock.PausedByReason"/> sums by reason.</para>
+/// <para><b>Agreed dates</b> (R-SLA-3). The last due date negotiated for a metric since its clock
+/// started in the cycle is the due instant — unless it is earlier than the policy's own deadline and
+/// the policy does not allow that (<see cref="SlaPolicy.NegotiatedDueDates"/>), when the policy's stands.</para>
+/// <para><b>Recurring metrics</b> (<see cref="SlaMetric.IsRecurring"/>): one clock per occurrence, from
+/// each start milestone not already waiting to the next stop.</para>
 /// <para><b>Reclassification</b> (R-SEV-2). A clock that has stopped keeps the target of the
 /// severity in force when it stopped: completed clocks never change. A clock still open uses the
 /// target of the current severity, counted from its original start with the pauses it had: time
@@ -25,7 +31,9 @@ namespace AfterSales.Sla;
 /// <para><b>Re-opening</b> (R-WO-4). Each re-opening starts a new cycle for the metrics that
 /// <see cref="SlaMetric.RestartsOnReopen">restart</see> (restoration, resolution, repair plan,
 /// loaner), anchored at the re-opening; clocks of earlier cycles are left as they were. Metrics
-/// that do not restart (response, arrival) keep their single first-cycle clock.</para>
+/// that do not restart (response, arrival) keep their single first-cycle clock. Under
+/// <see cref="ReopeningRule.ContinueClock"/> a restarting metric keeps one clock too, which does not
+/// count the time from each earlier stop to the re-opening.</para>
 /// <para><b>Ties.</b> A clock stopped exactly at its due instant is met; a clock is breached only
 /// when the evaluation instant is strictly after its due instant.</para>
 /// <para><b>As of now.</b> Facts recorded after <c>now</c> are ignored, so evaluating at an
