@@ -530,6 +530,7 @@ public static class ReferenceSla
             SlaAmountUnit.BusinessTime => target.Amount.BusinessTime,
             SlaAmountUnit.WorkingDays => Elapsed(isBusinessMinute, begin, [], WorkingDaysDue(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
             SlaAmountUnit.CloseOfWorkingDay => Elapsed(isBusinessMinute, begin, [], CloseOfWorkingDay(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
+            SlaAmountUnit.ByAgreement => Duration.Zero, // only an agreed date makes it due
             _ => (begin.InZone(zone).LocalDateTime + target.Amount.CalendarPeriod!).InZoneLeniently(zone).ToInstant() - begin,
         };
         var due = Due(isBusinessMinute, begin, pauses, allowed);
@@ -545,7 +546,13 @@ public static class ReferenceSla
         var agreed = occurrenceStart is null
             ? entries.Take(upToStop).Skip(from).LastOrDefault(e => e.Kind == TimelineEntryKind.DueDateNegotiated && target.Metric.Equals(e.Metric) && e.At >= begin)
             : null;
-        if (agreed?.DueAt is { } agreedDue && (agreedDue >= due || policy.NegotiatedDueDates == NegotiatedDueDates.MayBeEarlier))
+        var byAgreement = target.Amount.Unit == SlaAmountUnit.ByAgreement;
+        if (byAgreement && agreed is null)
+        {
+            return null; // planned by negotiation, and nothing agreed yet: nothing to count
+        }
+
+        if (agreed?.DueAt is { } agreedDue && (byAgreement || agreedDue >= due || policy.NegotiatedDueDates == NegotiatedDueDates.MayBeEarlier))
         {
             due = agreedDue;
             allowed = Elapsed(isBusinessMinute, begin, pauses, due);

@@ -26,6 +26,7 @@ public class ConversationReferenceProperties
             .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(9), static t => t.ForAllSeverities().PausedOnlyBy(PauseReason.ManufacturerParts, PauseReason.WaitingForCustomer, Freeze))
             .AddTarget(SlaMetric.OnSiteArrival, SlaAmount.UntilCloseOfWorkingDay(1), static t => t.ForAllSeverities().NotPausedWhileWaitingForCustomer())
             .AddTarget(SlaMetric.RepairPlan, SlaAmount.OfWorkingDays(1), static t => t.ForAllSeverities())
+            .AddTarget(SlaMetric.LoanerProvided, SlaAmount.ByAgreement, static t => t.ForAllSeverities())
             .Build();
 
     public static Arbitrary<TicketTimeline> Timelines() => AfterSalesArb.ConversationTimelines(Policy);

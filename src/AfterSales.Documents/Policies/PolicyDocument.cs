@@ -288,6 +288,10 @@ public sealed record AmountDocument
     /// <summary>Calendar days, weeks and months in the calendar's zone, elapsed time (ISO 8601 <c>P1M</c>, <c>P2W</c>, <c>P15D</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CalendarPeriod { get; init; }
+
+    /// <summary><see langword="true"/>: a date agreed with the customer (协商确定, R-SLA-3); nothing is due until one is negotiated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ByAgreement { get; init; }
 }
 
 /// <summary>A waiver: the target is not owed when <see cref="Milestone"/> comes within <see cref="Within"/> of the start.</summary>

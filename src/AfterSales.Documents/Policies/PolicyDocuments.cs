@@ -228,6 +228,7 @@ public static class PolicyDocuments
         {
             SlaAmountUnit.WorkingDays => new AmountDocument { WorkingDays = target.Amount.WorkingDays },
             SlaAmountUnit.CloseOfWorkingDay => new AmountDocument { CloseOfWorkingDay = target.Amount.WorkingDays },
+            SlaAmountUnit.ByAgreement => new AmountDocument { ByAgreement = true },
             SlaAmountUnit.CalendarPeriod => new AmountDocument { CalendarPeriod = NodaTime.Text.PeriodPattern.Roundtrip.Format(target.Amount.CalendarPeriod!) },
             _ => new AmountDocument { BusinessTime = FormatDuration(target.Amount.BusinessTime) },
         },

@@ -111,7 +111,11 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
         var waivedBy = t.Waiver is { } w ? Lookup(milestones, w.Milestone, path + ".waiver.milestone", "milestone") : null;
         var window = t.Waiver is { } w2 ? Duration(w2.Within, path + ".waiver.within") : NodaTime.Duration.Zero;
         SlaAmount amount = default;
-        if (t.Amount.WorkingDays is { } days)
+        if (t.Amount.ByAgreement == true)
+        {
+            amount = SlaAmount.ByAgreement;
+        }
+        else if (t.Amount.WorkingDays is { } days)
         {
             amount = SlaAmount.OfWorkingDays(days);
         }

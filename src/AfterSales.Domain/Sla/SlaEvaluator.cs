@@ -308,7 +308,7 @@ public static class SlaEvaluator
         var text = new ExplanationWriter(calendar.Zone, language);
         var conditions = target.Conditions.IsAny ? "" : $", {target.Conditions}";
         var words = target.Description.Length > 0 ? $" — {target.Description}" : "";
-        var byClose = target.Amount.Unit == SlaAmountUnit.CloseOfWorkingDay;
+        var byClose = target.Amount.Unit is SlaAmountUnit.CloseOfWorkingDay or SlaAmountUnit.ByAgreement;
         text.Line(
             $"{target.Metric.NameZh}:{text.Amount(target.Amount)}{(byClose ? "" : "内")}(日历 {calendar.Name}),故障等级 {severity}{conditions}{words}",
             $"{target.Metric} ({target.Metric.NameZh}) {(byClose ? "by" : "within")} {target.Amount} on {calendar.Name}, severity {severity}{conditions}{words}");
@@ -357,6 +357,16 @@ public static class SlaEvaluator
         }
 
         var allowed = target.Amount.ToBusinessTime(calendar, begin);
+        if (target.Amount.Unit == SlaAmountUnit.ByAgreement
+            && Agreement(timeline, target.Metric, cycle.FirstEntry, stopIndex >= 0 ? stopIndex : cycle.EndEntry, begin) is null)
+        {
+            // Planned by negotiation (R-SLA-3's class D): nothing is due until a date is agreed.
+            text.Line("按协议与客户协商确定时间,尚未约定", "planned by negotiation with the customer: no date agreed yet");
+            text.Line(terms.Policy.Conventions.Describe(language));
+            var status = stoppedAt is null ? SlaClockStatus.NotStarted : ended ? SlaClockStatus.Waived : SlaClockStatus.Met;
+            return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt, Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines,
+                new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy), null, new ClockExtras(occurrenceNumber, [], null, null));
+        }
         if (target.Amount.CountsElapsedTime)
         {
             // Calendar days, weeks and months are elapsed time in the calendar's zone: counted on 7×24 there.
@@ -410,7 +420,9 @@ public static class SlaEvaluator
         if (cycle.Occurrence == 0 && Agreement(timeline, target.Metric, cycle.FirstEntry, stopIndex >= 0 ? stopIndex : cycle.EndEntry, begin) is { } agreement)
         {
             agreedAt = agreement.DueAt;
-            var agreedDue = AgreedDue(terms.Policy, agreement, due, text);
+            var byAgreement = target.Amount.Unit == SlaAmountUnit.ByAgreement;
+            var agreedDue = AgreedDue(terms.Policy, agreement, due, byAgreement, text);
+            policyDue = byAgreement ? agreedDue : policyDue;
             if (agreedDue != due)
             {
                 // The agreed instant is the deadline; the allowed time is what it leaves outside the pauses.
@@ -772,11 +784,19 @@ public static class SlaEvaluator
     /// The due instant under an agreement with the customer: the agreed one — unless it is earlier than
     /// the policy's own deadline and the policy does not allow that, when the policy's deadline stands.
     /// </summary>
-    private static Instant AgreedDue(SlaPolicy policy, TimelineEntry agreement, Instant policyDue, ExplanationWriter text)
+    private static Instant AgreedDue(SlaPolicy policy, TimelineEntry agreement, Instant policyDue, bool byAgreement, ExplanationWriter text)
     {
         var agreed = agreement.DueAt!.Value;
         var on = text.Local(agreement.At);
         var words = $"{agreement.AgreedBy}: {agreement.Reason}";
+        if (byAgreement)
+        {
+            text.Line(
+                $"{text.Local(agreed)} 到期,系 {on} 与客户协商约定({words});协议规定本时限协商确定",
+                $"due {text.Local(agreed)} as agreed with the customer on {on} ({words}); the policy plans it by negotiation");
+            return agreed;
+        }
+
         if (agreed >= policyDue)
         {
             text.Line(

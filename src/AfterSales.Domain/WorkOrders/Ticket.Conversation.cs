@@ -93,7 +93,7 @@ public sealed partial class Ticket
 
         var clock = Clocks(now).LastOrDefault(c => c.Metric.Equals(known) && c.Occurrence is null)
             ?? throw new ArgumentException($"metric '{known.Code}': no target of policy {Policy.Key} applies to this work order.", nameof(metric));
-        if (clock.StartedAt is null || clock.StoppedAt is not null)
+        if ((clock.StartedAt is null && clock.Target.Amount.Unit != SlaAmountUnit.ByAgreement) || clock.StoppedAt is not null)
         {
             throw new ArgumentException(
                 $"metric '{known.Code}': its clock {(clock.StartedAt is null ? "has not started" : "has already stopped")}; only a running clock's due date can be agreed.",

@@ -268,11 +268,13 @@ public class PolicyDocumentClockRestartTests
             .AddTarget(SlaMetric.NextResponse, SlaAmount.Hours(2), static t => t.ForAllSeverities())
             .AddTarget(chat, SlaAmount.Minutes(15), static t => t.ForAllSeverities().On(SlaPresets.TwentyFourSevenBeijing))
             .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(8), t => t.ForAllSeverities().PausedOnlyBy(PauseReason.ManufacturerParts, freeze))
+            .AddTarget(SlaMetric.RepairPlan, SlaAmount.ByAgreement, static t => t.ForAllSeverities())
             .Build();
 
         var json = PolicyDocuments.Write(policy);
         var read = PolicyDocuments.ReadPolicy(json, PolicyPresets.PresetCalendar);
 
+        Assert.Contains("\"amount\":{\"byAgreement\":true}", json, StringComparison.Ordinal);
         Assert.True(read.Success, string.Join("; ", read.Errors));
         Assert.Equal(PolicyFingerprint.Of(policy), PolicyFingerprint.Of(read.Value));
         Assert.Contains("\"negotiatedDueDates\":\"MayBeEarlier\",\"reopening\":\"ContinueClock\",\"pauseReasons\":[{\"code\":\"change-freeze\"", json, StringComparison.Ordinal);

@@ -106,6 +106,28 @@ public class PauseReasonAndNegotiationTests
     }
 
     [Fact]
+    public void ClassD_R_SLA_3_PlannedByNegotiation_NothingDueUntilADateIsAgreed()
+    {
+        // Seed 002: class D (improvement requests) "由双方协商制定计划" — planned by negotiation.
+        var policy = SlaPolicy.CreateBuilder("d", 1, "d", SeverityScales.ClassesAToD)
+            .WithCalendar(ChinaCalendars.Statutory9To18)
+            .AddTarget(SlaMetric.Resolved, SlaAmount.ByAgreement, static t => t.ForSeverities("D").Describe("由双方协商制定计划"))
+            .Build();
+        var reported = TicketTimeline.Open(Bj("2026-03-02 09:00"), "D", ReportChannel.Email, ServiceSite.Local);
+        var agreed = reported.DueDateNegotiated(SlaMetric.Resolved, Bj("2026-03-20 18:00"), Bj("2026-03-03 10:00"), "纳入3月版本计划", "项目经理");
+
+        var before = Clock(policy, reported, "2026-03-05 09:00", SlaMetric.Resolved);
+        var after = Clock(policy, agreed, "2026-03-05 09:00", SlaMetric.Resolved);
+
+        Assert.Equal((SlaClockStatus.NotStarted, null), (before.Status, before.DueAt));
+        Assert.Contains("planned by negotiation with the customer: no date agreed yet", before.Explanation);
+        Assert.Equal(SlaClockStatus.Running, after.Status);
+        Assert.Equal("2026-03-20 18:00", Local(after.DueAt));
+        Assert.Contains("due 2026-03-20 18:00 as agreed with the customer on 2026-03-03 10:00 (项目经理: 纳入3月版本计划); the policy plans it by negotiation", after.Explanation);
+        Assert.StartsWith("resolution (修复时限) by a date agreed with the customer", after.Explanation[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NegotiatedDueDate_OfAnotherMetric_OrAfterTheStop_ChangesNothing()
     {
         var timeline = Reported("2026-03-02 09:00")

@@ -140,3 +140,24 @@ public sealed class TicketConversationTests
         Assert.Contains("typhoon", Assert.Throws<ArgumentException>(() => Ticket.FromEvents(unknown, Policy, clock)).Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>R-SLA-3's class D on the work order: a target planned by negotiation accepts its first agreed date.</summary>
+public sealed class TicketNegotiationByAgreementTests
+{
+    [Fact]
+    public void NegotiateDueDate_OnATargetPlannedByNegotiation_SetsItsFirstDueDate()
+    {
+        var clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
+        var policy = SlaPolicy.CreateBuilder("d", 1, "d", SeverityScales.ClassesAToD)
+            .WithCalendar(ChinaCalendars.Statutory9To18)
+            .AddTarget(SlaMetric.Resolved, SlaAmount.ByAgreement, static t => t.ForSeverities("D"))
+            .Build();
+        var t = Ticket.Report(Tickets.Report(severity: "D"), policy, clock);
+        var due = Instant.FromUtc(2026, 3, 20, 10, 0);
+
+        Assert.Equal(SlaClockStatus.NotStarted, t.Clocks(clock.GetCurrentInstant()).Single().Status);
+        t.NegotiateDueDate("resolved", due, "纳入3月版本计划", "项目经理");
+
+        Assert.Equal(due, t.Clocks(clock.GetCurrentInstant()).Single().DueAt);
+    }
+}
