@@ -35,9 +35,23 @@ internal sealed class EventPayload
 
     public string[]? CalendarKeys { get; set; }
 
+    public string? PauseReason { get; set; }
+
+    public NegotiationPayload? Negotiation { get; set; }
+
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
-        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null && CalendarKeys is null;
+        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null && CalendarKeys is null
+        && PauseReason is null && Negotiation is null;
+}
+
+internal sealed class NegotiationPayload
+{
+    public string Metric { get; set; } = string.Empty;
+
+    public long DueAt { get; set; }
+
+    public string NegotiatedBy { get; set; } = string.Empty;
 }
 
 internal sealed class QuotePayload
@@ -133,6 +147,10 @@ internal static class EventMapper
                 ? new PartsExchangePayload { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
             CalendarKeys = e.CalendarKeys is { } keys ? [.. keys] : null,
+            PauseReason = e.PauseReasonCode,
+            Negotiation = e.Negotiation is { } n
+                ? new NegotiationPayload { Metric = n.MetricCode, DueAt = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(n.DueAt), NegotiatedBy = n.NegotiatedBy }
+                : null,
         };
         return new TicketEventRow
         {
@@ -171,6 +189,10 @@ internal static class EventMapper
                 ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
             CalendarKeys = payload?.CalendarKeys is { } keys ? Calendars.CalendarKeys.Of(keys) : null,
+            PauseReasonCode = payload?.PauseReason,
+            Negotiation = payload?.Negotiation is { } n
+                ? new TicketDueDateNegotiation { MetricCode = n.Metric, DueAt = InstantToUnixNanosecondsConverter.FromUnixNanoseconds(n.DueAt), NegotiatedBy = n.NegotiatedBy }
+                : null,
             Actor = row.ActorSubject is { } subject ? new Actor(subject, row.ActorName) : null,
         };
     }

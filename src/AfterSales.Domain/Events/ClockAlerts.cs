@@ -76,7 +76,7 @@ public static class ClockAlerts
     {
         Guard.NotNull(before);
         Guard.NotNull(after);
-        var was = before.Where(static c => c.IsProvisional).Select(static c => (c.Metric.Code, c.Cycle)).ToHashSet();
+        var was = before.Where(static c => c.IsProvisional).Select(static c => ClockThreshold.ClockKey(c)).ToHashSet(StringComparer.Ordinal);
         List<ClockThreshold>? changes = null;
         foreach (var clock in after)
         {
@@ -85,7 +85,7 @@ public static class ClockAlerts
                 continue;
             }
 
-            var key = (clock.Metric.Code, clock.Cycle);
+            var key = ClockThreshold.ClockKey(clock);
             if (clock.IsProvisional && !was.Contains(key))
             {
                 (changes ??= []).Add(new ClockThreshold(clock, ClockThresholdKind.Provisional, 100, due));

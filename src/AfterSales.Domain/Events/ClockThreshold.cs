@@ -60,7 +60,11 @@ public sealed class ClockThreshold
     public SlaEscalation? Escalation { get; }
 
     /// <summary>The threshold's identity: metric code, cycle, kind and percentage or level, e.g. <c>on-site-arrival/1/warning/80</c>, <c>resolved/1/escalation/PM</c>.</summary>
-    public string Key => $"{Clock.Metric.Code}/{Clock.Cycle}/{Name}";
+    public string Key => $"{ClockKey(Clock)}/{Name}";
+
+    /// <summary>A clock's identity: metric code and cycle, and for a recurring metric its occurrence (<c>next-response/1/occurrence/2</c>).</summary>
+    internal static string ClockKey(SlaClock clock) =>
+        clock.Occurrence is { } o ? $"{clock.Metric.Code}/{clock.Cycle}/occurrence/{o}" : $"{clock.Metric.Code}/{clock.Cycle}";
 
     /// <summary><c>warning/80</c>, <c>breach</c>, <c>met-late</c>, <c>provisional</c>, <c>confirmed</c> or <c>escalation/{level name}</c>.</summary>
     public string Name => Kind switch

@@ -137,7 +137,9 @@ public static class TicketDomainEvents
                 _ => AfterSalesEventTypes.ClockConfirmed,
             };
             events.Add(new DomainEvent(
-                EventIds.For("clock", ticket.TenantId, ticket.Id.Value, t.Clock.Metric.Code, t.Clock.Cycle.ToString(CultureInfo.InvariantCulture), t.Name),
+                t.Clock.Occurrence is { } occurrence
+                    ? EventIds.For("clock", ticket.TenantId, ticket.Id.Value, t.Clock.Metric.Code, t.Clock.Cycle.ToString(CultureInfo.InvariantCulture), "occurrence", occurrence.ToString(CultureInfo.InvariantCulture), t.Name)
+                    : EventIds.For("clock", ticket.TenantId, ticket.Id.Value, t.Clock.Metric.Code, t.Clock.Cycle.ToString(CultureInfo.InvariantCulture), t.Name),
                 type,
                 ticket.TenantId,
                 subject,

@@ -34,6 +34,9 @@ public sealed partial class Ticket
         TicketEventKind.QuoteSubmitted => TicketTrigger.SubmitQuote,
         TicketEventKind.QuoteAccepted => TicketTrigger.AcceptQuote,
         TicketEventKind.PartsReplaced => TicketTrigger.ReplaceParts,
+        TicketEventKind.CustomerMessageReceived => TicketTrigger.ReceiveCustomerMessage,
+        TicketEventKind.CustomerAnswered => TicketTrigger.AnswerCustomer,
+        TicketEventKind.DueDateNegotiated => TicketTrigger.NegotiateDueDate,
         _ => null,
     };
 
@@ -58,6 +61,7 @@ public sealed partial class Ticket
             TicketEventKind.QuoteSubmitted when e.Quote is null => nameof(e.Quote),
             TicketEventKind.QuoteAccepted when string.IsNullOrWhiteSpace(e.Quote?.AcceptedBy) => nameof(e.Quote),
             TicketEventKind.PartsReplaced when e.PartsExchange is null => nameof(e.PartsExchange),
+            TicketEventKind.DueDateNegotiated when e.Negotiation is null || string.IsNullOrWhiteSpace(e.Reason) => nameof(e.Negotiation),
             _ => null,
         };
         if (missing is not null)
@@ -174,6 +178,9 @@ public sealed partial class Ticket
                 break;
             case TicketEventKind.RepairPlanDelivered:
             case TicketEventKind.LoanerProvided:
+            case TicketEventKind.CustomerMessageReceived:
+            case TicketEventKind.CustomerAnswered:
+            case TicketEventKind.DueDateNegotiated:
                 break;
             case TicketEventKind.QuoteSubmitted:
             case TicketEventKind.QuoteAccepted:
@@ -215,7 +222,11 @@ public sealed partial class Ticket
 
         // A part exchanged on site proves the spare parts were there (R-SLA-5).
         TicketEventKind.PartsReplaced => Timeline.Reached(Milestone.SparePartsOnSite, e.At),
-        TicketEventKind.WaitingForCustomer => Timeline.Paused(e.At, e.Reason!),
+        TicketEventKind.WaitingForCustomer => Timeline.Paused(e.At, PauseReasonOf(e), e.Reason!),
+        TicketEventKind.CustomerMessageReceived => Timeline.Reached(Milestone.CustomerMessage, e.At),
+        TicketEventKind.CustomerAnswered => Timeline.Reached(Milestone.AgentAnswered, e.At),
+        TicketEventKind.DueDateNegotiated => Timeline.DueDateNegotiated(
+            NegotiableMetric(e.Negotiation!.MetricCode, "negotiation.MetricCode"), e.Negotiation.DueAt, e.At, e.Reason!, e.Negotiation.NegotiatedBy),
         TicketEventKind.Resumed => Timeline.Resumed(e.At),
         TicketEventKind.Reclassified => Timeline.Reclassified(e.SeverityCode!, e.At),
         TicketEventKind.Reopened => Timeline.Reopened(e.At),

@@ -80,4 +80,13 @@ public enum TicketEventKind
     /// carries the <see cref="TicketEvent.PolicyKey"/> and the calendars' <see cref="TicketEvent.CalendarKeys"/>.
     /// </summary>
     PolicyAdopted = 23,
+
+    /// <summary>The customer wrote and waits for an answer (客户来信); may carry a <see cref="TicketEvent.Note"/>.</summary>
+    CustomerMessageReceived = 24,
+
+    /// <summary>An agent answered the customer (坐席答复); may carry a <see cref="TicketEvent.Note"/>.</summary>
+    CustomerAnswered = 25,
+
+    /// <summary>A target's due instant was agreed with the customer (协商时限); carries the <see cref="TicketEvent.Negotiation"/> and the <see cref="TicketEvent.Reason"/>.</summary>
+    DueDateNegotiated = 26,
 }

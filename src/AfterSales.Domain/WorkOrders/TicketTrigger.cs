@@ -69,4 +69,13 @@ public enum TicketTrigger
 
     /// <summary>Record a replaced part, signed for by the customer (更换部件, 新旧件签收, R-WO-7); the state does not change.</summary>
     ReplaceParts = 20,
+
+    /// <summary>Record a message from the customer that asks for an answer (客户来信); starts a next-response clock. The state does not change.</summary>
+    ReceiveCustomerMessage = 21,
+
+    /// <summary>Record an agent's answer to the customer (坐席答复); stops the next-response clock. The state does not change.</summary>
+    AnswerCustomer = 22,
+
+    /// <summary>Set a target's due instant as agreed with the customer (协商时限, R-SLA-3). The state does not change.</summary>
+    NegotiateDueDate = 23,
 }

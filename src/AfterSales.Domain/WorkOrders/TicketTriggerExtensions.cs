@@ -33,6 +33,9 @@ public static class TicketTriggerExtensions
         "submit-quote",
         "accept-quote",
         "replace-parts",
+        "receive-customer-message",
+        "answer-customer",
+        "negotiate-due-date",
     ];
 
     /// <summary>The command name of <paramref name="trigger"/>, e.g. <c>"start-remote-diagnosis"</c> for <see cref="TicketTrigger.StartRemoteDiagnosis"/>.</summary>

@@ -99,7 +99,10 @@ public static class TicketWorkflow
             .InternalTransition(TicketTrigger.ProvideLoaner, Nothing)
             .InternalTransition(TicketTrigger.SubmitQuote, Nothing)
             .InternalTransitionIf(TicketTrigger.AcceptQuote, _ => subject.Ticket.Quote is not null, Nothing, QuoteWasSubmitted)
-            .InternalTransitionIf(TicketTrigger.ReplaceParts, _ => !subject.Ticket.IsBillable || subject.Ticket.Quote?.AcceptedBy is not null, Nothing, QuoteAcceptedBeforeParts);
+            .InternalTransitionIf(TicketTrigger.ReplaceParts, _ => !subject.Ticket.IsBillable || subject.Ticket.Quote?.AcceptedBy is not null, Nothing, QuoteAcceptedBeforeParts)
+            .InternalTransition(TicketTrigger.ReceiveCustomerMessage, Nothing)
+            .InternalTransition(TicketTrigger.AnswerCustomer, Nothing)
+            .InternalTransition(TicketTrigger.NegotiateDueDate, Nothing);
 
         machine.Configure(TicketState.Unrestored)
             .SubstateOf(TicketState.Open)
