@@ -9,6 +9,14 @@ if (args is ["persistence", ..])
     return;
 }
 
+// Deadline lateness over several nodes, and outbox throughput and overhead:
+// dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- events [--deadlines 2000] [--nodes 3] [--window 60] [--lead 24] [--events 2000] [--phases lateness,throughput,overhead]
+if (args is ["events", ..])
+{
+    await AfterSales.Benchmarks.Events.EventsLoad.RunAsync(args[1..]);
+    return;
+}
+
 // Quarterly report load: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- quality [--work-orders 2000,8000]
 if (args is ["quality", ..])
 {

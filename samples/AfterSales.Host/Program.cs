@@ -1,8 +1,9 @@
 // The runnable AfterSales.Kit service: the HTTP API over SQLite (default) or PostgreSQL, the seed
 // plans' SLA policies, the OpenAPI document at /openapi/v1.json and, in Development, its reference at /.
 // /health includes the calendar-coverage check (Degraded when a calendar in use lacks the coming
-// year's holidays). Listens on loopback only. `--demo` runs a demo tenant on its own database with a movable clock;
-// `--demo --reset` starts that demo afresh.
+// year's holidays). The deadline watcher sends signed webhooks (Development allows receivers on
+// loopback: appsettings.Development.json). Listens on loopback only. `--demo` runs a demo tenant on its
+// own database with a movable clock; `--demo --reset` starts that demo afresh.
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Host.Demo;
 using AfterSales.Host.Hosting;
@@ -87,7 +88,8 @@ builder.Services
     .UseEntityFrameworkCore<AfterSalesDbContext>()
     .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o))
     .ConfigureHttpIdentity(o => builder.Configuration.GetSection("AfterSales:Identity").Bind(o))
-    .ConfigureIdempotency(o => builder.Configuration.GetSection("AfterSales:Idempotency").Bind(o));
+    .ConfigureIdempotency(o => builder.Configuration.GetSection("AfterSales:Idempotency").Bind(o))
+    .AddDeadlineWatcher(o => builder.Configuration.GetSection("AfterSales:Watcher").Bind(o));
 builder.AddBearerTokens();
 if (string.Equals(builder.Configuration["AfterSales:Idempotency:Store"], "Memory", StringComparison.OrdinalIgnoreCase))
 {

@@ -3,6 +3,7 @@ using AfterSales.Calendars;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
+using AfterSales.Events;
 using AfterSales.Idempotency;
 using AfterSales.Quality.Complaints;
 using AfterSales.Quality.Inspections;
@@ -39,8 +40,13 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
     /// </summary>
-    /// <remarks>Calling it twice is harmless: each store is registered once and replaces any other.
-    /// The schema is not created here; run <see cref="AfterSalesSchema.MigrateAsync"/> at start-up.</remarks>
+    /// <remarks>
+    /// <para>For events it also replaces the <see cref="IDeadlineQueue"/> (the ticket store), the
+    /// <see cref="IEventFeed"/> (<see cref="EfCoreEventFeed{TContext}"/>) and the <see cref="IWebhookStore"/>
+    /// (<see cref="EfCoreWebhookStore{TContext}"/>); the stores write their events into the outbox when an
+    /// <see cref="IEventFormatter"/> is registered (the HTTP adapter registers one).</para>
+    /// <para>Calling it twice is harmless: each store is registered once and replaces any other.
+    /// The schema is not created here; run <see cref="AfterSalesSchema.MigrateAsync"/> at start-up.</para></remarks>
     /// <typeparam name="TContext">The host's context.</typeparam>
     /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
@@ -55,11 +61,22 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             var clock = sp.GetService<NodaTime.IClock>()
                 ?? throw new InvalidOperationException(
                     "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            var formatter = sp.GetService<IEventFormatter>();
+            var signals = sp.GetService<EventSignals>();
             return sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreTicketStore<TContext>(factory, catalog, clock)
-                : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock);
+                ? new EfCoreTicketStore<TContext>(factory, catalog, clock, formatter, signals)
+                : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock, formatter, signals);
         });
         services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+        services.Replace(ServiceDescriptor.Singleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+        services.Replace(ServiceDescriptor.Singleton<IEventFeed>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreEventFeed<TContext>(factory)
+                : new EfCoreEventFeed<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IWebhookStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreWebhookStore<TContext>(factory)
+                : new EfCoreWebhookStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
         services.TryAddSingleton(static sp =>
         {
             var shared = sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct();
@@ -86,12 +103,12 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<ISlaPolicyCatalog>(static sp => sp.GetRequiredService<EfCoreSlaPolicyCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreStockLedgerStore<TContext>(factory)
-                : new EfCoreStockLedgerStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+                ? new EfCoreStockLedgerStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
+                : new EfCoreStockLedgerStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())));
         services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreComplaintStore<TContext>(factory)
-                : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+                ? new EfCoreComplaintStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
+                : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())));
         services.Replace(ServiceDescriptor.Singleton<IDeviceRegistry>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreDeviceRegistry<TContext>(factory)

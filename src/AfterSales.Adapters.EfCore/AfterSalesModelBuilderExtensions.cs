@@ -9,8 +9,9 @@ public static class AfterSalesModelBuilderExtensions
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
-    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>, <see cref="IdempotencyKeyRowConfiguration"/>, <see cref="QualityRecordConfigurations"/> and
-    /// <see cref="QualityDocumentConfigurations"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>, <see cref="IdempotencyKeyRowConfiguration"/>, <see cref="QualityRecordConfigurations"/>,
+    /// <see cref="QualityDocumentConfigurations"/>, and the outbox and webhooks' <see cref="OutboxRowConfiguration"/>,
+    /// <see cref="WebhookSubscriptionRowConfiguration"/> and <see cref="WebhookDeliveryRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -43,6 +44,9 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration<InspectionPlanRow>(documents);
         modelBuilder.ApplyConfiguration<InspectionRecordRow>(documents);
         modelBuilder.ApplyConfiguration<QualityTermsRow>(documents);
+        modelBuilder.ApplyConfiguration(new OutboxRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new WebhookSubscriptionRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new WebhookDeliveryRowConfiguration(options));
         return modelBuilder;
     }
 }

@@ -36,6 +36,14 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The device warranty records table's name (设备质保档案).</summary>
     public string DevicesTable => TablePrefix + "devices";
 
+    /// <summary>The outbox table's name (发件箱): every event, in the transaction of its change.</summary>
+    public string OutboxTable => TablePrefix + "outbox";
+
+    /// <summary>The webhook subscriptions table's name.</summary>
+    public string WebhookSubscriptionsTable => TablePrefix + "webhook_subscriptions";
+
+    /// <summary>The webhook deliveries table's name.</summary>
+    public string WebhookDeliveriesTable => TablePrefix + "webhook_deliveries";
     /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
     public string CalendarsTable => TablePrefix + "calendars";
 

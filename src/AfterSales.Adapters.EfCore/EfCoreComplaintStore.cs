@@ -1,5 +1,7 @@
 using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Outbox;
 using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.Events;
 using AfterSales.Quality.Complaints;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,8 @@ namespace AfterSales.EntityFrameworkCore;
 /// <para><b>Concurrency.</b> The row's version is EF Core's concurrency token: a save from version
 /// <c>n</c> updates the row only <c>WHERE version = n</c> (to <c>n + 1</c>) and a new complaint inserts
 /// it; a stale writer hits no row (or the key) and gets a <see cref="ConcurrencyConflictException"/>.</para>
+/// <para><b>Outbox.</b> Given an <see cref="IEventFormatter"/>, a save writes its events
+/// (<see cref="AggregateDomainEvents.ForComplaintSave"/>: filed, closed) into the outbox in its transaction.</para>
 /// <para><b>Thread safety.</b> Thread-safe: every call uses its own context.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
@@ -25,14 +29,30 @@ public sealed class EfCoreComplaintStore<TContext> : IComplaintStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> contexts;
+    private readonly IEventFormatter? formatter;
+    private readonly EventSignals? signals;
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
-    public EfCoreComplaintStore(IDbContextFactory<TContext> contextFactory) => contexts = ContextSource<TContext>.From(contextFactory);
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's dispatcher after a commit; optional.</param>
+    public EfCoreComplaintStore(IDbContextFactory<TContext> contextFactory, IEventFormatter? formatter = null, EventSignals? signals = null)
+    {
+        contexts = ContextSource<TContext>.From(contextFactory);
+        this.formatter = formatter;
+        this.signals = signals;
+    }
 
     /// <summary>Creates a store that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
     /// <param name="scopeFactory">Creates the scopes.</param>
-    public EfCoreComplaintStore(IServiceScopeFactory scopeFactory) => contexts = ContextSource<TContext>.From(scopeFactory);
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's dispatcher after a commit; optional.</param>
+    public EfCoreComplaintStore(IServiceScopeFactory scopeFactory, IEventFormatter? formatter = null, EventSignals? signals = null)
+    {
+        contexts = ContextSource<TContext>.From(scopeFactory);
+        this.formatter = formatter;
+        this.signals = signals;
+    }
 
     /// <inheritdoc />
     public async Task<Versioned<Complaint>?> LoadAsync(string tenantId, string complaintId, CancellationToken cancellationToken = default)
@@ -74,7 +94,13 @@ public sealed class EfCoreComplaintStore<TContext> : IComplaintStore
 
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                var events = formatter is null ? [] : AggregateDomainEvents.ForComplaintSave(tenantId, complaint, expectedVersion, wasClosed: false);
+                await OutboxSaves.SaveChangesAsync(context, events, formatter, cancellationToken).ConfigureAwait(false);
+                if (events.Count > 0)
+                {
+                    signals?.EventsStored();
+                }
+
                 return row.Version;
             }
             catch (DbUpdateException ex)

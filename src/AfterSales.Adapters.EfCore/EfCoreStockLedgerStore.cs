@@ -1,5 +1,7 @@
 using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Outbox;
 using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.Events;
 using AfterSales.Entitlements.Spares;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +27,30 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> contexts;
+    private readonly IEventFormatter? formatter;
+    private readonly EventSignals? signals;
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
-    public EfCoreStockLedgerStore(IDbContextFactory<TContext> contextFactory) => contexts = ContextSource<TContext>.From(contextFactory);
+    /// <param name="formatter">Formats the events written into the outbox (one <see cref="AfterSalesEventTypes.StockMoved"/> per movement); without one no events are written.</param>
+    /// <param name="signals">Wakes this node's dispatcher after a commit; optional.</param>
+    public EfCoreStockLedgerStore(IDbContextFactory<TContext> contextFactory, IEventFormatter? formatter = null, EventSignals? signals = null)
+    {
+        contexts = ContextSource<TContext>.From(contextFactory);
+        this.formatter = formatter;
+        this.signals = signals;
+    }
 
     /// <summary>Creates a store that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
     /// <param name="scopeFactory">Creates the scopes.</param>
-    public EfCoreStockLedgerStore(IServiceScopeFactory scopeFactory) => contexts = ContextSource<TContext>.From(scopeFactory);
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's dispatcher after a commit; optional.</param>
+    public EfCoreStockLedgerStore(IServiceScopeFactory scopeFactory, IEventFormatter? formatter = null, EventSignals? signals = null)
+    {
+        contexts = ContextSource<TContext>.From(scopeFactory);
+        this.formatter = formatter;
+        this.signals = signals;
+    }
 
     /// <inheritdoc />
     public async Task<StockLedger> LoadAsync(string tenantId, string centreId, string partNumber, CancellationToken cancellationToken = default)
@@ -108,7 +126,12 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
 
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                var events = formatter is null ? [] : AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion);
+                await OutboxSaves.SaveChangesAsync(context, events, formatter, cancellationToken).ConfigureAwait(false);
+                if (events.Count > 0)
+                {
+                    signals?.EventsStored();
+                }
             }
             catch (DbUpdateException)
             {

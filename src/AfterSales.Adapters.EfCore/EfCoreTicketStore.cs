@@ -3,6 +3,7 @@ using System.Globalization;
 using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.EntityFrameworkCore.Tickets;
+using AfterSales.Events;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +33,14 @@ namespace AfterSales.EntityFrameworkCore;
 /// <c>SaveChanges</c> and command interceptors do not see the save. On SQLite (one writer per file)
 /// the store's saves are queued and run one at a time, in arrival order, by one loop; a save still
 /// queued when its token is cancelled is not run.</para>
+/// <para><b>Outbox.</b> Given an <see cref="IEventFormatter"/>, a save also writes its domain events
+/// (<see cref="TicketDomainEvents.ForSave"/>: the ticket's new events and the clock thresholds newly
+/// reached) into the outbox in the same transaction. As an <see cref="IDeadlineQueue"/> it serves the
+/// deadline watcher: due tickets are claimed with leases and each visit writes the thresholds reached
+/// and moves the next deadline in one transaction.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
-public sealed class EfCoreTicketStore<TContext> : ITicketStore
+public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
     where TContext : DbContext
 {
     private const string Store = "tickets";
@@ -49,13 +55,17 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     private readonly ContextSource<TContext> contexts;
     private readonly TicketRehydrator tickets;
     private readonly IClock clock;
+    private readonly IEventFormatter? formatter;
+    private readonly EventSignals? signals;
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
-    public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(contextFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
+    public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, ISlaPolicyCatalog catalog, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
+        : this(ContextSource<TContext>.From(contextFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock, formatter, signals)
     {
     }
 
@@ -63,8 +73,10 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     /// <param name="contextFactory">Creates the host's contexts.</param>
     /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
-    public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, SlaTermsResolver terms, IClock clock)
-        : this(ContextSource<TContext>.From(contextFactory), terms, clock)
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
+    public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, SlaTermsResolver terms, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
+        : this(ContextSource<TContext>.From(contextFactory), terms, clock, formatter, signals)
     {
     }
 
@@ -72,8 +84,10 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     /// <param name="scopeFactory">Creates the scopes.</param>
     /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
-    public EfCoreTicketStore(IServiceScopeFactory scopeFactory, SlaTermsResolver terms, IClock clock)
-        : this(ContextSource<TContext>.From(scopeFactory), terms, clock)
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
+    public EfCoreTicketStore(IServiceScopeFactory scopeFactory, SlaTermsResolver terms, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
+        : this(ContextSource<TContext>.From(scopeFactory), terms, clock, formatter, signals)
     {
     }
 
@@ -81,17 +95,21 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     /// <param name="scopeFactory">Creates the scopes.</param>
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
-    public EfCoreTicketStore(IServiceScopeFactory scopeFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(scopeFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's watcher and dispatcher after a commit; optional.</param>
+    public EfCoreTicketStore(IServiceScopeFactory scopeFactory, ISlaPolicyCatalog catalog, IClock clock, IEventFormatter? formatter = null, EventSignals? signals = null)
+        : this(ContextSource<TContext>.From(scopeFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock, formatter, signals)
     {
     }
 
-    private EfCoreTicketStore(ContextSource<TContext> contexts, SlaTermsResolver terms, IClock clock)
+    private EfCoreTicketStore(ContextSource<TContext> contexts, SlaTermsResolver terms, IClock clock, IEventFormatter? formatter, EventSignals? signals)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(clock);
         this.contexts = contexts;
         this.clock = clock;
+        this.formatter = formatter;
+        this.signals = signals;
         tickets = new TicketRehydrator(terms, clock);
     }
 
@@ -131,7 +149,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
                 $"expectedVersion must be 0 to the ticket's version {ticket.Version}, was {expectedVersion}.");
         }
 
-        var (row, events) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
+        var (row, events, outbox) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
@@ -143,8 +161,8 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
             try
             {
                 written = context.Database.ProviderName == DbCommands.SqliteProvider
-                    ? await sqliteWriter.RunAsync(ct => writer.WriteAsync(context, row, expectedVersion, events, ct), cancellationToken).ConfigureAwait(false)
-                    : await writer.WriteAsync(context, row, expectedVersion, events, cancellationToken).ConfigureAwait(false);
+                    ? await sqliteWriter.RunAsync(ct => writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct), cancellationToken).ConfigureAwait(false)
+                    : await writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, cancellationToken).ConfigureAwait(false);
             }
             catch (DbException)
             {
@@ -163,6 +181,20 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
             {
                 var stored = await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false);
                 throw new ConcurrencyConflictException(ticket.Id, expectedVersion, stored);
+            }
+        }
+
+        Signal(row.NextDeadline, outbox.Count);
+    }
+
+    private void Signal(Instant? deadline, int events)
+    {
+        if (signals is not null)
+        {
+            signals.DeadlineStored(deadline);
+            if (events > 0)
+            {
+                signals.EventsStored();
             }
         }
     }
@@ -194,6 +226,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
 
         var now = clock.GetCurrentInstant();
         var saves = new List<(TicketRow, int, TicketEventRow[])>(batch.Count);
+        var outbox = new List<IReadOnlyList<DomainEvent>>(batch.Count);
         foreach (var (ticket, expected) in batch)
         {
             if (expected < 0 || expected > ticket.Version)
@@ -201,8 +234,9 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
                 throw new ArgumentOutOfRangeException(nameof(batch), expected, $"batch: the expected version of '{ticket.Id}' must be 0 to its version {ticket.Version}, was {expected}.");
             }
 
-            var (row, events) = ToRows(ticket, expected, now);
+            var (row, events, published) = ToRows(ticket, expected, now);
             saves.Add((row, expected, events));
+            outbox.Add(published);
         }
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
@@ -215,14 +249,22 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
                 await sqliteWriter.RunAsync(
                     async ct =>
                     {
-                        skipped = await writer.WriteManyAsync(context, saves, ct).ConfigureAwait(false);
+                        skipped = await writer.WriteManyAsync(context, saves, outbox, formatter, ct).ConfigureAwait(false);
                         return true;
                     },
                     cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                skipped = await writer.WriteManyAsync(context, saves, cancellationToken).ConfigureAwait(false);
+                skipped = await writer.WriteManyAsync(context, saves, outbox, formatter, cancellationToken).ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < saves.Count; i++)
+            {
+                if (!skipped.Contains(i))
+                {
+                    Signal(saves[i].Item1.NextDeadline, outbox[i].Count);
+                }
             }
 
             return [.. skipped.Select(i => batch[i].Ticket.Id)];
@@ -325,9 +367,22 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
             .Select(static r => r.Version)
             .FirstOrDefaultAsync(cancellationToken);
 
-    private static (TicketRow Row, TicketEventRow[] Events) ToRows(Ticket ticket, int expectedVersion, Instant now)
+    /// <summary>The rows of a save and, given a formatter, its domain events (with the summary they were evaluated with).</summary>
+    private (TicketRow Row, TicketEventRow[] Events, IReadOnlyList<DomainEvent> Outbox) ToRows(Ticket ticket, int expectedVersion, Instant now)
     {
-        var summary = TicketSummary.Of(ticket, now);
+        TicketSummary summary;
+        IReadOnlyList<DomainEvent> outbox = [];
+        if (formatter is null)
+        {
+            summary = TicketSummary.Of(ticket, now);
+        }
+        else
+        {
+            var evaluation = TicketDomainEvents.ForSave(ticket, expectedVersion, now);
+            summary = evaluation.Summary;
+            outbox = evaluation.Events;
+        }
+
         var row = new TicketRow
         {
             TenantId = ticket.TenantId,
@@ -351,6 +406,81 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
             events[i - expectedVersion] = EventMapper.ToRow(ticket.TenantId, ticket.Events[i]);
         }
 
-        return (row, events);
+        return (row, events, outbox);
+    }
+    /// <inheritdoc />
+    async Task<IReadOnlyList<DeadlineClaim>> IDeadlineQueue.ClaimDueAsync(Instant now, int batchSize, string claimant, Duration lease, CancellationToken cancellationToken)
+    {
+        CheckClaim(batchSize, claimant, lease);
+        var until = now + lease;
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = context.Database.ProviderName == DbCommands.SqliteProvider
+                ? await sqliteWriter.RunAsync(ct => DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, ct), cancellationToken).ConfigureAwait(false)
+                : await DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, cancellationToken).ConfigureAwait(false);
+            return
+            [
+                .. rows.Select(r => new DeadlineClaim(
+                    r.TenantId,
+                    r.Id,
+                    r.Version,
+                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.NextDeadline),
+                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.AsOf),
+                    claimant,
+                    until)),
+            ];
+        }
+    }
+
+    /// <inheritdoc />
+    async Task<int> IDeadlineQueue.ProcessAsync(DeadlineClaim claim, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            var rows = await reader.ReadAsync(context, claim.TenantId, claim.Key, cancellationToken).ConfigureAwait(false);
+            var ticket = rows.Count == claim.Version ? await tickets.RebuildAsync(rows, cancellationToken).ConfigureAwait(false) : null;
+
+            // Saved since the claim (or gone): the save published what it reached; only let go.
+            var evaluation = ticket is null ? null : TicketDomainEvents.ForDeadline(ticket, claim.Since, now);
+            var summary = evaluation?.Summary;
+            IReadOnlyList<DomainEvent> events = evaluation?.Events ?? [];
+            var written = context.Database.ProviderName == DbCommands.SqliteProvider
+                ? await sqliteWriter.RunAsync(ct => TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, ct), cancellationToken).ConfigureAwait(false)
+                : await TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, cancellationToken).ConfigureAwait(false);
+            if (signals is not null && written > 0)
+            {
+                signals.EventsStored();
+            }
+
+            return written;
+        }
+    }
+
+    /// <inheritdoc />
+    async Task<Instant?> IDeadlineQueue.NextDeadlineAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            return await TicketDeadlines.NextAsync(context, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void CheckClaim(int batchSize, string claimant, Duration leaseDuration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
+        if (claimant.Length > 200)
+        {
+            throw new ArgumentException($"claimant must be at most 200 characters, was {claimant.Length.ToString(CultureInfo.InvariantCulture)}.", nameof(claimant));
+        }
+
+        if (leaseDuration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(leaseDuration), leaseDuration, $"leaseDuration must be positive, was {leaseDuration}.");
+        }
     }
 }

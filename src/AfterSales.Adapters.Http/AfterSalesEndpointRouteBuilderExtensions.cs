@@ -68,6 +68,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         InspectionEndpoints.Map(group, tenantScoped);
         QualityTermsEndpoints.Map(tenantScoped);
         StoredEndpoints.Map(tenantScoped);
+        EventEndpoints.Map(tenantScoped);
         CalendarEndpoints.Map(tenantScoped);
         PolicyEndpoints.Map(group, tenantScoped);
         return group;

@@ -59,6 +59,20 @@ public sealed class AfterSalesHttpOptions
     public bool IncludeExceptionDetails { get; set; }
 
     /// <summary>
+    /// Hosts (names or IP addresses) a webhook URL may name even though they are loopback, private,
+    /// link-local or otherwise internal. Every other such address is refused — when subscribing (a literal
+    /// address or <c>localhost</c>) and when connecting (whatever a name resolves to) — so a tenant cannot
+    /// make the service call internal addresses. Name your own receivers here, e.g. <c>127.0.0.1</c> in
+    /// development.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IList<string> WebhookAllowedHosts { get; } = [];
+
+    /// <summary>The page size of <c>GET /events</c> when the request names none.</summary>
+    /// <value>The default value is 100. 1 to 1 000.</value>
+    public int EventPageSize { get; set; } = 100;
+
+    /// <summary>
     /// How often the background recompute looks for calendar versions whose adoption by open tickets
     /// is unfinished (saved on another node, or interrupted by a restart); a save on this node wakes it at once.
     /// </summary>
@@ -83,6 +97,16 @@ public sealed class AfterSalesHttpOptions
         if (DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
         {
             errors.Add(Text($"DefaultPageSize must be 1 to MaxPageSize ({MaxPageSize}), was {DefaultPageSize}."));
+        }
+
+        if (EventPageSize is < 1 or > 1000)
+        {
+            errors.Add(Text($"EventPageSize must be 1 to 1000, was {EventPageSize}."));
+        }
+
+        if (WebhookAllowedHosts.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("WebhookAllowedHosts must not hold a blank host.");
         }
 
         if (IdempotencyKeyLifetime < TimeSpan.FromMinutes(1) || IdempotencyKeyLifetime > TimeSpan.FromDays(30))

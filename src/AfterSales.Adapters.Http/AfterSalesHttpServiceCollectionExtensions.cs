@@ -1,6 +1,8 @@
 using AfterSales;
+using AfterSales.Events;
 using AfterSales.Http;
 using AfterSales.Http.Background;
+using AfterSales.Http.Delivery;
 using Microsoft.Extensions.Hosting;
 using AfterSales.Http.Json;
 using AfterSales.Http.Tenancy;
@@ -21,7 +23,9 @@ public static class AfterSalesHttpServiceCollectionExtensions
     /// (<see cref="AfterSales.Http.Idempotency.InMemoryIdempotencyStore"/>, one node only; the EF Core adapter
     /// replaces it with a durable one) and its background sweep, and the background service that has open
     /// tickets adopt saved calendar versions. Register your own resolver or store before
-    /// or after this call: <c>TryAdd</c> keeps yours. Calling it twice is harmless.
+    /// or after this call: <c>TryAdd</c> keeps yours. It also registers the <see cref="IEventFormatter"/>
+    /// (CloudEvents 1.0 structured JSON) the stores write the outbox with, so <c>GET /events</c> and webhooks
+    /// have events. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
     /// <param name="configure">Changes the options.</param>
@@ -41,7 +45,7 @@ public static class AfterSalesHttpServiceCollectionExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(static o =>
         {
-            o.SerializerOptions.AddNodaTimeConverters();
+            ApiJson.Apply(o.SerializerOptions);
             if (!o.SerializerOptions.TypeInfoResolverChain.Contains(AfterSalesJsonContext.Default))
             {
                 o.SerializerOptions.TypeInfoResolverChain.Insert(0, AfterSalesJsonContext.Default);
@@ -51,6 +55,12 @@ public static class AfterSalesHttpServiceCollectionExtensions
         services.TryAddSingleton<CalendarAdoptionSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarAdoptionWorker>());
         services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
+
+        // The stores write their events into the outbox as CloudEvents JSON once a formatter is
+        // registered: with the HTTP API there is always a feed to read them from.
+        services.TryAddSingleton<IEventFormatter, CloudEventFormatter>();
+        services.TryAddSingleton<EventSignals>();
+        services.TryAddSingleton(static sp => new WebhookUrlPolicy(sp.GetRequiredService<IOptions<AfterSalesHttpOptions>>().Value.WebhookAllowedHosts));
         AfterSalesHttpIdentityExtensions.AddIdentityAndIdempotency(services);
         return builder;
     }

@@ -37,6 +37,9 @@ internal static class DemoEndpoints
         }
 
         clock.Advance(by);
+
+        // The deadline watcher sleeps on a timer computed from the clock; after a jump, wake it to look at the due index now.
+        http.RequestServices.GetService<AfterSales.Events.EventSignals>()?.DeadlineStored(clock.GetCurrentInstant());
         return TypedResults.Ok(Status(clock));
     }
 

@@ -26,7 +26,7 @@ internal sealed class SerialWriteQueue
     /// <param name="write">The write; it gets <paramref name="cancellationToken"/>.</param>
     /// <param name="cancellationToken">Cancels the write if it has not started.</param>
     /// <returns>The write's result.</returns>
-    public Task<bool> RunAsync(Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (Volatile.Read(ref started) == 0 && Interlocked.Exchange(ref started, 1) == 0)
@@ -39,7 +39,7 @@ internal sealed class SerialWriteQueue
             }
         }
 
-        var item = new Item(write, cancellationToken);
+        var item = new Item<T>(write, cancellationToken);
         if (!queue.Writer.TryWrite(item))
         {
             throw new InvalidOperationException("The write queue is closed.");
@@ -60,12 +60,17 @@ internal sealed class SerialWriteQueue
         }
     }
 
-    private sealed class Item(Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
+    private abstract class Item
+    {
+        public abstract Task RunAsync();
+    }
+
+    private sealed class Item<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken) : Item
     {
         // Callers' continuations never run on the loop.
-        public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task RunAsync()
+        public override async Task RunAsync()
         {
             if (cancellationToken.IsCancellationRequested)
             {

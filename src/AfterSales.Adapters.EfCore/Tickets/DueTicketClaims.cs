@@ -13,7 +13,27 @@ internal static class DueTicketClaims
 {
     public static async Task<IReadOnlyList<DueTicketClaim>> ClaimAsync(DbContext context, Instant now, int batchSize, string claimant, Instant until, CancellationToken cancellationToken)
     {
-        var sql = ClaimSql(context);
+        var rows = await ClaimRowsAsync(context, now, batchSize, claimant, until, strict: false, cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. rows.Select(r => new DueTicketClaim(
+                    r.TenantId,
+                    TicketId.From(r.Id),
+                    r.Version,
+                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.NextDeadline),
+                    claimant,
+                    until)),
+        ];
+    }
+
+    /// <summary>
+    /// Claims due rows, soonest first: deadline at or before <paramref name="now"/>, or strictly before
+    /// it for the watcher (<paramref name="strict"/>), whose thresholds have happened once the clock reads later.
+    /// </summary>
+    public static async Task<IReadOnlyList<ClaimedRow>> ClaimRowsAsync(
+        DbContext context, Instant now, int batchSize, string claimant, Instant until, bool strict, CancellationToken cancellationToken)
+    {
+        var sql = ClaimSql(context, strict);
         var strategy = context.Database.CreateExecutionStrategy();
         var rows = await strategy.ExecuteAsync(async ct =>
         {
@@ -37,14 +57,7 @@ internal static class DueTicketClaims
             .. rows
                 .OrderBy(static r => r.NextDeadline)
                 .ThenBy(static r => r.TenantId, StringComparer.Ordinal)
-                .ThenBy(static r => r.Id, StringComparer.Ordinal)
-                .Select(r => new DueTicketClaim(
-                    r.TenantId,
-                    TicketId.From(r.Id),
-                    r.Version,
-                    InstantToUnixNanosecondsConverter.FromUnixNanoseconds(r.NextDeadline),
-                    claimant,
-                    until)),
+                .ThenBy(static r => r.Id, StringComparer.Ordinal),
         ];
     }
 
@@ -84,7 +97,7 @@ internal static class DueTicketClaims
             .ConfigureAwait(false) > 0;
     }
 
-    private static string ClaimSql(DbContext context)
+    private static string ClaimSql(DbContext context, bool strict)
     {
         var provider = context.Database.ProviderName;
         var lockClause = provider switch
@@ -99,11 +112,11 @@ internal static class DueTicketClaims
             UPDATE {{t}} SET {{names.Column("ClaimedBy")}} = {0}, {{names.Column("ClaimedUntil")}} = {1}
             WHERE ({{names.Column("TenantId")}}, {{names.Column("Id")}}) IN (
                 SELECT {{names.Column("TenantId")}}, {{names.Column("Id")}} FROM {{t}}
-                WHERE {{names.Column("NextDeadline")}} <= {2}
+                WHERE {{names.Column("NextDeadline")}} {{(strict ? "<" : "<=")}} {2}
                   AND ({{names.Column("ClaimedUntil")}} IS NULL OR {{names.Column("ClaimedUntil")}} <= {3})
                 ORDER BY {{names.Column("NextDeadline")}}
                 LIMIT {4}{{lockClause}})
-            RETURNING {{names.Column("TenantId")}} AS "TenantId", {{names.Column("Id")}} AS "Id", {{names.Column("Version")}} AS "Version", {{names.Column("NextDeadline")}} AS "NextDeadline"
+            RETURNING {{names.Column("TenantId")}} AS "TenantId", {{names.Column("Id")}} AS "Id", {{names.Column("Version")}} AS "Version", {{names.Column("NextDeadline")}} AS "NextDeadline", {{names.Column("AsOf")}} AS "AsOf"
             """;
     }
 
@@ -117,5 +130,7 @@ internal static class DueTicketClaims
         public int Version { get; set; }
 
         public long NextDeadline { get; set; }
+
+        public long AsOf { get; set; }
     }
 }

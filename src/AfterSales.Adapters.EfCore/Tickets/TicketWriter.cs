@@ -2,7 +2,9 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Outbox;
 using AfterSales.EntityFrameworkCore.Storage;
+using AfterSales.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,7 +17,7 @@ namespace AfterSales.EntityFrameworkCore.Tickets;
 /// the stored version is the expected one) and the new event rows, with parameterised commands on
 /// the context's connection in one transaction (the context's own, if it has one), instead of change
 /// tracking and <c>SaveChanges</c>. The names come from the context's model, the conversions are the
-/// model's.
+/// model's. The save's domain events go into the outbox in the same transaction.
 /// </summary>
 internal sealed class TicketWriter
 {
@@ -38,7 +40,8 @@ internal sealed class TicketWriter
     private Sql? sql;
 
     /// <summary>Writes <paramref name="row"/> and <paramref name="events"/>; false, rolled back, when the version-checked update hit no row.</summary>
-    public Task<bool> WriteAsync(DbContext context, TicketRow row, int expectedVersion, TicketEventRow[] events, CancellationToken cancellationToken)
+    public Task<bool> WriteAsync(
+        DbContext context, TicketRow row, int expectedVersion, TicketEventRow[] events, IReadOnlyList<DomainEvent> outbox, IEventFormatter? formatter, CancellationToken cancellationToken)
     {
         var current = sql;
         if (current is null || !ReferenceEquals(current.Model, context.Model))
@@ -67,6 +70,11 @@ internal sealed class TicketWriter
                     }
 
                     await WriteEventsAsync(database, transaction, current, row, events, ct).ConfigureAwait(false);
+                    if (formatter is not null)
+                    {
+                        await OutboxWriter.WriteAsync(context, transaction, outbox, formatter, ct).ConfigureAwait(false);
+                    }
+
                     if (ambient is null)
                     {
                         await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -91,9 +99,14 @@ internal sealed class TicketWriter
 
     /// <summary>
     /// Writes several saves in one transaction; a save whose version-checked update hits no row is
-    /// skipped (its events are not written) and its index returned. The others commit together.
+    /// skipped (its events are not written, nor its outbox events) and its index returned. The others commit together.
     /// </summary>
-    public Task<List<int>> WriteManyAsync(DbContext context, IReadOnlyList<(TicketRow Row, int ExpectedVersion, TicketEventRow[] Events)> saves, CancellationToken cancellationToken)
+    public Task<List<int>> WriteManyAsync(
+        DbContext context,
+        IReadOnlyList<(TicketRow Row, int ExpectedVersion, TicketEventRow[] Events)> saves,
+        IReadOnlyList<IReadOnlyList<DomainEvent>> outbox,
+        IEventFormatter? formatter,
+        CancellationToken cancellationToken)
     {
         var current = sql;
         if (current is null || !ReferenceEquals(current.Model, context.Model))
@@ -115,21 +128,27 @@ internal sealed class TicketWriter
                     // A server round trip per statement would dominate a bulk save (PostgreSQL): the
                     // rows' version-checked updates go in one batch, then the events of those that matched.
                     skipped = await WriteBatchedAsync(connection, transaction.GetDbTransaction(), database.GetCommandTimeout(), current, saves, ct).ConfigureAwait(false);
-                    await transaction.CommitAsync(ct).ConfigureAwait(false);
-                    return skipped;
+                }
+                else
+                {
+                    for (var i = 0; i < saves.Count; i++)
+                    {
+                        var (row, expected, events) = saves[i];
+                        if (await WriteRowAsync(database, transaction, current, row, expected, ct).ConfigureAwait(false))
+                        {
+                            await WriteEventsAsync(database, transaction, current, row, events, ct).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            skipped.Add(i);
+                        }
+                    }
                 }
 
-                for (var i = 0; i < saves.Count; i++)
+                if (formatter is not null)
                 {
-                    var (row, expected, events) = saves[i];
-                    if (await WriteRowAsync(database, transaction, current, row, expected, ct).ConfigureAwait(false))
-                    {
-                        await WriteEventsAsync(database, transaction, current, row, events, ct).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        skipped.Add(i);
-                    }
+                    var written = outbox.Where((_, i) => !skipped.Contains(i)).SelectMany(static e => e).ToList();
+                    await OutboxWriter.WriteAsync(context, transaction, written, formatter, ct).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(ct).ConfigureAwait(false);

@@ -34,6 +34,9 @@ internal static class EndpointPolicies
         // Reports: the quarter's figures, service credits owed and the engineers' ledgers are the manager's.
         "RegisterDevice" or "GetQuarterlyReport" or "GetServiceCredits" or "GetEngineerLedger" or "ListEngineerLedgers" => AfterSalesPolicies.ServiceManager,
 
+        // Integration: the tenant's whole event log and its webhook subscriptions are the manager's (a CRM's service account).
+        "ReadEvents" or "ListWebhooks" or "GetWebhook" or "ListWebhookDeliveries" => AfterSalesPolicies.ServiceManager,
+
         // Calculators: they read reference data and change nothing.
         "AddBusinessTime" or "AssessWarranty" or "EvaluateComplaint" or "PlanReplenishment" or "ReplayStockLedger" => AfterSalesPolicies.Reader,
         not null when name.StartsWith("Ticket", StringComparison.Ordinal) && Enum.TryParse<TicketTrigger>(name["Ticket".Length..], out var trigger) => For(trigger),

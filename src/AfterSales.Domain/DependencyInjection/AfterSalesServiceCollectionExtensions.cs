@@ -2,6 +2,7 @@ using AfterSales;
 using AfterSales.Calendars;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
+using AfterSales.Events;
 using AfterSales.Quality;
 using AfterSales.Quality.Complaints;
 using AfterSales.Quality.Inspections;
@@ -23,8 +24,9 @@ public static class AfterSalesServiceCollectionExtensions
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
     /// <see cref="InMemoryDeviceRegistry"/>, <see cref="InMemoryQualityRecordStore"/>,
     /// <see cref="InMemoryInspectionStore"/>, <see cref="InMemoryQualityTermsCatalog"/>), the quality
-    /// use cases (<see cref="QualityService"/>) over an <see cref="InMemoryQualitySnapshotSource"/>, all
-    /// as singletons with <c>TryAdd</c>: a store or catalog the host (or an adapter) registered first is kept.
+    /// use cases (<see cref="QualityService"/>) over an <see cref="InMemoryQualitySnapshotSource"/>, and the event log
+    /// (<see cref="InMemoryEventLog"/> as <see cref="IEventFeed"/> and <see cref="IWebhookStore"/>; the ticket store as
+    /// <see cref="IDeadlineQueue"/>), all as singletons with <c>TryAdd</c>: a store or catalog the host (or an adapter) registered first is kept.
     /// </summary>
     /// <remarks>
     /// <para><b>Calling it twice is harmless.</b> Every call configures the same
@@ -57,7 +59,13 @@ public static class AfterSalesServiceCollectionExtensions
         services.TryAddSingleton<ICalendarCatalog>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
         services.TryAddSingleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
         services.TryAddSingleton(static sp => new SlaTermsResolver(sp.GetRequiredService<ISlaPolicyCatalog>(), sp.GetRequiredService<ICalendarCatalog>()));
-        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<SlaTermsResolver>(), RequireClock(sp)));
+        services.TryAddSingleton<InMemoryEventLog>();
+        services.TryAddSingleton<IEventFeed>(static sp => sp.GetRequiredService<InMemoryEventLog>());
+        services.TryAddSingleton<IWebhookStore>(static sp => sp.GetRequiredService<InMemoryEventLog>());
+        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(
+            sp.GetRequiredService<SlaTermsResolver>(), RequireClock(sp), sp.GetRequiredService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()));
+        services.TryAddSingleton<IDeadlineQueue>(static sp => sp.GetRequiredService<ITicketStore>() as IDeadlineQueue
+            ?? throw new InvalidOperationException("The registered ITicketStore is not an IDeadlineQueue; register one for the deadline watcher."));
         services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
             sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();

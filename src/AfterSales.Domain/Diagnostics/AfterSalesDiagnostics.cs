@@ -9,8 +9,9 @@ namespace AfterSales.Diagnostics;
 /// </summary>
 /// <remarks>
 /// Instruments (all counters are <c>long</c>): <see cref="TicketsReported"/>, <see cref="CommandsRefused"/>,
-/// <see cref="ClocksWarned"/>, <see cref="ClocksBreached"/>, <see cref="ClocksMetLate"/> and
-/// <see cref="StoreOperationDuration"/>. Tag values are low-cardinality (policy, severity, channel,
+/// <see cref="ClocksWarned"/>, <see cref="ClocksBreached"/>, <see cref="ClocksMetLate"/>,
+/// <see cref="StoreOperationDuration"/>, and the engine's delivery: <see cref="OutboxDepth"/>,
+/// <see cref="DeliveryLatency"/>, <see cref="Deliveries"/> and <see cref="ClaimLag"/>. Tag values are low-cardinality (policy, severity, channel,
 /// command, reason, metric, store, operation); tenants and ids appear on spans only.
 /// </remarks>
 public static class AfterSalesDiagnostics
@@ -43,6 +44,24 @@ public static class AfterSalesDiagnostics
 
     /// <summary>SLA clocks stopped after their due instant by a command (met late), tagged <c>aftersales.metric</c>.</summary>
     public const string ClocksMetLate = "aftersales.clocks.met_late";
+
+    /// <summary>
+    /// Events waiting in the outbox pipeline, seen by the dispatcher after each pass, tagged
+    /// <c>aftersales.stage</c>: <c>dispatch</c> (written, not yet fanned out) or <c>delivery</c> (pending webhook deliveries).
+    /// </summary>
+    public const string OutboxDepth = "aftersales.outbox.depth";
+
+    /// <summary>
+    /// Seconds from an event's instant to its webhook's 2xx answer, tagged <c>aftersales.event_type</c>: for
+    /// a clock alert, how late it reached the receiver after its warning or due instant.
+    /// </summary>
+    public const string DeliveryLatency = "aftersales.webhooks.delivery.latency";
+
+    /// <summary>Webhook deliveries finished, tagged <c>aftersales.outcome</c> (<c>delivered</c>, <c>dead_lettered</c>).</summary>
+    public const string Deliveries = "aftersales.webhooks.deliveries";
+
+    /// <summary>Seconds from a work order's deadline to the watcher's claim of it: how long due work waited for a node.</summary>
+    public const string ClaimLag = "aftersales.deadlines.claim.lag";
 
     /// <summary>The duration of a store operation in seconds, tagged <c>aftersales.store</c>, <c>aftersales.operation</c> and, on failure, <c>error.type</c>.</summary>
     public const string StoreOperationDuration = "aftersales.store.operation.duration";

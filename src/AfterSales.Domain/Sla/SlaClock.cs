@@ -30,6 +30,7 @@ public sealed class SlaClock
         CalendarKey = basis.CalendarKey;
         IsProvisional = basis.IsProvisional;
         StoppedBy = basis.StoppedBy;
+        IsWaiting = basis.IsWaiting;
         Target = target;
         Cycle = cycle;
         SeverityCode = severityCode;
@@ -115,15 +116,17 @@ public sealed class SlaClock
     public bool IsOpen => Status is SlaClockStatus.Running or SlaClockStatus.Paused or SlaClockStatus.NotStarted;
 
     /// <summary>
-    /// The next instant after <paramref name="now"/> at which this running clock crosses a warning
-    /// threshold, an escalation level or its due instant, or a breached clock still open reaches an
-    /// escalation level after its due instant; <see langword="null"/> when nothing is pending (stopped,
-    /// paused, not started, or breached with no level to come). Stores index it to find due work.
+    /// The next instant at which this running clock crosses a warning threshold or an escalation level
+    /// (after <paramref name="now"/>: one at <paramref name="now"/> is reached) or its due instant (at or
+    /// after <paramref name="now"/>: a clock is breached only strictly after it), or a breached clock still
+    /// open reaches an escalation level after its due instant; <see langword="null"/> when nothing is
+    /// pending (stopped, paused, not started, or breached with no level to come). Stores index it to find
+    /// due work; what it names has happened once the clock reads later than it.
     /// </summary>
     public Instant? NextDeadlineAfter(Instant now)
     {
         // A breached clock still has its escalation levels after the due instant to come.
-        Instant? next = Status == SlaClockStatus.Running && DueAt > now ? DueAt : null;
+        Instant? next = Status == SlaClockStatus.Running && DueAt >= now ? DueAt : null;
         if (Status == SlaClockStatus.Running)
         {
             foreach (var warning in Warnings)
@@ -139,7 +142,7 @@ public sealed class SlaClock
         {
             foreach (var escalation in Escalations)
             {
-                if (escalation.At > now && (next is null || escalation.At < next))
+                if (escalation.At > now && (next is null || escalation.At < next) && (!IsWaiting || escalation.IsFixedWhileWaiting))
                 {
                     next = escalation.At;
                 }
@@ -166,7 +169,14 @@ public sealed class SlaClock
 
     internal ClockExtras Extras { get; }
 
-    internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy);
+    internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy, IsWaiting);
+
+    /// <summary>
+    /// Whether an open pause holds the clock at the evaluation instant (a paused clock, or a breached one
+    /// waiting for the customer): its due instant and its levels in business time move later while it
+    /// lasts (a breached clock's levels in elapsed time from its due instant stay).
+    /// </summary>
+    internal bool IsWaiting { get; }
 
     /// <summary>The explanation on one line.</summary>
     public override string ToString() => $"{Metric} [{Status}] " + string.Join("; ", Explanation);
@@ -179,4 +189,5 @@ internal sealed record ClockExtras(int? Occurrence, IReadOnlyList<SlaPausedTime>
 }
 
 /// <summary>What a clock was computed with, and how it stopped.</summary>
-internal readonly record struct ClockBasis(string PolicyKey, string CalendarKey, bool IsProvisional, Milestone? StoppedBy);
+// IsWaiting: an open pause (waiting for the customer) holds the clock; its due instant and levels move with time.
+internal readonly record struct ClockBasis(string PolicyKey, string CalendarKey, bool IsProvisional, Milestone? StoppedBy, bool IsWaiting = false);

@@ -123,6 +123,9 @@ public sealed class SlaEscalation
     /// <summary>Whether the clock had reached it when evaluated (or stopped); a level after the due instant is reached only by a clock that breached.</summary>
     public bool IsReached { get; }
 
+    /// <summary>A level in elapsed time from the due instant: it does not walk business time, so a pause after a breach leaves it where it is.</summary>
+    internal bool IsFixedWhileWaiting => Level.Percent is null && Level.Counting == EscalationCounting.ElapsedTime;
+
     /// <inheritdoc />
     public override string ToString() => $"{Key} at {At}{(IsReached ? " (reached)" : "")}";
 }

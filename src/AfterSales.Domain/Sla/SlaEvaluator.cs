@@ -77,7 +77,23 @@ public static class SlaEvaluator
     /// <param name="timeline">The work order's timeline.</param>
     /// <param name="now">The evaluation instant.</param>
     /// <param name="language">The language of the explanations; the latest policy's (<see cref="SlaPolicy.Language"/>) when <see langword="null"/>.</param>
-    public static IReadOnlyList<SlaClock> Evaluate(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, ExplanationLanguage? language)
+    public static IReadOnlyList<SlaClock> Evaluate(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, ExplanationLanguage? language) =>
+        EvaluateAll(terms, timeline, now, language, null);
+
+    /// <summary>
+    /// The clocks, and for each the clocks of every target that applied to its metric and cycle (the
+    /// strictest of which it is): while a clock is paused, another target's running clock may become
+    /// the stricter one with time alone (<see cref="Events.ClockAlerts.Next(IReadOnlyList{SlaTerms}, TicketTimeline, Instant)"/>).
+    /// </summary>
+    internal static (IReadOnlyList<SlaClock> Clocks, IReadOnlyList<IReadOnlyList<SlaClock>> Candidates) EvaluateWithCandidates(
+        IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now)
+    {
+        var candidates = new List<IReadOnlyList<SlaClock>>();
+        return (EvaluateAll(terms, timeline, now, null, candidates), candidates);
+    }
+
+    private static List<SlaClock> EvaluateAll(
+        IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, ExplanationLanguage? language, List<IReadOnlyList<SlaClock>>? candidates)
     {
         Guard.NotNull(terms);
         Guard.NotNull(timeline);
@@ -108,17 +124,19 @@ public static class SlaEvaluator
         {
             if (metric.IsRecurring)
             {
-                AddOccurrences(terms, latest, timeline, metric, cycles, count, now, language, clocks);
+                AddOccurrences(terms, latest, timeline, metric, cycles, count, now, language, clocks, candidates);
                 continue;
             }
 
             if (metric.RestartsOnReopen && latest.Policy.Reopening == ReopeningRule.ContinueClock)
             {
                 // One clock over every cycle: it continues after each re-opening, the fixed time excluded.
-                var continued = EvaluateMetric(terms, latest, timeline, metric, cycles[0] with { EndEntry = count, Continues = cycles.Count > 1 }, 1, count, now, language);
+                var appliedToContinued = candidates is null ? null : new List<SlaClock>();
+                var continued = EvaluateMetric(terms, latest, timeline, metric, cycles[0] with { EndEntry = count, Continues = cycles.Count > 1 }, 1, count, now, language, appliedToContinued);
                 if (continued is not null)
                 {
                     clocks.Add(continued);
+                    candidates?.Add(appliedToContinued!);
                 }
 
                 continue;
@@ -134,10 +152,12 @@ public static class SlaEvaluator
                 // A metric that does not restart has one clock over every cycle: a resolution after a
                 // re-opening still ends it.
                 var cycle = metric.RestartsOnReopen ? cycles[c] : cycles[c] with { EndEntry = count };
-                var clock = EvaluateMetric(terms, latest, timeline, metric, cycle, c + 1, count, now, language);
+                var applied = candidates is null ? null : new List<SlaClock>();
+                var clock = EvaluateMetric(terms, latest, timeline, metric, cycle, c + 1, count, now, language, applied);
                 if (clock is not null)
                 {
                     clocks.Add(clock);
+                    candidates?.Add(applied!);
                 }
             }
         }
@@ -173,7 +193,8 @@ public static class SlaEvaluator
 
     /// <summary>One clock per occurrence of a recurring metric: each start milestone not already being answered opens one, stopped by the next stop.</summary>
     private static void AddOccurrences(
-        IReadOnlyList<SlaTerms> terms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, List<Cycle> cycles, int count, Instant now, ExplanationLanguage language, List<SlaClock> clocks)
+        IReadOnlyList<SlaTerms> terms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, List<Cycle> cycles, int count, Instant now, ExplanationLanguage language, List<SlaClock> clocks,
+        List<IReadOnlyList<SlaClock>>? candidates)
     {
         var occurrence = 0;
         for (var i = 0; i < count;)
@@ -187,10 +208,12 @@ public static class SlaEvaluator
 
             occurrence++;
             var cycle = cycles.FindLastIndex(c => c.FirstEntry <= i) + 1;
-            var clock = EvaluateMetric(terms, latest, timeline, metric, new Cycle(entry.At, i + 1, count, occurrence), cycle, count, now, language);
+            var applied = candidates is null ? null : new List<SlaClock>();
+            var clock = EvaluateMetric(terms, latest, timeline, metric, new Cycle(entry.At, i + 1, count, occurrence), cycle, count, now, language, applied);
             if (clock is not null)
             {
                 clocks.Add(clock);
+                candidates?.Add(applied!);
             }
 
             var stop = FindStop(timeline, metric, i + 1, count);
@@ -237,18 +260,18 @@ public static class SlaEvaluator
     }
 
     private static SlaClock? EvaluateMetric(
-        IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now, ExplanationLanguage language)
+        IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now, ExplanationLanguage language, List<SlaClock>? applied)
     {
         // A clock that continues after re-openings stops only at its stop after the last one.
         var stopIndex = FindStop(timeline, metric, cycle.Continues ? LastReopening(timeline, count) + 1 : cycle.FirstEntry, cycle.EndEntry);
 
         // A stopped clock keeps the terms in force when it stopped; an open one takes the latest.
         var terms = stopIndex >= 0 ? TermsAt(allTerms, timeline.Entries[stopIndex].At, stopped: true) : latest;
-        return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now, language);
+        return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now, language, applied);
     }
 
     private static SlaClock? EvaluateUnder(
-        SlaTerms terms, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language)
+        SlaTerms terms, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language, List<SlaClock>? applied)
     {
         var policy = terms.Policy;
         var severity = timeline.SeverityCodeBefore(stopIndex >= 0 ? stopIndex : count);
@@ -259,6 +282,7 @@ public static class SlaEvaluator
         {
             applicable++;
             var clock = EvaluateTarget(terms, timeline, target, severity, cycle, cycleNumber, stopIndex, count, now, language);
+            applied?.Add(clock);
             if (best is null || Earlier(clock, best))
             {
                 best = clock;
@@ -501,7 +525,7 @@ public static class SlaEvaluator
         }
 
         return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
-            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy), escalations, new ClockExtras(occurrenceNumber, byReason, agreedAt, policyDue));
+            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy, openPause), escalations, new ClockExtras(occurrenceNumber, byReason, agreedAt, policyDue));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AfterSales.Events;
 using AfterSales.Internal;
 
 namespace AfterSales.WorkOrders;
@@ -7,13 +8,18 @@ namespace AfterSales.WorkOrders;
 /// one lock; the version check and the append happen under it, so of two writers saving from the
 /// same version exactly one wins and the other gets a <see cref="ConcurrencyConflictException"/>.
 /// Events are immutable and the store keeps its own lists, so callers cannot change what is stored.
+/// Given an <see cref="InMemoryEventLog"/> and an <see cref="IEventFormatter"/>, a save appends its domain
+/// events to the log under the same lock, and the store serves the deadline watcher as an <see cref="IDeadlineQueue"/>.
 /// </summary>
-public sealed class InMemoryTicketStore : ITicketStore
+public sealed class InMemoryTicketStore : ITicketStore, IDeadlineQueue
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, TicketId Id), Entry> tickets = [];
     private readonly SlaTermsResolver terms;
     private readonly IClock clock;
+    private readonly InMemoryEventLog? log;
+    private readonly IEventFormatter? formatter;
+    private readonly EventSignals? signals;
 
     /// <summary>Creates an empty store whose tickets count on their policies' own calendars and the shared presets.</summary>
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
@@ -26,10 +32,16 @@ public sealed class InMemoryTicketStore : ITicketStore
     /// <summary>Creates an empty store.</summary>
     /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from, and summaries are computed at.</param>
-    public InMemoryTicketStore(SlaTermsResolver terms, IClock clock)
+    /// <param name="log">Where saves append their domain events; none when <see langword="null"/>.</param>
+    /// <param name="formatter">Formats the appended events; none are appended without it.</param>
+    /// <param name="signals">Wakes this process's watcher and dispatcher after a save; optional.</param>
+    public InMemoryTicketStore(SlaTermsResolver terms, IClock clock, InMemoryEventLog? log = null, IEventFormatter? formatter = null, EventSignals? signals = null)
     {
         this.terms = Guard.NotNull(terms);
         this.clock = Guard.NotNull(clock);
+        this.log = log;
+        this.formatter = formatter;
+        this.signals = signals;
     }
 
     /// <summary>The number of events stored for a ticket (0 when unknown): for diagnostics and tests.</summary>
@@ -122,7 +134,9 @@ public sealed class InMemoryTicketStore : ITicketStore
 
         cancellationToken.ThrowIfCancellationRequested();
         var added = ticket.Events.Skip(expectedVersion).ToArray();
-        var summary = TicketSummary.Of(ticket, clock.GetCurrentInstant());
+        var publish = log is not null && formatter is not null;
+        var evaluation = publish ? TicketDomainEvents.ForSave(ticket, expectedVersion, clock.GetCurrentInstant()) : null;
+        var summary = evaluation?.Summary ?? TicketSummary.Of(ticket, clock.GetCurrentInstant());
         var key = (ticket.TenantId, ticket.Id);
         lock (gate)
         {
@@ -140,9 +154,90 @@ public sealed class InMemoryTicketStore : ITicketStore
 
             entry.Events.AddRange(added);
             entry.Summary = summary;
+            if (evaluation is not null)
+            {
+                log!.Append(evaluation.Events, formatter!);
+            }
+        }
+
+        signals?.DeadlineStored(summary.NextDeadline);
+        if (evaluation?.Events.Count > 0)
+        {
+            signals?.EventsStored();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeadlineClaim>> ClaimDueAsync(Instant now, int batchSize, string claimant, Duration lease, CancellationToken cancellationToken = default)
+    {
+        Guard.Positive(batchSize);
+        Guard.NotBlank(claimant);
+        lock (gate)
+        {
+            var due = tickets
+                .Where(p => p.Value.Summary!.NextDeadline < now && (p.Value.ClaimedUntil is null || p.Value.ClaimedUntil <= now))
+                .OrderBy(static p => p.Value.Summary!.NextDeadline)
+                .Take(batchSize)
+                .ToList();
+            IReadOnlyList<DeadlineClaim> claims =
+            [
+                .. due.Select(p =>
+                {
+                    p.Value.ClaimedBy = claimant;
+                    p.Value.ClaimedUntil = now + lease;
+                    var s = p.Value.Summary!;
+                    return new DeadlineClaim(p.Key.Tenant, p.Key.Id.Value, s.Version, s.NextDeadline!.Value, s.AsOf, claimant, now + lease);
+                }),
+            ];
+            return Task.FromResult(claims);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> ProcessAsync(DeadlineClaim claim, Instant now, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(claim);
+        var ticket = await LoadAsync(claim.TenantId, TicketId.From(claim.Key), cancellationToken).ConfigureAwait(false);
+        var evaluation = ticket is null || ticket.Version != claim.Version ? null : TicketDomainEvents.ForDeadline(ticket, claim.Since, now);
+        var written = 0;
+        lock (gate)
+        {
+            if (!tickets.TryGetValue((claim.TenantId, TicketId.From(claim.Key)), out var entry) || entry.ClaimedBy != claim.Claimant)
+            {
+                return 0;
+            }
+
+            entry.ClaimedBy = null;
+            entry.ClaimedUntil = null;
+            if (evaluation is not null && entry.Events.Count == claim.Version)
+            {
+                entry.Summary = evaluation.Summary;
+                if (log is not null && formatter is not null)
+                {
+                    written = log.Append(evaluation.Events, formatter);
+                }
+            }
+        }
+
+        if (written > 0)
+        {
+            signals?.EventsStored();
+        }
+
+        return written;
+    }
+
+    /// <inheritdoc />
+    public Task<Instant?> NextDeadlineAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(tickets.Values
+                .Where(e => e.Summary!.NextDeadline is not null && (e.ClaimedUntil is null || e.ClaimedUntil <= now))
+                .Min(static e => e.Summary!.NextDeadline));
+        }
     }
 
     /// <inheritdoc />
@@ -208,5 +303,9 @@ public sealed class InMemoryTicketStore : ITicketStore
         public List<TicketEvent> Events { get; } = [];
 
         public TicketSummary? Summary { get; set; }
+
+        public string? ClaimedBy { get; set; }
+
+        public Instant? ClaimedUntil { get; set; }
     }
 }

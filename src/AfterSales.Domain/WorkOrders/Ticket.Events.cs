@@ -203,6 +203,7 @@ public sealed partial class Ticket
         }
 
         timeline = next;
+        counts.Add((next.Entries.Count, terms.Count));
         events.Add(e);
         Version = e.Version;
     }

@@ -33,6 +33,10 @@ public sealed partial class Ticket
     private readonly List<TicketEvent> events = [];
     private readonly List<TicketPartsExchange> partsExchanges = [];
     private readonly List<SlaTerms> terms = [];
+
+    // The timeline's entry count and the terms' count after each event, so the clocks of an earlier
+    // version can be evaluated (which alerts a save newly raises) without replaying the events.
+    private readonly List<(int Entries, int Terms)> counts = [];
     private TicketTimeline? timeline;
     private TicketReport? report;
 
@@ -300,6 +304,13 @@ public sealed partial class Ticket
     /// <summary>Whether the ticket is in <paramref name="stateOrSuperstate"/> (e.g. <see cref="TicketState.Open"/>).</summary>
     public bool IsIn(TicketState stateOrSuperstate) => TicketMachine.IsInState(this, stateOrSuperstate);
 
+    /// <summary>The SLA timeline and terms as they stood at <paramref name="version"/> (1 to <see cref="Version"/>).</summary>
+    internal (TicketTimeline Timeline, IReadOnlyList<SlaTerms> Terms) StateAt(int version)
+    {
+        var (entries, termCount) = counts[version - 1];
+        return (Timeline.Prefix(entries), terms.Take(termCount).ToList());
+    }
+
     /// <summary>
     /// The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate(IReadOnlyList{SlaTerms}, Sla.Timeline.TicketTimeline, Instant)"/>
     /// of <see cref="Terms"/> on <see cref="Timeline"/> — stopped clocks under the terms in force when
@@ -319,28 +330,11 @@ public sealed partial class Ticket
     public bool IsLegacyIssue(Instant now) => !IsFinished && Clocks(now).Any(static c => c.IsOverdue);
 
     /// <summary>
-    /// The next instant after <paramref name="now"/> at which a running SLA clock crosses a warning
-    /// threshold or its due instant (<see cref="SlaClock.NextDeadlineAfter"/>); <see langword="null"/> when none.
-    /// Stores index it to find due work.
+    /// The next instant at which an SLA clock may cross a warning threshold or its due instant by time alone
+    /// (<see cref="AfterSales.Events.ClockAlerts.Next(IReadOnlyList{SlaTerms}, TicketTimeline, Instant)"/> of <see cref="Terms"/>);
+    /// <see langword="null"/> when nothing is pending or the order is finished. Stores index it to find due work.
     /// </summary>
-    public Instant? NextDeadlineAfter(Instant now)
-    {
-        if (IsFinished)
-        {
-            return null;
-        }
-
-        Instant? next = null;
-        foreach (var c in Clocks(now))
-        {
-            if (c.NextDeadlineAfter(now) is { } at && (next is null || at < next))
-            {
-                next = at;
-            }
-        }
-
-        return next;
-    }
+    public Instant? NextDeadlineAfter(Instant now) => IsFinished ? null : AfterSales.Events.ClockAlerts.Next(terms, Timeline, now);
 
     /// <summary>The workflow's answer for <paramref name="trigger"/> now (the clock's instant): permitted and where it leads, or the unmet guards and the permitted triggers.</summary>
     public TicketCommandCheck Check(TicketTrigger trigger) => Check(trigger, Now());

@@ -9,7 +9,7 @@ namespace AfterSales.WorkOrders;
 /// </summary>
 public sealed class TicketSummary
 {
-    private TicketSummary(Ticket ticket, Instant asOf)
+    private TicketSummary(Ticket ticket, Instant asOf, (IReadOnlyList<Sla.SlaClock> Clocks, IReadOnlyList<IReadOnlyList<Sla.SlaClock>> Candidates)? evaluation)
     {
         TenantId = ticket.TenantId;
         Id = ticket.Id;
@@ -28,24 +28,25 @@ public sealed class TicketSummary
 
         // One SLA evaluation for both (Ticket.NextDeadlineAfter and Ticket.IsLegacyIssue would each
         // evaluate the clocks): the save path's most expensive step.
-        Instant? next = null;
+        var (clocks, candidates) = evaluation ?? Sla.SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, asOf);
         var legacy = false;
-        foreach (var clock in ticket.Clocks(asOf))
+        foreach (var clock in clocks)
         {
             legacy |= clock.IsOverdue;
             IsProvisional |= clock.IsProvisional && clock.StoppedAt is null;
-            if (clock.NextDeadlineAfter(asOf) is { } at && (next is null || at < next))
-            {
-                next = at;
-            }
         }
 
+        var next = Events.ClockAlerts.Next(clocks, candidates, asOf);
         NextDeadline = next;
         IsLegacyIssue = legacy;
     }
 
     /// <summary>The summary of <paramref name="ticket"/> as of <paramref name="asOf"/> (typically the save instant).</summary>
-    public static TicketSummary Of(Ticket ticket, Instant asOf) => new(Guard.NotNull(ticket), asOf);
+    public static TicketSummary Of(Ticket ticket, Instant asOf) => new(Guard.NotNull(ticket), asOf, null);
+
+    /// <summary>The summary from clocks already evaluated at <paramref name="asOf"/> (one SLA evaluation for the summary and the alerts).</summary>
+    internal static TicketSummary Of(Ticket ticket, Instant asOf, (IReadOnlyList<Sla.SlaClock> Clocks, IReadOnlyList<IReadOnlyList<Sla.SlaClock>> Candidates) evaluation) =>
+        new(ticket, asOf, evaluation);
 
     /// <summary>The tenant (租户).</summary>
     public string TenantId { get; }
@@ -77,7 +78,7 @@ public sealed class TicketSummary
     /// <summary>The instant the deadline and legacy flag were computed at.</summary>
     public Instant AsOf { get; }
 
-    /// <summary>The next SLA warning or due instant after <see cref="AsOf"/> (下一时限), or <see langword="null"/> when no running clock has one.</summary>
+    /// <summary>The next SLA warning or due instant after <see cref="AsOf"/> (下一时限): <see cref="Events.ClockAlerts.Next(IReadOnlyList{Sla.SlaTerms}, Sla.Timeline.TicketTimeline, Instant)"/>; <see langword="null"/> when nothing is pending.</summary>
     public Instant? NextDeadline { get; }
 
     /// <summary>Whether the order was a legacy issue (遗留问题, R-WO-6) at <see cref="AsOf"/>.</summary>

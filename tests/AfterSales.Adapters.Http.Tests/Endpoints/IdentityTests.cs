@@ -152,6 +152,24 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task EventsAndWebhooks_TheManagersOnly_ReadsToo_TheTenantFromTheToken()
+    {
+        using var factory = new ServiceFactory(environment: "Production");
+        using var engineer = factory.ClientWithToken("acme", "e-1", "Engineer", Engineer);
+        using var manager = factory.ClientWithToken("acme", "m-1", "Manager", Manager);
+        foreach (var path in new[] { "/after-sales/events", "/after-sales/webhooks" })
+        {
+            var refused = await (await engineer.GetAsync(path)).JsonAsync(HttpStatusCode.Forbidden);
+            Assert.Equal(AfterSalesPolicies.ServiceManager, (string)refused["policy"]!);
+        }
+
+        var subscribe = await engineer.PostAsync("/after-sales/webhooks", Api.Json("""{"url":"https://crm.example.com/hook"}"""));
+        Assert.Equal(HttpStatusCode.Forbidden, subscribe.StatusCode);
+        (await manager.GetAsync("/after-sales/events")).EnsureSuccessStatusCode();
+        (await manager.GetAsync("/after-sales/webhooks")).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task SlaPolicies_OnlyTheManagerReplacesOne_AndTheListShowsTheTokensTenantsVersion()
     {
         using var factory = new ServiceFactory(environment: "Production");

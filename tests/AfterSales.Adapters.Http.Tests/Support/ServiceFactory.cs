@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using AfterSales.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NodaTime.Testing;
@@ -36,6 +37,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     private readonly string directory = Path.Combine(Path.GetTempPath(), "aftersales-http-" + Guid.NewGuid().ToString("N"));
     private readonly string? postgresAdmin;
     private readonly string databaseName = "aftersales_http_" + Guid.NewGuid().ToString("N")[..12];
+    private FakeDeadlineTimer? timer;
 
     /// <summary>The tests' own signing key (not the development one): tokens minted with it are accepted by every factory.</summary>
     public static readonly SymmetricSecurityKey TestSigningKey = new(SHA256.HashData(Encoding.UTF8.GetBytes("AfterSales.Kit HTTP tests")));
@@ -47,13 +49,34 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         Action<IServiceCollection>? services = null,
         IDictionary<string, string?>? settings = null,
         string environment = "Development")
+        : this(database, services, settings, null, null, environment)
+    {
+    }
+
+    /// <summary>A host on a database another owns (<paramref name="connectionString"/>; not created or dropped here), sharing <paramref name="timer"/> and its clock: one node of several.</summary>
+    public ServiceFactory(TestDatabase database, string connectionString, FakeDeadlineTimer timer, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+        : this(database, services, settings, connectionString, timer, "Development")
+    {
+    }
+
+    private ServiceFactory(TestDatabase database, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, string? sharedConnectionString, FakeDeadlineTimer? sharedTimer, string environment)
     {
         Environment = environment;
         Database = database;
         ExtraServices = services;
         Settings = settings;
         Directory.CreateDirectory(directory);
-        if (database == TestDatabase.PostgreSql)
+        if (sharedTimer is not null)
+        {
+            Clock = sharedTimer.Clock;
+            timer = sharedTimer;
+        }
+
+        if (sharedConnectionString is not null)
+        {
+            ConnectionString = sharedConnectionString;
+        }
+        else if (database == TestDatabase.PostgreSql)
         {
             var configured = System.Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException($"{PostgresVariable} is not set; the PostgreSQL tests need a server (see .ci/run).");
@@ -77,7 +100,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
-    /// <summary>Whether the host keeps its own clock (the system's, or the demo's) instead of <see cref="Clock"/>.</summary>
+    /// <summary>The clock every test host starts at.</summary>
+    public static Instant Start { get; } = Instant.FromUtc(2026, 3, 2, 1, 0, 0);
+
+    /// <summary>The deadline watcher's and the dispatcher's timer: they sleep until a test advances it.</summary>
+    public FakeDeadlineTimer Timer => timer ??= new FakeDeadlineTimer(Clock);
+
+    /// <summary>Whether the host keeps its own clock (the system's, or the demo's) and timer instead of <see cref="Clock"/> and <see cref="Timer"/>.</summary>
     public bool RealClock { get; init; }
 
     private Action<IServiceCollection>? ExtraServices { get; }
@@ -86,7 +115,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (Database == TestDatabase.PostgreSql)
+        if (postgresAdmin is not null)
         {
             using var admin = new NpgsqlConnection(postgresAdmin);
             admin.Open();
@@ -117,6 +146,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             if (!RealClock)
             {
                 services.AddSingleton<IClock>(Clock);
+                services.AddSingleton<AfterSales.Events.IDeadlineTimer>(Timer);
             }
 
             ExtraServices?.Invoke(services);
@@ -171,7 +201,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A SHA-256 over every row of every table, in key order: equal hashes, equal database.</summary>
+    /// <summary>A SHA-256 over every row of every table, in key order (but the outbox's dispatch state): equal hashes, equal database.</summary>
     public async Task<string> DumpHashAsync()
     {
         var factory = Services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>();
@@ -201,7 +231,10 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             await using var reader = await select.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+                // The dispatcher marks outbox rows dispatched in the background: that is bookkeeping, not data a request changed.
+                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => !(table.EndsWith("outbox", StringComparison.Ordinal) && reader.GetName(i) == "state"))
+                    .Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
             }
 
             rows.Sort(StringComparer.Ordinal);

@@ -53,6 +53,21 @@ public class EscalationLevelTests
     }
 
     [Fact]
+    public void Levels_BreachedClockWaitingForTheCustomer_OnlyItsElapsedTimeLevelIsDue_TheOthersMoveWithThePause()
+    {
+        // Breached at 10:30, waiting for the customer from 10:40: leadership (1 h after due, elapsed time)
+        // stays at 11:30; decision makers (400 %, business time) moves later with every minute of the pause.
+        var waiting = Reported.Paused(Bj("2026-03-02 10:40"));
+        var at1105 = Clock(waiting, Bj("2026-03-02 11:05"));
+        var at1200 = Clock(waiting, Bj("2026-03-02 12:00"));
+        Assert.Equal(SlaClockStatus.Breached, at1105.Status);
+        Assert.True(at1105.Target.PausesWhileWaitingForCustomer);
+        Assert.True(at1200.Escalations.Single(static e => e.Level.Name == "decision-makers").At > at1105.Escalations.Single(static e => e.Level.Name == "decision-makers").At);
+        Assert.Equal(Bj("2026-03-02 11:30"), at1105.NextDeadlineAfter(Bj("2026-03-02 11:05")));
+        Assert.Null(at1200.NextDeadlineAfter(Bj("2026-03-02 12:00")));
+    }
+
+    [Fact]
     public void Levels_InChinese_NameTheRecipients()
     {
         var clock = Assert.Single(SlaEvaluator.Evaluate(Policy, Reported, Bj("2026-03-02 10:00"), ExplanationLanguage.Chinese));

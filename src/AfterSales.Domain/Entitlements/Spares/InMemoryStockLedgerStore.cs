@@ -1,3 +1,4 @@
+using AfterSales.Events;
 using AfterSales.Internal;
 using AfterSales.WorkOrders;
 
@@ -7,9 +8,13 @@ namespace AfterSales.Entitlements.Spares;
 /// An <see cref="IStockLedgerStore"/> in memory (内存备件台账存储), for embedding and tests. Thread-safe
 /// with one lock; the version check and the append happen under it, so of two writers saving from
 /// the same version exactly one wins and the other gets a <see cref="ConcurrencyConflictException"/>.
-/// Ledgers are immutable, so callers cannot change what is stored.
+/// Ledgers are immutable, so callers cannot change what is stored. Given an event log and a formatter, a
+/// save appends its events (<see cref="AggregateDomainEvents.ForStockSave"/>) under the same lock.
 /// </summary>
-public sealed class InMemoryStockLedgerStore : IStockLedgerStore
+/// <param name="log">Where saves append their domain events; none when <see langword="null"/>.</param>
+/// <param name="formatter">Formats the appended events; none are appended without it.</param>
+/// <param name="signals">Wakes this process's dispatcher after a save; optional.</param>
+public sealed class InMemoryStockLedgerStore(InMemoryEventLog? log = null, IEventFormatter? formatter = null, EventSignals? signals = null) : IStockLedgerStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, string Centre, string Part), StockLedger> ledgers = [];
@@ -49,6 +54,10 @@ public sealed class InMemoryStockLedgerStore : IStockLedgerStore
             }
 
             ledgers[key] = ledger;
+            if (log is not null && formatter is not null && log.Append(AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion), formatter) > 0)
+            {
+                signals?.EventsStored();
+            }
         }
 
         return Task.CompletedTask;

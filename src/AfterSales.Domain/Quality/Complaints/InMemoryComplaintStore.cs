@@ -1,3 +1,4 @@
+using AfterSales.Events;
 using AfterSales.Internal;
 using AfterSales.WorkOrders;
 
@@ -7,9 +8,13 @@ namespace AfterSales.Quality.Complaints;
 /// An <see cref="IComplaintStore"/> in memory (内存投诉存储), for embedding and tests. Thread-safe with
 /// one lock; the version check and the store happen under it, so of two writers saving from the same
 /// version exactly one wins and the other gets a <see cref="ConcurrencyConflictException"/>.
-/// Complaints are immutable, so callers cannot change what is stored.
+/// Complaints are immutable, so callers cannot change what is stored. Given an event log and a formatter,
+/// a save appends its events (<see cref="AggregateDomainEvents.ForComplaintSave"/>) under the same lock.
 /// </summary>
-public sealed class InMemoryComplaintStore : IComplaintStore
+/// <param name="log">Where saves append their domain events; none when <see langword="null"/>.</param>
+/// <param name="formatter">Formats the appended events; none are appended without it.</param>
+/// <param name="signals">Wakes this process's dispatcher after a save; optional.</param>
+public sealed class InMemoryComplaintStore(InMemoryEventLog? log = null, IEventFormatter? formatter = null, EventSignals? signals = null) : IComplaintStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, string Id), Versioned<Complaint>> complaints = [];
@@ -43,6 +48,11 @@ public sealed class InMemoryComplaintStore : IComplaintStore
             }
 
             complaints[key] = new Versioned<Complaint>(complaint, expectedVersion + 1);
+            if (log is not null && formatter is not null && log.Append(AggregateDomainEvents.ForComplaintSave(tenantId, complaint, expectedVersion, stored?.Value.ClosedAt is not null), formatter) > 0)
+            {
+                signals?.EventsStored();
+            }
+
             return Task.FromResult(expectedVersion + 1);
         }
     }

@@ -181,6 +181,10 @@ public sealed class TicketTimeline
     /// <exception cref="ArgumentException"><paramref name="at"/> is too early.</exception>
     public TicketTimeline Reopened(Instant at) => Append(new TimelineEntry(TimelineEntryKind.Reopened, at), nameof(at));
 
+    /// <summary>The timeline as it stood with its first <paramref name="count"/> entries (an earlier version of the same ticket).</summary>
+    internal TicketTimeline Prefix(int count) =>
+        count >= entries.Length ? this : new TicketTimeline(ReportedAt, InitialSeverityCode, Channel, Site, FaultOccurredAt, entries[..count]);
+
     /// <summary>The severity code in force before entry <paramref name="index"/>.</summary>
     internal string SeverityCodeBefore(int index)
     {

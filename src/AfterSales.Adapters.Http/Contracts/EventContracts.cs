@@ -1,0 +1,153 @@
+using AfterSales.Entitlements.Spares;
+using AfterSales.Events;
+using AfterSales.Quality.Complaints;
+
+namespace AfterSales.Http.Contracts;
+
+#pragma warning disable CS1591 // HTTP contracts: the OpenAPI document and docs/events-and-webhooks.md describe them.
+
+/// <summary>The <c>data</c> of a ticket's own events (<c>aftersales.ticket.*</c>).</summary>
+public sealed record TicketChangedData(
+    string TicketId,
+    int Version,
+    string Kind,
+    string? Command,
+    string State,
+    string SeverityCode,
+    int Cycle,
+    string PolicyKey,
+    TicketEventResponse Event,
+    ReportResponse? Report)
+{
+    internal static TicketChangedData From(TicketChanged c) => new(
+        c.Event.TicketId.Value,
+        c.Event.Version,
+        c.Event.Kind.ToString(),
+        c.Command,
+        c.State.ToString(),
+        c.SeverityCode,
+        c.Cycle,
+        c.PolicyKey,
+        TicketEventResponse.From(c.Event),
+        c.Event.Report is { } r ? ReportResponse.From(r) : null);
+}
+
+/// <summary>
+/// The <c>data</c> of <c>aftersales.clock.*</c>: warning, breached, escalated, met-late, provisional, confirmed.
+/// <c>Level</c> and <c>Notify</c> name an escalation level and who it goes to; null for the other thresholds.
+/// </summary>
+public sealed record ClockAlertData(
+    string TicketId,
+    string Metric,
+    int Cycle,
+    string Threshold,
+    int Percent,
+    Instant At,
+    Instant DetectedAt,
+    bool Late,
+    ClockResponse Clock,
+    string? Level,
+    IReadOnlyList<string>? Notify)
+{
+    internal static ClockAlertData From(ClockAlert a) => new(
+        a.TicketId.Value,
+        a.Clock.Metric.Code,
+        a.Clock.Cycle,
+        a.Threshold.Kind switch
+        {
+            ClockThresholdKind.Warning => "warning",
+            ClockThresholdKind.Breach => "breach",
+            ClockThresholdKind.MetLate => "met-late",
+            ClockThresholdKind.Provisional => "provisional",
+            ClockThresholdKind.Escalation => "escalation",
+            _ => "confirmed",
+        },
+        a.Threshold.Percent,
+        a.Threshold.At,
+        a.DetectedAt,
+        a.IsLate,
+        ClockResponse.From(a.Clock),
+        a.Threshold.Escalation?.Level.Name,
+        a.Threshold.Escalation?.Level.Notify);
+}
+
+/// <summary>The <c>data</c> of <c>aftersales.complaint.*</c>.</summary>
+public sealed record ComplaintChangedData(
+    string ComplaintId,
+    int Version,
+    string WorkOrderId,
+    string EngineerId,
+    string Summary,
+    string Status,
+    Instant FiledAt,
+    Instant? ClosedAt,
+    string? EscalationLevel)
+{
+    internal static ComplaintChangedData From(ComplaintChanged c) => new(
+        c.Complaint.Id, c.Version, c.Complaint.WorkOrderId, c.Complaint.EngineerId, c.Complaint.Summary,
+        c.Complaint.Status.ToString(), c.Complaint.FiledAt, c.Complaint.ClosedAt, c.EscalationLevel?.Code);
+}
+
+/// <summary>The <c>data</c> of <c>aftersales.stock.moved</c>.</summary>
+public sealed record StockMovedData(
+    string CentreId,
+    string PartNumber,
+    int Version,
+    string Kind,
+    int Quantity,
+    int SignedQuantity,
+    string By,
+    Instant At,
+    string? WorkOrderId,
+    string? Note,
+    int Balance)
+{
+    internal static StockMovedData From(StockMoved m) => new(
+        m.CentreId, m.PartNumber, m.Version, m.Movement.Kind.ToString(), m.Movement.Quantity, m.Movement.SignedQuantity,
+        m.Movement.By, m.Movement.At, m.Movement.WorkOrderId, m.Movement.Note, m.Balance);
+}
+
+/// <summary>The body of <c>POST /webhooks</c>.</summary>
+public sealed record CreateWebhookRequest
+{
+    /// <summary>The receiver: an absolute http or https URL.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The signing secret, <c>whsec_</c> + base64 of 24 to 64 bytes; generated (and returned once) when omitted.</summary>
+    public string? Secret { get; init; }
+
+    /// <summary>The event types to deliver, e.g. <c>aftersales.clock.breached</c>; every type when omitted or empty.</summary>
+    public IReadOnlyList<string>? EventTypes { get; init; }
+}
+
+/// <summary>A subscription as <c>GET /webhooks</c> shows it: never the secret.</summary>
+public sealed record WebhookResponse(string Id, string Url, IReadOnlyList<string> EventTypes, Instant CreatedAt)
+{
+    internal static WebhookResponse From(WebhookSubscription s) => new(s.Id, s.Url.AbsoluteUri, s.EventTypes, s.CreatedAt);
+}
+
+/// <summary>The answer of <c>POST /webhooks</c>: the subscription and, this once, its secret.</summary>
+public sealed record CreatedWebhookResponse(string Id, string Url, IReadOnlyList<string> EventTypes, Instant CreatedAt, string Secret);
+
+/// <summary>One delivery of <c>GET /webhooks/{id}/deliveries</c>.</summary>
+public sealed record WebhookDeliveryResponse(
+    string EventId, string EventType, Instant OccurredAt, string State, int Attempts, int? LastStatusCode, string? LastError, Instant? LastAttemptAt, Instant? DeliveredAt)
+{
+    internal static WebhookDeliveryResponse From(WebhookDelivery d) => new(
+        d.EventId, d.EventType, d.OccurredAt, d.State.ToString(), d.Attempts, d.LastStatusCode, d.LastError, d.LastAttemptAt, d.DeliveredAt);
+}
+
+/// <summary>The body of <c>POST /webhooks/{id}/deliveries/redeliver</c>: one event's id, or none for every dead-lettered delivery.</summary>
+public sealed record RedeliverRequest
+{
+    public string? EventId { get; init; }
+}
+
+/// <summary>The answer of a re-delivery: how many dead-lettered deliveries were queued again.</summary>
+public sealed record RedeliverResponse(int Requeued);
+
+/// <summary>
+/// A page of <c>GET /events</c>: the tenant's events after the cursor, each a CloudEvents 1.0 JSON object as
+/// webhooks deliver it, the cursor to resume after them, and whether more were ready.
+/// </summary>
+public sealed record EventPageResponse(IReadOnlyList<System.Text.Json.JsonElement> Events, string Next, bool HasMore);

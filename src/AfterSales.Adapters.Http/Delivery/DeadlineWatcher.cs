@@ -1,0 +1,111 @@
+using AfterSales.Events;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Http.Delivery;
+
+/// <summary>
+/// The deadline watcher (到期监视): sleeps until the earliest deadline in the due index (at most
+/// <see cref="DeadlineWatcherOptions.MaxNap"/>, and less when a save on this node stores a nearer one),
+/// claims what is due with a lease, and has each claimed work order re-evaluated — the thresholds newly
+/// reached written into the outbox in one transaction with its next deadline. Deadlines passed while
+/// every node was down are claimed at start, their alerts marked late. Any number of nodes may run it.
+/// </summary>
+internal sealed partial class DeadlineWatcher(
+    IDeadlineQueue queue,
+    IDeadlineTimer timer,
+    EventSignals signals,
+    IClock clock,
+    IOptions<DeadlineWatcherOptions> options,
+    ILogger<DeadlineWatcher> logger) : BackgroundService
+{
+    private readonly DeadlineWatcherOptions settings = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var node = settings.Node;
+        var lease = Duration.FromTimeSpan(settings.ClaimLease);
+        var nap = Duration.FromTimeSpan(settings.MaxNap);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var signal = signals.NextDeadlineStored;
+            signals.TakeNearestDeadline();
+            Instant wakeAt;
+            try
+            {
+                await VisitDueAsync(node, lease, stoppingToken).ConfigureAwait(false);
+                var now = clock.GetCurrentInstant();
+                var next = await queue.NextDeadlineAsync(now, stoppingToken).ConfigureAwait(false);
+                wakeAt = next is { } n && n < now + nap ? n : now + nap;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(logger, ex);
+                wakeAt = clock.GetCurrentInstant() + Duration.FromSeconds(Math.Min(5, nap.TotalSeconds));
+            }
+
+            await SleepAsync(wakeAt, signal, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Claims and visits due work until a claim comes back short.</summary>
+    internal async Task<int> VisitDueAsync(string node, Duration lease, CancellationToken cancellationToken)
+    {
+        var events = 0;
+        while (true)
+        {
+            var now = clock.GetCurrentInstant();
+            var claims = await queue.ClaimDueAsync(now, settings.BatchSize, node, lease, cancellationToken).ConfigureAwait(false);
+            await Parallel.ForEachAsync(
+                claims,
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
+                async (claim, ct) =>
+                {
+                    try
+                    {
+                        DeliveryTelemetry.Claimed(claim.Deadline, now);
+                        Interlocked.Add(ref events, await queue.ProcessAsync(claim, clock.GetCurrentInstant(), ct).ConfigureAwait(false));
+                    }
+                    catch (Exception ex) when (!ct.IsCancellationRequested)
+                    {
+                        // The claim stays until its lease ends; then a node (maybe this one) visits again.
+                        LogVisitFailed(logger, claim.TenantId, claim.Key, ex);
+                    }
+                }).ConfigureAwait(false);
+            if (claims.Count < settings.BatchSize)
+            {
+                return events;
+            }
+        }
+    }
+
+    private async Task SleepAsync(Instant wakeAt, Task signal, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var sleep = timer.WaitUntilAsync(wakeAt, wait.Token);
+            var woke = await Task.WhenAny(sleep, signal).ConfigureAwait(false);
+            if (woke == sleep)
+            {
+                await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return;
+            }
+
+            await wait.CancelAsync().ConfigureAwait(false);
+            await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            signal = signals.NextDeadlineStored;
+            if (signals.TakeNearestDeadline() is { } nearer && nearer < wakeAt)
+            {
+                wakeAt = nearer;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The deadline watcher failed; it retries shortly.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visiting due work order {Tenant}/{Ticket} failed; it is retried when its claim's lease ends.")]
+    private static partial void LogVisitFailed(ILogger logger, string tenant, string ticket, Exception exception);
+}

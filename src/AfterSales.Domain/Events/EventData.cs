@@ -1,0 +1,125 @@
+using AfterSales.Entitlements.Spares;
+using AfterSales.Quality.Complaints;
+using AfterSales.Sla;
+using AfterSales.WorkOrders;
+
+namespace AfterSales.Events;
+
+/// <summary>
+/// The data of a ticket's own events (<see cref="AfterSalesEventTypes.TicketReported"/> and one type
+/// per workflow step): the recorded <see cref="TicketEvent"/> and where the ticket stood after the save
+/// that recorded it.
+/// </summary>
+public sealed class TicketChanged : DomainEventData
+{
+    internal TicketChanged(TicketEvent @event, string? command, TicketState state, string severityCode, int cycle, string policyKey)
+    {
+        Event = @event;
+        Command = command;
+        State = state;
+        SeverityCode = severityCode;
+        Cycle = cycle;
+        PolicyKey = policyKey;
+    }
+
+    /// <summary>The recorded event with its payload (the report, the engineer, the reason …).</summary>
+    public TicketEvent Event { get; }
+
+    /// <summary>The command that recorded it, as clients name it (<c>acknowledge</c>, <c>arrive-on-site</c> …); <see langword="null"/> for the report.</summary>
+    public string? Command { get; }
+
+    /// <summary>The state after the save that recorded the event (a save usually records one event).</summary>
+    public TicketState State { get; }
+
+    /// <summary>The severity after that save.</summary>
+    public string SeverityCode { get; }
+
+    /// <summary>The cycle after that save (R-WO-4).</summary>
+    public int Cycle { get; }
+
+    /// <summary>The pinned policy's key.</summary>
+    public string PolicyKey { get; }
+}
+
+/// <summary>
+/// The data of a clock alert (<see cref="AfterSalesEventTypes.ClockWarning"/>, <see cref="AfterSalesEventTypes.ClockBreached"/>,
+/// <see cref="AfterSalesEventTypes.ClockEscalated"/>, <see cref="AfterSalesEventTypes.ClockMetLate"/>, provisional and
+/// confirmed): which clock, which threshold, when it was reached
+/// and when the engine noticed.
+/// </summary>
+public sealed class ClockAlert : DomainEventData
+{
+    internal ClockAlert(TicketId ticketId, ClockThreshold threshold, Instant detectedAt, bool isLate)
+    {
+        TicketId = ticketId;
+        Threshold = threshold;
+        DetectedAt = detectedAt;
+        IsLate = isLate;
+    }
+
+    /// <summary>The work order.</summary>
+    public TicketId TicketId { get; }
+
+    /// <summary>The threshold, with the clock as evaluated when it was found reached.</summary>
+    public ClockThreshold Threshold { get; }
+
+    /// <summary>The clock.</summary>
+    public SlaClock Clock => Threshold.Clock;
+
+    /// <summary>When the engine found it reached (the watcher's or the save's instant).</summary>
+    public Instant DetectedAt { get; }
+
+    /// <summary>
+    /// Whether it was found later than the watcher's tolerance after it was reached: every node was down
+    /// at the instant, or a fact recorded later (a reclassification upward, a late stop) reached it in the past.
+    /// </summary>
+    public bool IsLate { get; }
+}
+
+/// <summary>The data of a complaint's events (filed, escalated, closed): the complaint after the change.</summary>
+public sealed class ComplaintChanged : DomainEventData
+{
+    internal ComplaintChanged(Complaint complaint, int version, EscalationLevel? level)
+    {
+        Complaint = complaint;
+        Version = version;
+        EscalationLevel = level;
+    }
+
+    /// <summary>The complaint after the change.</summary>
+    public Complaint Complaint { get; }
+
+    /// <summary>Its stored version after the change (0 for an escalation, which changes no row).</summary>
+    public int Version { get; }
+
+    /// <summary>For an escalation: the level reached.</summary>
+    public EscalationLevel? EscalationLevel { get; }
+}
+
+/// <summary>The data of <see cref="AfterSalesEventTypes.StockMoved"/>: the movement and the balance after it.</summary>
+public sealed class StockMoved : DomainEventData
+{
+    internal StockMoved(string centreId, string partNumber, int version, StockMovement movement, int balance)
+    {
+        CentreId = centreId;
+        PartNumber = partNumber;
+        Version = version;
+        Movement = movement;
+        Balance = balance;
+    }
+
+    /// <summary>The service centre.</summary>
+    public string CentreId { get; }
+
+    /// <summary>The part type.</summary>
+    public string PartNumber { get; }
+
+    /// <summary>The ledger's version after the movement.</summary>
+    public int Version { get; }
+
+    /// <summary>The movement.</summary>
+    public StockMovement Movement { get; }
+
+    /// <summary>The balance on hand after it.</summary>
+    public int Balance { get; }
+}
