@@ -53,6 +53,9 @@ public static class AfterSalesHttpIdentityExtensions
         services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<IOptions<IdempotencyStoreOptions>>().Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, IdempotencySweepService>());
 
+        // The problem responses for 401/403 need the authentication services; a host that has not added its
+        // own scheme yet (tests, a first run) still starts. AddAuthentication only adds what is missing.
+        services.AddAuthentication();
         services.AddAuthorization(static o =>
         {
             // Defaults for the policies the host has not defined (a later AddPolicy of the host replaces them).
