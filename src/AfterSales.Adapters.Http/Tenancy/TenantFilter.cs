@@ -18,9 +18,9 @@ internal sealed class TenantFilter(ITenantResolver resolver) : IEndpointFilter
                 new Dictionary<string, string[]>(StringComparer.Ordinal) { ["tenant"] = ["The tenant is required."] });
         }
 
-        if (tenant.Length > MaxLength || tenant.Any(char.IsControl))
+        if (Identifier.Problem(tenant) is { } problem)
         {
-            throw RequestRejectedException.Validation("tenant", $"The tenant must be at most {MaxLength} characters without control characters.");
+            throw RequestRejectedException.Validation("tenant", $"The tenant {problem}.");
         }
 
         context.HttpContext.Features.Set(new TenantFeature(tenant));

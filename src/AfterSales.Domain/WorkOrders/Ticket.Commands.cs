@@ -196,8 +196,10 @@ public sealed partial class Ticket
     public void ReplaceParts(TicketPartsExchange exchange)
     {
         Guard.NotNull(exchange);
-        Guard.NotBlank(exchange.OldPartNumber, "exchange.OldPartNumber");
-        Guard.NotBlank(exchange.NewPartNumber, "exchange.NewPartNumber");
+        Identifier.Check(exchange.OldPartNumber, "exchange.OldPartNumber");
+        Identifier.CheckOptional(exchange.OldSerialNumber, "exchange.OldSerialNumber");
+        Identifier.Check(exchange.NewPartNumber, "exchange.NewPartNumber");
+        Identifier.CheckOptional(exchange.NewSerialNumber, "exchange.NewSerialNumber");
         Guard.NotBlank(exchange.SignedBy, "exchange.SignedBy");
         Execute(TicketEventKind.PartsReplaced, partsExchange: exchange);
     }

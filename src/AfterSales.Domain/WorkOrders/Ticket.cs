@@ -278,10 +278,11 @@ public sealed partial class Ticket
         Guard.NotNull(report.Site);
         Guard.NotBlank(report.Site.Name);
         Guard.NotBlank(report.Site.Address);
-        Guard.NotBlank(report.DeviceSerialNumber);
+        Identifier.Check(report.DeviceSerialNumber, "report.DeviceSerialNumber");
         Guard.NotBlank(report.Symptom);
         Guard.NotBlank(report.SeverityCode);
         CheckSeverity(policy, report.SeverityCode, "report.SeverityCode");
+        SupportedDates.Check(report.FaultOccurredAt, "report.FaultOccurredAt");
         if (report.FaultOccurredAt > reportedAt)
         {
             throw new ArgumentException(

@@ -42,8 +42,11 @@ public sealed class DeviceRecord
     public static DeviceRecord Create(
         string serialNumber, ComponentClass component, LocalDate? acceptedOn = null, LocalDate? handedOverOn = null, LocalDate? completedOn = null)
     {
-        Guard.NotBlank(serialNumber);
+        Identifier.Check(serialNumber);
         Guard.NotNull(component);
+        SupportedDates.Check(acceptedOn);
+        SupportedDates.Check(handedOverOn);
+        SupportedDates.Check(completedOn);
         if (acceptedOn is null && handedOverOn is null && completedOn is null)
         {
             throw new ArgumentException("acceptedOn, handedOverOn or completedOn must be given: a warranty needs a day to start from.", nameof(acceptedOn));
@@ -85,6 +88,8 @@ public sealed class DeviceRecord
     public DeviceRecord WithShelfPeriod(DateInterval period)
     {
         Guard.NotNull(period);
+        SupportedDates.Check(period.Start, "period.Start");
+        SupportedDates.Check(period.End, "period.End");
         foreach (var existing in shelfPeriods)
         {
             if (existing.Intersection(period) is not null)

@@ -21,10 +21,10 @@ public sealed class DeviceReplacement
             throw new ArgumentOutOfRangeException(nameof(scope), scope, $"scope must be a defined {nameof(ReplacementScope)}, was {scope}.");
         }
 
-        On = on;
+        On = SupportedDates.Check(on);
         Scope = scope;
-        WorkOrderId = Guard.NotBlank(workOrderId);
-        NewSerialNumber = newSerialNumber;
+        WorkOrderId = Identifier.Check(workOrderId);
+        NewSerialNumber = Identifier.CheckOptional(newSerialNumber);
     }
 
     /// <summary>The day it was installed.</summary>
