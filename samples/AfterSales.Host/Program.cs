@@ -42,6 +42,8 @@ builder.Services
         }
 
         o.DefaultPolicyId = SlaPresets.SystemIntegration002.Id;
+        o.DefaultWarrantyPolicyCode = AfterSales.Entitlements.Warranty.WarrantyPresets.SystemIntegration002.Code;
+        o.CheckEntitlementAtReport = builder.Configuration.GetValue("AfterSales:CheckEntitlementAtReport", true);
     })
     .UseEntityFrameworkCore<AfterSalesDbContext>()
     .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o));

@@ -74,6 +74,11 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
             CompletedOn = record.CompletedOn,
             History = DeviceHistory.ToJson(record),
             Version = expectedVersion + 1,
+            WarrantyPolicyCode = record.WarrantyPolicyCode,
+            ContractId = record.ContractId,
+            ServiceCentreId = record.ServiceCentreId,
+            Model = record.Model,
+            Grade = record.Grade,
         };
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
@@ -140,7 +145,10 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
             new ComponentClass(row.ComponentCode, row.ComponentNameZh, row.ComponentNameEn),
             row.AcceptedOn,
             row.HandedOverOn,
-            row.CompletedOn);
+            row.CompletedOn)
+            .WithContract(row.WarrantyPolicyCode, row.ContractId)
+            .WithServiceCentre(row.ServiceCentreId)
+            .WithModel(row.Model, row.Grade);
         return DeviceHistory.Apply(record, row.History);
     }
 }

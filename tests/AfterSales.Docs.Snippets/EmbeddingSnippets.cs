@@ -134,7 +134,7 @@ public sealed class EmbeddingSnippets
         Register(services, db.ConnectionString);
         await using var provider = services.BuildServiceProvider();
 
-        Assert.Equal(AfterSalesSchema.LatestVersion, await MigrateAtStartUp(provider));
+        Assert.Equal(ScriptCount, await MigrateAtStartUp(provider));
         Assert.Equal(0, await MigrateAtStartUp(provider));
 
         // The stores UseEntityFrameworkCore registered.
@@ -197,6 +197,9 @@ public sealed class EmbeddingSnippets
         return ticket.Id;
     }
 
+    // The number of scripts (their versions may have gaps while other branches' scripts are unmerged).
+    private static int ScriptCount => AfterSalesSchema.GetScripts("Microsoft.EntityFrameworkCore.Sqlite", new AfterSalesModelOptions()).Count;
+
     [Fact]
     public async Task QuickStartContext_MigratesWithTheDefaultNames_OnSqlite()
     {
@@ -205,7 +208,7 @@ public sealed class EmbeddingSnippets
         RegisterQuickStart(services, db.ConnectionString);
         await using var provider = services.BuildServiceProvider();
         await using var context = await provider.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContextAsync();
-        Assert.Equal(AfterSalesSchema.LatestVersion, await AfterSalesSchema.MigrateAsync(context));
+        Assert.Equal(ScriptCount, await AfterSalesSchema.MigrateAsync(context));
         Assert.Equal(1, await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'aftersales_tickets'").SingleAsync());
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AfterSales.Entitlements;
+using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
@@ -93,6 +95,64 @@ internal sealed class ReportPayload
     public long? FaultOccurredAt { get; set; }
 
     public bool IsBillable { get; set; }
+
+    public EntitlementPayload? Entitlement { get; set; }
+}
+
+/// <summary>The entitlement check at report; dates as day numbers since 1970-01-01.</summary>
+internal sealed class EntitlementPayload
+{
+    public EntitlementStatus Status { get; set; }
+
+    public string? WarrantyPolicyCode { get; set; }
+
+    public WarrantyStatus? WarrantyStatus { get; set; }
+
+    public int? AssessedOn { get; set; }
+
+    public int? LastCoveredDay { get; set; }
+
+    public string? ContractId { get; set; }
+
+    public string? ServiceCentreId { get; set; }
+
+    public string? Model { get; set; }
+
+    public int? Grade { get; set; }
+
+    public bool DataBackupRequired { get; set; }
+
+    public List<string> Reasons { get; set; } = [];
+
+    public static EntitlementPayload From(TicketEntitlement e) => new()
+    {
+        Status = e.Status,
+        WarrantyPolicyCode = e.WarrantyPolicyCode,
+        WarrantyStatus = e.WarrantyStatus,
+        AssessedOn = e.AssessedOn is { } a ? LocalDateToDayNumberConverter.ToDayNumber(a) : null,
+        LastCoveredDay = e.LastCoveredDay is { } l ? LocalDateToDayNumberConverter.ToDayNumber(l) : null,
+        ContractId = e.ContractId,
+        ServiceCentreId = e.ServiceCentreId,
+        Model = e.Model,
+        Grade = e.Grade,
+        DataBackupRequired = e.DataBackupRequired,
+        Reasons = [.. e.Reasons],
+    };
+
+    public TicketEntitlement ToEntitlement() => new()
+    {
+        Status = Status,
+        WarrantyPolicyCode = WarrantyPolicyCode,
+        WarrantyStatus = WarrantyStatus,
+        AssessedOn = AssessedOn is { } a ? LocalDateToDayNumberConverter.FromDayNumber(a) : null,
+        LastCoveredDay = LastCoveredDay is { } l ? LocalDateToDayNumberConverter.FromDayNumber(l) : null,
+        ContractId = ContractId,
+        ServiceCentreId = ServiceCentreId,
+        Model = Model,
+        Grade = Grade,
+        DataBackupRequired = DataBackupRequired,
+        Reasons = Reasons,
+    };
 }
 
 internal sealed class SignOffPayload
@@ -185,6 +245,7 @@ internal static class EventMapper
         SeverityCode = r.SeverityCode,
         FaultOccurredAt = r.FaultOccurredAt is { } f ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(f) : null,
         IsBillable = r.IsBillable,
+        Entitlement = r.Entitlement is { } e ? EntitlementPayload.From(e) : null,
     };
 
     private static TicketReport ToReport(ReportPayload r) => new()
@@ -199,5 +260,6 @@ internal static class EventMapper
         SeverityCode = r.SeverityCode,
         FaultOccurredAt = r.FaultOccurredAt is { } f ? InstantToUnixNanosecondsConverter.FromUnixNanoseconds(f) : null,
         IsBillable = r.IsBillable,
+        Entitlement = r.Entitlement?.ToEntitlement(),
     };
 }

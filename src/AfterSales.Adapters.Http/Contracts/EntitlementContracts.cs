@@ -25,7 +25,7 @@ public sealed record WarrantyAssessmentRequest
 
 public sealed record WarrantyAssessmentResponse(
     string SerialNumber, LocalDate On, string Status, bool IsCovered, string Component, LocalDate StartsOn, LocalDate LastCoveredDay,
-    LocalDate? LatentDefectLastDay, IReadOnlyList<string> Reasons);
+    LocalDate? LatentDefectLastDay, IReadOnlyList<string> Reasons, IReadOnlyList<RelocationResponse> Relocations);
 
 public sealed record WarrantyPolicyResponse(string Code, string Name, int? RepairLimit, IReadOnlyList<WarrantyTermResponse> Terms);
 
@@ -156,6 +156,48 @@ public sealed record RegisterDeviceRequest
     public LocalDate? HandedOverOn { get; init; }
 
     public LocalDate? CompletedOn { get; init; }
+
+    /// <summary>The code of the warranty policy that judges the device (GET /warranty/policies); the service's default when omitted.</summary>
+    public string? WarrantyPolicy { get; init; }
+
+    /// <summary>The contract the device was delivered under: the id of the price list its paid repairs are quoted from.</summary>
+    public string? ContractId { get; init; }
+
+    /// <summary>The service centre that serves the device: with <c>model</c> it counts in the centre's installed base.</summary>
+    public string? CentreId { get; init; }
+
+    /// <summary>The device's model, a part number (the spare unit type that replaces it whole).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The device's grade, 0 or more, higher is better: a loaner must be of the same or a better grade.</summary>
+    public int? Grade { get; init; }
 }
 
-public sealed record DeviceResponse(string SerialNumber, int Version, string Component, LocalDate? AcceptedOn, LocalDate? HandedOverOn, LocalDate? CompletedOn, int Replacements);
+public sealed record DeviceResponse(
+    string SerialNumber, int Version, string Component, LocalDate? AcceptedOn, LocalDate? HandedOverOn, LocalDate? CompletedOn, int Replacements,
+    string? WarrantyPolicy, string? ContractId, string? CentreId, string? Model, int? Grade, IReadOnlyList<RelocationResponse> Relocations);
+
+public sealed record RelocationResponse(LocalDate On, string From, string To);
+
+/// <summary>The body of <c>POST /devices/{serialNumber}/relocations</c>: a move of the device (移机, R-WAR-10).</summary>
+public sealed record RelocateDeviceRequest
+{
+    /// <summary>The day of the move.</summary>
+    public required LocalDate On { get; init; }
+
+    /// <summary>Where the device was.</summary>
+    public required string From { get; init; }
+
+    /// <summary>Where it is now.</summary>
+    public required string To { get; init; }
+}
+
+/// <summary>The entitlement check a work order recorded at report (R-WO-1).</summary>
+public sealed record EntitlementResponse(
+    string Status, bool IsBillable, bool IsDeviceKnown, string? WarrantyPolicy, string? WarrantyStatus, LocalDate? AssessedOn, LocalDate? LastCoveredDay,
+    string? ContractId, string? CentreId, string? Model, int? Grade, bool DataBackupRequired, IReadOnlyList<string> Reasons)
+{
+    internal static EntitlementResponse? From(AfterSales.Entitlements.TicketEntitlement? e) => e is null ? null : new(
+        e.Status.ToString(), e.IsBillable, e.IsDeviceKnown, e.WarrantyPolicyCode, e.WarrantyStatus?.ToString(), e.AssessedOn, e.LastCoveredDay,
+        e.ContractId, e.ServiceCentreId, e.Model, e.Grade, e.DataBackupRequired, e.Reasons);
+}

@@ -144,6 +144,7 @@ public sealed record TicketResponse(
     string? Resolution,
     Instant? ObservationStartedAt,
     string? CancellationReason,
+    bool IsBillable,
     ReportResponse Report,
     IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events)
@@ -163,6 +164,7 @@ public sealed record TicketResponse(
         t.Resolution,
         t.ObservationStartedAt,
         t.CancellationReason,
+        t.IsBillable,
         ReportResponse.From(t.ReportDetails),
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Select(TicketEventResponse.From)]);
@@ -175,7 +177,8 @@ public sealed record ReportResponse(
     string DeviceSerialNumber,
     string Symptom,
     string SeverityCode,
-    Instant? FaultOccurredAt)
+    Instant? FaultOccurredAt,
+    EntitlementResponse? Entitlement)
 {
     internal static ReportResponse From(TicketReport r) => new(
         new ReporterContract { Name = r.Reporter.Name, Organization = r.Reporter.Organization, Contact = r.Reporter.Contact },
@@ -184,7 +187,8 @@ public sealed record ReportResponse(
         r.DeviceSerialNumber,
         r.Symptom,
         r.SeverityCode,
-        r.FaultOccurredAt);
+        r.FaultOccurredAt,
+        EntitlementResponse.From(r.Entitlement));
 }
 
 public sealed record TicketEventResponse(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AfterSales.Entitlements;
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
@@ -7,6 +8,7 @@ using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
 using AfterSales.Http.Tenancy;
+using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,10 +30,10 @@ internal static class EntitlementEndpoints
 
     public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
     {
-        group.MapGet("/warranty/policies", static () => TypedResults.Ok(WarrantyPresets.All.Select(static p => new WarrantyPolicyResponse(
+        group.MapGet("/warranty/policies", static (WarrantyPolicyCatalog catalog) => TypedResults.Ok(catalog.All.Select(static p => new WarrantyPolicyResponse(
                 p.Code, p.Name, p.RepairLimit,
                 [.. p.Terms.Select(static t => new WarrantyTermResponse(t.Component.Code, t.Length.ToString(), t.StartRule.ToString()))])).ToArray()))
-            .WithName("ListWarrantyPolicies").WithSummary("The warranty presets of the seed plans.");
+            .WithName("ListWarrantyPolicies").WithSummary("The warranty policies the service knows: the seed presets and the host's own.");
 
         group.MapPost("/warranty/assessments", Assess)
             .Accepts<WarrantyAssessmentRequest>("application/json")
@@ -46,6 +48,18 @@ internal static class EntitlementEndpoints
 
         tenantScoped.MapGet("/devices/{serialNumber}", Device)
             .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ProducesProblem(404);
+
+        tenantScoped.MapPost("/devices/{serialNumber}/relocations", Relocate)
+            .Accepts<RelocateDeviceRequest>("application/json")
+            .WithName("RelocateDevice")
+            .WithSummary("Record that a registered device was moved (移机, R-WAR-10); the warranty is kept and its assessments say so. Honours If-Match.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415);
+
+        tenantScoped.MapGet("/devices/{serialNumber}/tickets", DeviceTickets)
+            .WithName("ListDeviceTickets")
+            .WithSummary("Every work order of a device (设备维修档案, R-WO-10), newest first; page (from 1) and pageSize.")
+            .WithDescription("Served from the tickets' (tenant, device serial number) index. The device need not be registered: a report on an unknown serial number is listed too.")
+            .ProducesProblem(400);
 
         tenantScoped.MapGet("/devices/{serialNumber}/warranty", DeviceWarranty)
             .WithName("GetDeviceWarranty").WithSummary("Is the registered device under warranty on ?on=<date> (default today, Beijing) under ?policy=<code>, and why?")
@@ -72,27 +86,44 @@ internal static class EntitlementEndpoints
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> Assess(HttpContext http, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> Assess(HttpContext http, WarrantyPolicyCatalog catalog, IOptions<AfterSalesHttpOptions> options)
     {
         var r = (await RequestBody.ReadAsync<WarrantyAssessmentRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        var policy = PolicyOf(r.Policy);
+        var policy = PolicyOf(catalog, r.Policy, "policy");
         var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn);
         return TypedResults.Ok(ToResponse(policy.Evaluate(record, r.On)));
     }
 
-    private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> Register(HttpContext http, IDeviceRegistry registry, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> Register(
+        HttpContext http, IDeviceRegistry registry, WarrantyPolicyCatalog catalog, IOptions<AfterSalesHttpOptions> options)
     {
         var r = (await RequestBody.ReadAsync<RegisterDeviceRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        if (r.SerialNumber.Length > 100)
-        {
-            throw RequestRejectedException.Validation("serialNumber", "serialNumber must be at most 100 characters.");
-        }
-
-        var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn);
+        var policyCode = r.WarrantyPolicy is { } code ? PolicyOf(catalog, code, "warrantyPolicy").Code : null;
+        var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn)
+            .WithContract(policyCode, r.ContractId)
+            .WithServiceCentre(r.CentreId)
+            .WithModel(r.Model, r.Grade);
         var version = await registry.SaveAsync(http.Tenant(), record, 0, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(version);
         var location = $"{http.Request.PathBase}{http.GetEndpoint()?.Metadata.GetMetadata<AfterSalesGroupMarker>()?.Prefix}/devices/{Uri.EscapeDataString(record.SerialNumber)}";
         return TypedResults.Created(location, ToResponse(record, version));
+    }
+
+    private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Relocate(
+        HttpContext http, string serialNumber, IDeviceRegistry registry, IOptions<AfterSalesHttpOptions> options)
+    {
+        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var r = (await RequestBody.ReadAsync<RelocateDeviceRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
+        var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
+        if (expected is { } v && v != found.Version)
+        {
+            throw new ConcurrencyConflictException("device record", serialNumber, v, found.Version);
+        }
+
+        var moved = found.Value.WithRelocation(new DeviceRelocation(r.On, r.From, r.To));
+        var version = await registry.SaveAsync(http.Tenant(), moved, found.Version, http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(version);
+        return TypedResults.Ok(ToResponse(moved, version));
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Device(HttpContext http, string serialNumber, IDeviceRegistry registry)
@@ -102,17 +133,40 @@ internal static class EntitlementEndpoints
         return TypedResults.Ok(ToResponse(found.Value, found.Version));
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> DeviceWarranty(HttpContext http, string serialNumber, IDeviceRegistry registry, IClock clock)
+    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> DeviceWarranty(
+        HttpContext http, string serialNumber, IDeviceRegistry registry, EntitlementService entitlements, IClock clock)
     {
-        var policy = PolicyOf(Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."));
-        var on = Query(http, "on") is { } text ? DateOf(text, "on") : policy.DateOf(clock.GetCurrentInstant());
+        var code = Query(http, "policy");
         var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
+        var policy = code is not null
+            ? PolicyOf(entitlements.Policies, code, "policy")
+            : entitlements.PolicyFor(found.Value)
+                ?? throw RequestRejectedException.Validation("policy", "policy is required: the device names no warranty policy and the service has no default.");
+        var on = Query(http, "on") is { } text ? DateOf(text, "on") : policy.DateOf(clock.GetCurrentInstant());
         return TypedResults.Ok(ToResponse(policy.Evaluate(found.Value, on)));
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentResponse[]>, ProblemHttpResult>> Expiring(HttpContext http, IDeviceRegistry registry, IClock clock)
+    private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> DeviceTickets(
+        HttpContext http, string serialNumber, TicketService service, IOptions<AfterSalesHttpOptions> options)
     {
-        var policy = PolicyOf(Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."));
+        if (Identifier.Problem(serialNumber) is { } problem)
+        {
+            throw RequestRejectedException.Validation("serialNumber", $"serialNumber {problem}.");
+        }
+
+        var (page, pageSize) = Paging.Read(http, options.Value);
+        var found = await service.ListAsync(http.Tenant(), new AfterSales.WorkOrders.TicketQuery
+        {
+            DeviceSerialNumber = serialNumber,
+            Offset = checked((page - 1) * pageSize),
+            Limit = pageSize + 1,
+        }, http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new TicketPageResponse([.. found.Take(pageSize).Select(TicketSummaryResponse.From)], page, pageSize, found.Count > pageSize));
+    }
+
+    private static async Task<Results<Ok<WarrantyAssessmentResponse[]>, ProblemHttpResult>> Expiring(HttpContext http, IDeviceRegistry registry, WarrantyPolicyCatalog catalog, IClock clock)
+    {
+        var policy = PolicyOf(catalog, Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."), "policy");
         var from = Query(http, "from") is { } text ? DateOf(text, "from") : policy.DateOf(clock.GetCurrentInstant());
         var expiring = await registry.ListExpiringWithinAsync(http.Tenant(), policy, from, cancellationToken: http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(expiring.Select(ToResponse).ToArray());
@@ -133,19 +187,21 @@ internal static class EntitlementEndpoints
         return result.Success ? result.Value : throw RequestRejectedException.Validation(field, field + " must be an ISO date such as 2026-03-02.");
     }
 
-    private static WarrantyPolicy PolicyOf(string code) =>
-        WarrantyPresets.All.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase))
-        ?? throw RequestRejectedException.Validation("policy", $"policy must be one of {string.Join(", ", WarrantyPresets.All.Select(static p => p.Code))}.");
+    private static WarrantyPolicy PolicyOf(WarrantyPolicyCatalog catalog, string code, string field) =>
+        catalog.Find(code)
+        ?? throw RequestRejectedException.Validation(field, $"{field} must be one of {string.Join(", ", catalog.All.Select(static p => p.Code))}.");
 
     private static ComponentClass ComponentOf(string code) =>
         Components.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))
         ?? throw RequestRejectedException.Validation("component", $"component must be one of {string.Join(", ", Components.Select(static c => c.Code))}.");
 
     private static DeviceResponse ToResponse(DeviceRecord d, int version) =>
-        new(d.SerialNumber, version, d.Component.Code, d.AcceptedOn, d.HandedOverOn, d.CompletedOn, d.Replacements.Count);
+        new(d.SerialNumber, version, d.Component.Code, d.AcceptedOn, d.HandedOverOn, d.CompletedOn, d.Replacements.Count,
+            d.WarrantyPolicyCode, d.ContractId, d.ServiceCentreId, d.Model, d.Grade, [.. d.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))]);
 
     private static WarrantyAssessmentResponse ToResponse(WarrantyAssessment a) => new(
-        a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons);
+        a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons,
+        [.. a.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))]);
 
     private static async Task<Results<Ok<QuoteResponse>, ProblemHttpResult>> Quote(HttpContext http, IOptions<AfterSalesHttpOptions> options)
     {

@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Entitlements;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Quality.Complaints;
@@ -49,11 +50,26 @@ public static class AfterSalesServiceCollectionExtensions
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
-        services.TryAddSingleton(static sp => new TicketService(
-            sp.GetRequiredService<ITicketStore>(),
-            sp.GetRequiredService<ISlaPolicyCatalog>(),
-            RequireClock(sp),
-            sp.GetRequiredService<AfterSalesOptions>().DefaultPolicyId));
+        services.TryAddSingleton(static sp => new WarrantyPolicyCatalog(
+            WarrantyPresets.All.Concat(sp.GetRequiredService<AfterSalesOptions>().WarrantyPolicies)));
+        services.TryAddSingleton(static sp => new EntitlementService(
+            sp.GetRequiredService<IDeviceRegistry>(),
+            sp.GetRequiredService<WarrantyPolicyCatalog>(),
+            sp.GetRequiredService<AfterSalesOptions>().DefaultWarrantyPolicyCode));
+        services.TryAddSingleton(static sp =>
+        {
+            var options = sp.GetRequiredService<AfterSalesOptions>();
+            return new TicketService(
+                sp.GetRequiredService<ITicketStore>(),
+                sp.GetRequiredService<ISlaPolicyCatalog>(),
+                RequireClock(sp),
+                new TicketServiceOptions
+                {
+                    DefaultPolicyId = options.DefaultPolicyId,
+                    MaxBackdating = options.MaxBackdating,
+                    Entitlements = options.CheckEntitlementAtReport ? sp.GetRequiredService<EntitlementService>() : null,
+                });
+        });
         return new AfterSalesBuilder(services, options);
     }
 

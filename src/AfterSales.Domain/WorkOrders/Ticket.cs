@@ -91,8 +91,8 @@ public sealed partial class Ticket
     /// <summary>The customer's sign-off in the current cycle (客户签字), if given (R-WO-8).</summary>
     public TicketSignOff? CustomerSignOff { get; private set; }
 
-    /// <summary>Whether the work is paid (out of warranty): as reported, or once a quote was submitted (R-WAR-8).</summary>
-    public bool IsBillable => report!.IsBillable || Quote is not null;
+    /// <summary>Whether the work is paid (out of warranty): as reported or as the entitlement check at report decided, or once a quote was submitted (R-WAR-8).</summary>
+    public bool IsBillable => report!.IsBillable || report.Entitlement?.IsBillable == true || Quote is not null;
 
     /// <summary>The quote for paid work (报价), if one was submitted; <see cref="TicketQuote.AcceptedBy"/> is set once accepted.</summary>
     public TicketQuote? Quote { get; private set; }

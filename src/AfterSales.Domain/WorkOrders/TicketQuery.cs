@@ -20,6 +20,9 @@ public sealed record TicketQuery
     /// <summary>Only tickets whose site name (<see cref="TicketSite.Name"/>) equals this (ordinal).</summary>
     public string? SiteName { get; init; }
 
+    /// <summary>Only the work orders of this device (ordinal): its service record (设备维修档案, R-WO-10).</summary>
+    public string? DeviceSerialNumber { get; init; }
+
     /// <summary>Only tickets whose next SLA warning or due instant (as of their last save) is at or before this: breaching or warning by then.</summary>
     public Instant? DueBefore { get; init; }
 
@@ -53,6 +56,7 @@ public sealed record TicketQuery
         return (State is not { } s || summary.State == s)
             && (SeverityCode is null || string.Equals(summary.SeverityCode, SeverityCode, StringComparison.Ordinal))
             && (SiteName is null || string.Equals(siteName, SiteName, StringComparison.Ordinal))
+            && (DeviceSerialNumber is null || string.Equals(summary.DeviceSerialNumber, DeviceSerialNumber, StringComparison.Ordinal))
             && (DueBefore is not { } due || summary.NextDeadline <= due);
     }
 }

@@ -20,7 +20,7 @@ public sealed class TicketService
     private readonly ITicketStore store;
     private readonly ISlaPolicyCatalog catalog;
     private readonly IClock clock;
-    private readonly string? defaultPolicyId;
+    private readonly TicketServiceOptions options;
 
     /// <summary>Creates the service over its ports.</summary>
     /// <param name="store">Where tickets live.</param>
@@ -28,23 +28,42 @@ public sealed class TicketService
     /// <param name="clock">The clock events are timestamped from.</param>
     /// <param name="defaultPolicyId">The policy id <see cref="ReportAsync(TicketReport, CancellationToken)"/> uses, if any.</param>
     public TicketService(ITicketStore store, ISlaPolicyCatalog catalog, IClock clock, string? defaultPolicyId = null)
+        : this(store, catalog, clock, new TicketServiceOptions { DefaultPolicyId = defaultPolicyId })
+    {
+    }
+
+    /// <summary>Creates the service over its ports, with its <paramref name="options"/> and collaborators.</summary>
+    /// <param name="store">Where tickets live.</param>
+    /// <param name="catalog">Where SLA policies are found.</param>
+    /// <param name="clock">The clock events are timestamped from.</param>
+    /// <param name="options">The default policy, the back-dating bound and the collaborators.</param>
+    public TicketService(ITicketStore store, ISlaPolicyCatalog catalog, IClock clock, TicketServiceOptions options)
     {
         this.store = Guard.NotNull(store);
         this.catalog = Guard.NotNull(catalog);
         this.clock = Guard.NotNull(clock);
-        this.defaultPolicyId = defaultPolicyId;
+        this.options = Guard.NotNull(options);
     }
+
+    /// <summary>The service's options.</summary>
+    public TicketServiceOptions Options => options;
 
     /// <summary>Opens a work order under the latest version of the default policy (<c>AfterSalesOptions.DefaultPolicyId</c>).</summary>
     /// <exception cref="InvalidOperationException">No default policy is configured.</exception>
     public Task<Ticket> ReportAsync(TicketReport report, CancellationToken cancellationToken = default) =>
         ReportAsync(
             report,
-            defaultPolicyId ?? throw new InvalidOperationException("No default SLA policy is configured (AfterSalesOptions.DefaultPolicyId); name the policy when reporting."),
+            options.DefaultPolicyId ?? throw new InvalidOperationException("No default SLA policy is configured (AfterSalesOptions.DefaultPolicyId); name the policy when reporting."),
             null,
             cancellationToken);
 
-    /// <summary>Opens a work order under the SLA policy <paramref name="policyId"/> (报障).</summary>
+    /// <summary>
+    /// Opens a work order under the SLA policy <paramref name="policyId"/> (报障). With an entitlement
+    /// check configured (<see cref="TicketServiceOptions.Entitlements"/>) and none on the report, the
+    /// device is looked up and its warranty assessed on the day the fault occurred (R-WO-1): the
+    /// report records the <see cref="TicketReport.Entitlement"/> and is billable when it says so; an
+    /// unknown device is accepted and marked.
+    /// </summary>
     /// <param name="report">What was reported.</param>
     /// <param name="policyId">The SLA policy's id.</param>
     /// <param name="policyVersion">The policy version; the latest when <see langword="null"/>.</param>
@@ -57,6 +76,16 @@ public sealed class TicketService
         Guard.NotNull(report);
         Guard.NotBlank(policyId);
         var policy = policyVersion is { } v ? catalog.Get(policyId, v) : catalog.GetLatest(policyId);
+        // A report the ticket will refuse anyway is not looked up: the refusal names its own field.
+        if (options.Entitlements is { } entitlements && report.Entitlement is null
+            && !string.IsNullOrWhiteSpace(report.TenantId) && Identifier.IsValid(report.DeviceSerialNumber)
+            && (report.FaultOccurredAt is not { } fault || (fault >= SupportedDates.MinInstant && fault <= SupportedDates.MaxInstant)))
+        {
+            var entitlement = await entitlements.AssessAsync(report.TenantId, report.DeviceSerialNumber, report.FaultOccurredAt ?? clock.GetCurrentInstant(), cancellationToken)
+                .ConfigureAwait(false);
+            report = report with { Entitlement = entitlement, IsBillable = report.IsBillable || entitlement.IsBillable };
+        }
+
         var ticket = Ticket.Report(report, policy, clock);
         await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
         return ticket;

@@ -203,6 +203,11 @@ public static class RandomAggregates
     {
         static LocalDate? Day(int? n) => n is { } d ? new LocalDate(1970, 1, 1).PlusDays(d) : null;
         var record = DeviceRecord.Create(serial, Components[script.Component], Day(script.Accepted), Day(script.HandedOver), Day(script.Completed));
+        if (script.Component % 2 == 0)
+        {
+            record = record.WithContract("cn-002-integration", "CT-" + serial).WithServiceCentre("北京 BJ").WithModel("KIOSK-3", script.Component);
+        }
+
         foreach (var (day, scope, wo, newSerial) in script.Replacements)
         {
             record = record.WithReplacement(new DeviceReplacement(Day(day)!.Value, scope, wo, newSerial));
@@ -230,6 +235,7 @@ public static class RandomAggregates
     }
 
     public static string Describe(DeviceRecord d) =>
+        $"[{d.WarrantyPolicyCode}] [{d.ContractId}] [{d.ServiceCentreId}] [{d.Model}] [{d.Grade}] " +
         $"{d.SerialNumber} {d.Component.Code}|{d.Component.NameZh}|{d.Component.NameEn} acc {d.AcceptedOn} hand {d.HandedOverOn} done {d.CompletedOn}; "
         + string.Join("; ", d.Replacements.Select(static r => $"repl {r.On} {r.Scope} [{r.WorkOrderId}] [{r.NewSerialNumber}]"))
         + " / " + string.Join("; ", d.ShelfPeriods.Select(static p => $"shelf {p.Start}..{p.End}"))

@@ -73,6 +73,7 @@ public static class RandomTickets
                 SeverityCode = policy.SeverityScale.Levels[script.Distance % policy.SeverityScale.Levels.Count].Code,
                 FaultOccurredAt = script.FaultBeforeNanoseconds is { } f ? now - Duration.FromNanoseconds(f) : null,
                 IsBillable = script.Distance % 3 == 0,
+                Entitlement = Entitlement(script),
             },
             policy,
             clock);
@@ -84,6 +85,28 @@ public static class RandomTickets
 
         return ticket;
     }
+
+    /// <summary>An entitlement check result of every shape: none, unknown device, not assessed, assessed with every field.</summary>
+    private static Entitlements.TicketEntitlement? Entitlement(Script script) => (script.Distance % 4) switch
+    {
+        0 => null,
+        1 => new() { Status = Entitlements.EntitlementStatus.UnknownDevice, Reasons = [Texts[script.Text]] },
+        2 => new() { Status = Entitlements.EntitlementStatus.NotAssessed, ServiceCentreId = "BJ", Reasons = [] },
+        _ => new()
+        {
+            Status = script.Distance % 8 == 3 ? Entitlements.EntitlementStatus.Billable : Entitlements.EntitlementStatus.Covered,
+            WarrantyPolicyCode = "cn-002-integration",
+            WarrantyStatus = Entitlements.Warranty.WarrantyStatus.LatentDefectPeriod,
+            AssessedOn = new LocalDate(2026, 3, 2),
+            LastCoveredDay = SupportedDates.MinDate.PlusDays(script.Distance),
+            ContractId = "CT-" + script.Id,
+            ServiceCentreId = "上海 中心",
+            Model = "KIOSK-3",
+            Grade = script.Distance,
+            DataBackupRequired = script.Distance % 2 == 1,
+            Reasons = [Texts[script.Text], Texts[(script.Text + 3) % Texts.Length], "R-WAR-10"],
+        },
+    };
 
     /// <summary>Fires one permitted trigger picked by the step; returns whether an event was appended.</summary>
     public static bool Fire(Ticket ticket, Step step, bool includeFinishing)

@@ -73,6 +73,7 @@ public sealed class UnrepairableInputTests
     [
         "/after-sales/tickets/{id}/*",
         "/after-sales/complaints/{id}/*",
+        "/after-sales/devices/{serialNumber}/*",
         "/after-sales/business-time",
         "/after-sales/warranty/assessments",
         "/after-sales/complaints/evaluations",

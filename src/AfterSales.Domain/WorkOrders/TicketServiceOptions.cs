@@ -1,0 +1,23 @@
+using AfterSales.Entitlements;
+
+namespace AfterSales.WorkOrders;
+
+/// <summary>
+/// What a <see cref="TicketService"/> works with beyond its store, catalog and clock (工单服务设置):
+/// the default policy, the bound on back-dated facts, and the optional collaborators that join other
+/// aggregates to the ticket. <c>AddAfterSales</c> fills it from <see cref="AfterSalesOptions"/>.
+/// </summary>
+public sealed class TicketServiceOptions
+{
+    /// <summary>The policy id <see cref="TicketService.ReportAsync(TicketReport, CancellationToken)"/> uses, if any.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? DefaultPolicyId { get; init; }
+
+    /// <summary>How far back a command's <c>occurredAt</c> may lie (补录时限).</summary>
+    /// <value>The default value is 24 hours.</value>
+    public Duration MaxBackdating { get; init; } = AfterSalesOptions.DefaultMaxBackdating;
+
+    /// <summary>The entitlement check run at report (R-WO-1), or <see langword="null"/> to record none.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public EntitlementService? Entitlements { get; init; }
+}
