@@ -35,9 +35,43 @@ internal sealed class EventPayload
 
     public PartsExchangePayload? PartsExchange { get; set; }
 
+    public RmaPayload? Rma { get; set; }
+
+    public ReviewPayload? Review { get; set; }
+
+    public BackupPayload? Backup { get; set; }
+
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
-        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null;
+        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null
+        && Rma is null && Review is null && Backup is null;
+}
+
+internal sealed class RmaPayload
+{
+    public string RmaNumber { get; set; } = string.Empty;
+
+    public string? PartNumber { get; set; }
+
+    public string? SerialNumber { get; set; }
+
+    public RmaOutcome? Outcome { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal sealed class ReviewPayload
+{
+    public string Reviewer { get; set; } = string.Empty;
+
+    public string Note { get; set; } = string.Empty;
+}
+
+internal sealed class BackupPayload
+{
+    public string ConfirmedBy { get; set; } = string.Empty;
+
+    public string? Note { get; set; }
 }
 
 internal sealed class QuotePayload
@@ -190,6 +224,9 @@ internal static class EventMapper
             PartsExchange = e.PartsExchange is { } x
                 ? new PartsExchangePayload { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
+            Rma = e.Rma is { } m ? new RmaPayload { RmaNumber = m.RmaNumber, PartNumber = m.PartNumber, SerialNumber = m.SerialNumber, Outcome = m.Outcome, Note = m.Note } : null,
+            Review = e.Review is { } v ? new ReviewPayload { Reviewer = v.Reviewer, Note = v.Note } : null,
+            Backup = e.Backup is { } b ? new BackupPayload { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
         };
         return new TicketEventRow
         {
@@ -198,6 +235,7 @@ internal static class EventMapper
             Version = e.Version,
             Kind = e.Kind,
             At = e.At,
+            RecordedAt = e.RecordedAt,
             Payload = payload.IsEmpty ? null : JsonSerializer.Serialize(payload, EventPayloadJsonContext.Default.EventPayload),
         };
     }
@@ -213,6 +251,7 @@ internal static class EventMapper
             TicketId = TicketId.From(row.TicketId),
             Version = row.Version,
             At = row.At,
+            RecordedAt = row.RecordedAt,
             Report = payload?.Report is { } r ? ToReport(r) : null,
             PolicyKey = payload?.PolicyKey,
             Engineer = payload?.Engineer,
@@ -225,6 +264,9 @@ internal static class EventMapper
             PartsExchange = payload?.PartsExchange is { } x
                 ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
                 : null,
+            Rma = payload?.Rma is { } m ? new TicketRmaStep { RmaNumber = m.RmaNumber, PartNumber = m.PartNumber, SerialNumber = m.SerialNumber, Outcome = m.Outcome, Note = m.Note } : null,
+            Review = payload?.Review is { } v ? new TicketReview { Reviewer = v.Reviewer, Note = v.Note } : null,
+            Backup = payload?.Backup is { } b ? new TicketDataBackup { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
         };
     }
 

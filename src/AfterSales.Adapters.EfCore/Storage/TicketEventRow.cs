@@ -25,4 +25,7 @@ public sealed class TicketEventRow
 
     /// <summary>The payload as JSON (System.Text.Json), or <see langword="null"/> when the kind carries none.</summary>
     public string? Payload { get; set; }
+
+    /// <summary>When a back-dated fact was entered (<see cref="TicketEvent.RecordedAt"/>); <see langword="null"/> for a fact recorded as it happened.</summary>
+    public Instant? RecordedAt { get; set; }
 }

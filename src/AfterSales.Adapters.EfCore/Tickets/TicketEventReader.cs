@@ -50,6 +50,7 @@ internal sealed class TicketEventReader
                             Kind = Enum.Parse<TicketEventKind>(reader.GetString(1)),
                             At = InstantToUnixNanosecondsConverter.FromUnixNanoseconds(reader.GetInt64(2)),
                             Payload = reader.IsDBNull(3) ? null : reader.GetString(3),
+                            RecordedAt = reader.IsDBNull(4) ? null : InstantToUnixNanosecondsConverter.FromUnixNanoseconds(reader.GetInt64(4)),
                         });
                     }
                 }
@@ -88,7 +89,7 @@ internal sealed class TicketEventReader
             var helper = names.Sql;
             return new Sql(
                 context.Model,
-                $"SELECT {names.Column(nameof(TicketEventRow.Version))}, {names.Column(nameof(TicketEventRow.Kind))}, {names.Column(nameof(TicketEventRow.At))}, {names.Column(nameof(TicketEventRow.Payload))}"
+                $"SELECT {names.Column(nameof(TicketEventRow.Version))}, {names.Column(nameof(TicketEventRow.Kind))}, {names.Column(nameof(TicketEventRow.At))}, {names.Column(nameof(TicketEventRow.Payload))}, {names.Column(nameof(TicketEventRow.RecordedAt))}"
                     + $" FROM {names.Table}"
                     + $" WHERE {names.Column(nameof(TicketEventRow.TenantId))} = {helper.GenerateParameterNamePlaceholder("tenant")}"
                     + $" AND {names.Column(nameof(TicketEventRow.TicketId))} = {helper.GenerateParameterNamePlaceholder("ticket")}"

@@ -50,6 +50,11 @@ internal static class TicketListQueries
             rows = rows.Where(r => r.SeverityCode == severity);
         }
 
+        if (query.IsLegacyIssue is { } legacy)
+        {
+            rows = rows.Where(r => r.IsLegacyIssue == legacy);
+        }
+
         if (query.DeviceSerialNumber is { } serial)
         {
             rows = rows.Where(r => r.DeviceSerialNumber == serial);

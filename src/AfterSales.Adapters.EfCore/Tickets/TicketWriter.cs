@@ -29,7 +29,7 @@ internal sealed class TicketWriter
     private static readonly string[] EventColumns =
     [
         nameof(TicketEventRow.TenantId), nameof(TicketEventRow.TicketId), nameof(TicketEventRow.Version),
-        nameof(TicketEventRow.Kind), nameof(TicketEventRow.At), nameof(TicketEventRow.Payload),
+        nameof(TicketEventRow.Kind), nameof(TicketEventRow.At), nameof(TicketEventRow.Payload), nameof(TicketEventRow.RecordedAt),
     ];
 
     // The SQL for the last model seen, replaced whole (see TicketEventReader).
@@ -138,12 +138,14 @@ internal sealed class TicketWriter
             var kind = command.AddParameter(p[3], DbType.String, string.Empty);
             var at = command.AddParameter(p[4], DbType.Int64, 0L);
             var payload = command.AddParameter(p[5], DbType.String, null);
+            var recorded = command.AddParameter(p[6], DbType.Int64, null);
             foreach (var e in events)
             {
                 version.Value = e.Version;
                 kind.Value = e.Kind.ToString();
                 at.Value = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At);
                 payload.Value = (object?)e.Payload ?? DBNull.Value;
+                recorded.Value = e.RecordedAt is { } r ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(r) : DBNull.Value;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }

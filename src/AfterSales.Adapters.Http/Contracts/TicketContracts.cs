@@ -56,26 +56,38 @@ public sealed record SiteContract
 }
 
 /// <summary>Body of commands that need a reason: escalate-to-vendor, reopen, wait-for-customer, cancel.</summary>
-public sealed record ReasonRequest
+public sealed record ReasonRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string Reason { get; init; }
 }
 
 /// <summary>Body of resolve and resolve-remotely.</summary>
-public sealed record ResolutionRequest
+public sealed record ResolutionRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string Resolution { get; init; }
 }
 
 /// <summary>Body of dispatch.</summary>
-public sealed record DispatchRequest
+public sealed record DispatchRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string Engineer { get; init; }
 }
 
 /// <summary>Body of sign-off.</summary>
-public sealed record SignOffRequest
+public sealed record SignOffRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string Signer { get; init; }
 
     /// <summary>1 (very dissatisfied) to 5 (very satisfied).</summary>
@@ -85,16 +97,22 @@ public sealed record SignOffRequest
 }
 
 /// <summary>Body of reclassify.</summary>
-public sealed record ReclassifyRequest
+public sealed record ReclassifyRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string SeverityCode { get; init; }
 
     public required string Reason { get; init; }
 }
 
 /// <summary>Body of submit-quote: the quote's id and total (see POST /quotes to price one).</summary>
-public sealed record SubmitQuoteRequest
+public sealed record SubmitQuoteRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string QuoteId { get; init; }
 
     public required decimal Total { get; init; }
@@ -104,14 +122,20 @@ public sealed record SubmitQuoteRequest
 }
 
 /// <summary>Body of accept-quote.</summary>
-public sealed record AcceptQuoteRequest
+public sealed record AcceptQuoteRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string AcceptedBy { get; init; }
 }
 
 /// <summary>Body of replace-parts: the old and new part, signed for by the customer.</summary>
-public sealed record ReplacePartsRequest
+public sealed record ReplacePartsRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public required string OldPartNumber { get; init; }
 
     public string? OldSerialNumber { get; init; }
@@ -123,9 +147,73 @@ public sealed record ReplacePartsRequest
     public required string SignedBy { get; init; }
 }
 
-/// <summary>Optional body of deliver-repair-plan and provide-loaner.</summary>
-public sealed record NoteRequest
+/// <summary>What every command body may carry: when the fact happened, for a back-dated fact.</summary>
+public interface ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now; <see langword="null"/> for now.</summary>
+    Instant? OccurredAt { get; }
+}
+
+/// <summary>Optional body of the commands that take no other field: only <c>occurredAt</c>.</summary>
+public sealed record CommandRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+}
+
+/// <summary>Body of send-for-rma: a faulty part sent to the manufacturer (R-WO-9).</summary>
+public sealed record SendForRmaRequest : ICommandRequest
+{
+    public Instant? OccurredAt { get; init; }
+
+    public required string RmaNumber { get; init; }
+
+    public required string PartNumber { get; init; }
+
+    public string? SerialNumber { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>Body of receive-rma-return: the part came back (R-WO-9).</summary>
+public sealed record ReceiveRmaReturnRequest : ICommandRequest
+{
+    public Instant? OccurredAt { get; init; }
+
+    public required string RmaNumber { get; init; }
+
+    /// <summary>Repaired, Replaced or Unrepairable.</summary>
+    public required string Outcome { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>Body of review-legacy-issue (R-WO-6).</summary>
+public sealed record ReviewLegacyIssueRequest : ICommandRequest
+{
+    public Instant? OccurredAt { get; init; }
+
+    public required string Reviewer { get; init; }
+
+    public required string Note { get; init; }
+}
+
+/// <summary>Body of confirm-data-backup (R-WO-7).</summary>
+public sealed record ConfirmDataBackupRequest : ICommandRequest
+{
+    public Instant? OccurredAt { get; init; }
+
+    public required string ConfirmedBy { get; init; }
+
+    public string? Note { get; init; }
+}
+
+/// <summary>Optional body of deliver-repair-plan and provide-loaner.</summary>
+public sealed record NoteRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     public string? Note { get; init; }
 }
 
@@ -146,6 +234,11 @@ public sealed record TicketResponse(
     string? CancellationReason,
     bool IsBillable,
     ReportResponse Report,
+    IReadOnlyList<RmaResponse> Rmas,
+    TicketReview? LastLegacyReview,
+    Instant? LastLegacyReviewAt,
+    bool DataBackupRequired,
+    TicketDataBackup? DataBackup,
     IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events)
 {
@@ -166,6 +259,11 @@ public sealed record TicketResponse(
         t.CancellationReason,
         t.IsBillable,
         ReportResponse.From(t.ReportDetails),
+        [.. t.Rmas.Select(static r => new RmaResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.SentAt, r.ReturnedAt, r.Outcome?.ToString()))],
+        t.LastLegacyReview,
+        t.LastLegacyReviewAt,
+        t.DataBackupRequired,
+        t.DataBackup,
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Select(TicketEventResponse.From)]);
 }
@@ -195,6 +293,7 @@ public sealed record TicketEventResponse(
     int Version,
     string Kind,
     Instant At,
+    Instant? RecordedAt,
     string? Engineer,
     string? Reason,
     string? Resolution,
@@ -204,12 +303,22 @@ public sealed record TicketEventResponse(
     string? Comment,
     string? Note,
     TicketQuote? Quote,
-    TicketPartsExchange? PartsExchange)
+    TicketPartsExchange? PartsExchange,
+    RmaStepResponse? Rma,
+    TicketReview? Review,
+    TicketDataBackup? Backup)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
-        e.Version, e.Kind.ToString(), e.At, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
-        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange);
+        e.Version, e.Kind.ToString(), e.At, e.RecordedAt, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
+        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange,
+        e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup);
 }
+
+/// <summary>A part sent for return-for-repair (R-WO-9) and, once back, its outcome.</summary>
+public sealed record RmaResponse(string RmaNumber, string PartNumber, string? SerialNumber, Instant SentAt, Instant? ReturnedAt, string? Outcome);
+
+/// <summary>One RMA step as an event records it.</summary>
+public sealed record RmaStepResponse(string RmaNumber, string? PartNumber, string? SerialNumber, string? Outcome, string? Note);
 
 public sealed record TicketSummaryResponse(
     string Id,
@@ -221,11 +330,12 @@ public sealed record TicketSummaryResponse(
     Instant ReportedAt,
     Instant LastEventAt,
     Instant? NextDeadline,
-    bool IsLegacyIssue)
+    bool IsLegacyIssue,
+    Instant? LastLegacyReviewAt)
 {
     internal static TicketSummaryResponse From(TicketSummary s) => new(
         s.Id.Value, s.Version, s.State.ToString(), s.SeverityCode, s.PolicyKey, s.DeviceSerialNumber,
-        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue);
+        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.LastLegacyReviewAt);
 }
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int Page, int PageSize, bool HasMore);

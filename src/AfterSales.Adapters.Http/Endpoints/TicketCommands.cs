@@ -8,11 +8,16 @@ namespace AfterSales.Http.Endpoints;
 /// <summary>
 /// The workflow commands as routes: one <c>POST /tickets/{id}/{command}</c> per <see cref="TicketTrigger"/>,
 /// named by the domain (<see cref="TicketTriggerExtensions.ToCommandName"/>) so routes, permitted
-/// commands and refusals use the same names.
+/// commands and refusals use the same names. Every body may carry <c>occurredAt</c> (a back-dated fact);
+/// commands without other fields take it as an optional body.
 /// </summary>
 internal static class TicketCommands
 {
-    public sealed record Command(string Route, TicketTrigger Trigger, Type? Body, bool BodyOptional, string Summary, Func<HttpContext, long, Task<Action<Ticket>>> Build);
+    /// <summary>One command route: its body type, summary, and how the request becomes an action on the ticket.</summary>
+    public sealed record Command(string Route, TicketTrigger Trigger, Type Body, bool BodyOptional, string Summary, Func<HttpContext, long, Task<Input>> Build);
+
+    /// <summary>What a request asks for: the action on the ticket, and when the fact happened when back-dated.</summary>
+    public sealed record Input(Action<Ticket> Action, Instant? OccurredAt);
 
     public static IReadOnlyList<Command> All { get; } =
     [
@@ -22,11 +27,11 @@ internal static class TicketCommands
         With<DispatchRequest>(TicketTrigger.Dispatch, "Send an engineer (派工).", static (t, r) => t.Dispatch(r.Engineer)),
         Simple(TicketTrigger.ArriveOnSite, "The engineer arrived on site (到达现场).", static t => t.ArriveOnSite()),
         With<ReasonRequest>(TicketTrigger.EscalateToVendor, "Ask the manufacturer for support (申请支援).", static (t, r) => t.EscalateToVendor(r.Reason)),
-        Simple(TicketTrigger.RestoreService, "Service runs again (服务恢复运行).", static t => t.RestoreService()),
-        With<ResolutionRequest>(TicketTrigger.Resolve, "Fully repaired (修复).", static (t, r) => t.Resolve(r.Resolution)),
+        Simple(TicketTrigger.RestoreService, "Service runs again (服务恢复运行); on site, after the data backup where the contract asks (R-WO-7).", static t => t.RestoreService()),
+        With<ResolutionRequest>(TicketTrigger.Resolve, "Fully repaired (修复); on site, after the data backup where the contract asks (R-WO-7).", static (t, r) => t.Resolve(r.Resolution)),
         Simple(TicketTrigger.StartObservation, "Start the observation period (运行观察期).", static t => t.StartObservation()),
-        With<SignOffRequest>(TicketTrigger.SignOff, "The customer signs the service report (客户签字确认).", static (t, r) => t.SignOff(r.Signer, r.Satisfaction, r.Comment)),
-        Simple(TicketTrigger.Close, "Close the order (关闭工单).", static t => t.Close()),
+        With<SignOffRequest>(TicketTrigger.SignOff, "The customer signs the service report (客户签字确认), once per cycle (R-WO-8): a second sign-off is refused with 409.", static (t, r) => t.SignOff(r.Signer, r.Satisfaction, r.Comment)),
+        Simple(TicketTrigger.Close, "Close the order (关闭工单): signed off, observation elapsed, every RMA part back (R-WO-8, R-WO-4, R-WO-9).", static t => t.Close()),
         With<ReasonRequest>(TicketTrigger.Reopen, "The fault recurred (故障复发).", static (t, r) => t.Reopen(r.Reason)),
         With<ReasonRequest>(TicketTrigger.WaitForCustomer, "Pause to wait for the customer (等待客户).", static (t, r) => t.WaitForCustomer(r.Reason)),
         Simple(TicketTrigger.Resume, "Resume after waiting (恢复处理).", static t => t.Resume()),
@@ -44,16 +49,24 @@ internal static class TicketCommands
             NewSerialNumber = r.NewSerialNumber,
             SignedBy = r.SignedBy,
         })),
+        With<SendForRmaRequest>(TicketTrigger.SendForRma, "Send a faulty part to the manufacturer for repair (坏件返修, RMA, R-WO-9); the order cannot close until it is back.",
+            static (t, r) => t.SendForRma(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Note)),
+        With<ReceiveRmaReturnRequest>(TicketTrigger.ReceiveRmaReturn, "A part sent for RMA came back (返修件返回, R-WO-9).",
+            static (t, r) => t.ReceiveRmaReturn(r.RmaNumber, Parse.Enum<RmaOutcome>(r.Outcome, "outcome"), r.Note)),
+        With<ReviewLegacyIssueRequest>(TicketTrigger.ReviewLegacyIssue, "Review a legacy issue (遗留问题复核, R-WO-6): only while a clock is breached or was met late.",
+            static (t, r) => t.ReviewLegacyIssue(r.Reviewer, r.Note)),
+        With<ConfirmDataBackupRequest>(TicketTrigger.ConfirmDataBackup, "Confirm the customer's data was backed up before on-site changes (数据备份确认, R-WO-7).",
+            static (t, r) => t.ConfirmDataBackup(r.ConfirmedBy, r.Note)),
     ];
 
     private static Command Simple(TicketTrigger trigger, string summary, Action<Ticket> action) =>
-        new(trigger.ToCommandName(), trigger, null, false, summary, (_, _) => Task.FromResult(action));
+        With<CommandRequest>(trigger, summary, (t, _) => action(t), optional: true);
 
     private static Command With<T>(TicketTrigger trigger, string summary, Action<Ticket, T> action, bool optional = false)
-        where T : class =>
+        where T : class, ICommandRequest =>
         new(trigger.ToCommandName(), trigger, typeof(T), optional, summary, async (http, limit) =>
         {
             var body = await RequestBody.ReadAsync<T>(http, limit, optional).ConfigureAwait(false);
-            return t => action(t, body!);
+            return new Input(t => action(t, body!), body?.OccurredAt);
         });
 }

@@ -66,13 +66,13 @@ public sealed partial class Ticket
     /// <exception cref="InvalidTransitionException">Not resolved.</exception>
     public void StartObservation() => Execute(TicketEventKind.ObservationStarted);
 
-    /// <summary>Records the customer's signed service report with a satisfaction rating (客户签字确认), R-WO-8. A later sign-off replaces an earlier one.</summary>
+    /// <summary>Records the customer's signed service report with a satisfaction rating (客户签字确认), R-WO-8: once per cycle (a second one would count twice in the surveys).</summary>
     /// <param name="signer">Who signed for the customer.</param>
     /// <param name="satisfaction">The rating, 1 to 5.</param>
     /// <param name="comment">The customer's comment, if any.</param>
     /// <exception cref="ArgumentException"><paramref name="signer"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="satisfaction"/> is not 1–5.</exception>
-    /// <exception cref="InvalidTransitionException">Not resolved or in observation.</exception>
+    /// <exception cref="InvalidTransitionException">Not resolved or in observation, or already signed off in this cycle (<see cref="TicketWorkflow.SignOffOncePerCycle"/>).</exception>
     public void SignOff(string signer, int satisfaction, string? comment = null)
     {
         Guard.NotBlank(signer);
@@ -204,6 +204,95 @@ public sealed partial class Ticket
         Execute(TicketEventKind.PartsReplaced, partsExchange: exchange);
     }
 
+    /// <summary>
+    /// Sends a faulty part back to the manufacturer for repair (坏件返修, RMA), R-WO-9: the order tracks
+    /// it until it comes back and cannot close before.
+    /// </summary>
+    /// <param name="rmaNumber">The RMA number the manufacturer issued, unique within the order.</param>
+    /// <param name="partNumber">The faulty part's number.</param>
+    /// <param name="serialNumber">The faulty part's serial number, if it has one.</param>
+    /// <param name="note">A note, e.g. carrier and tracking number.</param>
+    /// <exception cref="ArgumentException">A number breaks the <see cref="Identifier"/> rule, or the RMA number is already used on this order.</exception>
+    /// <exception cref="InvalidTransitionException">The order is closed or cancelled.</exception>
+    public void SendForRma(string rmaNumber, string partNumber, string? serialNumber = null, string? note = null)
+    {
+        Identifier.Check(rmaNumber);
+        Identifier.Check(partNumber);
+        Identifier.CheckOptional(serialNumber);
+        if (rmas.Exists(r => string.Equals(r.RmaNumber, rmaNumber, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"rmaNumber '{rmaNumber}' is already used on this work order.", nameof(rmaNumber));
+        }
+
+        Execute(TicketEventKind.RmaSent, rma: new TicketRmaStep { RmaNumber = rmaNumber, PartNumber = partNumber, SerialNumber = serialNumber, Note = note });
+    }
+
+    /// <summary>Records that a part sent for RMA came back (返修件返回), R-WO-9.</summary>
+    /// <param name="rmaNumber">The RMA number the part went out under.</param>
+    /// <param name="outcome">How it came back.</param>
+    /// <param name="note">The manufacturer's finding, optionally.</param>
+    /// <exception cref="ArgumentException">No part of this order is out under <paramref name="rmaNumber"/>, or <paramref name="outcome"/> is undefined.</exception>
+    /// <exception cref="InvalidTransitionException">No part is out for RMA, or the order is closed or cancelled.</exception>
+    public void ReceiveRmaReturn(string rmaNumber, RmaOutcome outcome, string? note = null)
+    {
+        Identifier.Check(rmaNumber);
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, $"outcome must be Repaired, Replaced or Unrepairable, was {outcome}.");
+        }
+
+        if (HasRmaOut && !rmas.Exists(r => r.IsOut && string.Equals(r.RmaNumber, rmaNumber, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException(
+                $"rmaNumber '{rmaNumber}' names no part of this work order out for return-for-repair; out now: {string.Join(", ", rmas.Where(static r => r.IsOut).Select(static r => r.RmaNumber))}.",
+                nameof(rmaNumber));
+        }
+
+        Execute(TicketEventKind.RmaReturned, rma: new TicketRmaStep { RmaNumber = rmaNumber, Outcome = outcome, Note = note });
+    }
+
+    /// <summary>
+    /// Records a periodic review of the order as a legacy issue (遗留问题复核), R-WO-6: permitted while
+    /// a clock of the order is breached or was met late (<see cref="IsLegacyIssue"/>).
+    /// </summary>
+    /// <param name="reviewer">Who reviewed it.</param>
+    /// <param name="note">What was found and decided.</param>
+    /// <exception cref="ArgumentException">A blank argument.</exception>
+    /// <exception cref="InvalidTransitionException">The order is not a legacy issue at the decision's instant, or it is closed or cancelled.</exception>
+    public void ReviewLegacyIssue(string reviewer, string note)
+    {
+        Guard.NotBlank(reviewer);
+        Guard.NotBlank(note);
+        Execute(TicketEventKind.LegacyIssueReviewed, review: new TicketReview { Reviewer = reviewer, Note = note });
+    }
+
+    /// <summary>
+    /// Confirms that the customer's data was backed up (数据备份确认), R-WO-7. Where the contract asks
+    /// for it (<see cref="DataBackupRequired"/>), service cannot be restored or the fault resolved on
+    /// site before this.
+    /// </summary>
+    /// <param name="confirmedBy">Who confirmed it.</param>
+    /// <param name="note">What was backed up and where, optionally.</param>
+    /// <exception cref="ArgumentException"><paramref name="confirmedBy"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
+    public void ConfirmDataBackup(string confirmedBy, string? note = null)
+    {
+        Guard.NotBlank(confirmedBy);
+        Execute(TicketEventKind.DataBackupConfirmed, backup: new TicketDataBackup { ConfirmedBy = confirmedBy, Note = note });
+    }
+
+    /// <summary>Whether <see cref="SendForRma"/> is permitted now.</summary>
+    public bool CanSendForRma() => Can(TicketTrigger.SendForRma);
+
+    /// <summary>Whether <see cref="ReceiveRmaReturn"/> is permitted now.</summary>
+    public bool CanReceiveRmaReturn() => Can(TicketTrigger.ReceiveRmaReturn);
+
+    /// <summary>Whether <see cref="ReviewLegacyIssue"/> is permitted now.</summary>
+    public bool CanReviewLegacyIssue() => Can(TicketTrigger.ReviewLegacyIssue);
+
+    /// <summary>Whether <see cref="ConfirmDataBackup"/> is permitted now.</summary>
+    public bool CanConfirmDataBackup() => Can(TicketTrigger.ConfirmDataBackup);
+
     /// <summary>Whether <see cref="SubmitQuote(string, decimal, string)"/> is permitted now.</summary>
     public bool CanSubmitQuote() => Can(TicketTrigger.SubmitQuote);
 
@@ -276,9 +365,14 @@ public sealed partial class Ticket
         TicketSignOff? signOff = null,
         string? note = null,
         TicketQuote? quote = null,
-        TicketPartsExchange? partsExchange = null)
+        TicketPartsExchange? partsExchange = null,
+        TicketRmaStep? rma = null,
+        TicketReview? review = null,
+        TicketDataBackup? backup = null)
     {
-        var now = Now();
+        // A back-dated fact happens, and is decided, at its own instant; it keeps when it was entered.
+        var entered = Now();
+        var now = backdatedTo ?? entered;
         TicketMachine.EnsurePermitted(this, TriggerOf(kind)!.Value, now);
         Apply(new TicketEvent
         {
@@ -286,6 +380,7 @@ public sealed partial class Ticket
             TicketId = Id,
             Version = Version + 1,
             At = now,
+            RecordedAt = backdatedTo is null ? null : entered,
             Engineer = engineer,
             Reason = reason,
             Resolution = resolution,
@@ -294,6 +389,9 @@ public sealed partial class Ticket
             Note = note,
             Quote = quote,
             PartsExchange = partsExchange,
+            Rma = rma,
+            Review = review,
+            Backup = backup,
         });
     }
 }

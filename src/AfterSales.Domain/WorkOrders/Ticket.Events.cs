@@ -34,6 +34,10 @@ public sealed partial class Ticket
         TicketEventKind.QuoteSubmitted => TicketTrigger.SubmitQuote,
         TicketEventKind.QuoteAccepted => TicketTrigger.AcceptQuote,
         TicketEventKind.PartsReplaced => TicketTrigger.ReplaceParts,
+        TicketEventKind.RmaSent => TicketTrigger.SendForRma,
+        TicketEventKind.RmaReturned => TicketTrigger.ReceiveRmaReturn,
+        TicketEventKind.LegacyIssueReviewed => TicketTrigger.ReviewLegacyIssue,
+        TicketEventKind.DataBackupConfirmed => TicketTrigger.ConfirmDataBackup,
         _ => null,
     };
 
@@ -55,6 +59,11 @@ public sealed partial class Ticket
             throw InvalidHistory($"{HistoryName(index)}: at {e.At} is before the previous event ({LastEventAt}).");
         }
 
+        if (e.RecordedAt is { } recorded && recorded < e.At)
+        {
+            throw InvalidHistory($"{HistoryName(index)}: recorded at {recorded}, before it happened ({e.At}).");
+        }
+
         if (TriggerOf(e.Kind) is not { } trigger)
         {
             throw InvalidHistory($"{HistoryName(index)}: a {e.Kind} event can only be the first event.");
@@ -71,6 +80,10 @@ public sealed partial class Ticket
             TicketEventKind.QuoteSubmitted when e.Quote is null => nameof(e.Quote),
             TicketEventKind.QuoteAccepted when string.IsNullOrWhiteSpace(e.Quote?.AcceptedBy) => nameof(e.Quote),
             TicketEventKind.PartsReplaced when e.PartsExchange is null => nameof(e.PartsExchange),
+            TicketEventKind.RmaSent when e.Rma?.PartNumber is null || rmas.Exists(r => string.Equals(r.RmaNumber, e.Rma.RmaNumber, StringComparison.Ordinal)) => nameof(e.Rma),
+            TicketEventKind.RmaReturned when e.Rma?.Outcome is null || !rmas.Exists(r => r.IsOut && string.Equals(r.RmaNumber, e.Rma.RmaNumber, StringComparison.Ordinal)) => nameof(e.Rma),
+            TicketEventKind.LegacyIssueReviewed when e.Review is null => nameof(e.Review),
+            TicketEventKind.DataBackupConfirmed when e.Backup is null => nameof(e.Backup),
             _ => null,
         };
         if (missing is not null)
@@ -175,6 +188,20 @@ public sealed partial class Ticket
                 break;
             case TicketEventKind.PartsReplaced:
                 partsExchanges.Add(e.PartsExchange!);
+                break;
+            case TicketEventKind.RmaSent:
+                rmas.Add(new TicketRma { RmaNumber = e.Rma!.RmaNumber, PartNumber = e.Rma.PartNumber!, SerialNumber = e.Rma.SerialNumber, SentAt = e.At });
+                break;
+            case TicketEventKind.RmaReturned:
+                var returned = rmas.FindIndex(r => r.IsOut && string.Equals(r.RmaNumber, e.Rma!.RmaNumber, StringComparison.Ordinal));
+                rmas[returned] = rmas[returned] with { ReturnedAt = e.At, Outcome = e.Rma!.Outcome };
+                break;
+            case TicketEventKind.LegacyIssueReviewed:
+                LastLegacyReview = e.Review;
+                LastLegacyReviewAt = e.At;
+                break;
+            case TicketEventKind.DataBackupConfirmed:
+                DataBackup = e.Backup;
                 break;
             case TicketEventKind.Cancelled:
                 State = TicketState.Cancelled;

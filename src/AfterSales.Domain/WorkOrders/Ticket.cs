@@ -31,8 +31,10 @@ public sealed partial class Ticket
     private readonly IClock clock;
     private readonly List<TicketEvent> events = [];
     private readonly List<TicketPartsExchange> partsExchanges = [];
+    private readonly List<TicketRma> rmas = [];
     private TicketTimeline? timeline;
     private TicketReport? report;
+    private Instant? backdatedTo;
 
     private Ticket(SlaPolicy policy, IClock clock)
     {
@@ -99,6 +101,24 @@ public sealed partial class Ticket
 
     /// <summary>The parts replaced so far, each signed for by the customer (R-WO-7).</summary>
     public IReadOnlyList<TicketPartsExchange> PartsExchanges => partsExchanges;
+
+    /// <summary>The parts sent for return-for-repair (坏件返修, R-WO-9), in the order sent, with their returns.</summary>
+    public IReadOnlyList<TicketRma> Rmas => rmas;
+
+    /// <summary>Whether a part sent for RMA has not come back yet: the order cannot close until it has (R-WO-9).</summary>
+    public bool HasRmaOut => rmas.Exists(static r => r.IsOut);
+
+    /// <summary>The last review of the order as a legacy issue (遗留问题复核, R-WO-6), if any.</summary>
+    public TicketReview? LastLegacyReview { get; private set; }
+
+    /// <summary>When the order was last reviewed as a legacy issue, if ever.</summary>
+    public Instant? LastLegacyReviewAt { get; private set; }
+
+    /// <summary>Whether the contract asks for the customer's data to be backed up before on-site changes (R-WO-7), as the entitlement check at report recorded.</summary>
+    public bool DataBackupRequired => report!.Entitlement?.DataBackupRequired == true;
+
+    /// <summary>The confirmation that the customer's data was backed up (R-WO-7), if given.</summary>
+    public TicketDataBackup? DataBackup { get; private set; }
 
     /// <summary>Why the order was cancelled, if it was.</summary>
     public string? CancellationReason { get; private set; }
@@ -240,6 +260,56 @@ public sealed partial class Ticket
         return next;
     }
 
+    /// <summary>
+    /// Runs <paramref name="command"/> as of <paramref name="occurredAt"/> (补录): a fact that happened
+    /// earlier than it is entered — the engineer arrived at 10:05 and enters it at 10:40. Every event the
+    /// command appends is at <paramref name="occurredAt"/> (clocks count from it, and the workflow decides
+    /// at it) and keeps the instant it was entered as <see cref="TicketEvent.RecordedAt"/>.
+    /// </summary>
+    /// <param name="occurredAt">When the fact happened.</param>
+    /// <param name="maxBackdating">How far back a fact may lie (e.g. <c>AfterSalesOptions.MaxBackdating</c>).</param>
+    /// <param name="command">The intent method(s) to run.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="occurredAt"/> is in the future, before the ticket's previous fact, or older than <paramref name="maxBackdating"/>; nothing is appended.</exception>
+    /// <exception cref="InvalidOperationException">Called from inside another back-dated command.</exception>
+    public void Backdate(Instant occurredAt, Duration maxBackdating, Action<Ticket> command)
+    {
+        Guard.NotNull(command);
+        Guard.NotNegative(maxBackdating);
+        if (backdatedTo is not null)
+        {
+            throw new InvalidOperationException("A back-dated command cannot back-date another.");
+        }
+
+        SupportedDates.Check(occurredAt);
+        var now = Now();
+        if (occurredAt > now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(occurredAt), occurredAt, $"occurredAt ({occurredAt}) must not be in the future: it is now {now}.");
+        }
+
+        if (occurredAt < LastEventAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(occurredAt), occurredAt,
+                $"occurredAt ({occurredAt}) must not be before the ticket's previous fact ({events[^1].Kind} at {LastEventAt}): facts are recorded in the order they happened.");
+        }
+
+        if (now - occurredAt > maxBackdating)
+        {
+            throw new ArgumentOutOfRangeException(nameof(occurredAt), occurredAt,
+                $"occurredAt ({occurredAt}) is more than {DurationText(maxBackdating)} before now ({now}): a fact may be back-dated at most that far.");
+        }
+
+        backdatedTo = occurredAt;
+        try
+        {
+            command(this);
+        }
+        finally
+        {
+            backdatedTo = null;
+        }
+    }
+
     /// <summary>The workflow's answer for <paramref name="trigger"/> now (the clock's instant): permitted and where it leads, or the unmet guards and the permitted triggers.</summary>
     public TicketCommandCheck Check(TicketTrigger trigger) => Check(trigger, Now());
 
@@ -251,6 +321,9 @@ public sealed partial class Ticket
 
     /// <summary>The triggers permitted now, in enum order; <see cref="TicketTriggerExtensions.ToCommandName"/> names them.</summary>
     public IReadOnlyList<TicketTrigger> PermittedTriggers() => TicketMachine.PermittedTriggers(this, Now());
+
+    private static string DurationText(Duration d) =>
+        d.TotalHours == Math.Floor(d.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{d.TotalHours:0} hours") : d.ToString();
 
     private Instant Now()
     {

@@ -21,8 +21,11 @@ public sealed record TicketEvent
     /// <summary>The ticket's version after this event: 1 for the report, then +1 per event.</summary>
     public required int Version { get; init; }
 
-    /// <summary>When it happened (from the injected clock; never before the previous event).</summary>
+    /// <summary>When it happened (from the injected clock, or the command's <c>occurredAt</c> for a back-dated fact; never before the previous event). Clocks count from it.</summary>
     public required Instant At { get; init; }
+
+    /// <summary>When a back-dated fact was entered (补录时间), later than <see cref="At"/>; <see langword="null"/> for a fact recorded as it happened (<see cref="Ticket.Backdate"/>).</summary>
+    public Instant? RecordedAt { get; init; }
 
     /// <summary>For <see cref="TicketEventKind.Reported"/>: the report.</summary>
     public TicketReport? Report { get; init; }
@@ -48,13 +51,21 @@ public sealed record TicketEvent
     /// <summary>For repair plans and loaners: a free-text note (说明), optional.</summary>
     public string? Note { get; init; }
 
-    /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
     /// <summary>The quote, for <see cref="TicketEventKind.QuoteSubmitted"/> and <see cref="TicketEventKind.QuoteAccepted"/>.</summary>
     public TicketQuote? Quote { get; init; }
 
     /// <summary>The old and new part, for <see cref="TicketEventKind.PartsReplaced"/>.</summary>
     public TicketPartsExchange? PartsExchange { get; init; }
 
-    /// <inheritdoc />
+    /// <summary>The part sent for return-for-repair, for <see cref="TicketEventKind.RmaSent"/> and <see cref="TicketEventKind.RmaReturned"/> (R-WO-9).</summary>
+    public TicketRmaStep? Rma { get; init; }
+
+    /// <summary>The legacy-issue review, for <see cref="TicketEventKind.LegacyIssueReviewed"/> (R-WO-6).</summary>
+    public TicketReview? Review { get; init; }
+
+    /// <summary>The data backup confirmation, for <see cref="TicketEventKind.DataBackupConfirmed"/> (R-WO-7).</summary>
+    public TicketDataBackup? Backup { get; init; }
+
+    /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
     public override string ToString() => $"v{Version} {At} {Kind}";
 }

@@ -68,4 +68,16 @@ public enum TicketEventKind
 
     /// <summary>A part was replaced and signed for (更换部件); carries the <see cref="TicketEvent.PartsExchange"/>.</summary>
     PartsReplaced = 21,
+
+    /// <summary>A faulty part was sent to the manufacturer for repair (坏件返修, R-WO-9); carries the <see cref="TicketEvent.Rma"/>.</summary>
+    RmaSent = 22,
+
+    /// <summary>A part sent for RMA came back (返修件返回, R-WO-9); carries the <see cref="TicketEvent.Rma"/> with its outcome.</summary>
+    RmaReturned = 23,
+
+    /// <summary>A legacy issue was reviewed (遗留问题复核, R-WO-6); carries the <see cref="TicketEvent.Review"/>.</summary>
+    LegacyIssueReviewed = 24,
+
+    /// <summary>The customer's data was backed up before on-site changes (数据备份确认, R-WO-7); carries the <see cref="TicketEvent.Backup"/>.</summary>
+    DataBackupConfirmed = 25,
 }

@@ -109,7 +109,27 @@ public sealed class TicketService
     /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>
     /// <exception cref="ConcurrencyConflictException">The ticket is not at <paramref name="expectedVersion"/>, or changed before the save.</exception>
     /// <exception cref="InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
-    public async Task<Ticket> ExecuteAsync(string tenantId, TicketId id, int? expectedVersion, Action<Ticket> command, CancellationToken cancellationToken = default)
+    public Task<Ticket> ExecuteAsync(string tenantId, TicketId id, int? expectedVersion, Action<Ticket> command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, command, null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the ticket as of <paramref name="occurredAt"/> when given — a
+    /// back-dated fact (<see cref="Ticket.Backdate"/>, bounded by <see cref="TicketServiceOptions.MaxBackdating"/>) —
+    /// and saves the events it appended.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The work order.</param>
+    /// <param name="expectedVersion">The version the caller decided on, or <see langword="null"/> for the current one.</param>
+    /// <param name="command">The intent method(s) to run.</param>
+    /// <param name="occurredAt">When the fact happened, if earlier than now; <see langword="null"/> for now.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The ticket after the command.</returns>
+    /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>
+    /// <exception cref="ConcurrencyConflictException">The ticket is not at <paramref name="expectedVersion"/>, or changed before the save.</exception>
+    /// <exception cref="InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="occurredAt"/> is in the future, before the previous fact, or too old; nothing is saved.</exception>
+    public async Task<Ticket> ExecuteAsync(
+        string tenantId, TicketId id, int? expectedVersion, Action<Ticket> command, Instant? occurredAt, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(command);
         var ticket = await GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
@@ -119,7 +139,15 @@ public sealed class TicketService
             throw new ConcurrencyConflictException(id, expected, loaded);
         }
 
-        command(ticket);
+        if (occurredAt is { } at)
+        {
+            ticket.Backdate(at, options.MaxBackdating, command);
+        }
+        else
+        {
+            command(ticket);
+        }
+
         if (ticket.Version != loaded)
         {
             await store.SaveAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
@@ -128,7 +156,7 @@ public sealed class TicketService
         return ticket;
     }
 
-    /// <summary>Runs <see cref="Ticket.Acknowledge"/> (响应); see <see cref="ExecuteAsync"/> for the errors.</summary>
+    /// <summary>Runs <see cref="Ticket.Acknowledge"/> (响应); see <see cref="ExecuteAsync(string, TicketId, int?, Action{Ticket}, Instant?, CancellationToken)"/> for the errors.</summary>
     public Task<Ticket> AcknowledgeAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(tenantId, id, expectedVersion, static t => t.Acknowledge(), cancellationToken);
 

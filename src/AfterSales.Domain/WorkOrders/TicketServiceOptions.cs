@@ -13,7 +13,7 @@ public sealed class TicketServiceOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? DefaultPolicyId { get; init; }
 
-    /// <summary>How far back a command's <c>occurredAt</c> may lie (补录时限).</summary>
+    /// <summary>How far back a command's <c>occurredAt</c> may lie (补录时限); see <see cref="Ticket.Backdate"/>.</summary>
     /// <value>The default value is 24 hours.</value>
     public Duration MaxBackdating { get; init; } = AfterSalesOptions.DefaultMaxBackdating;
 

@@ -21,6 +21,7 @@ public sealed class TicketSummary
         ReportedAt = ticket.ReportedAt;
         LastEventAt = ticket.LastEventAt;
         AsOf = asOf;
+        LastLegacyReviewAt = ticket.LastLegacyReviewAt;
         if (ticket.IsFinished)
         {
             return; // no next deadline, not a legacy issue
@@ -81,6 +82,9 @@ public sealed class TicketSummary
 
     /// <summary>Whether the order was a legacy issue (遗留问题, R-WO-6) at <see cref="AsOf"/>.</summary>
     public bool IsLegacyIssue { get; }
+
+    /// <summary>When the order was last reviewed as a legacy issue (R-WO-6), if ever.</summary>
+    public Instant? LastLegacyReviewAt { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} v{Version} {State} next {NextDeadline?.ToString() ?? "-"}";

@@ -69,4 +69,16 @@ public enum TicketTrigger
 
     /// <summary>Record a replaced part, signed for by the customer (更换部件, 新旧件签收, R-WO-7); the state does not change.</summary>
     ReplaceParts = 20,
+
+    /// <summary>Send a faulty part back to the manufacturer for repair (坏件返修, RMA, R-WO-9); the state does not change.</summary>
+    SendForRma = 21,
+
+    /// <summary>Record that a part sent for RMA came back (返修件返回), R-WO-9; the state does not change.</summary>
+    ReceiveRmaReturn = 22,
+
+    /// <summary>Review a legacy issue (遗留问题复核, R-WO-6): an order whose clock breached or was met late; the state does not change.</summary>
+    ReviewLegacyIssue = 23,
+
+    /// <summary>Confirm that the customer's data was backed up before on-site changes (数据备份确认, R-WO-7); the state does not change.</summary>
+    ConfirmDataBackup = 24,
 }

@@ -33,6 +33,10 @@ public static class TicketTriggerExtensions
         "submit-quote",
         "accept-quote",
         "replace-parts",
+        "send-for-rma",
+        "receive-rma-return",
+        "review-legacy-issue",
+        "confirm-data-backup",
     ];
 
     /// <summary>The command name of <paramref name="trigger"/>, e.g. <c>"start-remote-diagnosis"</c> for <see cref="TicketTrigger.StartRemoteDiagnosis"/>.</summary>

@@ -80,7 +80,18 @@ public static class RandomTickets
         foreach (var step in script.Steps)
         {
             clock.Advance(Duration.FromNanoseconds(step.AdvanceNanoseconds));
-            Fire(ticket, step, includeFinishing: true);
+            var current = clock.GetCurrentInstant();
+            if (step.Pick % 4 == 0 && ticket.LastEventAt < current)
+            {
+                // A back-dated fact: halfway between the previous fact and now, within a day.
+                var occurred = ticket.LastEventAt + ((current - ticket.LastEventAt) / 2);
+                occurred = occurred < current - Duration.FromHours(23) ? current - Duration.FromHours(23) : occurred;
+                ticket.Backdate(occurred, Duration.FromHours(24), t => Fire(t, step, includeFinishing: true));
+            }
+            else
+            {
+                Fire(ticket, step, includeFinishing: true);
+            }
         }
 
         return ticket;
@@ -147,8 +158,12 @@ public static class RandomTickets
                 case TicketTrigger.SubmitQuote: ticket.SubmitQuote("Q-" + step.Text, step.Satisfaction * 123.45m); break;
                 case TicketTrigger.AcceptQuote: ticket.AcceptQuote(text); break;
                 case TicketTrigger.ReplaceParts:
-                    ticket.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-" + step.Text, OldSerialNumber = step.Text % 2 == 0 ? null : text, NewPartNumber = "P-" + step.Text, SignedBy = text });
+                    ticket.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-" + step.Text, OldSerialNumber = step.Text % 2 == 0 ? null : "S-" + step.Text, NewPartNumber = "P-" + step.Text, SignedBy = text });
                     break;
+                case TicketTrigger.SendForRma: ticket.SendForRma("RMA-" + step.Pick, "P-" + step.Text, step.Text % 2 == 0 ? null : "S-" + step.Text, step.Text % 3 == 0 ? null : text); break;
+                case TicketTrigger.ReceiveRmaReturn: ticket.ReceiveRmaReturn(ticket.Rmas.First(static r => r.IsOut).RmaNumber, (RmaOutcome)(step.Satisfaction % 3), step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.ReviewLegacyIssue: ticket.ReviewLegacyIssue(text, text); break;
+                case TicketTrigger.ConfirmDataBackup: ticket.ConfirmDataBackup(text, step.Text % 2 == 0 ? null : text); break;
             }
         }
         catch (ArgumentException)

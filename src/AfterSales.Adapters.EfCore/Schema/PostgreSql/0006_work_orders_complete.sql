@@ -12,3 +12,6 @@ ALTER TABLE {{schema}}"{{prefix}}devices"
 
 -- A device's work orders (R-WO-10).
 CREATE INDEX "ix_{{prefix}}tickets_tenant_device" ON {{schema}}"{{prefix}}tickets" (tenant_id, device_serial_number);
+
+-- Back-dated facts keep when they were entered; "at" is when they happened.
+ALTER TABLE {{schema}}"{{prefix}}ticket_events" ADD COLUMN recorded_at bigint NULL;

@@ -11,3 +11,6 @@ ALTER TABLE "{{prefix}}devices" ADD COLUMN "grade" INTEGER NULL;
 
 -- A device's work orders (R-WO-10).
 CREATE INDEX "ix_{{prefix}}tickets_tenant_device" ON "{{prefix}}tickets" ("tenant_id", "device_serial_number");
+
+-- Back-dated facts keep when they were entered; "at" is when they happened.
+ALTER TABLE "{{prefix}}ticket_events" ADD COLUMN "recorded_at" INTEGER NULL;
