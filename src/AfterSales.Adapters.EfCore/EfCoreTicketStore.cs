@@ -37,6 +37,8 @@ namespace AfterSales.EntityFrameworkCore;
 public sealed class EfCoreTicketStore<TContext> : ITicketStore
     where TContext : DbContext
 {
+    private const string Store = "tickets";
+
     // SQLite's writes, one at a time in arrival order (see SerialWriteQueue).
     private readonly SerialWriteQueue sqliteWriter = new();
     private readonly TicketEventReader reader = new();
@@ -73,7 +75,22 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     }
 
     /// <inheritdoc />
-    public async Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default)
+    public Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.RunAsync(Store, "load", tenantId, () => LoadCoreAsync(tenantId, id, cancellationToken));
+
+    /// <inheritdoc />
+    public Task SaveAsync(Ticket ticket, int expectedVersion, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.RunAsync(Store, "save", ticket?.TenantId, async () =>
+        {
+            await SaveCoreAsync(ticket!, expectedVersion, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.RunAsync(Store, "list_due", tenantId, () => ListDueBeforeCoreAsync(tenantId, before, cancellationToken));
+
+    private async Task<Ticket?> LoadCoreAsync(string tenantId, TicketId id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
@@ -84,8 +101,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         }
     }
 
-    /// <inheritdoc />
-    public async Task SaveAsync(Ticket ticket, int expectedVersion, CancellationToken cancellationToken = default)
+    private async Task SaveCoreAsync(Ticket ticket, int expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         if (expectedVersion < 0 || expectedVersion > ticket.Version)
@@ -151,8 +167,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         }
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<TicketSummary>> ListDueBeforeCoreAsync(string tenantId, Instant before, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
@@ -226,7 +241,10 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
     /// <inheritdoc />
     /// <remarks>State, severity and the due horizon are filtered in SQL; the site name is in the report
     /// event's payload, so with a site filter the candidates' report events are read and matched here.</remarks>
-    public async Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.RunAsync(Store, "list", tenantId, () => ListCoreAsync(tenantId, query, cancellationToken));
+
+    private async Task<IReadOnlyList<TicketSummary>> ListCoreAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentNullException.ThrowIfNull(query);

@@ -1,6 +1,8 @@
 using AfterSales.Http;
 using AfterSales.Http.Endpoints;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Limits;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Http;
@@ -43,12 +45,13 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         _ = services.GetRequiredService<IOptions<AfterSalesHttpOptions>>().Value;
 
         var group = endpoints.MapGroup(prefix)
-            .WithTags("AfterSales")
             .WithMetadata(new AfterSalesGroupMarker(prefix.TrimEnd('/')))
-            .AddEndpointFilter<ProblemMappingFilter>();
+            .AddEndpointFilter<ProblemMappingFilter>()
+            .AddEndpointFilter<BodyLimitFilter>()
+            .AddEndpointFilter<RateLimitFilter>();
         ReferenceEndpoints.Map(group);
-        var tenantScoped = group.MapGroup(string.Empty).AddEndpointFilter<TenantFilter>();
-        TicketEndpoints.Map(tenantScoped.MapGroup("/tickets"));
+        var tenantScoped = group.MapGroup(string.Empty).WithMetadata(new TenantScopedMarker()).AddEndpointFilter<TenantFilter>();
+        TicketEndpoints.Map(tenantScoped.MapGroup("/tickets").WithTags("Tickets"));
         EntitlementEndpoints.Map(group, tenantScoped);
         QualityEndpoints.Map(group, tenantScoped);
         StoredEndpoints.Map(tenantScoped);

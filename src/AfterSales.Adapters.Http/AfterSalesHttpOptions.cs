@@ -25,6 +25,33 @@ public sealed class AfterSalesHttpOptions
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// The requests one tenant may make per <see cref="RateLimitWindow"/>, over all its clients; more get
+    /// 429 with <c>Retry-After</c>. 0 turns the limit off.
+    /// </summary>
+    /// <value>The default value is 0 (off). 0 to 1 000 000.</value>
+    public int TenantRequestLimit { get; set; }
+
+    /// <summary>
+    /// The requests one client — the authenticated user (its <c>sub</c> or name-identifier claim), else
+    /// the remote address — may make per <see cref="RateLimitWindow"/>; more get 429 with <c>Retry-After</c>.
+    /// 0 turns the limit off. Behind a proxy, have the host restore the client's address (forwarded headers).
+    /// </summary>
+    /// <value>The default value is 0 (off). 0 to 1 000 000.</value>
+    public int ClientRequestLimit { get; set; }
+
+    /// <summary>The fixed window <see cref="TenantRequestLimit"/> and <see cref="ClientRequestLimit"/> count in.</summary>
+    /// <value>The default value is 1 minute. 1 second to 1 hour.</value>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The script the workflow's web page (<c>GET /workflow?format=html</c>) draws its diagram with:
+    /// Mermaid, from a CDN by default. Point it at a copy you host for browsers without internet access;
+    /// empty to show the diagram's text only.
+    /// </summary>
+    /// <value>The default value is Mermaid 12.3.0 from the jsDelivr CDN.</value>
+    public string? MermaidScriptUrl { get; set; } = "https://cdn.jsdelivr.net/npm/mermaid@12.3.0/dist/mermaid.min.js";
+
+    /// <summary>
     /// Whether problem details of unexpected errors (500) carry the exception's type, message and
     /// stack trace. Turn on only in development: they reveal internals.
     /// </summary>
@@ -54,6 +81,21 @@ public sealed class AfterSalesHttpOptions
         if (IdempotencyKeyLifetime < TimeSpan.FromMinutes(1) || IdempotencyKeyLifetime > TimeSpan.FromDays(30))
         {
             errors.Add(Text($"IdempotencyKeyLifetime must be 1 minute to 30 days, was {IdempotencyKeyLifetime}."));
+        }
+
+        if (TenantRequestLimit is < 0 or > 1_000_000)
+        {
+            errors.Add(Text($"TenantRequestLimit must be 0 (off) to 1000000, was {TenantRequestLimit}."));
+        }
+
+        if (ClientRequestLimit is < 0 or > 1_000_000)
+        {
+            errors.Add(Text($"ClientRequestLimit must be 0 (off) to 1000000, was {ClientRequestLimit}."));
+        }
+
+        if (RateLimitWindow < TimeSpan.FromSeconds(1) || RateLimitWindow > TimeSpan.FromHours(1))
+        {
+            errors.Add(Text($"RateLimitWindow must be 1 second to 1 hour, was {RateLimitWindow}."));
         }
 
         return errors;

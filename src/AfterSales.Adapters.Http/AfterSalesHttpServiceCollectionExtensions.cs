@@ -44,6 +44,7 @@ public static class AfterSalesHttpServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
+        services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
         services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
         return builder;
     }

@@ -1,3 +1,8 @@
+using AfterSales.Entitlements.Quotes;
+using AfterSales.Entitlements.Spares;
+using AfterSales.Entitlements.Warranty;
+using AfterSales.Http.OpenApi;
+
 namespace AfterSales.Http.Contracts;
 
 #pragma warning disable CS1591 // HTTP contracts: the OpenAPI document describes them.
@@ -11,6 +16,7 @@ public sealed record WarrantyAssessmentRequest
     public required string SerialNumber { get; init; }
 
     /// <summary>The component class code: hardware, software, system, main-unit or pipes-electrics.</summary>
+    [WireEnum("hardware", "software", "system", "main-unit", "pipes-electrics")]
     public required string Component { get; init; }
 
     public LocalDate? AcceptedOn { get; init; }
@@ -24,8 +30,10 @@ public sealed record WarrantyAssessmentRequest
 }
 
 public sealed record WarrantyAssessmentResponse(
-    string SerialNumber, LocalDate On, string Status, bool IsCovered, string Component, LocalDate StartsOn, LocalDate LastCoveredDay,
+    string SerialNumber, LocalDate On, [property: WireEnum(typeof(WarrantyStatus))] string Status, bool IsCovered, string Component, LocalDate StartsOn, LocalDate LastCoveredDay,
     LocalDate? LatentDefectLastDay, IReadOnlyList<string> Reasons, IReadOnlyList<RelocationResponse> Relocations);
+
+public sealed record WarrantyAssessmentPageResponse(IReadOnlyList<WarrantyAssessmentResponse> Items, int Page, int PageSize, bool HasMore);
 
 public sealed record WarrantyPolicyResponse(string Code, string Name, int? RepairLimit, IReadOnlyList<WarrantyTermResponse> Terms);
 
@@ -52,6 +60,7 @@ public sealed record QuoteRequest
 public sealed record QuoteLineRequest
 {
     /// <summary>Part, PhoneSupport, OnSiteVisit, Travel, Labour or Tools.</summary>
+    [WireEnum("Part", "PhoneSupport", "OnSiteVisit", "Travel", "Labour", "Tools")]
     public required string Kind { get; init; }
 
     public string? PartNumber { get; init; }
@@ -67,7 +76,7 @@ public sealed record QuoteLineRequest
 public sealed record QuoteResponse(
     string Id, string WorkOrderId, string SerialNumber, LocalDate IssuedOn, string Currency, IReadOnlyList<QuoteLineResponse> Lines, decimal PartsTotal, decimal Total);
 
-public sealed record QuoteLineResponse(string Kind, string Description, string? PartNumber, int Quantity, decimal UnitPrice, decimal Total, string? Note);
+public sealed record QuoteLineResponse([property: WireEnum(typeof(QuoteLineKind))] string Kind, string Description, string? PartNumber, int Quantity, decimal UnitPrice, decimal Total, string? Note);
 
 /// <summary>The body of <c>POST /spares/replenishment</c>: stock positions and the ratio policy for one month.</summary>
 public sealed record ReplenishmentRequest
@@ -111,6 +120,7 @@ public sealed record StockLedgerRequest
 public sealed record StockMovementRequest
 {
     /// <summary>Received, IssuedToWorkOrder, LoanerIssued, Returned or Scrapped.</summary>
+    [WireEnum(typeof(StockMovementKind))]
     public required string Kind { get; init; }
 
     public required int Quantity { get; init; }
@@ -126,12 +136,13 @@ public sealed record StockMovementRequest
 
 public sealed record StockLedgerResponse(string CentreId, string PartNumber, int Balance, IReadOnlyList<StockMovementResponse> Movements);
 
-public sealed record StockMovementResponse(string Kind, int Quantity, int SignedQuantity, string By, Instant At, string? WorkOrderId, string? Note);
+public sealed record StockMovementResponse([property: WireEnum(typeof(StockMovementKind))] string Kind, int Quantity, int SignedQuantity, string By, Instant At, string? WorkOrderId, string? Note);
 
 /// <summary>The body of <c>POST /spares/{centreId}/{partNumber}/movements</c>: one stock movement, now.</summary>
 public sealed record RecordMovementRequest
 {
     /// <summary>Received, IssuedToWorkOrder, LoanerIssued, Returned or Scrapped.</summary>
+    [WireEnum(typeof(StockMovementKind))]
     public required string Kind { get; init; }
 
     public required int Quantity { get; init; }
@@ -148,7 +159,8 @@ public sealed record RegisterDeviceRequest
 {
     public required string SerialNumber { get; init; }
 
-    /// <summary>hardware, software, system, main-unit or pipes-electrics.</summary>
+    /// <summary>The component class code: hardware, software, system, main-unit or pipes-electrics.</summary>
+    [WireEnum("hardware", "software", "system", "main-unit", "pipes-electrics")]
     public required string Component { get; init; }
 
     public LocalDate? AcceptedOn { get; init; }
@@ -194,7 +206,8 @@ public sealed record RelocateDeviceRequest
 
 /// <summary>The entitlement check a work order recorded at report (R-WO-1).</summary>
 public sealed record EntitlementResponse(
-    string Status, bool IsBillable, bool IsDeviceKnown, string? WarrantyPolicy, string? WarrantyStatus, LocalDate? AssessedOn, LocalDate? LastCoveredDay,
+    [property: WireEnum(typeof(AfterSales.Entitlements.EntitlementStatus))] string Status, bool IsBillable, bool IsDeviceKnown, string? WarrantyPolicy,
+    [property: WireEnum(typeof(WarrantyStatus))] string? WarrantyStatus, LocalDate? AssessedOn, LocalDate? LastCoveredDay,
     string? ContractId, string? CentreId, string? Model, int? Grade, bool DataBackupRequired, IReadOnlyList<string> Reasons)
 {
     internal static EntitlementResponse? From(AfterSales.Entitlements.TicketEntitlement? e) => e is null ? null : new(

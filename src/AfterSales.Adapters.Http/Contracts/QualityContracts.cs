@@ -1,3 +1,6 @@
+using AfterSales.Http.OpenApi;
+using AfterSales.Quality.Complaints;
+
 namespace AfterSales.Http.Contracts;
 
 #pragma warning disable CS1591 // HTTP contracts: the OpenAPI document describes them.
@@ -38,7 +41,7 @@ public sealed record ComplaintRequest
     public Instant? At { get; init; }
 }
 
-public sealed record ComplaintResponse(string Id, string Status, Instant At, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);
+public sealed record ComplaintResponse(string Id, [property: WireEnum(typeof(ComplaintStatus))] string Status, Instant At, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);
 
 public sealed record QuarterlyReportResponse(
     int Year,
@@ -83,6 +86,6 @@ public sealed record ComplaintVerdictRequest
 }
 
 public sealed record StoredComplaintResponse(
-    string Id, int Version, string WorkOrderId, string EngineerId, string Summary, string Status, Instant FiledAt,
+    string Id, int Version, string WorkOrderId, string EngineerId, string Summary, [property: WireEnum(typeof(ComplaintStatus))] string Status, Instant FiledAt,
     Instant? FirstRepliedAt, Instant? VerifiedAt, bool? EngineerResponsible, Instant? FormallyAnsweredAt, Instant? SolvedAt,
     Instant? VerdictAt, bool? CustomerSatisfied, Instant? ClosedAt, IReadOnlyList<ClockResponse> Clocks, string EscalationLevel, IReadOnlyList<string> EscalationReasons);

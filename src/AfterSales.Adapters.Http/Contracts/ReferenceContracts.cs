@@ -1,3 +1,5 @@
+using AfterSales.Http.OpenApi;
+
 namespace AfterSales.Http.Contracts;
 
 #pragma warning disable CS1591 // HTTP contracts: the OpenAPI document describes them.
@@ -57,6 +59,7 @@ public sealed record CalendarDefinition
 public sealed record WeeklyHours
 {
     /// <summary>Monday … Sunday.</summary>
+    [WireEnum(typeof(IsoDayOfWeek), nameof(IsoDayOfWeek.None))]
     public required string Day { get; init; }
 
     /// <summary>Opening time, HH:mm or HH:mm:ss, e.g. 09:00.</summary>

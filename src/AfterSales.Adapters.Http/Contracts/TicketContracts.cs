@@ -1,3 +1,4 @@
+using AfterSales.Http.OpenApi;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
 
@@ -19,39 +20,54 @@ public sealed record ReportTicketRequest
 
     public required ReporterContract Reporter { get; init; }
 
-    /// <summary>Phone, WalkIn, Email, Fax, Online or Monitoring.</summary>
+    /// <summary>How the fault was reported (报障渠道); some targets depend on it.</summary>
+    [WireEnum(typeof(ReportChannel))]
     public required string Channel { get; init; }
 
+    /// <summary>Where the device is.</summary>
     public required SiteContract Site { get; init; }
 
+    /// <summary>The faulty device's serial number; its service history is kept by it (R-WO-10).</summary>
     public required string DeviceSerialNumber { get; init; }
 
+    /// <summary>The fault as the reporter described it.</summary>
     public required string Symptom { get; init; }
 
+    /// <summary>The severity code on the policy's scale (GET /policies lists them), e.g. A or 1.</summary>
     public required string SeverityCode { get; init; }
 
+    /// <summary>When the fault occurred, if known and earlier than the report; targets counted from the fault use it (R-SLA-5).</summary>
     public Instant? FaultOccurredAt { get; init; }
 }
 
+/// <summary>Who reported the fault (报障人).</summary>
 public sealed record ReporterContract
 {
+    /// <summary>The reporter's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The reporter's company or department.</summary>
     public required string Organization { get; init; }
 
+    /// <summary>A phone number or e-mail address.</summary>
     public required string Contact { get; init; }
 }
 
+/// <summary>The site of the device (现场); on-site targets depend on its locality (R-SLA-9).</summary>
 public sealed record SiteContract
 {
-    /// <summary>Local, NonLocal or Travel.</summary>
+    /// <summary>Local (same city), NonLocal (another city) or Travel (by train or plane, with a distance).</summary>
+    [WireEnum(typeof(SiteLocality))]
     public required string Locality { get; init; }
 
     /// <summary>For Travel: the distance in km.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 100_000)]
     public int? DistanceKm { get; init; }
 
+    /// <summary>The site's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The site's address.</summary>
     public required string Address { get; init; }
 }
 
@@ -61,6 +77,7 @@ public sealed record ReasonRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>Why, in words kept with the event.</summary>
     public required string Reason { get; init; }
 }
 
@@ -70,6 +87,7 @@ public sealed record ResolutionRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>What fixed it.</summary>
     public required string Resolution { get; init; }
 }
 
@@ -79,6 +97,7 @@ public sealed record DispatchRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The engineer sent on site (派工).</summary>
     public required string Engineer { get; init; }
 }
 
@@ -88,11 +107,14 @@ public sealed record SignOffRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The customer who signed the service report.</summary>
     public required string Signer { get; init; }
 
-    /// <summary>1 (very dissatisfied) to 5 (very satisfied).</summary>
+    /// <summary>The customer's satisfaction (满意度), 1 (very dissatisfied) to 5 (very satisfied).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 5)]
     public required int Satisfaction { get; init; }
 
+    /// <summary>The customer's comment.</summary>
     public string? Comment { get; init; }
 }
 
@@ -102,8 +124,10 @@ public sealed record ReclassifyRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The new severity code on the policy's scale.</summary>
     public required string SeverityCode { get; init; }
 
+    /// <summary>Why the severity changed.</summary>
     public required string Reason { get; init; }
 }
 
@@ -113,8 +137,10 @@ public sealed record SubmitQuoteRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The quote's id.</summary>
     public required string QuoteId { get; init; }
 
+    /// <summary>The quote's total.</summary>
     public required decimal Total { get; init; }
 
     /// <summary>CNY when omitted.</summary>
@@ -127,6 +153,7 @@ public sealed record AcceptQuoteRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The customer who accepted the quote.</summary>
     public required string AcceptedBy { get; init; }
 }
 
@@ -136,14 +163,19 @@ public sealed record ReplacePartsRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The removed part's number.</summary>
     public required string OldPartNumber { get; init; }
 
+    /// <summary>The removed part's serial number.</summary>
     public string? OldSerialNumber { get; init; }
 
+    /// <summary>The fitted part's number.</summary>
     public required string NewPartNumber { get; init; }
 
+    /// <summary>The fitted part's serial number.</summary>
     public string? NewSerialNumber { get; init; }
 
+    /// <summary>The customer who signed for both parts (R-WO-7).</summary>
     public required string SignedBy { get; init; }
 }
 
@@ -164,47 +196,62 @@ public sealed record CommandRequest : ICommandRequest
 /// <summary>Body of send-for-rma: a faulty part sent to the manufacturer (R-WO-9).</summary>
 public sealed record SendForRmaRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The RMA number the manufacturer issued (返修单号), unique within the order.</summary>
     public required string RmaNumber { get; init; }
 
+    /// <summary>The faulty part's number.</summary>
     public required string PartNumber { get; init; }
 
+    /// <summary>The faulty part's serial number, if it has one.</summary>
     public string? SerialNumber { get; init; }
 
+    /// <summary>A note, e.g. carrier and tracking number.</summary>
     public string? Note { get; init; }
 }
 
 /// <summary>Body of receive-rma-return: the part came back (R-WO-9).</summary>
 public sealed record ReceiveRmaReturnRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>The RMA number the part went out under.</summary>
     public required string RmaNumber { get; init; }
 
-    /// <summary>Repaired, Replaced or Unrepairable.</summary>
+    /// <summary>How it came back: Repaired, Replaced or Unrepairable.</summary>
+    [WireEnum(typeof(RmaOutcome))]
     public required string Outcome { get; init; }
 
+    /// <summary>The manufacturer's finding.</summary>
     public string? Note { get; init; }
 }
 
 /// <summary>Body of review-legacy-issue (R-WO-6).</summary>
 public sealed record ReviewLegacyIssueRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>Who reviewed the legacy issue.</summary>
     public required string Reviewer { get; init; }
 
+    /// <summary>What was found and decided, e.g. the next step and the report owed to the customer.</summary>
     public required string Note { get; init; }
 }
 
 /// <summary>Body of confirm-data-backup (R-WO-7).</summary>
 public sealed record ConfirmDataBackupRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>Who confirmed the backup (the engineer, or the customer's administrator).</summary>
     public required string ConfirmedBy { get; init; }
 
+    /// <summary>What was backed up and where.</summary>
     public string? Note { get; init; }
 }
 
@@ -214,20 +261,45 @@ public sealed record NoteRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
+    /// <summary>A note kept with the event.</summary>
     public string? Note { get; init; }
 }
 
+/// <summary>A work order (工单) as it stands, with its events.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version: the number of events; the ETag.</param>
+/// <param name="State">Its workflow state.</param>
+/// <param name="SeverityCode">Its severity code now.</param>
+/// <param name="PolicyKey">The SLA policy and version it is measured against, id@version.</param>
+/// <param name="Cycle">Its SLA cycle: 1, plus one per reopening.</param>
+/// <param name="ReportedAt">When it was reported.</param>
+/// <param name="LastEventAt">When it last changed.</param>
+/// <param name="IsFinished">Whether it is closed or cancelled.</param>
+/// <param name="PausedFrom">While waiting for the customer: the state it resumes to.</param>
+/// <param name="Engineer">The engineer dispatched, if any.</param>
+/// <param name="Resolution">What fixed it, once resolved.</param>
+/// <param name="ObservationStartedAt">When the observation period (运行观察期) started.</param>
+/// <param name="CancellationReason">Why it was cancelled.</param>
+/// <param name="IsBillable">Whether the work is paid (out of warranty, R-WAR-8): as the entitlement check at report decided, or once a quote was submitted.</param>
+/// <param name="Report">What was reported, with the entitlement check made then (R-WO-1).</param>
+/// <param name="Rmas">The parts sent for return-for-repair (R-WO-9) and their returns.</param>
+/// <param name="LastLegacyReview">The last review as a legacy issue (R-WO-6), if any.</param>
+/// <param name="LastLegacyReviewAt">When it was last reviewed as a legacy issue.</param>
+/// <param name="DataBackupRequired">Whether the contract asks for a data backup before on-site changes (R-WO-7).</param>
+/// <param name="DataBackup">The data backup confirmation, once given.</param>
+/// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
+/// <param name="Events">Its events, oldest first.</param>
 public sealed record TicketResponse(
     string Id,
     int Version,
-    string State,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string State,
     string SeverityCode,
     string PolicyKey,
     int Cycle,
     Instant ReportedAt,
     Instant LastEventAt,
     bool IsFinished,
-    string? PausedFrom,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string? PausedFrom,
     string? Engineer,
     string? Resolution,
     Instant? ObservationStartedAt,
@@ -239,7 +311,7 @@ public sealed record TicketResponse(
     Instant? LastLegacyReviewAt,
     bool DataBackupRequired,
     TicketDataBackup? DataBackup,
-    IReadOnlyList<string> PermittedCommands,
+    [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events)
 {
     internal static TicketResponse From(Ticket t) => new(
@@ -268,9 +340,18 @@ public sealed record TicketResponse(
         [.. t.Events.Select(TicketEventResponse.From)]);
 }
 
+/// <summary>What was reported.</summary>
+/// <param name="Reporter">Who reported it.</param>
+/// <param name="Channel">How it was reported.</param>
+/// <param name="Site">Where the device is.</param>
+/// <param name="DeviceSerialNumber">The device's serial number.</param>
+/// <param name="Symptom">The fault as described.</param>
+/// <param name="SeverityCode">The severity code it was reported with.</param>
+/// <param name="FaultOccurredAt">When the fault occurred, if given.</param>
+/// <param name="Entitlement">The entitlement check made at report (R-WO-1); absent when the service runs none.</param>
 public sealed record ReportResponse(
     ReporterContract Reporter,
-    string Channel,
+    [property: WireEnum(typeof(ReportChannel))] string Channel,
     SiteContract Site,
     string DeviceSerialNumber,
     string Symptom,
@@ -289,9 +370,27 @@ public sealed record ReportResponse(
         EntitlementResponse.From(r.Entitlement));
 }
 
+/// <summary>One event of a work order's history.</summary>
+/// <param name="Version">The ticket's version this event made.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="At">When it happened (the occurredAt of a back-dated fact); clocks count from it.</param>
+/// <param name="RecordedAt">When a back-dated fact was entered; absent for a fact recorded as it happened.</param>
+/// <param name="Engineer">The engineer, for a dispatch.</param>
+/// <param name="Reason">The reason given, if any.</param>
+/// <param name="Resolution">The resolution, for a resolve.</param>
+/// <param name="SeverityCode">The severity code, for a report or reclassification.</param>
+/// <param name="Signer">The customer who signed off.</param>
+/// <param name="Satisfaction">The customer's satisfaction, 1 to 5, at sign-off.</param>
+/// <param name="Comment">The customer's comment at sign-off.</param>
+/// <param name="Note">A note, for a repair plan or loaner.</param>
+/// <param name="Quote">The quote, when one was submitted or accepted.</param>
+/// <param name="PartsExchange">The parts exchanged, for a replacement.</param>
+/// <param name="Rma">The part sent for return-for-repair or received back (R-WO-9).</param>
+/// <param name="Review">The legacy-issue review (R-WO-6).</param>
+/// <param name="Backup">The data backup confirmation (R-WO-7).</param>
 public sealed record TicketEventResponse(
     int Version,
-    string Kind,
+    [property: WireEnum(typeof(TicketEventKind))] string Kind,
     Instant At,
     Instant? RecordedAt,
     string? Engineer,
@@ -315,15 +414,27 @@ public sealed record TicketEventResponse(
 }
 
 /// <summary>A part sent for return-for-repair (R-WO-9) and, once back, its outcome.</summary>
-public sealed record RmaResponse(string RmaNumber, string PartNumber, string? SerialNumber, Instant SentAt, Instant? ReturnedAt, string? Outcome);
+public sealed record RmaResponse(string RmaNumber, string PartNumber, string? SerialNumber, Instant SentAt, Instant? ReturnedAt, [property: WireEnum(typeof(RmaOutcome))] string? Outcome);
 
 /// <summary>One RMA step as an event records it.</summary>
-public sealed record RmaStepResponse(string RmaNumber, string? PartNumber, string? SerialNumber, string? Outcome, string? Note);
+public sealed record RmaStepResponse(string RmaNumber, string? PartNumber, string? SerialNumber, [property: WireEnum(typeof(RmaOutcome))] string? Outcome, string? Note);
 
+/// <summary>A work order in a list.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="State">Its workflow state.</param>
+/// <param name="SeverityCode">Its severity code.</param>
+/// <param name="PolicyKey">Its SLA policy, id@version.</param>
+/// <param name="DeviceSerialNumber">The device's serial number.</param>
+/// <param name="ReportedAt">When it was reported.</param>
+/// <param name="LastEventAt">When it last changed.</param>
+/// <param name="NextDeadline">Its next SLA warning or due instant while open.</param>
+/// <param name="IsLegacyIssue">Whether a clock breached or was met late (遗留问题, R-WO-6).</param>
+/// <param name="LastLegacyReviewAt">When it was last reviewed as a legacy issue, if ever.</param>
 public sealed record TicketSummaryResponse(
     string Id,
     int Version,
-    string State,
+    [property: WireEnum(typeof(TicketState), nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active))] string State,
     string SeverityCode,
     string PolicyKey,
     string DeviceSerialNumber,
@@ -338,13 +449,38 @@ public sealed record TicketSummaryResponse(
         s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.LastLegacyReviewAt);
 }
 
+/// <summary>One page of a list.</summary>
+/// <param name="Items">The items of the page.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">The page size asked for.</param>
+/// <param name="HasMore">Whether a next page has items.</param>
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int Page, int PageSize, bool HasMore);
 
+/// <summary>A work order's SLA clocks at an instant.</summary>
+/// <param name="TicketId">The work order's id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="At">The instant the clocks were read at.</param>
+/// <param name="Clocks">One clock per target of the policy that applies.</param>
 public sealed record ClocksResponse(string TicketId, int Version, Instant At, IReadOnlyList<ClockResponse> Clocks);
 
+/// <summary>One SLA clock (服务时限): where a target stands and how its due instant was reached.</summary>
+/// <param name="Metric">The metric's code, e.g. response, on-site, restore, resolve.</param>
+/// <param name="Status">Where the clock stands.</param>
+/// <param name="SeverityCode">The severity the target applies to.</param>
+/// <param name="Cycle">The SLA cycle.</param>
+/// <param name="Target">The target in words.</param>
+/// <param name="StartedAt">When the clock started, once its anchor was reached.</param>
+/// <param name="DueAt">When it is due; while paused, assuming work resumes now.</param>
+/// <param name="StoppedAt">When the stopping milestone was reached.</param>
+/// <param name="Allowed">The business time allowed.</param>
+/// <param name="Elapsed">The business time used so far.</param>
+/// <param name="Remaining">The business time left; negative once breached.</param>
+/// <param name="PausedBusinessTime">Business time spent waiting for the customer.</param>
+/// <param name="Warnings">The warning thresholds and when they are reached.</param>
+/// <param name="Explanation">How the due instant was reached, line by line.</param>
 public sealed record ClockResponse(
     string Metric,
-    string Status,
+    [property: WireEnum(typeof(SlaClockStatus))] string Status,
     string SeverityCode,
     int Cycle,
     string Target,
@@ -365,4 +501,8 @@ public sealed record ClockResponse(
         c.Explanation);
 }
 
+/// <summary>A warning threshold of a clock.</summary>
+/// <param name="Percent">The share of the allowed time, in percent.</param>
+/// <param name="At">When the threshold is reached.</param>
+/// <param name="IsReached">Whether it was reached at the instant read.</param>
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);

@@ -7,6 +7,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Builder;
@@ -25,11 +26,15 @@ internal static class EntitlementEndpoints
 {
     private const int MaxItems = 10_000;
 
+    private static readonly ApiValue PolicyCodes = ApiValue.OneOf([.. WarrantyPresets.All.Select(static p => p.Code)]);
+
     private static readonly ComponentClass[] Components =
         [ComponentClass.Hardware, ComponentClass.Software, ComponentClass.System, ComponentClass.MainUnit, ComponentClass.PipesAndElectrics];
 
-    public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder root, RouteGroupBuilder tenantRoot)
     {
+        var group = root.MapGroup(string.Empty).WithTags("Entitlements");
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Entitlements");
         group.MapGet("/warranty/policies", static (WarrantyPolicyCatalog catalog) => TypedResults.Ok(catalog.All.Select(static p => new WarrantyPolicyResponse(
                 p.Code, p.Name, p.RepairLimit,
                 [.. p.Terms.Select(static t => new WarrantyTermResponse(t.Component.Code, t.Length.ToString(), t.StartRule.ToString()))])).ToArray()))
@@ -44,35 +49,46 @@ internal static class EntitlementEndpoints
             .AddEndpointFilter<IdempotencyFilter>()
             .Accepts<RegisterDeviceRequest>("application/json")
             .WithName("RegisterDevice").WithSummary("Register a device for warranty (设备档案) → 201; 409 when the serial number is registered. Honours Idempotency-Key.")
+            .IdempotencyKey().ETag(StatusCodes.Status201Created).Location()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
         tenantScoped.MapGet("/devices/{serialNumber}", Device)
-            .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ProducesProblem(404);
+            .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ETag().ProducesProblem(404);
 
         tenantScoped.MapPost("/devices/{serialNumber}/relocations", Relocate)
             .Accepts<RelocateDeviceRequest>("application/json")
             .WithName("RelocateDevice")
             .WithSummary("Record that a registered device was moved (移机, R-WAR-10); the warranty is kept and its assessments say so. Honours If-Match.")
+            .IfMatch().ETag()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415);
 
         tenantScoped.MapGet("/devices/{serialNumber}/tickets", DeviceTickets)
             .WithName("ListDeviceTickets")
             .WithSummary("Every work order of a device (设备维修档案, R-WO-10), newest first; page (from 1) and pageSize.")
             .WithDescription("Served from the tickets' (tenant, device serial number) index. The device need not be registered: a report on an unknown serial number is listed too.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
         tenantScoped.MapGet("/devices/{serialNumber}/warranty", DeviceWarranty)
             .WithName("GetDeviceWarranty").WithSummary("Is the registered device under warranty on ?on=<date> (default today, Beijing) under ?policy=<code>, and why?")
+            .Query("policy", PolicyCodes, "The warranty policy's code (GET /warranty/policies).", required: true)
+            .Query("on", ApiValue.Date, "The day checked; today in the policy's zone when omitted.")
             .ProducesProblem(400).ProducesProblem(404);
 
         tenantScoped.MapGet("/warranty/expiring", Expiring)
-            .WithName("ListExpiringWarranties").WithSummary("The tenant's registered devices whose warranty under ?policy= ends within the pre-expiry window (3 months) from ?from=<date>.")
+            .WithName("ListExpiringWarranties").WithSummary("The tenant's registered devices whose warranty under ?policy= ends within the pre-expiry window (3 months) from ?from=<date>, one page at a time.")
+            .Query("policy", PolicyCodes, "The warranty policy's code (GET /warranty/policies).", required: true)
+            .Query("from", ApiValue.Date, "The first day of the window; today in the policy's zone when omitted.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
         tenantScoped.MapPost("/quotes", Quote)
             .AddEndpointFilter<IdempotencyFilter>()
             .Accepts<QuoteRequest>("application/json")
             .WithName("CreateQuote").WithSummary("Price an out-of-warranty repair (报价); parts above the tendered price are refused (422). Honours Idempotency-Key.")
+            .IdempotencyKey()
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         group.MapPost("/spares/replenishment", Replenish)
@@ -112,12 +128,12 @@ internal static class EntitlementEndpoints
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Relocate(
         HttpContext http, string serialNumber, IDeviceRegistry registry, IOptions<AfterSalesHttpOptions> options)
     {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var r = (await RequestBody.ReadAsync<RelocateDeviceRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
         var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
-        if (expected is { } v && v != found.Version)
+        if (!Parse.Matches(condition, found.Version))
         {
-            throw new ConcurrencyConflictException("device record", serialNumber, v, found.Version);
+            throw new ConcurrencyConflictException("device record", serialNumber, condition!.Count == 0 ? 0 : condition.Min(), found.Version);
         }
 
         var moved = found.Value.WithRelocation(new DeviceRelocation(r.On, r.From, r.To));
@@ -164,12 +180,17 @@ internal static class EntitlementEndpoints
         return TypedResults.Ok(new TicketPageResponse([.. found.Take(pageSize).Select(TicketSummaryResponse.From)], page, pageSize, found.Count > pageSize));
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentResponse[]>, ProblemHttpResult>> Expiring(HttpContext http, IDeviceRegistry registry, WarrantyPolicyCatalog catalog, IClock clock)
+    private static async Task<Results<Ok<WarrantyAssessmentPageResponse>, ProblemHttpResult>> Expiring(
+        HttpContext http, IDeviceRegistry registry, WarrantyPolicyCatalog catalog, IClock clock, IOptions<AfterSalesHttpOptions> options)
     {
         var policy = PolicyOf(catalog, Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."), "policy");
         var from = Query(http, "from") is { } text ? DateOf(text, "from") : policy.DateOf(clock.GetCurrentInstant());
+        var o = options.Value;
+        var page = Query(http, "page") is { } p ? Parse.Int(p, "page", 1, 1_000_000) : 1;
+        var pageSize = Query(http, "pageSize") is { } s ? Parse.Int(s, "pageSize", 1, o.MaxPageSize) : o.DefaultPageSize;
         var expiring = await registry.ListExpiringWithinAsync(http.Tenant(), policy, from, cancellationToken: http.RequestAborted).ConfigureAwait(false);
-        return TypedResults.Ok(expiring.Select(ToResponse).ToArray());
+        var items = expiring.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize)).Take(pageSize + 1).Select(ToResponse).ToList();
+        return TypedResults.Ok(new WarrantyAssessmentPageResponse([.. items.Take(pageSize)], page, pageSize, items.Count > pageSize));
     }
 
     private static async Task<Versioned<DeviceRecord>> FindDevice(HttpContext http, string serialNumber, IDeviceRegistry registry) =>

@@ -1,6 +1,7 @@
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Quality.Complaints;
 using AfterSales.Quality.Reporting;
@@ -20,17 +21,20 @@ internal static class QualityEndpoints
 {
     private const int MaxTicketsPerReport = 20_000;
 
-    public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder root, RouteGroupBuilder tenantRoot)
     {
+        var group = root.MapGroup(string.Empty).WithTags("Quality");
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Quality");
         group.MapPost("/complaints/evaluations", Evaluate)
             .Accepts<ComplaintRequest>("application/json")
             .WithName("EvaluateComplaint")
             .WithSummary("A complaint's status, SLA clocks on the complaint desk policy and the escalation due (投诉处理时限与升级).")
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
-        tenantScoped.MapGet("/reports/quarterly/{year:int}/{quarter:int}", Quarterly)
+        tenantScoped.MapGet("/reports/quarterly/{year}/{quarter}", Quarterly)
             .WithName("GetQuarterlyReport")
             .WithSummary("The quarterly service report (季度服务报告) over the tenant's work orders reported in the quarter: JSON, or Markdown / HTML by Accept (text/markdown, text/html) or ?format=markdown|html|json.")
+            .Query("format", ApiValue.OneOf("json", "markdown", "html"), "The representation, instead of the Accept header: json (the default), markdown or html.")
             .Produces<QuarterlyReportResponse>(200, "application/json")
             .Produces<string>(200, "text/markdown", "text/html")
             .ProducesProblem(400).ProducesProblem(422);
@@ -78,18 +82,11 @@ internal static class QualityEndpoints
             escalation.Level.ToString(), escalation.Reasons));
     }
 
-    private static async Task<IResult> Quarterly(HttpContext http, int year, int quarter, TicketService service, ISlaPolicyCatalog catalog, IClock clock)
+    private static async Task<IResult> Quarterly(HttpContext http, string year, string quarter, TicketService service, IClock clock) =>
+        await Report(http, Parse.Int(year, "year", 2000, 2099), Parse.Int(quarter, "quarter", 1, 4), service, clock).ConfigureAwait(false);
+
+    private static async Task<IResult> Report(HttpContext http, int year, int quarter, TicketService service, IClock clock)
     {
-        if (year is < 2000 or > 2099)
-        {
-            throw RequestRejectedException.Validation("year", "year must be 2000 to 2099.");
-        }
-
-        if (quarter is < 1 or > 4)
-        {
-            throw RequestRejectedException.Validation("quarter", "quarter must be 1 to 4.");
-        }
-
         var format = Format(http);
         var tenant = http.Tenant();
         var zone = Calendars.ChinaCalendars.BeijingTime;

@@ -3,6 +3,7 @@ using AfterSales.Calendars;
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Builder;
@@ -26,14 +27,19 @@ internal static class ReferenceEndpoints
         ["cn-statutory-9-18"] = static () => ChinaCalendars.Statutory9To18,
     };
 
-    public static void Map(RouteGroupBuilder group)
+    public static void Map(RouteGroupBuilder root)
     {
+        var group = root.MapGroup(string.Empty).WithTags("Reference");
         group.MapGet("/ping", static () => TypedResults.Ok(new PingResponse("ok")))
             .WithName("Ping").WithSummary("Liveness: a trivial JSON answer.");
 
-        group.MapGet("/workflow", static () => TypedResults.Text(TicketWorkflow.ToMarkdown(), "text/markdown; charset=utf-8"))
-            .WithName("GetWorkflow").WithSummary("The ticket workflow as Markdown with a Mermaid state diagram.")
-            .Produces<string>(200, "text/markdown");
+        group.MapGet("/workflow", static (HttpContext http, IOptions<AfterSalesHttpOptions> options) => WantsHtml(http)
+                ? TypedResults.Text(WorkflowPage.Render(TicketWorkflow.ToMarkdown(), options.Value.MermaidScriptUrl), "text/html; charset=utf-8")
+                : TypedResults.Text(TicketWorkflow.ToMarkdown(), "text/markdown; charset=utf-8"))
+            .WithName("GetWorkflow").WithSummary("The ticket workflow: Markdown with a Mermaid state diagram, or a web page that draws it (Accept: text/html or ?format=html).")
+            .Query("format", ApiValue.OneOf("markdown", "html"), "The representation, instead of the Accept header: markdown (the default) or html.")
+            .Produces<string>(200, "text/markdown", "text/html")
+            .ProducesProblem(400);
 
         group.MapGet("/policies", static (AfterSalesOptions options) => TypedResults.Ok(options.Policies.Distinct().Select(ToResponse).ToArray()))
             .WithName("ListPolicies").WithSummary("The SLA policies the service offers, every version.");
@@ -43,6 +49,20 @@ internal static class ReferenceEndpoints
             .WithName("AddBusinessTime")
             .WithSummary("The due instant of start + amount on a calendar (preset or definition), with an explanation.")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+    }
+
+    private static bool WantsHtml(HttpContext http)
+    {
+        if (http.Request.Query.TryGetValue("format", out var format))
+        {
+            return format.Count == 1 && format[0] is "html" or "markdown"
+                ? format[0] == "html"
+                : throw RequestRejectedException.Validation("format", "format must be markdown or html.");
+        }
+
+        // A browser asks for text/html first; an API client asks for Markdown or anything.
+        return http.Request.GetTypedHeaders().Accept.FirstOrDefault() is { } first
+            && first.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
     private static PolicyResponse ToResponse(SlaPolicy p) => new(

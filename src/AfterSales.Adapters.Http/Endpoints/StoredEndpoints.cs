@@ -3,6 +3,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Quality.Complaints;
 using AfterSales.WorkOrders;
@@ -30,16 +31,20 @@ internal static class StoredEndpoints
         ("close", "Close the complaint (关闭).", false),
     ];
 
-    public static void Map(RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder tenantRoot)
     {
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Quality");
+        var spares = tenantRoot.MapGroup(string.Empty).WithTags("Entitlements");
         tenantScoped.MapPost("/complaints", File)
             .AddEndpointFilter<IdempotencyFilter>()
             .Accepts<FileComplaintRequest>("application/json")
             .WithName("FileComplaint").WithSummary("File a complaint now (投诉登记) → 201 with Location and ETag. Honours Idempotency-Key.")
+            .IdempotencyKey().ETag(StatusCodes.Status201Created).Location()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
         tenantScoped.MapGet("/complaints/{id}", Get)
             .WithName("GetComplaint").WithSummary("A complaint with its clocks on the complaint desk policy and the escalation due.")
+            .ETag()
             .ProducesProblem(404);
 
         foreach (var (route, summary, body) in ComplaintSteps)
@@ -48,6 +53,7 @@ internal static class StoredEndpoints
                     Step(http, id, route, store, clock, options.Value))
                 .WithName("Complaint" + string.Concat(route.Split('-').Select(static w => char.ToUpperInvariant(w[0]) + w[1..])))
                 .WithSummary(summary + " Honours If-Match.")
+                .IfMatch().ETag()
                 .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
             if (body)
             {
@@ -55,11 +61,13 @@ internal static class StoredEndpoints
             }
         }
 
-        tenantScoped.MapGet("/spares/{centreId}/{partNumber}", Ledger)
-            .WithName("GetStockLedger").WithSummary("A part's stock ledger at a service centre (备件台账): balance and movements; ETag is its version.");
+        spares.MapGet("/spares/{centreId}/{partNumber}", Ledger)
+            .WithName("GetStockLedger").WithSummary("A part's stock ledger at a service centre (备件台账): balance and movements; ETag is its version.")
+            .ETag().ProducesProblem(400);
 
-        tenantScoped.MapPost("/spares/{centreId}/{partNumber}/movements", Move)
+        spares.MapPost("/spares/{centreId}/{partNumber}/movements", Move)
             .AddEndpointFilter<IdempotencyFilter>()
+            .IfMatch().IdempotencyKey().ETag()
             .Accepts<RecordMovementRequest>("application/json")
             .WithName("RecordStockMovement").WithSummary("Record a stock movement now; 422 when stock would go negative. Honours If-Match and Idempotency-Key.")
             .ProducesProblem(400).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
@@ -92,7 +100,7 @@ internal static class StoredEndpoints
     private static async Task<Results<Ok<StoredComplaintResponse>, ProblemHttpResult>> Step(
         HttpContext http, string id, string route, IComplaintStore store, IClock clock, AfterSalesHttpOptions options)
     {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var limit = options.MaxRequestBodySize;
         Func<Complaint, Instant, Complaint> step = route switch
         {
@@ -104,9 +112,9 @@ internal static class StoredEndpoints
             _ => static (c, at) => c.Close(at),
         };
         var found = await LoadComplaint(http, id, store).ConfigureAwait(false);
-        if (expected is { } v && v != found.Version)
+        if (!Parse.Matches(condition, found.Version))
         {
-            throw new ConcurrencyConflictException("complaint", id, v, found.Version);
+            throw new ConcurrencyConflictException("complaint", id, condition!.Count == 0 ? 0 : condition.Min(), found.Version);
         }
 
         var now = clock.GetCurrentInstant();
@@ -150,15 +158,15 @@ internal static class StoredEndpoints
         HttpContext http, string centreId, string partNumber, IStockLedgerStore store, IClock clock, IOptions<AfterSalesHttpOptions> options)
     {
         CheckKeys(centreId, partNumber);
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var m = (await RequestBody.ReadAsync<RecordMovementRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
         var kind = Parse.Enum<StockMovementKind>(m.Kind, "kind");
         string WorkOrder() => m.WorkOrderId ?? throw RequestRejectedException.Validation("workOrderId", "workOrderId is required for " + kind + ".");
         var ledger = await store.LoadAsync(http.Tenant(), centreId, partNumber, http.RequestAborted).ConfigureAwait(false);
         var loaded = ledger.Version;
-        if (expected is { } v && v != loaded)
+        if (!Parse.Matches(condition, loaded))
         {
-            throw new ConcurrencyConflictException("stock ledger", centreId + "/" + partNumber, v, loaded);
+            throw new ConcurrencyConflictException("stock ledger", centreId + "/" + partNumber, condition!.Count == 0 ? 0 : condition.Min(), loaded);
         }
 
         var at = clock.GetCurrentInstant();

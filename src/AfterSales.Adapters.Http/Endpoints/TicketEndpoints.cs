@@ -2,6 +2,7 @@ using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
+using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
@@ -16,6 +17,8 @@ namespace AfterSales.Http.Endpoints;
 /// <summary>The work-order endpoints, all scoped to the request's tenant.</summary>
 internal static class TicketEndpoints
 {
+    private static readonly string[] SuperStates = [nameof(TicketState.Open), nameof(TicketState.Unrestored), nameof(TicketState.Active)];
+
     public static void Map(RouteGroupBuilder tickets)
     {
         tickets.MapPost("/", Report)
@@ -24,27 +27,39 @@ internal static class TicketEndpoints
             .WithName("ReportTicket")
             .WithSummary("Report a fault (报障): opens a work order.")
             .WithDescription("Honours Idempotency-Key: a retry with the same key and body returns the first response and creates nothing.")
+            .IdempotencyKey().ETag(StatusCodes.Status201Created).Location()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         tickets.MapGet("/", List)
             .WithName("ListTickets")
-            .WithSummary("List work orders: filters state, severity, site, dueBefore (breaching or warning by then); page (from 1) and pageSize (default 50, at most 200).")
+            .WithSummary("List work orders, newest first, or soonest deadline first with dueBefore; one page at a time.")
+            .Query("state", ApiValue.OneOf([.. Enum.GetNames<TicketState>().Except(SuperStates)]), "Only work orders in this state (a leaf state, not a superstate).")
+            .Query("severity", ApiValue.Text, "Only work orders of this severity code, e.g. A.")
+            .Query("site", ApiValue.Text, "Only work orders at the site of this name.")
+            .Query("dueBefore", ApiValue.Instant, "Only open work orders breaching or warning at or before this instant, soonest first.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
         tickets.MapGet("/legacy-issues", LegacyIssues)
             .WithName("ListLegacyIssues")
             .WithSummary("Legacy issues (遗留问题, R-WO-6): open orders whose clock breached or was met late, newest report first, with their last review; page and pageSize.")
             .WithDescription("As of each order's last save or the deadline watcher's last visit. Review one with POST /tickets/{id}/review-legacy-issue.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
         tickets.MapGet("/{id}", Get)
             .WithName("GetTicket")
             .WithSummary("A work order with its events; ETag is its version.")
+            .ETag()
             .ProducesProblem(404);
 
         tickets.MapGet("/{id}/clocks", Clocks)
             .WithName("GetTicketClocks")
             .WithSummary("The work order's SLA clocks with explanations, now or at ?at=<instant>.")
+            .Query("at", ApiValue.Instant, "The instant the clocks are read at; now when omitted. Not before the work order was reported.")
+            .ETag()
             .ProducesProblem(400).ProducesProblem(404);
 
         foreach (var command in TicketCommands.All)
@@ -55,6 +70,7 @@ internal static class TicketEndpoints
                 .WithSummary(command.Summary + " Honours If-Match (the ETag, i.e. the version): 412 when stale.")
                 .WithDescription("The body may carry occurredAt: when the fact happened, if earlier than now. The event keeps both instants (at, recordedAt) and clocks count from occurredAt; "
                     + "it may not be in the future, before the ticket's previous fact, or older than the service's bound (400 naming occurredAt).")
+                .IfMatch().ETag()
                 .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
             endpoint.Accepts(command.Body, command.BodyOptional, "application/json").ProducesProblem(413).ProducesProblem(415);
         }
@@ -188,7 +204,7 @@ internal static class TicketEndpoints
     private static TicketState LeafState(string value)
     {
         var state = Parse.Enum<TicketState>(value, "state");
-        return state is TicketState.Open or TicketState.Unrestored or TicketState.Active
+        return SuperStates.Contains(state.ToString())
             ? throw RequestRejectedException.Validation("state", "state must be a leaf state, not the superstate " + state + ".")
             : state;
     }
@@ -201,14 +217,17 @@ internal static class TicketEndpoints
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Execute(
         HttpContext http, string id, TicketService service, AfterSalesHttpOptions options, TicketCommands.Command command)
     {
-        var expected = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var input = await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false);
         var ticketId = TicketIdOf(id);
-        if (expected == -1)
+        int? expected = condition is null ? null : condition.Count == 1 ? condition.First() : null;
+        if (condition is { Count: not 1 })
         {
-            // An ETag that names no version: load to tell 404 from 412.
+            // No strong tag, or several: load to tell 404 from 412 and to pick the one that matches.
             var current = await service.GetAsync(http.Tenant(), ticketId, http.RequestAborted).ConfigureAwait(false);
-            throw new ConcurrencyConflictException(ticketId, 0, current.Version);
+            expected = Parse.Matches(condition, current.Version)
+                ? current.Version
+                : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
         }
 
         var ticket = await service.ExecuteAsync(http.Tenant(), ticketId, expected, input.Action, input.OccurredAt, http.RequestAborted).ConfigureAwait(false);

@@ -13,7 +13,7 @@ namespace AfterSales.Http.Errors;
 /// first on every endpoint of the group, so request parsing, tenancy, idempotency and the domain all
 /// throw and this maps. See the adapter's README for the table.
 /// </summary>
-internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> options, ILogger<ProblemMappingFilter> logger) : IEndpointFilter
+internal sealed partial class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> options, ILogger<ProblemMappingFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -28,15 +28,27 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
         catch (Exception ex)
         {
             var problem = Map(ex, context.HttpContext);
+            var request = context.HttpContext.Request;
             if (problem.Status >= 500)
             {
-                logger.LogError(ex, "Unexpected error on {Method} {Path}", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
+                LogFailure(logger, ex, request.Method, request.Path);
+            }
+            else
+            {
+                // A client's mistake is not the service's failure: one line, no stack trace.
+                LogRefusal(logger, request.Method, request.Path, problem.Status, problem.Title, problem.Detail);
             }
 
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             return TypedResults.Problem(problem);
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unexpected error on {Method} {Path}")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Refused {Method} {Path} with {StatusCode}: {Title} {Detail}")]
+    private static partial void LogRefusal(ILogger logger, string method, PathString path, int? statusCode, string? title, string? detail);
 
     internal ProblemDetails Map(Exception ex, HttpContext http)
     {
@@ -119,17 +131,14 @@ internal sealed class ProblemMappingFilter(IOptions<AfterSalesHttpOptions> optio
             Detail = message,
         };
 
-    private static string StripParam(ArgumentException a)
+    /// <summary>The message of <paramref name="a"/> without the runtime's " (Parameter 'x')" and "Actual value was" suffixes.</summary>
+    internal static string StripParam(ArgumentException a)
     {
         var message = a.Message;
-        var suffix = a.ParamName is null ? null : $" (Parameter '{a.ParamName}')";
-        if (suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal))
-        {
-            message = message[..^suffix.Length];
-        }
-
         var actual = message.IndexOf("\nActual value was", StringComparison.Ordinal);
-        return actual >= 0 ? message[..actual] : message;
+        message = actual >= 0 ? message[..actual] : message;
+        var suffix = a.ParamName is null ? null : $" (Parameter '{a.ParamName}')";
+        return suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
     }
 
     /// <summary>The JSON field a domain parameter name refers to: <c>report.Reporter.Name</c> → <c>reporter.name</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
 namespace AfterSales.Http.Internal;
@@ -50,6 +51,50 @@ internal static class JsonPathTypes
         }
 
         return type;
+    }
+
+    /// <summary>The node at <paramref name="path"/> below <paramref name="root"/>; <see langword="null"/> when the path cannot be followed.</summary>
+    public static JsonNode? Navigate(JsonNode? root, string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path[0] != '$')
+        {
+            return null;
+        }
+
+        var node = root;
+        var i = 1;
+        while (i < path.Length && node is not null)
+        {
+            int end;
+            if (path[i] == '.')
+            {
+                end = path.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? path.Length : end;
+                node = (node as JsonObject)?[path[(i + 1)..end]];
+                i = end;
+            }
+            else if (path.AsSpan(i).StartsWith("['"))
+            {
+                end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                node = end < 0 ? null : (node as JsonObject)?[path[(i + 2)..end]];
+                i = end + 2;
+            }
+            else if (path[i] == '[')
+            {
+                end = path.IndexOf(']', i);
+                node = end > i && int.TryParse(path.AsSpan(i + 1, end - i - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                    && node is JsonArray array && index < array.Count
+                    ? array[index]
+                    : null;
+                i = end + 1;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return node;
     }
 
     private static Type? Member(JsonTypeInfo info, string name)

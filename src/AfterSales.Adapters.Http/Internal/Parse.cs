@@ -24,12 +24,16 @@ internal static class Parse
         throw RequestRejectedException.Validation(field, $"{field} must be one of {string.Join(", ", System.Enum.GetNames<T>())}.");
     }
 
+    // The instants the domain's calendars cover (BusinessCalendar: 1900-01-01T00:00Z inclusive to 2100-01-01T00:00Z exclusive).
+    private static readonly Instant First = NodaTime.Instant.FromUtc(1900, 1, 1, 0, 0);
+    private static readonly Instant End = NodaTime.Instant.FromUtc(2100, 1, 1, 0, 0);
+
     public static Instant Instant(string value, string field)
     {
         var result = WirePatterns.Instant.Parse(value);
-        return result.Success
+        return result.Success && result.Value >= First && result.Value < End
             ? result.Value
-            : throw RequestRejectedException.Validation(field, $"{field} must be an ISO 8601 instant such as 2026-03-02T02:00:00Z.");
+            : throw RequestRejectedException.Validation(field, $"{field} must be an ISO 8601 instant from 1900-01-01T00:00:00Z to 2099-12-31T23:59:59Z, such as 2026-03-02T02:00:00Z.");
     }
 
     public static int Int(string value, string field, int min, int max)
@@ -42,32 +46,44 @@ internal static class Parse
         return n;
     }
 
-    /// <summary>The version an <c>If-Match</c> header names: <see langword="null"/> for none or <c>*</c>; -1 for an ETag that can match no version.</summary>
-    public static int? IfMatch(Microsoft.Extensions.Primitives.StringValues values)
+    /// <summary>
+    /// The versions an <c>If-Match</c> header names, compared strongly (RFC 9110 §13.1.1): <see langword="null"/>
+    /// when there is no header or it is <c>*</c>; otherwise the versions of its strong entity tags, so a
+    /// weak tag (<c>W/"3"</c>), a tag that names no version or a malformed header adds none and an empty
+    /// set matches nothing (412).
+    /// </summary>
+    public static IReadOnlySet<int>? IfMatch(Microsoft.Extensions.Primitives.StringValues values)
     {
         if (values.Count == 0)
         {
             return null;
         }
 
-        var text = values.Count == 1 ? values[0]!.Trim() : string.Join(',', values.ToArray());
-        if (text == "*")
+        if (!Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParseStrictList(values, out var tags))
+        {
+            return new HashSet<int>();
+        }
+
+        if (tags.Any(static t => t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)))
         {
             return null;
         }
 
-        if (text.StartsWith("W/", StringComparison.Ordinal))
+        var versions = new HashSet<int>();
+        foreach (var tag in tags.Where(static t => !t.IsWeak))
         {
-            text = text[2..];
+            var text = tag.Tag.AsSpan(1, tag.Tag.Length - 2);
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0)
+            {
+                versions.Add(version);
+            }
         }
 
-        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
-        {
-            text = text[1..^1];
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0 ? version : -1;
+        return versions;
     }
+
+    /// <summary>Whether <paramref name="condition"/> (from <see cref="IfMatch"/>) admits <paramref name="current"/>.</summary>
+    public static bool Matches(IReadOnlySet<int>? condition, int current) => condition is null || condition.Contains(current);
 
     public static string ETag(int version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 }

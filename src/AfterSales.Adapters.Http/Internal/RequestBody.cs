@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Json;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +21,9 @@ internal static class RequestBody
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             MaxDepth = 32,
+
+            // Numbers are JSON numbers, as the OpenAPI document says; "5" is not an integer.
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
         };
@@ -44,6 +49,11 @@ internal static class RequestBody
         }
         catch (JsonException ex)
         {
+            if (MissingFields(bytes, ex.Path, typeof(T)) is { Count: > 0 } missing)
+            {
+                throw RequestRejectedException.Validation(missing.ToDictionary(static f => f, static f => new[] { f + " is required." }, StringComparer.Ordinal));
+            }
+
             var field = Field(ex.Path);
             throw RequestRejectedException.Validation(field, Describe(ex, field, typeof(T)));
         }
@@ -126,6 +136,38 @@ internal static class RequestBody
         }
 
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    /// <summary>
+    /// The required fields the object at <paramref name="path"/> lacks, spelled as JSON paths
+    /// (<c>reporter.name</c>): System.Text.Json reports them in one message naming the .NET type, so
+    /// they are found again from the contract and the body.
+    /// </summary>
+    internal static List<string>? MissingFields(byte[] body, string? path, Type root)
+    {
+        if (JsonPathTypes.Resolve(JsonOptions, root, path) is not { } type
+            || JsonOptions.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type) is not { Kind: JsonTypeInfoKind.Object } info)
+        {
+            return null;
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(body, new JsonNodeOptions { PropertyNameCaseInsensitive = true });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (JsonPathTypes.Navigate(node, path) is not JsonObject value)
+        {
+            return null;
+        }
+
+        var prefix = Field(path) is "$" ? string.Empty : Field(path) + ".";
+        return [.. info.Properties.Where(p => p.IsRequired && !value.ContainsKey(p.Name)).Select(p => prefix + p.Name)];
     }
 
     private static string Describe(JsonException ex, string field, Type body)

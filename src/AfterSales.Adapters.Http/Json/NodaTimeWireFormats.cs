@@ -12,7 +12,7 @@ internal static class NodaTimeWireFormats
         var t when t == typeof(Instant) => new("an ISO 8601 instant, in UTC or with an offset,", "2026-03-02T02:00:00Z", Format: "date-time"),
         var t when t == typeof(Duration) => new("an ISO 8601 duration without years or months", "PT2H10M", Format: "duration"),
         var t when t == typeof(LocalDate) => new("an ISO 8601 date", "2026-03-02", Format: "date"),
-        var t when t == typeof(LocalTime) => new("a time of day as HH:mm or HH:mm:ss", "09:00:00", Format: "time",
+        var t when t == typeof(LocalTime) => new("a time of day as HH:mm or HH:mm:ss", "09:00:00",
             Pattern: "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?$"),
         var t when t == typeof(LocalDateTime) => new("an ISO 8601 date and time without an offset", "2026-03-02T09:00:00",
             Pattern: "^-?[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$"),

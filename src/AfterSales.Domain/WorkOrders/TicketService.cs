@@ -1,3 +1,4 @@
+using AfterSales.Diagnostics;
 using AfterSales.Internal;
 using AfterSales.Sla;
 
@@ -88,6 +89,7 @@ public sealed class TicketService
 
         var ticket = Ticket.Report(report, policy, clock);
         await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
+        DomainTelemetry.TicketReported(ticket);
         return ticket;
     }
 
@@ -136,21 +138,47 @@ public sealed class TicketService
         var loaded = ticket.Version;
         if (expectedVersion is { } expected && expected != loaded)
         {
+            DomainTelemetry.CommandRefused("unknown", "stale_version");
             throw new ConcurrencyConflictException(id, expected, loaded);
         }
 
-        if (occurredAt is { } at)
+        var observed = DomainTelemetry.ClocksObserved;
+        var previous = ticket.LastEventAt;
+        var now = observed ? clock.GetCurrentInstant() : default;
+        var before = observed ? ticket.Clocks(now) : [];
+        try
         {
-            ticket.Backdate(at, options.MaxBackdating, command);
+            if (occurredAt is { } at)
+            {
+                ticket.Backdate(at, options.MaxBackdating, command);
+            }
+            else
+            {
+                command(ticket);
+            }
         }
-        else
+        catch (InvalidTransitionException refused)
         {
-            command(ticket);
+            DomainTelemetry.CommandRefused(refused.Command, refused.UnmetGuards.Count > 0 ? "unmet_guard" : "not_permitted");
+            throw;
         }
 
         if (ticket.Version != loaded)
         {
-            await store.SaveAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.SaveAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                DomainTelemetry.CommandRefused(ticket.Events[^1].Kind.ToString(), "concurrent_write");
+                throw;
+            }
+
+            if (observed)
+            {
+                DomainTelemetry.ClockTransitions(before, now, ticket.Clocks(ticket.LastEventAt), previous, ticket.LastEventAt);
+            }
         }
 
         return ticket;

@@ -41,11 +41,12 @@ public sealed class EntitlementAndQualityEndpointTests
         Assert.Equal("2026-04-14", (string)warranty["lastCoveredDay"]!);
 
         var expiring = await (await client.GetAsync("/after-sales/warranty/expiring?policy=cn-000-kiosk&from=2026-03-02")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal("K-1", (string)expiring.AsArray().Single()!["serialNumber"]!);
+        Assert.Equal("K-1", (string)expiring["items"]!.AsArray().Single()!["serialNumber"]!);
+        Assert.False((bool)expiring["hasMore"]!);
 
         using var other = factory.ClientFor("globex");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/after-sales/devices/K-1/warranty?policy=cn-000-kiosk")).StatusCode);
-        Assert.Empty((await (await other.GetAsync("/after-sales/warranty/expiring?policy=cn-000-kiosk&from=2026-03-02")).JsonAsync(HttpStatusCode.OK)).AsArray());
+        Assert.Empty((await (await other.GetAsync("/after-sales/warranty/expiring?policy=cn-000-kiosk&from=2026-03-02")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/after-sales/devices/K-1/warranty?policy=cn-000-kiosk&on=2026-02-30")).StatusCode);
     }
 

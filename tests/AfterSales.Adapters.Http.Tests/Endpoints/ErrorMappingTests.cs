@@ -23,7 +23,8 @@ public sealed class ErrorMappingTests
         Assert.NotNull(invalid["errors"]!["severityCode"]);
 
         var missing = await (await client.PostAsync("/after-sales/tickets", Api.Json("""{"channel":"Phone"}"""))).JsonAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("missing required properties", (string)missing["detail"]!, StringComparison.Ordinal);
+        Assert.Equal(["reporter", "site", "deviceSerialNumber", "symptom", "severityCode"], missing["errors"]!.AsObject().Select(static e => e.Key));
+        Assert.Equal("reporter is required.", (string)missing["errors"]!["reporter"]![0]!);
 
         var blank = Api.ReportBody().Replace("\"SN-0001\"", "\"  \"", StringComparison.Ordinal);
         var blankProblem = await (await client.PostAsync("/after-sales/tickets", Api.Json(blank))).JsonAsync(HttpStatusCode.BadRequest);

@@ -80,6 +80,7 @@ public sealed class UnrepairableInputTests
         "/after-sales/spares/ledger",
         "/after-sales/spares/replenishment",
         "/after-sales/quotes",
+        "/demo/*",
     ];
 
     [Fact]

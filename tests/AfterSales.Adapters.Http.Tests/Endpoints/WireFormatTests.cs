@@ -111,33 +111,6 @@ public sealed class WireFormatTests : IDisposable
         Assert.Equal(utc.ToJsonString(), local.ToJsonString());
     }
 
-    [Fact]
-    public async Task OpenApi_DescribesNodaTimeTypesAsStringsWithFormats()
-    {
-        var openApi = await (await client.GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
-        var schemas = openApi["components"]!["schemas"]!;
-
-        Assert.Equal("date-time", (string)schemas["Instant"]!["format"]!);
-        Assert.Equal("duration", (string)schemas["Duration"]!["format"]!);
-        Assert.Equal("date", (string)schemas["LocalDate"]!["format"]!);
-        Assert.Equal("time", (string)schemas["LocalTime"]!["format"]!);
-        Assert.Matches((string)schemas["LocalTime"]!["pattern"]!, "09:00");
-        Assert.Matches((string)schemas["LocalTime"]!["pattern"]!, "09:00:00");
-        var zone = Resolve(openApi, openApi["components"]!["schemas"]!["CalendarDefinition"]!["properties"]!["zone"]!);
-        Assert.Equal("string", (string)zone["type"]!);
-        Assert.Equal("Asia/Shanghai", (string)zone["examples"]![0]!);
-        foreach (var name in new[] { "Instant", "Duration", "LocalDate", "LocalTime", "YearMonth" })
-        {
-            Assert.Equal("string", (string)schemas[name]!["type"]!);
-            Assert.Null(schemas[name]!["properties"]);
-        }
-    }
-
-    private static JsonNode Resolve(JsonNode document, JsonNode schema) =>
-        schema["$ref"] is { } reference
-            ? document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]!
-            : schema;
-
     private static string Definition(string weeklyHours) =>
         $$"""
         "definition":{"zone":"UTC","weeklyHours":[{{weeklyHours}}]}

@@ -143,10 +143,6 @@ public sealed class WorkOrderLifeTests
         Assert.Equal("ok", (string)ping["status"]!);
 
         var openApi = await (await client.GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
-        var schemas = openApi["components"]!["schemas"]!;
-        Assert.Equal("date-time", (string)schemas["Instant"]!["format"]!);
-        Assert.Equal("duration", (string)schemas["Duration"]!["format"]!);
-        Assert.Equal("string", (string)schemas["Instant"]!["type"]!);
         Assert.NotNull(openApi["paths"]!["/after-sales/tickets/{id}/clocks"]);
     }
 }

@@ -61,6 +61,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
 
+    /// <summary>Whether the host keeps its own clock (the system's, or the demo's) instead of <see cref="Clock"/>.</summary>
+    public bool RealClock { get; init; }
+
     private Action<IServiceCollection>? ExtraServices { get; }
 
     private IDictionary<string, string?>? Settings { get; }
@@ -78,6 +81,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("AfterSales:Database", Database.ToString());
         builder.UseSetting("ConnectionStrings:AfterSales", ConnectionString);
+        builder.UseSetting("AfterSales:DemoDatabase", Path.Combine(directory, "aftersales-demo.db"));
+
+        // The sample host's request limits are for people; tests that count them set their own.
+        builder.UseSetting("AfterSales:Http:TenantRequestLimit", "0");
+        builder.UseSetting("AfterSales:Http:ClientRequestLimit", "0");
         foreach (var (key, value) in Settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -86,7 +94,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(static l => l.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IClock>(Clock);
+            if (!RealClock)
+            {
+                services.AddSingleton<IClock>(Clock);
+            }
+
             ExtraServices?.Invoke(services);
         });
     }
