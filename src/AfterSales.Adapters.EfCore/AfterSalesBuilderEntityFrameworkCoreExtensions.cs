@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
@@ -52,10 +53,19 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreComplaintStore<TContext>(factory)
                 : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IPriceListCatalog>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCorePriceListCatalog<TContext>(factory, RequireClock(sp))
+                : new EfCorePriceListCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), RequireClock(sp))));
         services.Replace(ServiceDescriptor.Singleton<IDeviceRegistry>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreDeviceRegistry<TContext>(factory)
                 : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
         return builder;
     }
+
+    private static NodaTime.IClock RequireClock(IServiceProvider sp) =>
+        sp.GetService<NodaTime.IClock>()
+        ?? throw new InvalidOperationException(
+            "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
 }

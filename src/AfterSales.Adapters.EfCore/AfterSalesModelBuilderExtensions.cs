@@ -9,7 +9,7 @@ public static class AfterSalesModelBuilderExtensions
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/> and
-    /// <see cref="DeviceRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="DeviceRowConfiguration"/> and <see cref="PriceListRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -31,6 +31,7 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StockMovementRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new ComplaintRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PriceListRowConfiguration(options));
         return modelBuilder;
     }
 }

@@ -36,6 +36,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The device warranty records table's name (设备质保档案).</summary>
     public string DevicesTable => TablePrefix + "devices";
 
+    /// <summary>The tendered price lists table's name (投标报价单), one row per version.</summary>
+    public string PriceListsTable => TablePrefix + "price_lists";
+
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";
 

@@ -78,11 +78,61 @@ internal sealed class QuotePayload
 {
     public string QuoteId { get; set; } = string.Empty;
 
+    /// <summary>Written for readers of the raw rows; the domain computes it from the lines.</summary>
     public decimal Total { get; set; }
 
     public string Currency { get; set; } = string.Empty;
 
     public string? AcceptedBy { get; set; }
+
+    public string? PriceListKey { get; set; }
+
+    /// <summary>Day number since 1970-01-01.</summary>
+    public int IssuedOn { get; set; }
+
+    public List<QuoteLinePayload> Lines { get; set; } = [];
+
+    public static QuotePayload From(TicketQuote q) => new()
+    {
+        QuoteId = q.QuoteId,
+        Total = q.Total,
+        Currency = q.Currency,
+        AcceptedBy = q.AcceptedBy,
+        PriceListKey = q.PriceListKey,
+        IssuedOn = LocalDateToDayNumberConverter.ToDayNumber(q.IssuedOn),
+        Lines = [.. q.Lines.Select(static l => new QuoteLinePayload
+        {
+            Kind = l.Kind, Description = l.Description, PartNumber = l.PartNumber, Quantity = l.Quantity, UnitPrice = l.UnitPrice, Note = l.Note,
+        })],
+    };
+
+    public TicketQuote ToQuote() => new()
+    {
+        QuoteId = QuoteId,
+        Currency = Currency,
+        AcceptedBy = AcceptedBy,
+        PriceListKey = PriceListKey,
+        IssuedOn = LocalDateToDayNumberConverter.FromDayNumber(IssuedOn),
+        Lines = [.. Lines.Select(static l => new TicketQuoteLine
+        {
+            Kind = l.Kind, Description = l.Description, PartNumber = l.PartNumber, Quantity = l.Quantity, UnitPrice = l.UnitPrice, Note = l.Note,
+        })],
+    };
+}
+
+internal sealed class QuoteLinePayload
+{
+    public Entitlements.Quotes.QuoteLineKind Kind { get; set; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public string? PartNumber { get; set; }
+
+    public int Quantity { get; set; }
+
+    public decimal UnitPrice { get; set; }
+
+    public string? Note { get; set; }
 }
 
 internal sealed class PartsExchangePayload
@@ -96,6 +146,8 @@ internal sealed class PartsExchangePayload
     public string? NewSerialNumber { get; set; }
 
     public string SignedBy { get; set; } = string.Empty;
+
+    public string? QuoteId { get; set; }
 }
 
 internal sealed class ReportPayload
@@ -220,9 +272,9 @@ internal static class EventMapper
             SeverityCode = e.SeverityCode,
             SignOff = e.SignOff is { } s ? new SignOffPayload { Signer = s.Signer, Satisfaction = s.Satisfaction, Comment = s.Comment } : null,
             Note = e.Note,
-            Quote = e.Quote is { } q ? new QuotePayload { QuoteId = q.QuoteId, Total = q.Total, Currency = q.Currency, AcceptedBy = q.AcceptedBy } : null,
+            Quote = e.Quote is { } q ? QuotePayload.From(q) : null,
             PartsExchange = e.PartsExchange is { } x
-                ? new PartsExchangePayload { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
+                ? new PartsExchangePayload { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy, QuoteId = x.QuoteId }
                 : null,
             Rma = e.Rma is { } m ? new RmaPayload { RmaNumber = m.RmaNumber, PartNumber = m.PartNumber, SerialNumber = m.SerialNumber, Outcome = m.Outcome, Note = m.Note } : null,
             Review = e.Review is { } v ? new ReviewPayload { Reviewer = v.Reviewer, Note = v.Note } : null,
@@ -260,9 +312,9 @@ internal static class EventMapper
             SeverityCode = payload?.SeverityCode,
             SignOff = payload?.SignOff is { } s ? new TicketSignOff { Signer = s.Signer, Satisfaction = s.Satisfaction, Comment = s.Comment } : null,
             Note = payload?.Note,
-            Quote = payload?.Quote is { } q ? new TicketQuote { QuoteId = q.QuoteId, Total = q.Total, Currency = q.Currency, AcceptedBy = q.AcceptedBy } : null,
+            Quote = payload?.Quote?.ToQuote(),
             PartsExchange = payload?.PartsExchange is { } x
-                ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy }
+                ? new TicketPartsExchange { OldPartNumber = x.OldPartNumber, OldSerialNumber = x.OldSerialNumber, NewPartNumber = x.NewPartNumber, NewSerialNumber = x.NewSerialNumber, SignedBy = x.SignedBy, QuoteId = x.QuoteId }
                 : null,
             Rma = payload?.Rma is { } m ? new TicketRmaStep { RmaNumber = m.RmaNumber, PartNumber = m.PartNumber, SerialNumber = m.SerialNumber, Outcome = m.Outcome, Note = m.Note } : null,
             Review = payload?.Review is { } v ? new TicketReview { Reviewer = v.Reviewer, Note = v.Note } : null,

@@ -39,42 +39,103 @@ public sealed record WarrantyPolicyResponse(string Code, string Name, int? Repai
 
 public sealed record WarrantyTermResponse(string Component, string Length, string StartRule);
 
-/// <summary>The body of <c>POST /quotes</c>: an out-of-warranty repair quote (报价) checked against the tendered prices.</summary>
-public sealed record QuoteRequest
+/// <summary>
+/// The body of <c>POST /tickets/{id}/quotes</c> and of the <c>submit-quote</c> command: paid work quoted
+/// from the tenant's stored tendered price list (R-WAR-8). The total is computed by the service.
+/// </summary>
+public sealed record QuoteRequest : ICommandRequest
 {
-    /// <summary>The quote's id; the service assigns one when omitted.</summary>
+    /// <summary>When the quote was given, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>The quote's id, unique within the work order; <c>Q-</c> and a number when omitted.</summary>
     public string? Id { get; init; }
 
-    public required string WorkOrderId { get; init; }
+    /// <summary>The tendered price list (PUT /price-lists/{id}); the device's contract when omitted.</summary>
+    public string? PriceListId { get; init; }
 
-    public required string SerialNumber { get; init; }
+    /// <summary>The price list's version; the latest when omitted.</summary>
+    public int? PriceListVersion { get; init; }
 
-    public required LocalDate IssuedOn { get; init; }
+    /// <summary>The day of issue; today in Beijing time when omitted.</summary>
+    public LocalDate? IssuedOn { get; init; }
 
-    /// <summary>The tendered maximum unit price per part number (投标价), in CNY.</summary>
-    public IReadOnlyDictionary<string, decimal>? TenderedPrices { get; init; }
-
+    /// <summary>The lines, 1 to 100.</summary>
     public required IReadOnlyList<QuoteLineRequest> Lines { get; init; }
 }
 
+/// <summary>One line of a quote request.</summary>
 public sealed record QuoteLineRequest
 {
     /// <summary>Part, PhoneSupport, OnSiteVisit, Travel, Labour or Tools.</summary>
     [WireEnum("Part", "PhoneSupport", "OnSiteVisit", "Travel", "Labour", "Tools")]
     public required string Kind { get; init; }
 
+    /// <summary>For a part: its number, which must be on the price list.</summary>
     public string? PartNumber { get; init; }
 
+    /// <summary>The description shown to the customer; the part number or the kind when omitted.</summary>
     public string? Description { get; init; }
 
+    /// <summary>How many; 1 when omitted.</summary>
     public int? Quantity { get; init; }
 
-    /// <summary>The unit cost (parts) or the amount (other kinds), in CNY.</summary>
-    public decimal? Amount { get; init; }
+    /// <summary>For a part: the unit price at cost, at most the tendered price (the tendered price when omitted). For a service: the amount, required.</summary>
+    public decimal? UnitPrice { get; init; }
 }
 
+/// <summary>A quote of a work order (报价): priced from a tendered price list, the total computed from the lines.</summary>
+/// <param name="Id">The quote's id.</param>
+/// <param name="WorkOrderId">The work order it belongs to.</param>
+/// <param name="PriceListKey">The price list it was priced from, id@version.</param>
+/// <param name="IssuedOn">The day of issue.</param>
+/// <param name="Currency">The currency of every amount.</param>
+/// <param name="Lines">The lines.</param>
+/// <param name="PartsTotal">The sum of the part lines.</param>
+/// <param name="Total">The sum of every line.</param>
+/// <param name="AcceptedBy">Who accepted it for the customer, once accepted.</param>
+/// <param name="IsCurrent">Whether it is the work order's current quote (the last submitted).</param>
 public sealed record QuoteResponse(
-    string Id, string WorkOrderId, string SerialNumber, LocalDate IssuedOn, string Currency, IReadOnlyList<QuoteLineResponse> Lines, decimal PartsTotal, decimal Total);
+    string Id, string WorkOrderId, string? PriceListKey, LocalDate IssuedOn, string Currency, IReadOnlyList<QuoteLineResponse> Lines, decimal PartsTotal, decimal Total,
+    string? AcceptedBy, bool IsCurrent)
+{
+    internal static QuoteResponse From(AfterSales.WorkOrders.Ticket ticket, AfterSales.WorkOrders.TicketQuote q) => new(
+        q.QuoteId, ticket.Id.Value, q.PriceListKey, q.IssuedOn, q.Currency,
+        [.. q.Lines.Select(static l => new QuoteLineResponse(l.Kind.ToString(), l.Description, l.PartNumber, l.Quantity, l.UnitPrice, l.Total, l.Note))],
+        q.Lines.Where(static l => l.Kind == QuoteLineKind.Part).Sum(static l => l.Total), q.Total, q.AcceptedBy, string.Equals(ticket.Quote?.QuoteId, q.QuoteId, StringComparison.Ordinal));
+}
+
+/// <summary>A tendered price list (投标报价单) as a document: <c>PUT /price-lists/{id}</c> saves it as the next version.</summary>
+public sealed record PriceListRequest
+{
+    /// <summary>The ISO 4217 currency of every price; CNY when omitted.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>The parts and their tendered unit prices, at least one, each part once.</summary>
+    public required IReadOnlyList<PriceListPartContract> Parts { get; init; }
+}
+
+/// <summary>One part of a price list.</summary>
+public sealed record PriceListPartContract
+{
+    /// <summary>The part number.</summary>
+    public required string PartNumber { get; init; }
+
+    /// <summary>The tendered unit price: the most a paid repair may charge for the part (R-WAR-8).</summary>
+    public required decimal MaxUnitPrice { get; init; }
+}
+
+/// <summary>A version of a tenant's tendered price list.</summary>
+/// <param name="Id">The list's id: the contract it was tendered for.</param>
+/// <param name="Version">The version; the ETag.</param>
+/// <param name="Currency">The currency of every price.</param>
+/// <param name="Parts">The parts and their tendered unit prices, by part number.</param>
+public sealed record PriceListResponse(string Id, int Version, string Currency, IReadOnlyList<PriceListPartContract> Parts)
+{
+    internal static PriceListResponse From(TenderedPriceList list) => new(
+        list.Id, list.Version, list.Currency,
+        [.. list.Prices.OrderBy(static p => p.Key, StringComparer.Ordinal).Select(static p => new PriceListPartContract { PartNumber = p.Key, MaxUnitPrice = p.Value.Amount })]);
+}
 
 public sealed record QuoteLineResponse([property: WireEnum(typeof(QuoteLineKind))] string Kind, string Description, string? PartNumber, int Quantity, decimal UnitPrice, decimal Total, string? Note);
 

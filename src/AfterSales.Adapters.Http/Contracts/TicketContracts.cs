@@ -131,27 +131,14 @@ public sealed record ReclassifyRequest : ICommandRequest
     public required string Reason { get; init; }
 }
 
-/// <summary>Body of submit-quote: the quote's id and total (see POST /quotes to price one).</summary>
-public sealed record SubmitQuoteRequest : ICommandRequest
-{
-    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
-    public Instant? OccurredAt { get; init; }
-
-    /// <summary>The quote's id.</summary>
-    public required string QuoteId { get; init; }
-
-    /// <summary>The quote's total.</summary>
-    public required decimal Total { get; init; }
-
-    /// <summary>CNY when omitted.</summary>
-    public string? Currency { get; init; }
-}
-
 /// <summary>Body of accept-quote.</summary>
 public sealed record AcceptQuoteRequest : ICommandRequest
 {
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
+
+    /// <summary>The quote accepted: the work order's current quote, by id.</summary>
+    public required string QuoteId { get; init; }
 
     /// <summary>The customer who accepted the quote.</summary>
     public required string AcceptedBy { get; init; }
@@ -177,6 +164,9 @@ public sealed record ReplacePartsRequest : ICommandRequest
 
     /// <summary>The customer who signed for both parts (R-WO-7).</summary>
     public required string SignedBy { get; init; }
+
+    /// <summary>On paid work, the accepted quote the part is replaced under; checked when given (the ticket links the part to its accepted quote either way).</summary>
+    public string? QuoteId { get; init; }
 }
 
 /// <summary>What every command body may carry: when the fact happened, for a back-dated fact.</summary>
@@ -401,7 +391,7 @@ public sealed record TicketEventResponse(
     int? Satisfaction,
     string? Comment,
     string? Note,
-    TicketQuote? Quote,
+    QuoteResponse? Quote,
     TicketPartsExchange? PartsExchange,
     RmaStepResponse? Rma,
     TicketReview? Review,
@@ -409,7 +399,11 @@ public sealed record TicketEventResponse(
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.RecordedAt, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
-        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange,
+        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note,
+        e.Quote is { } q ? new QuoteResponse(q.QuoteId, e.TicketId.Value, q.PriceListKey, q.IssuedOn, q.Currency,
+            [.. q.Lines.Select(static l => new QuoteLineResponse(l.Kind.ToString(), l.Description, l.PartNumber, l.Quantity, l.UnitPrice, l.Total, l.Note))],
+            q.Lines.Where(static l => l.Kind == AfterSales.Entitlements.Quotes.QuoteLineKind.Part).Sum(static l => l.Total), q.Total, q.AcceptedBy, false) : null,
+        e.PartsExchange,
         e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup);
 }
 

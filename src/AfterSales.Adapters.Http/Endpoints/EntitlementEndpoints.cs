@@ -84,13 +84,6 @@ internal static class EntitlementEndpoints
             .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
-        tenantScoped.MapPost("/quotes", Quote)
-            .AddEndpointFilter<IdempotencyFilter>()
-            .Accepts<QuoteRequest>("application/json")
-            .WithName("CreateQuote").WithSummary("Price an out-of-warranty repair (报价); parts above the tendered price are refused (422). Honours Idempotency-Key.")
-            .IdempotencyKey()
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-
         group.MapPost("/spares/replenishment", Replenish)
             .Accepts<ReplenishmentRequest>("application/json")
             .WithName("PlanReplenishment").WithSummary("The month's spare replenishment orders (备件补货) for the given stock positions.")
@@ -223,55 +216,6 @@ internal static class EntitlementEndpoints
     private static WarrantyAssessmentResponse ToResponse(WarrantyAssessment a) => new(
         a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons,
         [.. a.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))]);
-
-    private static async Task<Results<Ok<QuoteResponse>, ProblemHttpResult>> Quote(HttpContext http, IOptions<AfterSalesHttpOptions> options)
-    {
-        var r = (await RequestBody.ReadAsync<QuoteRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        if (r.Lines.Count is 0 or > 500)
-        {
-            throw RequestRejectedException.Validation("lines", "lines must hold 1 to 500 lines.");
-        }
-
-        var prices = TenderedPriceList.Empty();
-        foreach (var (part, max) in r.TenderedPrices ?? new Dictionary<string, decimal>())
-        {
-            prices = prices.With(part, Money.Cny(max));
-        }
-
-        var id = r.Id ?? Guid.NewGuid().ToString("N");
-        var builder = Entitlements.Quotes.Quote.CreateBuilder(id, r.WorkOrderId, r.SerialNumber, prices, r.IssuedOn);
-        for (var i = 0; i < r.Lines.Count; i++)
-        {
-            var field = string.Create(CultureInfo.InvariantCulture, $"lines[{i}]");
-            var line = r.Lines[i] ?? throw RequestRejectedException.Validation(field, field + " must not be null.");
-            var kind = Parse.Enum<QuoteLineKind>(line.Kind, field + ".kind");
-            Money Amount() => Money.Cny(line.Amount ?? throw RequestRejectedException.Validation(field + ".amount", field + ".amount is required for " + kind + "."));
-            try
-            {
-                _ = kind switch
-                {
-                    QuoteLineKind.Part => builder.AddPart(
-                        line.PartNumber ?? throw RequestRejectedException.Validation(field + ".partNumber", field + ".partNumber is required for a part."),
-                        line.Description ?? line.PartNumber, line.Quantity ?? 1, Amount()),
-                    QuoteLineKind.PhoneSupport => builder.AddPhoneSupport(line.Description ?? "电话技术支持 (phone support)"),
-                    QuoteLineKind.OnSiteVisit => builder.AddOnSiteVisit(Amount(), line.Description ?? "上门服务费 (on-site visit)"),
-                    QuoteLineKind.Travel => builder.AddTravel(Amount(), line.Description ?? "差旅费 (travel)"),
-                    QuoteLineKind.Tools => builder.AddToolCharge(Amount(), line.Description ?? "工具费 (tools)"),
-                    QuoteLineKind.Labour => builder.AddLabour(Amount(), line.Description ?? "人工费 (labour)"),
-                    _ => throw RequestRejectedException.Validation(field + ".kind", field + ".kind " + kind + " is not offered over HTTP."),
-                };
-            }
-            catch (ArgumentException ex)
-            {
-                throw RequestRejectedException.Validation(field, ex.Message.Split(" (Parameter", 2)[0]);
-            }
-        }
-
-        var q = builder.Build();
-        return TypedResults.Ok(new QuoteResponse(q.Id, q.WorkOrderId, q.SerialNumber, q.IssuedOn, q.Currency,
-            [.. q.Lines.Select(static l => new QuoteLineResponse(l.Kind.ToString(), l.Description, l.PartNumber, l.Quantity, l.UnitPrice.Amount, l.Total.Amount, l.Note))],
-            q.PartsTotal.Amount, q.Total.Amount));
-    }
 
     private static async Task<Results<Ok<ReplenishmentResponse>, ProblemHttpResult>> Replenish(HttpContext http, IOptions<AfterSalesHttpOptions> options)
     {

@@ -13,8 +13,13 @@ namespace AfterSales.Http.Endpoints;
 /// </summary>
 internal static class TicketCommands
 {
-    /// <summary>One command route: its body type, summary, and how the request becomes an action on the ticket.</summary>
-    public sealed record Command(string Route, TicketTrigger Trigger, Type Body, bool BodyOptional, string Summary, Func<HttpContext, long, Task<Input>> Build);
+    /// <summary>
+    /// One command route: its body type, summary, and how the request becomes an action on the ticket —
+    /// or, for a command that reads other aggregates first (a quote from the price list), how it runs.
+    /// </summary>
+    public sealed record Command(
+        string Route, TicketTrigger Trigger, Type Body, bool BodyOptional, string Summary, Func<HttpContext, long, Task<Input>> Build,
+        Func<HttpContext, TicketService, TicketId, int?, long, Task<Ticket>>? Run = null);
 
     /// <summary>What a request asks for: the action on the ticket, and when the fact happened when back-dated.</summary>
     public sealed record Input(Action<Ticket> Action, Instant? OccurredAt);
@@ -39,15 +44,19 @@ internal static class TicketCommands
         With<NoteRequest>(TicketTrigger.DeliverRepairPlan, "Record a repair plan (作出修复方案).", static (t, r) => t.DeliverRepairPlan(r?.Note), optional: true),
         With<NoteRequest>(TicketTrigger.ProvideLoaner, "Record a loaner (提供备机).", static (t, r) => t.ProvideLoaner(r?.Note), optional: true),
         With<ReasonRequest>(TicketTrigger.Cancel, "Cancel a duplicate or invalid report (撤销).", static (t, r) => t.Cancel(r.Reason)),
-        With<SubmitQuoteRequest>(TicketTrigger.SubmitQuote, "Submit a quote for paid work (报价).", static (t, r) => t.SubmitQuote(r.QuoteId, r.Total, r.Currency ?? "CNY")),
-        With<AcceptQuoteRequest>(TicketTrigger.AcceptQuote, "The customer accepts the quote (客户确认报价).", static (t, r) => t.AcceptQuote(r.AcceptedBy)),
-        With<ReplacePartsRequest>(TicketTrigger.ReplaceParts, "Record a replaced part, signed for by the customer (更换部件).", static (t, r) => t.ReplaceParts(new TicketPartsExchange
+        new(TicketTrigger.SubmitQuote.ToCommandName(), TicketTrigger.SubmitQuote, typeof(QuoteRequest), false,
+            "Quote paid work from the tenant's tendered price list and submit it (报价, R-WAR-8): a part above its tendered price is refused with the line and the cap; the total is computed. Same as POST /tickets/{id}/quotes.",
+            static (_, _) => throw new InvalidOperationException("submit-quote runs, it builds no action."),
+            static (http, service, id, expected, limit) => Quotes.SubmitAsync(http, service, id, expected, limit)),
+        With<AcceptQuoteRequest>(TicketTrigger.AcceptQuote, "The customer accepts the current quote, by id (客户确认报价, R-WO-7).", static (t, r) => t.AcceptQuote(r.QuoteId, r.AcceptedBy)),
+        With<ReplacePartsRequest>(TicketTrigger.ReplaceParts, "Record a replaced part, signed for by the customer (更换部件); on paid work only a part of the accepted quote, up to its quantity (R-WO-7).", static (t, r) => t.ReplaceParts(new TicketPartsExchange
         {
             OldPartNumber = r.OldPartNumber,
             OldSerialNumber = r.OldSerialNumber,
             NewPartNumber = r.NewPartNumber,
             NewSerialNumber = r.NewSerialNumber,
             SignedBy = r.SignedBy,
+            QuoteId = r.QuoteId,
         })),
         With<SendForRmaRequest>(TicketTrigger.SendForRma, "Send a faulty part to the manufacturer for repair (坏件返修, RMA, R-WO-9); the order cannot close until it is back.",
             static (t, r) => t.SendForRma(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Note)),

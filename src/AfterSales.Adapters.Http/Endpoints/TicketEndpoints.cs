@@ -218,7 +218,7 @@ internal static class TicketEndpoints
         HttpContext http, string id, TicketService service, AfterSalesHttpOptions options, TicketCommands.Command command)
     {
         var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
-        var input = await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false);
+        var input = command.Run is null ? await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false) : null;
         var ticketId = TicketIdOf(id);
         int? expected = condition is null ? null : condition.Count == 1 ? condition.First() : null;
         if (condition is { Count: not 1 })
@@ -230,7 +230,9 @@ internal static class TicketEndpoints
                 : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
         }
 
-        var ticket = await service.ExecuteAsync(http.Tenant(), ticketId, expected, input.Action, input.OccurredAt, http.RequestAborted).ConfigureAwait(false);
+        var ticket = command.Run is { } run
+            ? await run(http, service, ticketId, expected, options.MaxRequestBodySize).ConfigureAwait(false)
+            : await service.ExecuteAsync(http.Tenant(), ticketId, expected, input!.Action, input.OccurredAt, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
         return TypedResults.Ok(TicketResponse.From(ticket));
     }

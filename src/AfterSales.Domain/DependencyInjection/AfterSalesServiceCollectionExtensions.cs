@@ -1,5 +1,6 @@
 using AfterSales;
 using AfterSales.Entitlements;
+using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Quality.Complaints;
@@ -50,6 +51,7 @@ public static class AfterSalesServiceCollectionExtensions
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
+        services.TryAddSingleton<IPriceListCatalog, InMemoryPriceListCatalog>();
         services.TryAddSingleton(static sp => new WarrantyPolicyCatalog(
             WarrantyPresets.All.Concat(sp.GetRequiredService<AfterSalesOptions>().WarrantyPolicies)));
         services.TryAddSingleton(static sp => new EntitlementService(
@@ -68,6 +70,7 @@ public static class AfterSalesServiceCollectionExtensions
                     DefaultPolicyId = options.DefaultPolicyId,
                     MaxBackdating = options.MaxBackdating,
                     Entitlements = options.CheckEntitlementAtReport ? sp.GetRequiredService<EntitlementService>() : null,
+                    PriceLists = sp.GetRequiredService<IPriceListCatalog>(),
                 });
         });
         return new AfterSalesBuilder(services, options);

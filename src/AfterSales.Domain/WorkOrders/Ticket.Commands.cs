@@ -155,37 +155,58 @@ public sealed partial class Ticket
     }
 
     /// <summary>
-    /// Submits a quote for paid, out-of-warranty work to the customer (报价, R-WAR-8); the job
-    /// becomes billable, so parts may be replaced only after <see cref="AcceptQuote"/> (R-WO-7).
+    /// Submits a quote for paid, out-of-warranty work to the customer (报价, R-WAR-8): built from the
+    /// tendered price list (<see cref="Entitlements.Quotes.Quote.FromLines"/>), so every part is at most
+    /// its tendered price and the total is computed, never given. The job becomes billable, so parts may
+    /// be replaced only after <see cref="AcceptQuote"/> (R-WO-7). A later quote replaces the current one.
     /// </summary>
-    /// <param name="quoteId">The quote's id.</param>
-    /// <param name="total">The quoted total; not negative.</param>
-    /// <param name="currency">The ISO 4217 currency code.</param>
-    /// <exception cref="ArgumentException">A blank id or currency, or a negative total.</exception>
-    public void SubmitQuote(string quoteId, decimal total, string currency = "CNY")
-    {
-        Guard.NotBlank(quoteId);
-        Guard.NotBlank(currency);
-        if (total < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(total), total, $"total must not be negative, was {total}.");
-        }
-
-        Execute(TicketEventKind.QuoteSubmitted, quote: new TicketQuote { QuoteId = quoteId, Total = total, Currency = currency });
-    }
-
-    /// <summary>Submits an <see cref="Entitlements.Quotes.Quote"/> built from the tendered price list (R-WAR-8).</summary>
+    /// <param name="quote">The quote, for this work order and its device.</param>
+    /// <exception cref="ArgumentException">The quote is for another work order or device, or its id is already used on this order.</exception>
+    /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
     public void SubmitQuote(Entitlements.Quotes.Quote quote)
     {
         Guard.NotNull(quote);
-        SubmitQuote(quote.Id, quote.Total.Amount, quote.Total.Currency);
+        if (!string.Equals(quote.WorkOrderId, Id.Value, StringComparison.Ordinal) || !string.Equals(quote.SerialNumber, DeviceSerialNumber, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"quote '{quote.Id}' prices work order {quote.WorkOrderId} on {quote.SerialNumber}, not {Id} on {DeviceSerialNumber}.", nameof(quote));
+        }
+
+        if (quotes.Exists(q => string.Equals(q.QuoteId, quote.Id, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"quote.Id '{quote.Id}' is already used by a quote of this work order.", "quote.Id");
+        }
+
+        Execute(TicketEventKind.QuoteSubmitted, quote: new TicketQuote
+        {
+            QuoteId = quote.Id,
+            Currency = quote.Currency,
+            PriceListKey = quote.PriceListKey,
+            IssuedOn = quote.IssuedOn,
+            Lines = [.. quote.Lines.Select(static l => new TicketQuoteLine
+            {
+                Kind = l.Kind, Description = l.Description, PartNumber = l.PartNumber, Quantity = l.Quantity, UnitPrice = l.UnitPrice.Amount, Note = l.Note,
+            })],
+        });
     }
 
-    /// <summary>Records that the customer accepted the submitted quote (客户确认报价, R-WO-7).</summary>
+    /// <summary>Records that the customer accepted the current quote (客户确认报价, R-WO-7), referring to it by id.</summary>
+    /// <param name="quoteId">The current quote's id.</param>
     /// <param name="acceptedBy">Who accepted it for the customer.</param>
-    public void AcceptQuote(string acceptedBy)
+    /// <exception cref="ArgumentException">A blank argument, or <paramref name="quoteId"/> is not the current, unaccepted quote.</exception>
+    /// <exception cref="InvalidTransitionException">No quote was submitted, or the order is resolved, closed or cancelled.</exception>
+    public void AcceptQuote(string quoteId, string acceptedBy)
     {
+        Guard.NotBlank(quoteId);
         Guard.NotBlank(acceptedBy);
+        if (Quote is { } current && (!string.Equals(current.QuoteId, quoteId, StringComparison.Ordinal) || current.AcceptedBy is not null))
+        {
+            throw new ArgumentException(
+                current.AcceptedBy is not null && string.Equals(current.QuoteId, quoteId, StringComparison.Ordinal)
+                    ? $"quoteId '{quoteId}' was already accepted by {current.AcceptedBy}."
+                    : $"quoteId '{quoteId}' is not the work order's current quote ('{current.QuoteId}').",
+                nameof(quoteId));
+        }
+
         Execute(TicketEventKind.QuoteAccepted, quote: Quote is null ? null : Quote with { AcceptedBy = acceptedBy });
     }
 
@@ -201,6 +222,29 @@ public sealed partial class Ticket
         Identifier.Check(exchange.NewPartNumber, "exchange.NewPartNumber");
         Identifier.CheckOptional(exchange.NewSerialNumber, "exchange.NewSerialNumber");
         Guard.NotBlank(exchange.SignedBy, "exchange.SignedBy");
+        if (IsBillable && Quote is { AcceptedBy: not null } accepted)
+        {
+            // Paid work: only what the customer accepted (R-WO-7).
+            if (exchange.QuoteId is { } named && !string.Equals(named, accepted.QuoteId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"exchange.QuoteId '{named}' is not the accepted quote '{accepted.QuoteId}'.", "exchange.QuoteId");
+            }
+
+            var quoted = accepted.QuantityOf(exchange.NewPartNumber);
+            var replaced = partsExchanges.Count(p => string.Equals(p.QuoteId, accepted.QuoteId, StringComparison.Ordinal)
+                && string.Equals(p.NewPartNumber, exchange.NewPartNumber, StringComparison.Ordinal));
+            if (replaced >= quoted)
+            {
+                throw new ArgumentException(
+                    quoted == 0
+                        ? $"exchange.NewPartNumber '{exchange.NewPartNumber}' is not on the accepted quote '{accepted.QuoteId}': quote it and have the customer accept it first (R-WO-7)."
+                        : $"exchange.NewPartNumber '{exchange.NewPartNumber}': the accepted quote '{accepted.QuoteId}' allows {quoted}, and {replaced} were replaced already (R-WO-7).",
+                    "exchange.NewPartNumber");
+            }
+
+            exchange = exchange with { QuoteId = accepted.QuoteId };
+        }
+
         Execute(TicketEventKind.PartsReplaced, partsExchange: exchange);
     }
 
@@ -293,7 +337,7 @@ public sealed partial class Ticket
     /// <summary>Whether <see cref="ConfirmDataBackup"/> is permitted now.</summary>
     public bool CanConfirmDataBackup() => Can(TicketTrigger.ConfirmDataBackup);
 
-    /// <summary>Whether <see cref="SubmitQuote(string, decimal, string)"/> is permitted now.</summary>
+    /// <summary>Whether <see cref="SubmitQuote"/> is permitted now.</summary>
     public bool CanSubmitQuote() => Can(TicketTrigger.SubmitQuote);
 
     /// <summary>Whether <see cref="AcceptQuote"/> is permitted now.</summary>

@@ -77,8 +77,8 @@ public sealed partial class Ticket
                 or TicketEventKind.Reclassified or TicketEventKind.Cancelled when string.IsNullOrWhiteSpace(e.Reason) => nameof(e.Reason),
             TicketEventKind.Reclassified when string.IsNullOrWhiteSpace(e.SeverityCode) => nameof(e.SeverityCode),
             TicketEventKind.SignedOff when e.SignOff is null => nameof(e.SignOff),
-            TicketEventKind.QuoteSubmitted when e.Quote is null => nameof(e.Quote),
-            TicketEventKind.QuoteAccepted when string.IsNullOrWhiteSpace(e.Quote?.AcceptedBy) => nameof(e.Quote),
+            TicketEventKind.QuoteSubmitted when e.Quote is null || quotes.Exists(q => string.Equals(q.QuoteId, e.Quote.QuoteId, StringComparison.Ordinal)) => nameof(e.Quote),
+            TicketEventKind.QuoteAccepted when string.IsNullOrWhiteSpace(e.Quote?.AcceptedBy) || !string.Equals(e.Quote.QuoteId, Quote?.QuoteId, StringComparison.Ordinal) => nameof(e.Quote),
             TicketEventKind.PartsReplaced when e.PartsExchange is null => nameof(e.PartsExchange),
             TicketEventKind.RmaSent when e.Rma?.PartNumber is null || rmas.Exists(r => string.Equals(r.RmaNumber, e.Rma.RmaNumber, StringComparison.Ordinal)) => nameof(e.Rma),
             TicketEventKind.RmaReturned when e.Rma?.Outcome is null || !rmas.Exists(r => r.IsOut && string.Equals(r.RmaNumber, e.Rma.RmaNumber, StringComparison.Ordinal)) => nameof(e.Rma),
@@ -183,8 +183,10 @@ public sealed partial class Ticket
             case TicketEventKind.LoanerProvided:
                 break;
             case TicketEventKind.QuoteSubmitted:
+                quotes.Add(e.Quote!);
+                break;
             case TicketEventKind.QuoteAccepted:
-                Quote = e.Quote;
+                quotes[^1] = e.Quote!;
                 break;
             case TicketEventKind.PartsReplaced:
                 partsExchanges.Add(e.PartsExchange!);

@@ -32,6 +32,7 @@ public sealed partial class Ticket
     private readonly List<TicketEvent> events = [];
     private readonly List<TicketPartsExchange> partsExchanges = [];
     private readonly List<TicketRma> rmas = [];
+    private readonly List<TicketQuote> quotes = [];
     private TicketTimeline? timeline;
     private TicketReport? report;
     private Instant? backdatedTo;
@@ -96,8 +97,11 @@ public sealed partial class Ticket
     /// <summary>Whether the work is paid (out of warranty): as reported or as the entitlement check at report decided, or once a quote was submitted (R-WAR-8).</summary>
     public bool IsBillable => report!.IsBillable || report.Entitlement?.IsBillable == true || Quote is not null;
 
-    /// <summary>The quote for paid work (报价), if one was submitted; <see cref="TicketQuote.AcceptedBy"/> is set once accepted.</summary>
-    public TicketQuote? Quote { get; private set; }
+    /// <summary>The current quote for paid work (报价): the last one submitted, if any; <see cref="TicketQuote.AcceptedBy"/> is set once accepted.</summary>
+    public TicketQuote? Quote => quotes.Count == 0 ? null : quotes[^1];
+
+    /// <summary>Every quote submitted, oldest first (R-WAR-8): a later quote replaces an earlier one as the current.</summary>
+    public IReadOnlyList<TicketQuote> Quotes => quotes;
 
     /// <summary>The parts replaced so far, each signed for by the customer (R-WO-7).</summary>
     public IReadOnlyList<TicketPartsExchange> PartsExchanges => partsExchanges;

@@ -130,10 +130,59 @@ public sealed class TicketService
     /// <exception cref="ConcurrencyConflictException">The ticket is not at <paramref name="expectedVersion"/>, or changed before the save.</exception>
     /// <exception cref="InvalidTransitionException">The command is not permitted; nothing is saved.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="occurredAt"/> is in the future, before the previous fact, or too old; nothing is saved.</exception>
-    public async Task<Ticket> ExecuteAsync(
+    public Task<Ticket> ExecuteAsync(
         string tenantId, TicketId id, int? expectedVersion, Action<Ticket> command, Instant? occurredAt, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(command);
+        return RunAsync(tenantId, id, expectedVersion, (_, _) => Task.FromResult(command), occurredAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Quotes paid work on the ticket from the tenant's stored tendered price list (报价, R-WAR-8) and
+    /// submits the quote: the list named in <paramref name="draft"/>, else the one of the contract the
+    /// entitlement check found at report. A part above its tendered price, or not on the list, is refused
+    /// with the line; the total is computed from the lines. The quote is kept in the ticket's event.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The work order.</param>
+    /// <param name="draft">The quote's lines and, optionally, its id and price list.</param>
+    /// <param name="expectedVersion">The version the caller decided on, or <see langword="null"/> for the current one.</param>
+    /// <param name="occurredAt">When the quote was given, if earlier than now.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The ticket with the quote submitted (<see cref="Ticket.Quote"/>).</returns>
+    /// <exception cref="InvalidOperationException">The service has no price list catalog (<see cref="TicketServiceOptions.PriceLists"/>).</exception>
+    /// <exception cref="ArgumentException">No price list is named or found (<c>priceListId</c>), or a line is invalid (<c>lines[i].…</c>).</exception>
+    /// <exception cref="Entitlements.Quotes.TenderedPriceExceededException">A part line is above its tendered price or not on the list.</exception>
+    public Task<Ticket> SubmitQuoteAsync(
+        string tenantId, TicketId id, TicketQuoteDraft draft, int? expectedVersion = null, Instant? occurredAt = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(draft);
+        var catalog = options.PriceLists
+            ?? throw new InvalidOperationException("The service has no price list catalog (TicketServiceOptions.PriceLists); AddAfterSales registers one.");
+        return RunAsync(tenantId, id, expectedVersion, async (ticket, ct) =>
+        {
+            var listId = draft.PriceListId ?? ticket.ReportDetails.Entitlement?.ContractId
+                ?? throw new ArgumentException(
+                    $"priceListId is required: the device {ticket.DeviceSerialNumber} names no contract whose price list would price the work.", "draft.PriceListId");
+            var list = await catalog.FindAsync(tenantId, listId, draft.PriceListVersion, ct).ConfigureAwait(false)
+                ?? throw new ArgumentException(
+                    $"priceListId '{listId}'{(draft.PriceListVersion is { } v ? $" version {v}" : "")} is not a price list of the tenant.", "draft.PriceListId");
+            var issuedOn = draft.IssuedOn ?? (occurredAt ?? clock.GetCurrentInstant()).InZone(Calendars.ChinaCalendars.BeijingTime).Date;
+            var quote = Entitlements.Quotes.Quote.FromLines(
+                draft.QuoteId ?? "Q-" + (ticket.Quotes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ticket.Id.Value, ticket.DeviceSerialNumber, list, issuedOn, draft.Lines);
+            return t => t.SubmitQuote(quote);
+        }, occurredAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one path of every command: load, check the expected version, let <paramref name="prepare"/>
+    /// read what the command needs (a price list, a duty rota …), run the command (back-dated when
+    /// <paramref name="occurredAt"/> is given), and save the events it appended.
+    /// </summary>
+    private async Task<Ticket> RunAsync(
+        string tenantId, TicketId id, int? expectedVersion, Func<Ticket, CancellationToken, Task<Action<Ticket>>> prepare, Instant? occurredAt, CancellationToken cancellationToken)
+    {
         var ticket = await GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
         var loaded = ticket.Version;
         if (expectedVersion is { } expected && expected != loaded)
@@ -142,6 +191,7 @@ public sealed class TicketService
             throw new ConcurrencyConflictException(id, expected, loaded);
         }
 
+        var command = await prepare(ticket, cancellationToken).ConfigureAwait(false);
         var observed = DomainTelemetry.ClocksObserved;
         var previous = ticket.LastEventAt;
         var now = observed ? clock.GetCurrentInstant() : default;

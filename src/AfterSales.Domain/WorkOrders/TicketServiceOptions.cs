@@ -20,4 +20,8 @@ public sealed class TicketServiceOptions
     /// <summary>The entitlement check run at report (R-WO-1), or <see langword="null"/> to record none.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public EntitlementService? Entitlements { get; init; }
+
+    /// <summary>The tenants' tendered price lists quotes are built from (R-WAR-8), or <see langword="null"/> when the service quotes nothing.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Entitlements.Quotes.IPriceListCatalog? PriceLists { get; init; }
 }

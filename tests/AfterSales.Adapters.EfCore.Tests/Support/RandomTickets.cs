@@ -18,6 +18,11 @@ public static class RandomTickets
         "说明", "quote \" and \\ backslash", "emoji 🚑 and 中文", "line\nbreak\ttab", "{\"json\": [1, 2]}", "'; DROP TABLE x; --", "  padded  ", "x",
     ];
 
+    /// <summary>A tendered price list with every part the steps quote, at 1000.</summary>
+    private static readonly Entitlements.Quotes.TenderedPriceList Prices = Enumerable.Range(0, Texts.Length)
+        .Aggregate(Entitlements.Quotes.TenderedPriceList.Empty(), static (l, i) => l.With("P-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Entitlements.Quotes.Money.Cny(1000m)))
+        .WithId("CT-随机").WithVersion(2);
+
     public sealed record Step(int Pick, long AdvanceNanoseconds, int Text, int Satisfaction, int Severity);
 
     public sealed record Script(
@@ -155,8 +160,14 @@ public static class RandomTickets
                 case TicketTrigger.DeliverRepairPlan: ticket.DeliverRepairPlan(step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.ProvideLoaner: ticket.ProvideLoaner(step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.Cancel: ticket.Cancel(text); break;
-                case TicketTrigger.SubmitQuote: ticket.SubmitQuote("Q-" + step.Text, step.Satisfaction * 123.45m); break;
-                case TicketTrigger.AcceptQuote: ticket.AcceptQuote(text); break;
+                case TicketTrigger.SubmitQuote:
+                    ticket.SubmitQuote(Entitlements.Quotes.Quote.CreateBuilder("Q-" + step.Pick, ticket.Id.Value, ticket.DeviceSerialNumber, Prices, new LocalDate(2026, 3, 2))
+                        .AddPart("P-" + step.Text, text, step.Satisfaction, Entitlements.Quotes.Money.Cny(step.Satisfaction * 123.45m))
+                        .AddTravel(Entitlements.Quotes.Money.Cny(50.05m), text)
+                        .AddPhoneSupport()
+                        .Build());
+                    break;
+                case TicketTrigger.AcceptQuote: ticket.AcceptQuote(ticket.Quote!.QuoteId, text); break;
                 case TicketTrigger.ReplaceParts:
                     ticket.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-" + step.Text, OldSerialNumber = step.Text % 2 == 0 ? null : "S-" + step.Text, NewPartNumber = "P-" + step.Text, SignedBy = text });
                     break;

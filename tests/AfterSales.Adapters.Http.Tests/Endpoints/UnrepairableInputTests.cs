@@ -66,6 +66,14 @@ public sealed class UnrepairableInputTests
                 $"/after-sales/spares/{Uri.EscapeDataString(route?.GetValueOrDefault("centreId") ?? "BJ-" + u)}/{Uri.EscapeDataString(route?.GetValueOrDefault("partNumber") ?? "P-" + u)}/movements",
                 new JsonObject { ["kind"] = "Returned", ["quantity"] = 2, ["by"] = "仓管", ["workOrderId"] = "WO-1" }),
             [new("{centreId}", FieldKind.Id), new("{partNumber}", FieldKind.Id), new("workOrderId", FieldKind.Id)]),
+        new("PUT", "/after-sales/price-lists/{id}",
+            static (u, route) => ($"/after-sales/price-lists/{Uri.EscapeDataString(route?.GetValueOrDefault("id") ?? "CT-" + u)}",
+                new JsonObject { ["parts"] = new JsonArray(new JsonObject { ["partNumber"] = "P-1", ["maxUnitPrice"] = 120.5 }) }),
+            [new("{id}", FieldKind.Id), new("parts[0].partNumber", FieldKind.Id)]),
+        new("POST", "/after-sales/tickets/{id}/quotes",
+            static (u, _) => ("/after-sales/tickets/WO-1/quotes",
+                new JsonObject { ["id"] = "Q-" + u, ["priceListId"] = "CT-valid", ["lines"] = new JsonArray(new JsonObject { ["kind"] = "Part", ["partNumber"] = "P-1" }) }),
+            [new("id", FieldKind.Id), new("lines[0].partNumber", FieldKind.Id), new("issuedOn", FieldKind.Date)]),
     ];
 
     /// <summary>POST and PUT routes that create nothing a later request must address: commands on an existing item, and calculators.</summary>
@@ -79,7 +87,6 @@ public sealed class UnrepairableInputTests
         "/after-sales/complaints/evaluations",
         "/after-sales/spares/ledger",
         "/after-sales/spares/replenishment",
-        "/after-sales/quotes",
         "/demo/*",
     ];
 
@@ -168,13 +175,19 @@ public sealed class UnrepairableInputTests
     private static void Set(JsonObject body, string path, string value)
     {
         var parts = path.Split('.');
-        var node = body;
+        JsonNode node = body;
         foreach (var part in parts[..^1])
         {
-            node = node[part]!.AsObject();
+            node = Step(node, part);
         }
 
-        node[parts[^1]] = value;
+        node.AsObject()[parts[^1]] = value;
+
+        // "lines[0]" is the array "lines", item 0.
+        static JsonNode Step(JsonNode node, string part) =>
+            part.IndexOf('[', StringComparison.Ordinal) is var open and > 0
+                ? node[part[..open]]!.AsArray()[int.Parse(part[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!
+                : node[part]!;
     }
 
     private static async Task<HttpResponseMessage> Send(HttpClient client, string method, string path, JsonObject? body)

@@ -171,13 +171,13 @@ public sealed class TicketPropertyTests
             case TicketTrigger.DeliverRepairPlan: t.DeliverRepairPlan(text); break;
             case TicketTrigger.ProvideLoaner: t.ProvideLoaner(); break;
             case TicketTrigger.Cancel: t.Cancel(text); break;
-            case TicketTrigger.SubmitQuote: t.SubmitQuote(text, step.Satisfaction * 100m); break;
+            case TicketTrigger.SubmitQuote: t.SubmitQuote(Tickets.Quote(t, "Q-" + step.Pick, step.Satisfaction * 100m)); break;
             case TicketTrigger.SendForRma: t.SendForRma("RMA-" + (step.Pick % 3), step.BlankText ? "a/b" : "P-1"); break;
             case TicketTrigger.ReceiveRmaReturn: t.ReceiveRmaReturn(t.Rmas.FirstOrDefault(static r => r.IsOut)?.RmaNumber ?? "RMA-9", (RmaOutcome)(step.Satisfaction % 4)); break;
             case TicketTrigger.ReviewLegacyIssue: t.ReviewLegacyIssue(text, text); break;
             case TicketTrigger.ConfirmDataBackup: t.ConfirmDataBackup(text); break;
-            case TicketTrigger.AcceptQuote: t.AcceptQuote(text); break;
-            case TicketTrigger.ReplaceParts: t.ReplaceParts(new TicketPartsExchange { OldPartNumber = text, NewPartNumber = text, SignedBy = text }); break;
+            case TicketTrigger.AcceptQuote: t.AcceptQuote(step.BlankText ? "Q-x" : t.Quote?.QuoteId ?? "Q-x", text); break;
+            case TicketTrigger.ReplaceParts: t.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-1", NewPartNumber = step.BlankText ? "P-9" : "P-1", SignedBy = text }); break;
             default: throw new ArgumentOutOfRangeException(nameof(step));
         }
     }

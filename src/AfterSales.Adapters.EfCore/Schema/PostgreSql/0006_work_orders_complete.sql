@@ -15,3 +15,14 @@ CREATE INDEX "ix_{{prefix}}tickets_tenant_device" ON {{schema}}"{{prefix}}ticket
 
 -- Back-dated facts keep when they were entered; "at" is when they happened.
 ALTER TABLE {{schema}}"{{prefix}}ticket_events" ADD COLUMN recorded_at bigint NULL;
+
+-- Tendered price lists per contract, every version kept (R-WAR-8).
+CREATE TABLE {{schema}}"{{prefix}}price_lists" (
+    tenant_id character varying(100) NOT NULL,
+    id character varying(100) NOT NULL,
+    version integer NOT NULL,
+    currency character varying(3) NOT NULL,
+    document text NOT NULL,
+    saved_at bigint NOT NULL,
+    CONSTRAINT "pk_{{prefix}}price_lists" PRIMARY KEY (tenant_id, id, version)
+);

@@ -14,3 +14,14 @@ CREATE INDEX "ix_{{prefix}}tickets_tenant_device" ON "{{prefix}}tickets" ("tenan
 
 -- Back-dated facts keep when they were entered; "at" is when they happened.
 ALTER TABLE "{{prefix}}ticket_events" ADD COLUMN "recorded_at" INTEGER NULL;
+
+-- Tendered price lists per contract, every version kept (R-WAR-8).
+CREATE TABLE "{{prefix}}price_lists" (
+    "tenant_id" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
+    "document" TEXT NOT NULL,
+    "saved_at" INTEGER NOT NULL,
+    CONSTRAINT "pk_{{prefix}}price_lists" PRIMARY KEY ("tenant_id", "id", "version")
+);
