@@ -34,7 +34,7 @@ namespace AfterSales.EntityFrameworkCore;
 /// queued when its token is cancelled is not run.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
-public sealed class EfCoreTicketStore<TContext> : ITicketStore
+public sealed class EfCoreTicketStore<TContext> : ITicketStore, Entitlements.Warranty.IDeviceRepairLog
     where TContext : DbContext
 {
     private const string Store = "tickets";
@@ -253,6 +253,19 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore
         await using (owner.ConfigureAwait(false))
         {
             return await TicketListQueries.ListAsync(context, tickets, tenantId, query, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The resolve events of the tickets on the serial number, through the tickets' (tenant, device) index.</remarks>
+    public async Task<IReadOnlyList<Entitlements.Warranty.DeviceRepair>> ListRepairsAsync(string tenantId, string serialNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serialNumber);
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            return await DeviceRepairQueries.ListAsync(context, tenantId, serialNumber, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -41,10 +41,34 @@ internal sealed class EventPayload
 
     public BackupPayload? Backup { get; set; }
 
+    public RepairPayload? Repair { get; set; }
+
+    public ObligationPayload? Obligation { get; set; }
+
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
         && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null
-        && Rma is null && Review is null && Backup is null;
+        && Rma is null && Review is null && Backup is null && Repair is null && Obligation is null;
+}
+
+internal sealed class RepairPayload
+{
+    public string? PartNumber { get; set; }
+
+    public bool Unfixable { get; set; }
+}
+
+internal sealed class ObligationPayload
+{
+    public ReplacementScope Scope { get; set; }
+
+    public string? PartNumber { get; set; }
+
+    public int RepairCount { get; set; }
+
+    public int Limit { get; set; }
+
+    public string Reason { get; set; } = string.Empty;
 }
 
 internal sealed class RmaPayload
@@ -279,6 +303,10 @@ internal static class EventMapper
             Rma = e.Rma is { } m ? new RmaPayload { RmaNumber = m.RmaNumber, PartNumber = m.PartNumber, SerialNumber = m.SerialNumber, Outcome = m.Outcome, Note = m.Note } : null,
             Review = e.Review is { } v ? new ReviewPayload { Reviewer = v.Reviewer, Note = v.Note } : null,
             Backup = e.Backup is { } b ? new BackupPayload { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
+            Repair = e.Repair is { } p ? new RepairPayload { PartNumber = p.PartNumber, Unfixable = p.Unfixable } : null,
+            Obligation = e.Obligation is { } o
+                ? new ObligationPayload { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
+                : null,
         };
         return new TicketEventRow
         {
@@ -319,6 +347,10 @@ internal static class EventMapper
             Rma = payload?.Rma is { } m ? new TicketRmaStep { RmaNumber = m.RmaNumber, PartNumber = m.PartNumber, SerialNumber = m.SerialNumber, Outcome = m.Outcome, Note = m.Note } : null,
             Review = payload?.Review is { } v ? new TicketReview { Reviewer = v.Reviewer, Note = v.Note } : null,
             Backup = payload?.Backup is { } b ? new TicketDataBackup { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
+            Repair = payload?.Repair is { } p ? new TicketRepair { PartNumber = p.PartNumber, Unfixable = p.Unfixable } : null,
+            Obligation = payload?.Obligation is { } o
+                ? new TicketObligation { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
+                : null,
         };
     }
 

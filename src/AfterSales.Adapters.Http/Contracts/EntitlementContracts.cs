@@ -248,7 +248,15 @@ public sealed record RegisterDeviceRequest
 
 public sealed record DeviceResponse(
     string SerialNumber, int Version, string Component, LocalDate? AcceptedOn, LocalDate? HandedOverOn, LocalDate? CompletedOn, int Replacements,
-    string? WarrantyPolicy, string? ContractId, string? CentreId, string? Model, int? Grade, IReadOnlyList<RelocationResponse> Relocations);
+    string? WarrantyPolicy, string? ContractId, string? CentreId, string? Model, int? Grade, IReadOnlyList<RelocationResponse> Relocations,
+    IReadOnlyList<RepairResponse> Repairs, IReadOnlyList<ObligationResponse> Obligations);
+
+/// <summary>A repair a resolved work order recorded on the device (R-WAR-6).</summary>
+/// <param name="WorkOrderId">The work order.</param>
+/// <param name="At">When it was resolved.</param>
+/// <param name="PartNumber">The part repaired; absent for the unit as such.</param>
+/// <param name="Unfixable">Whether repairs cannot fix the unit.</param>
+public sealed record RepairResponse(string WorkOrderId, Instant At, string? PartNumber, bool Unfixable);
 
 public sealed record RelocationResponse(LocalDate On, string From, string To);
 

@@ -89,6 +89,12 @@ public sealed record ResolutionRequest : ICommandRequest
 
     /// <summary>What fixed it.</summary>
     public required string Resolution { get; init; }
+
+    /// <summary>The part repaired, counted against the device's repair history (R-WAR-6); the unit as such when omitted.</summary>
+    public string? RepairedPartNumber { get; init; }
+
+    /// <summary>Whether repairs cannot fix the unit (a workaround holds it): with an earlier repair, a free replacement is owed (R-WAR-6).</summary>
+    public bool Unfixable { get; init; }
 }
 
 /// <summary>Body of dispatch.</summary>
@@ -277,6 +283,7 @@ public sealed record NoteRequest : ICommandRequest
 /// <param name="LastLegacyReviewAt">When it was last reviewed as a legacy issue.</param>
 /// <param name="DataBackupRequired">Whether the contract asks for a data backup before on-site changes (R-WO-7).</param>
 /// <param name="DataBackup">The data backup confirmation, once given.</param>
+/// <param name="ReplacementObligations">The replacements the device came to owe when this order was resolved (R-WAR-6).</param>
 /// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
 /// <param name="Events">Its events, oldest first.</param>
 public sealed record TicketResponse(
@@ -301,6 +308,7 @@ public sealed record TicketResponse(
     Instant? LastLegacyReviewAt,
     bool DataBackupRequired,
     TicketDataBackup? DataBackup,
+    IReadOnlyList<ObligationResponse> ReplacementObligations,
     [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events)
 {
@@ -326,6 +334,7 @@ public sealed record TicketResponse(
         t.LastLegacyReviewAt,
         t.DataBackupRequired,
         t.DataBackup,
+        [.. t.ReplacementObligations.Select(ObligationResponse.From)],
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Select(TicketEventResponse.From)]);
 }
@@ -378,6 +387,8 @@ public sealed record ReportResponse(
 /// <param name="Rma">The part sent for return-for-repair or received back (R-WO-9).</param>
 /// <param name="Review">The legacy-issue review (R-WO-6).</param>
 /// <param name="Backup">The data backup confirmation (R-WO-7).</param>
+/// <param name="Repair">For a resolve: the part repaired and whether repairs cannot fix it (R-WAR-6).</param>
+/// <param name="Obligation">For ReplacementObligationRaised: the replacement the device owes (R-WAR-6).</param>
 public sealed record TicketEventResponse(
     int Version,
     [property: WireEnum(typeof(TicketEventKind))] string Kind,
@@ -395,7 +406,9 @@ public sealed record TicketEventResponse(
     TicketPartsExchange? PartsExchange,
     RmaStepResponse? Rma,
     TicketReview? Review,
-    TicketDataBackup? Backup)
+    TicketDataBackup? Backup,
+    TicketRepair? Repair,
+    ObligationResponse? Obligation)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.RecordedAt, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
@@ -404,7 +417,21 @@ public sealed record TicketEventResponse(
             [.. q.Lines.Select(static l => new QuoteLineResponse(l.Kind.ToString(), l.Description, l.PartNumber, l.Quantity, l.UnitPrice, l.Total, l.Note))],
             q.Lines.Where(static l => l.Kind == AfterSales.Entitlements.Quotes.QuoteLineKind.Part).Sum(static l => l.Total), q.Total, q.AcceptedBy, false) : null,
         e.PartsExchange,
-        e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup);
+        e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup, e.Repair,
+        e.Obligation is { } o ? ObligationResponse.From(o) : null);
+}
+
+/// <summary>A replacement a device owes under its contract's repair-count rule (R-WAR-6).</summary>
+/// <param name="Scope">WholeUnit or KeyPart.</param>
+/// <param name="PartNumber">The part to replace; absent for the whole unit.</param>
+/// <param name="RepairCount">How many times it was repaired.</param>
+/// <param name="Limit">The contract's limit.</param>
+/// <param name="Reason">Why, in one line.</param>
+public sealed record ObligationResponse([property: WireEnum(typeof(AfterSales.Entitlements.Warranty.ReplacementScope))] string Scope, string? PartNumber, int RepairCount, int Limit, string Reason)
+{
+    internal static ObligationResponse From(TicketObligation o) => new(o.Scope.ToString(), o.PartNumber, o.RepairCount, o.Limit, o.Reason);
+
+    internal static ObligationResponse From(AfterSales.Entitlements.Warranty.ReplacementObligation o) => new(o.Scope.ToString(), o.PartNumber, o.RepairCount, o.Limit, o.Reason);
 }
 
 /// <summary>A part sent for return-for-repair (R-WO-9) and, once back, its outcome.</summary>

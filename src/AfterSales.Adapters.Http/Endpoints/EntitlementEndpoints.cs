@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Http.Endpoints;
@@ -53,7 +54,7 @@ internal static class EntitlementEndpoints
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
         tenantScoped.MapGet("/devices/{serialNumber}", Device)
-            .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ETag().ProducesProblem(404);
+            .WithName("GetDevice").WithSummary("A registered device with its repairs from its work orders and the replacements its contract owes (R-WAR-6); ETag is its version.").ETag().ProducesProblem(404);
 
         tenantScoped.MapPost("/devices/{serialNumber}/relocations", Relocate)
             .Accepts<RelocateDeviceRequest>("application/json")
@@ -115,7 +116,7 @@ internal static class EntitlementEndpoints
         var version = await registry.SaveAsync(http.Tenant(), record, 0, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(version);
         var location = $"{http.Request.PathBase}{http.GetEndpoint()?.Metadata.GetMetadata<AfterSalesGroupMarker>()?.Prefix}/devices/{Uri.EscapeDataString(record.SerialNumber)}";
-        return TypedResults.Created(location, ToResponse(record, version));
+        return TypedResults.Created(location, await ToResponseAsync(http, record, version).ConfigureAwait(false));
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Relocate(
@@ -132,14 +133,14 @@ internal static class EntitlementEndpoints
         var moved = found.Value.WithRelocation(new DeviceRelocation(r.On, r.From, r.To));
         var version = await registry.SaveAsync(http.Tenant(), moved, found.Version, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(version);
-        return TypedResults.Ok(ToResponse(moved, version));
+        return TypedResults.Ok(await ToResponseAsync(http, moved, version).ConfigureAwait(false));
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Device(HttpContext http, string serialNumber, IDeviceRegistry registry)
     {
         var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(found.Version);
-        return TypedResults.Ok(ToResponse(found.Value, found.Version));
+        return TypedResults.Ok(await ToResponseAsync(http, found.Value, found.Version).ConfigureAwait(false));
     }
 
     private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> DeviceWarranty(
@@ -209,9 +210,20 @@ internal static class EntitlementEndpoints
         Components.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))
         ?? throw RequestRejectedException.Validation("component", $"component must be one of {string.Join(", ", Components.Select(static c => c.Code))}.");
 
-    private static DeviceResponse ToResponse(DeviceRecord d, int version) =>
-        new(d.SerialNumber, version, d.Component.Code, d.AcceptedOn, d.HandedOverOn, d.CompletedOn, d.Replacements.Count,
-            d.WarrantyPolicyCode, d.ContractId, d.ServiceCentreId, d.Model, d.Grade, [.. d.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))]);
+    /// <summary>The device with its repair history from its tickets and the replacements its contract owes (R-WAR-6).</summary>
+    private static async Task<DeviceResponse> ToResponseAsync(HttpContext http, DeviceRecord d, int version)
+    {
+        var log = http.RequestServices.GetRequiredService<IDeviceRepairLog>();
+        var entitlements = http.RequestServices.GetRequiredService<EntitlementService>();
+        var repairs = await log.ListRepairsAsync(http.Tenant(), d.SerialNumber, http.RequestAborted).ConfigureAwait(false);
+        var obligations = entitlements.PolicyFor(d) is { } policy
+            ? policy.ReplacementObligations(RepairHistory.Of(d, repairs, policy.Zone))
+            : [];
+        return new(d.SerialNumber, version, d.Component.Code, d.AcceptedOn, d.HandedOverOn, d.CompletedOn, d.Replacements.Count,
+            d.WarrantyPolicyCode, d.ContractId, d.ServiceCentreId, d.Model, d.Grade, [.. d.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))],
+            [.. repairs.Select(static r => new RepairResponse(r.WorkOrderId, r.At, r.PartNumber, r.Unfixable))],
+            [.. obligations.Select(ObligationResponse.From)]);
+    }
 
     private static WarrantyAssessmentResponse ToResponse(WarrantyAssessment a) => new(
         a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons,

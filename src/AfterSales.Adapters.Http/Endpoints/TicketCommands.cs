@@ -28,12 +28,15 @@ internal static class TicketCommands
     [
         Simple(TicketTrigger.Acknowledge, "Give the first response (响应).", static t => t.Acknowledge()),
         Simple(TicketTrigger.StartRemoteDiagnosis, "Start remote diagnosis (远程诊断).", static t => t.StartRemoteDiagnosis()),
-        With<ResolutionRequest>(TicketTrigger.ResolveRemotely, "Fix it remotely (远程解决).", static (t, r) => t.ResolveRemotely(r.Resolution)),
+        With<ResolutionRequest>(TicketTrigger.ResolveRemotely, "Fix it remotely (远程解决); the repair counts against the device (R-WAR-6).",
+            static (t, r) => t.ResolveRemotely(r.Resolution, r.RepairedPartNumber, r.Unfixable)),
         With<DispatchRequest>(TicketTrigger.Dispatch, "Send an engineer (派工).", static (t, r) => t.Dispatch(r.Engineer)),
         Simple(TicketTrigger.ArriveOnSite, "The engineer arrived on site (到达现场).", static t => t.ArriveOnSite()),
         With<ReasonRequest>(TicketTrigger.EscalateToVendor, "Ask the manufacturer for support (申请支援).", static (t, r) => t.EscalateToVendor(r.Reason)),
         Simple(TicketTrigger.RestoreService, "Service runs again (服务恢复运行); on site, after the data backup where the contract asks (R-WO-7).", static t => t.RestoreService()),
-        With<ResolutionRequest>(TicketTrigger.Resolve, "Fully repaired (修复); on site, after the data backup where the contract asks (R-WO-7).", static (t, r) => t.Resolve(r.Resolution)),
+        With<ResolutionRequest>(TicketTrigger.Resolve, "Fully repaired (修复); on site, after the data backup where the contract asks (R-WO-7). The repair counts against the device: "
+            + "a resolve that crosses its contract's repair-count rule records ReplacementObligationRaised (R-WAR-6).",
+            static (t, r) => t.Resolve(r.Resolution, r.RepairedPartNumber, r.Unfixable)),
         Simple(TicketTrigger.StartObservation, "Start the observation period (运行观察期).", static t => t.StartObservation()),
         With<SignOffRequest>(TicketTrigger.SignOff, "The customer signs the service report (客户签字确认), once per cycle (R-WO-8): a second sign-off is refused with 409.", static (t, r) => t.SignOff(r.Signer, r.Satisfaction, r.Comment)),
         Simple(TicketTrigger.Close, "Close the order (关闭工单): signed off, observation elapsed, every RMA part back (R-WO-8, R-WO-4, R-WO-9).", static t => t.Close()),

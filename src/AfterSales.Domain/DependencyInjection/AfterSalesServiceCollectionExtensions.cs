@@ -52,6 +52,9 @@ public static class AfterSalesServiceCollectionExtensions
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton<IPriceListCatalog, InMemoryPriceListCatalog>();
+
+        // The repair history is read from the tickets: the ticket store is the log when it can be.
+        services.TryAddSingleton<IDeviceRepairLog>(static sp => sp.GetRequiredService<ITicketStore>() as IDeviceRepairLog ?? NoDeviceRepairs.Instance);
         services.TryAddSingleton(static sp => new WarrantyPolicyCatalog(
             WarrantyPresets.All.Concat(sp.GetRequiredService<AfterSalesOptions>().WarrantyPolicies)));
         services.TryAddSingleton(static sp => new EntitlementService(
@@ -71,6 +74,7 @@ public static class AfterSalesServiceCollectionExtensions
                     MaxBackdating = options.MaxBackdating,
                     Entitlements = options.CheckEntitlementAtReport ? sp.GetRequiredService<EntitlementService>() : null,
                     PriceLists = sp.GetRequiredService<IPriceListCatalog>(),
+                    RepairLog = sp.GetRequiredService<IDeviceRepairLog>(),
                 });
         });
         return new AfterSalesBuilder(services, options);

@@ -8,7 +8,7 @@ namespace AfterSales.WorkOrders;
 /// same version exactly one wins and the other gets a <see cref="ConcurrencyConflictException"/>.
 /// Events are immutable and the store keeps its own lists, so callers cannot change what is stored.
 /// </summary>
-public sealed class InMemoryTicketStore : ITicketStore
+public sealed class InMemoryTicketStore : ITicketStore, Entitlements.Warranty.IDeviceRepairLog
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, TicketId Id), Entry> tickets = [];
@@ -126,6 +126,32 @@ public sealed class InMemoryTicketStore : ITicketStore
             IReadOnlyList<TicketSummary> page = [.. ordered.Skip(query.Offset).Take(query.Limit)];
             return Task.FromResult(page);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Entitlements.Warranty.DeviceRepair>> ListRepairsAsync(string tenantId, string serialNumber, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotBlank(serialNumber);
+        List<TicketEvent[]> histories;
+        lock (gate)
+        {
+            histories =
+            [
+                .. tickets.Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)
+                        && string.Equals(p.Value.Events[0].Report!.DeviceSerialNumber, serialNumber, StringComparison.Ordinal))
+                    .Select(static p => p.Value.Events.ToArray()),
+            ];
+        }
+
+        IReadOnlyList<Entitlements.Warranty.DeviceRepair> repairs =
+        [
+            .. histories.SelectMany(static h => h.Where(static e => e.Kind is TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely)
+                    .Select(e => new Entitlements.Warranty.DeviceRepair(h[0].TicketId.Value, e.At, e.Repair?.PartNumber, e.Repair?.Unfixable ?? false)))
+                .OrderBy(static r => r.At)
+                .ThenBy(static r => r.WorkOrderId, StringComparer.Ordinal),
+        ];
+        return Task.FromResult(repairs);
     }
 
     private sealed class Entry

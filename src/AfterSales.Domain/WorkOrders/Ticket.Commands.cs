@@ -14,14 +14,16 @@ public sealed partial class Ticket
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
     public void StartRemoteDiagnosis() => Execute(TicketEventKind.RemoteDiagnosisStarted);
 
-    /// <summary>Records a remote fix (远程解决): service restored (if not yet in this cycle) and resolved.</summary>
+    /// <summary>Records a remote fix (远程解决): service restored (if not yet in this cycle) and resolved. The repair counts against the device (R-WAR-6).</summary>
     /// <param name="resolution">What fixed it.</param>
-    /// <exception cref="ArgumentException"><paramref name="resolution"/> is blank.</exception>
+    /// <param name="repairedPartNumber">The part repaired; <see langword="null"/> for the unit as such.</param>
+    /// <param name="unfixable">Whether repairs cannot fix the unit (a workaround holds it).</param>
+    /// <exception cref="ArgumentException"><paramref name="resolution"/> is blank, or the part number breaks the <see cref="Identifier"/> rule.</exception>
     /// <exception cref="InvalidTransitionException">Not in remote diagnosis.</exception>
-    public void ResolveRemotely(string resolution)
+    public void ResolveRemotely(string resolution, string? repairedPartNumber = null, bool unfixable = false)
     {
         Guard.NotBlank(resolution);
-        Execute(TicketEventKind.ResolvedRemotely, resolution: resolution);
+        Execute(TicketEventKind.ResolvedRemotely, resolution: resolution, repair: Repair(repairedPartNumber, unfixable));
     }
 
     /// <summary>Sends <paramref name="engineer"/> on site (派工); only after remote diagnosis was tried in this cycle (R-WO-2).</summary>
@@ -52,15 +54,44 @@ public sealed partial class Ticket
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
     public void RestoreService() => Execute(TicketEventKind.ServiceRestored);
 
-    /// <summary>Records the full repair (修复): service restored (if not yet in this cycle) and resolved.</summary>
+    /// <summary>Records the full repair (修复): service restored (if not yet in this cycle) and resolved. The repair counts against the device (R-WAR-6).</summary>
     /// <param name="resolution">What fixed it.</param>
-    /// <exception cref="ArgumentException"><paramref name="resolution"/> is blank.</exception>
+    /// <param name="repairedPartNumber">The part repaired; <see langword="null"/> for the unit as such.</param>
+    /// <param name="unfixable">Whether repairs cannot fix the unit (a workaround holds it): with an earlier repair, a free replacement is owed.</param>
+    /// <exception cref="ArgumentException"><paramref name="resolution"/> is blank, or the part number breaks the <see cref="Identifier"/> rule.</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    public void Resolve(string resolution)
+    public void Resolve(string resolution, string? repairedPartNumber = null, bool unfixable = false)
     {
         Guard.NotBlank(resolution);
-        Execute(TicketEventKind.Resolved, resolution: resolution);
+        Execute(TicketEventKind.Resolved, resolution: resolution, repair: Repair(repairedPartNumber, unfixable));
     }
+
+    /// <summary>
+    /// Records that the device owes a replacement (R-WAR-6), right after the resolve that crossed the
+    /// contract's repair-count rule; <see cref="TicketService"/> calls it from the device's repair history.
+    /// </summary>
+    internal void RaiseReplacementObligation(TicketObligation obligation)
+    {
+        Guard.NotNull(obligation);
+        var resolve = events[^1];
+        if (resolve.Kind is not (TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely or TicketEventKind.ReplacementObligationRaised))
+        {
+            throw new InvalidOperationException($"A replacement obligation follows the resolve that raised it, not {resolve.Kind}.");
+        }
+
+        Apply(new TicketEvent
+        {
+            Kind = TicketEventKind.ReplacementObligationRaised,
+            TicketId = Id,
+            Version = Version + 1,
+            At = resolve.At,
+            RecordedAt = resolve.RecordedAt,
+            Obligation = obligation,
+        });
+    }
+
+    private static TicketRepair? Repair(string? partNumber, bool unfixable) =>
+        partNumber is null && !unfixable ? null : new TicketRepair { PartNumber = Identifier.CheckOptional(partNumber, "repairedPartNumber"), Unfixable = unfixable };
 
     /// <summary>Starts the observation period (运行观察期), R-WO-4.</summary>
     /// <exception cref="InvalidTransitionException">Not resolved.</exception>
@@ -412,7 +443,8 @@ public sealed partial class Ticket
         TicketPartsExchange? partsExchange = null,
         TicketRmaStep? rma = null,
         TicketReview? review = null,
-        TicketDataBackup? backup = null)
+        TicketDataBackup? backup = null,
+        TicketRepair? repair = null)
     {
         // A back-dated fact happens, and is decided, at its own instant; it keeps when it was entered.
         var entered = Now();
@@ -436,6 +468,7 @@ public sealed partial class Ticket
             Rma = rma,
             Review = review,
             Backup = backup,
+            Repair = repair,
         });
     }
 }

@@ -64,6 +64,19 @@ public sealed partial class Ticket
             throw InvalidHistory($"{HistoryName(index)}: recorded at {recorded}, before it happened ({e.At}).");
         }
 
+        if (e.Kind == TicketEventKind.ReplacementObligationRaised)
+        {
+            // The service's own fact: it follows the resolve that raised it, at its instant.
+            if (e.Obligation is null || events[^1].Kind is not (TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely or TicketEventKind.ReplacementObligationRaised)
+                || e.At != LastEventAt)
+            {
+                throw InvalidHistory($"{HistoryName(index)}: a ReplacementObligationRaised event needs its Obligation and follows, at its instant, the resolve that raised it.");
+            }
+
+            Apply(e);
+            return;
+        }
+
         if (TriggerOf(e.Kind) is not { } trigger)
         {
             throw InvalidHistory($"{HistoryName(index)}: a {e.Kind} event can only be the first event.");
@@ -204,6 +217,9 @@ public sealed partial class Ticket
                 break;
             case TicketEventKind.DataBackupConfirmed:
                 DataBackup = e.Backup;
+                break;
+            case TicketEventKind.ReplacementObligationRaised:
+                obligations.Add(e.Obligation!);
                 break;
             case TicketEventKind.Cancelled:
                 State = TicketState.Cancelled;

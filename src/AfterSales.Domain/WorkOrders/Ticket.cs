@@ -33,6 +33,7 @@ public sealed partial class Ticket
     private readonly List<TicketPartsExchange> partsExchanges = [];
     private readonly List<TicketRma> rmas = [];
     private readonly List<TicketQuote> quotes = [];
+    private readonly List<TicketObligation> obligations = [];
     private TicketTimeline? timeline;
     private TicketReport? report;
     private Instant? backdatedTo;
@@ -111,6 +112,14 @@ public sealed partial class Ticket
 
     /// <summary>Whether a part sent for RMA has not come back yet: the order cannot close until it has (R-WO-9).</summary>
     public bool HasRmaOut => rmas.Exists(static r => r.IsOut);
+
+    /// <summary>The replacements the device came to owe when this order was resolved (R-WAR-6), oldest first.</summary>
+    public IReadOnlyList<TicketObligation> ReplacementObligations => obligations;
+
+    /// <summary>The repairs this order recorded on its device, one per resolve (R-WAR-6): they feed the device's repair history.</summary>
+    public IReadOnlyList<Entitlements.Warranty.DeviceRepair> Repairs =>
+        [.. events.Where(static e => e.Kind is TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely)
+            .Select(e => new Entitlements.Warranty.DeviceRepair(Id.Value, e.At, e.Repair?.PartNumber, e.Repair?.Unfixable ?? false))];
 
     /// <summary>The last review of the order as a legacy issue (遗留问题复核, R-WO-6), if any.</summary>
     public TicketReview? LastLegacyReview { get; private set; }

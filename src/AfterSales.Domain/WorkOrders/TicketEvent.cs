@@ -66,6 +66,12 @@ public sealed record TicketEvent
     /// <summary>The data backup confirmation, for <see cref="TicketEventKind.DataBackupConfirmed"/> (R-WO-7).</summary>
     public TicketDataBackup? Backup { get; init; }
 
+    /// <summary>For <see cref="TicketEventKind.Resolved"/> and <see cref="TicketEventKind.ResolvedRemotely"/>: the part repaired and whether repairs cannot fix it (R-WAR-6), when said.</summary>
+    public TicketRepair? Repair { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.ReplacementObligationRaised"/>: the replacement the device owes (R-WAR-6).</summary>
+    public TicketObligation? Obligation { get; init; }
+
     /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
     public override string ToString() => $"v{Version} {At} {Kind}";
 }

@@ -80,4 +80,11 @@ public enum TicketEventKind
 
     /// <summary>The customer's data was backed up before on-site changes (数据备份确认, R-WO-7); carries the <see cref="TicketEvent.Backup"/>.</summary>
     DataBackupConfirmed = 25,
+
+    /// <summary>
+    /// The resolve just before it crossed the contract's repair-count rule (R-WAR-6): the device owes a
+    /// replacement; carries the <see cref="TicketEvent.Obligation"/>. Recorded by the service, never by a
+    /// command: it has no trigger.
+    /// </summary>
+    ReplacementObligationRaised = 26,
 }

@@ -176,6 +176,38 @@ public sealed class TicketService
     }
 
     /// <summary>
+    /// R-WAR-6: when the command resolved the fault, the repair counts against the device; a replacement
+    /// the device's contract now owes — and did not owe before this repair — is recorded on the ticket,
+    /// in the same save, as a <see cref="TicketEventKind.ReplacementObligationRaised"/> event.
+    /// </summary>
+    private async Task RaiseReplacementObligationsAsync(Ticket ticket, int loaded, CancellationToken cancellationToken)
+    {
+        if (options.Entitlements is not { } entitlements || options.RepairLog is not { } log)
+        {
+            return;
+        }
+
+        var fresh = ticket.Events.Skip(loaded)
+            .Where(static e => e.Kind is TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely)
+            .Select(e => new Entitlements.Warranty.DeviceRepair(ticket.Id.Value, e.At, e.Repair?.PartNumber, e.Repair?.Unfixable ?? false))
+            .ToArray();
+        if (fresh.Length == 0
+            || await entitlements.Devices.GetAsync(ticket.TenantId, ticket.DeviceSerialNumber, cancellationToken).ConfigureAwait(false) is not { } device
+            || entitlements.PolicyFor(device.Value) is not { RepairLimit: not null } policy)
+        {
+            return;
+        }
+
+        var stored = await log.ListRepairsAsync(ticket.TenantId, ticket.DeviceSerialNumber, cancellationToken).ConfigureAwait(false);
+        var before = policy.ReplacementObligations(Entitlements.Warranty.RepairHistory.Of(device.Value, stored, policy.Zone));
+        var after = policy.ReplacementObligations(Entitlements.Warranty.RepairHistory.Of(device.Value, [.. stored, .. fresh], policy.Zone));
+        foreach (var obligation in after.Where(a => !before.Any(b => b.Scope == a.Scope && string.Equals(b.PartNumber, a.PartNumber, StringComparison.Ordinal))))
+        {
+            ticket.RaiseReplacementObligation(TicketObligation.From(obligation));
+        }
+    }
+
+    /// <summary>
     /// The one path of every command: load, check the expected version, let <paramref name="prepare"/>
     /// read what the command needs (a price list, a duty rota …), run the command (back-dated when
     /// <paramref name="occurredAt"/> is given), and save the events it appended.
@@ -212,6 +244,8 @@ public sealed class TicketService
             DomainTelemetry.CommandRefused(refused.Command, refused.UnmetGuards.Count > 0 ? "unmet_guard" : "not_permitted");
             throw;
         }
+
+        await RaiseReplacementObligationsAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
 
         if (ticket.Version != loaded)
         {

@@ -21,6 +21,14 @@ public sealed class TicketServiceOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public EntitlementService? Entitlements { get; init; }
 
+    /// <summary>
+    /// The repairs the tickets recorded per device (R-WAR-6): with <see cref="Entitlements"/>, a resolve
+    /// that crosses the device's repair-count rule records a <see cref="TicketEventKind.ReplacementObligationRaised"/>
+    /// event in the same save; <see langword="null"/> to raise none.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Entitlements.Warranty.IDeviceRepairLog? RepairLog { get; init; }
+
     /// <summary>The tenants' tendered price lists quotes are built from (R-WAR-8), or <see langword="null"/> when the service quotes nothing.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Entitlements.Quotes.IPriceListCatalog? PriceLists { get; init; }

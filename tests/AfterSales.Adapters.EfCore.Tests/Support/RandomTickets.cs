@@ -144,12 +144,12 @@ public static class RandomTickets
             {
                 case TicketTrigger.Acknowledge: ticket.Acknowledge(); break;
                 case TicketTrigger.StartRemoteDiagnosis: ticket.StartRemoteDiagnosis(); break;
-                case TicketTrigger.ResolveRemotely: ticket.ResolveRemotely(text); break;
+                case TicketTrigger.ResolveRemotely: ticket.ResolveRemotely(text, step.Text % 2 == 0 ? null : "P-" + step.Text, step.Text % 3 == 0); break;
                 case TicketTrigger.Dispatch: ticket.Dispatch(text); break;
                 case TicketTrigger.ArriveOnSite: ticket.ArriveOnSite(); break;
                 case TicketTrigger.EscalateToVendor: ticket.EscalateToVendor(text); break;
                 case TicketTrigger.RestoreService: ticket.RestoreService(); break;
-                case TicketTrigger.Resolve: ticket.Resolve(text); break;
+                case TicketTrigger.Resolve: ticket.Resolve(text, step.Text % 3 == 0 ? null : "P-" + step.Text); break;
                 case TicketTrigger.StartObservation: ticket.StartObservation(); break;
                 case TicketTrigger.SignOff: ticket.SignOff(text, step.Satisfaction, step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.Close: ticket.Close(); break;
