@@ -1,11 +1,19 @@
 using AfterSales.Benchmarks.Persistence;
+using AfterSales.Benchmarks.Spares;
 using BenchmarkDotNet.Running;
 
 // Run all: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- --filter '*'
 // Persistence load program: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- persistence
+// Replenishment load program (PostgreSQL): ... -- replenishment [centres] [parts]
 if (args is ["persistence", ..])
 {
     await PersistenceLoad.RunAsync(args[1..]);
+    return;
+}
+
+if (args is ["replenishment", ..])
+{
+    await ReplenishmentLoad.RunAsync(args[1..]);
     return;
 }
 

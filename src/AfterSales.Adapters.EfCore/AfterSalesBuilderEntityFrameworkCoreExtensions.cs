@@ -53,6 +53,10 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreComplaintStore<TContext>(factory)
                 : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IReplenishmentStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreReplenishmentStore<TContext>(factory)
+                : new EfCoreReplenishmentStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
         services.Replace(ServiceDescriptor.Singleton<IPriceListCatalog>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCorePriceListCatalog<TContext>(factory, RequireClock(sp))

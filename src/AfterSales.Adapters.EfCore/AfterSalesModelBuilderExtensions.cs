@@ -9,7 +9,8 @@ public static class AfterSalesModelBuilderExtensions
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/> and
-    /// <see cref="DeviceRowConfiguration"/> and <see cref="PriceListRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="DeviceRowConfiguration"/>, <see cref="PriceListRowConfiguration"/>, <see cref="StockPositionRowConfiguration"/>
+    /// and <see cref="ReplenishmentRunRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -32,6 +33,8 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new ComplaintRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new PriceListRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new StockPositionRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ReplenishmentRunRowConfiguration(options));
         return modelBuilder;
     }
 }

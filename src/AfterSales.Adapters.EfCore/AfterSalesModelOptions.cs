@@ -36,6 +36,12 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The device warranty records table's name (设备质保档案).</summary>
     public string DevicesTable => TablePrefix + "devices";
 
+    /// <summary>The stock positions table's name (备件库存与装机量): per centre and part, the ledger's balance and the installed base.</summary>
+    public string StockPositionsTable => TablePrefix + "stock_positions";
+
+    /// <summary>The replenishment runs table's name (备件月度补充), one row per month and centre.</summary>
+    public string ReplenishmentRunsTable => TablePrefix + "replenishment_runs";
+
     /// <summary>The tendered price lists table's name (投标报价单), one row per version.</summary>
     public string PriceListsTable => TablePrefix + "price_lists";
 

@@ -10,7 +10,8 @@ namespace AfterSales.EntityFrameworkCore;
 /// <summary>
 /// An <see cref="IStockLedgerStore"/> over EF Core (EF Core 备件台账存储), generic over the host's
 /// context: a ledger is its rows in the append-only <see cref="StockMovementRow"/> table, keyed by
-/// (tenant, centre, part, version); the balance is their sum, rebuilt on load.
+/// (tenant, centre, part, version); the balance is their sum, rebuilt on load, and kept in a
+/// <see cref="StockPositionRow"/> written with them for the replenishment run.
 /// </summary>
 /// <remarks>
 /// <para><b>Concurrency.</b> A save from version <c>n</c> first checks that the stored version is
@@ -106,12 +107,24 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
                 });
             }
 
+            // The position's balance moves with the movements, in one transaction; its version is a
+            // second guard against a concurrent writer.
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (!await StockPositionRows.SetBalanceAsync(context, tenantId, ledger.CentreId, ledger.PartNumber, ledger.Balance, ledger.Version, expectedVersion, cancellationToken).ConfigureAwait(false))
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    context.ChangeTracker.Clear();
+                    throw Conflict(ledger, expectedVersion, await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false));
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException)
             {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 context.ChangeTracker.Clear();
                 var actual = await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
                 if (actual != expectedVersion)

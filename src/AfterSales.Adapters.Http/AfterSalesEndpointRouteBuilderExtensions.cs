@@ -56,6 +56,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         QualityEndpoints.Map(group, tenantScoped);
         StoredEndpoints.Map(tenantScoped);
         Quotes.Map(tenantScoped);
+        SparesEndpoints.Map(tenantScoped);
         return group;
     }
 }

@@ -139,32 +139,59 @@ public sealed record PriceListResponse(string Id, int Version, string Currency, 
 
 public sealed record QuoteLineResponse([property: WireEnum(typeof(QuoteLineKind))] string Kind, string Description, string? PartNumber, int Quantity, decimal UnitPrice, decimal Total, string? Note);
 
-/// <summary>The body of <c>POST /spares/replenishment</c>: stock positions and the ratio policy for one month.</summary>
-public sealed record ReplenishmentRequest
+/// <summary>The optional body of <c>POST /spares/replenishment-runs/{month}</c>: the target rule (R-SP-1).</summary>
+public sealed record ReplenishmentRunRequest
 {
-    public required YearMonth Month { get; init; }
-
-    /// <summary>The share of the installed base to keep in stock; 0.05 (5 %, the seed plan) when omitted.</summary>
+    /// <summary>The share of the installed base to keep in stock, 0 to 1; 0.05 (5 %, seed 000) when omitted.</summary>
     public decimal? Ratio { get; init; }
 
-    /// <summary>The minimum stock per cell; 0 when omitted.</summary>
+    /// <summary>The least to keep of every part type; 0 when omitted.</summary>
     public int? Minimum { get; init; }
-
-    public required IReadOnlyList<StockPositionRequest> Positions { get; init; }
 }
 
-public sealed record StockPositionRequest
-{
-    public required string CentreId { get; init; }
+/// <summary>A month's replenishment run (R-SP-3): every centre's part as stored, and how many this call stored.</summary>
+/// <param name="Month">The month.</param>
+/// <param name="AsOf">The instant this call counted stock at: the month's end, or now for the current month.</param>
+/// <param name="StoredNow">How many centres' runs this call stored: 0 when the month was already run for every centre.</param>
+/// <param name="OrderCount">How many orders the month's runs placed.</param>
+/// <param name="TotalUnits">The units the month's runs ordered.</param>
+/// <param name="Centres">Each centre's run, by centre; its orders at .../centres/{centreId}/orders.</param>
+public sealed record ReplenishmentRunResponse(YearMonth Month, Instant? AsOf, int StoredNow, long OrderCount, long TotalUnits, IReadOnlyList<ReplenishmentCentreResponse> Centres);
 
-    public required string PartNumber { get; init; }
+/// <summary>One centre's run of a month.</summary>
+/// <param name="CentreId">The service centre.</param>
+/// <param name="RanAt">When the run computed it.</param>
+/// <param name="CellsChecked">How many part types were checked.</param>
+/// <param name="OrderCount">How many orders were placed.</param>
+/// <param name="TotalUnits">The units ordered.</param>
+public sealed record ReplenishmentCentreResponse(string CentreId, Instant RanAt, int CellsChecked, int OrderCount, long TotalUnits);
 
-    public required int OnHand { get; init; }
+/// <summary>A page of a centre's replenishment orders.</summary>
+/// <param name="Items">The orders, by part number.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Items per page.</param>
+/// <param name="HasMore">Whether another page follows.</param>
+public sealed record ReplenishmentOrderPageResponse(IReadOnlyList<ReplenishmentOrderResponse> Items, int Page, int PageSize, bool HasMore);
 
-    public required int InstalledBase { get; init; }
-}
+/// <summary>A page of a centre's monthly stock report (R-SP-3).</summary>
+/// <param name="Month">The month.</param>
+/// <param name="CentreId">The service centre.</param>
+/// <param name="Items">One line per part number.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Items per page.</param>
+/// <param name="HasMore">Whether another page follows.</param>
+public sealed record StockReportPageResponse(YearMonth Month, string CentreId, IReadOnlyList<StockReportLineResponse> Items, int Page, int PageSize, bool HasMore);
 
-public sealed record ReplenishmentResponse(YearMonth Month, int CellsChecked, long TotalUnits, IReadOnlyList<ReplenishmentOrderResponse> Orders);
+/// <summary>One part's month at a centre: balances and movements by kind.</summary>
+/// <param name="PartNumber">The part type.</param>
+/// <param name="Opening">The balance at the start of the month.</param>
+/// <param name="Received">Units received.</param>
+/// <param name="Issued">Units issued to work orders.</param>
+/// <param name="LoanersIssued">Loaner units lent.</param>
+/// <param name="Returned">Units returned.</param>
+/// <param name="Scrapped">Units scrapped.</param>
+/// <param name="Closing">The balance at the end of the month.</param>
+public sealed record StockReportLineResponse(string PartNumber, int Opening, int Received, int Issued, int LoanersIssued, int Returned, int Scrapped, int Closing);
 
 public sealed record ReplenishmentOrderResponse(string CentreId, string PartNumber, int Quantity, int OnHand, int Target);
 

@@ -85,11 +85,6 @@ internal static class EntitlementEndpoints
             .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
-        group.MapPost("/spares/replenishment", Replenish)
-            .Accepts<ReplenishmentRequest>("application/json")
-            .WithName("PlanReplenishment").WithSummary("The month's spare replenishment orders (备件补货) for the given stock positions.")
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-
         group.MapPost("/spares/ledger", Ledger)
             .Accepts<StockLedgerRequest>("application/json")
             .WithName("ReplayStockLedger").WithSummary("Replays spare movements (备件台账) in order: the balance, or 422 when stock would go negative.")
@@ -228,28 +223,6 @@ internal static class EntitlementEndpoints
     private static WarrantyAssessmentResponse ToResponse(WarrantyAssessment a) => new(
         a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons,
         [.. a.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))]);
-
-    private static async Task<Results<Ok<ReplenishmentResponse>, ProblemHttpResult>> Replenish(HttpContext http, IOptions<AfterSalesHttpOptions> options)
-    {
-        var r = (await RequestBody.ReadAsync<ReplenishmentRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        if (r.Positions.Count is 0 or > MaxItems)
-        {
-            throw RequestRejectedException.Validation("positions", $"positions must hold 1 to {MaxItems} cells.");
-        }
-
-        var centres = r.Positions.Select(static p => p.CentreId).Distinct(StringComparer.Ordinal).ToList();
-        var parts = r.Positions.Select(static p => p.PartNumber).Distinct(StringComparer.Ordinal).ToList();
-        var builder = StockPositions.CreateBuilder(centres, parts);
-        foreach (var p in r.Positions)
-        {
-            builder.SetOnHand(p.CentreId, p.PartNumber, p.OnHand).SetInstalledBase(p.CentreId, p.PartNumber, p.InstalledBase);
-        }
-
-        var policy = ReplenishmentPolicy.OfRatio(r.Ratio ?? ReplenishmentPolicy.Seed000.Ratio, r.Minimum ?? 0);
-        var plan = ReplenishmentPlanner.Plan(r.Month, builder.Build(), policy);
-        return TypedResults.Ok(new ReplenishmentResponse(plan.Month, plan.CellsChecked, plan.TotalUnits,
-            [.. plan.Orders.Select(static o => new ReplenishmentOrderResponse(o.CentreId, o.PartNumber, o.Quantity, o.OnHand, o.Target))]));
-    }
 
     private static async Task<Results<Ok<StockLedgerResponse>, ProblemHttpResult>> Ledger(HttpContext http, IOptions<AfterSalesHttpOptions> options)
     {

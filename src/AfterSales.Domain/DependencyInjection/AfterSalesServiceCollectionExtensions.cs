@@ -52,6 +52,12 @@ public static class AfterSalesServiceCollectionExtensions
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton<IPriceListCatalog, InMemoryPriceListCatalog>();
+        services.TryAddSingleton<IReplenishmentStore>(static sp => new InMemoryReplenishmentStore(
+            sp.GetRequiredService<IStockLedgerStore>() as InMemoryStockLedgerStore
+                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory stock ledgers; register an IReplenishmentStore with your own IStockLedgerStore."),
+            sp.GetRequiredService<IDeviceRegistry>() as InMemoryDeviceRegistry
+                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory device registry; register an IReplenishmentStore with your own IDeviceRegistry.")));
+        services.TryAddSingleton(static sp => new SparesService(sp.GetRequiredService<IReplenishmentStore>(), RequireClock(sp)));
 
         // The repair history is read from the tickets: the ticket store is the log when it can be.
         services.TryAddSingleton<IDeviceRepairLog>(static sp => sp.GetRequiredService<ITicketStore>() as IDeviceRepairLog ?? NoDeviceRepairs.Instance);

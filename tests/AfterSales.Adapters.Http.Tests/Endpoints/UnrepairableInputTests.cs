@@ -33,6 +33,9 @@ public sealed class UnrepairableInputTests
 
     private static readonly string[] HostileInstants = ["0001-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "9999-12-31T00:00:00Z"];
 
+    /// <summary>Months out of range, malformed, or not yet begun (the fake clock is at 2026-03-02).</summary>
+    private static readonly string[] HostileMonths = ["9999-12", "1899-12", "2026-13", "2026-04", "26-03"];
+
     /// <summary>A field of a create endpoint: in the JSON body (a path like <c>site.name</c>) or a route value (<c>{centreId}</c>).</summary>
     public sealed record Field(string Name, FieldKind Kind);
 
@@ -41,6 +44,7 @@ public sealed class UnrepairableInputTests
         Id,
         Date,
         Instant,
+        Month,
     }
 
     /// <summary>
@@ -74,6 +78,9 @@ public sealed class UnrepairableInputTests
             static (u, _) => ("/after-sales/tickets/WO-1/quotes",
                 new JsonObject { ["id"] = "Q-" + u, ["priceListId"] = "CT-valid", ["lines"] = new JsonArray(new JsonObject { ["kind"] = "Part", ["partNumber"] = "P-1" }) }),
             [new("id", FieldKind.Id), new("lines[0].partNumber", FieldKind.Id), new("issuedOn", FieldKind.Date)]),
+        new("POST", "/after-sales/spares/replenishment-runs/{month}",
+            static (_, route) => ($"/after-sales/spares/replenishment-runs/{Uri.EscapeDataString(route?.GetValueOrDefault("month") ?? "2026-02")}", new JsonObject()),
+            [new("{month}", FieldKind.Month)]),
     ];
 
     /// <summary>POST and PUT routes that create nothing a later request must address: commands on an existing item, and calculators.</summary>
@@ -168,6 +175,7 @@ public sealed class UnrepairableInputTests
     private static IEnumerable<string> ValuesFor(Field field) => field.Kind switch
     {
         FieldKind.Id => field.Name.StartsWith('{') ? HostilePathIds : HostileIds,
+        FieldKind.Month => HostileMonths,
         FieldKind.Date => HostileDates,
         _ => HostileInstants,
     };

@@ -26,3 +26,36 @@ CREATE TABLE {{schema}}"{{prefix}}price_lists" (
     saved_at bigint NOT NULL,
     CONSTRAINT "pk_{{prefix}}price_lists" PRIMARY KEY (tenant_id, id, version)
 );
+
+-- Per centre and part: the stock ledger's balance and version, kept with its movements, and the
+-- installed base of that model (R-SP-1), kept with the devices. Filled here from the movements so far.
+CREATE TABLE {{schema}}"{{prefix}}stock_positions" (
+    tenant_id character varying(100) NOT NULL,
+    centre_id character varying(100) NOT NULL,
+    part_number character varying(100) NOT NULL,
+    on_hand integer NOT NULL,
+    version integer NOT NULL,
+    installed_base integer NOT NULL,
+    CONSTRAINT "pk_{{prefix}}stock_positions" PRIMARY KEY (tenant_id, centre_id, part_number)
+);
+
+INSERT INTO {{schema}}"{{prefix}}stock_positions" (tenant_id, centre_id, part_number, on_hand, version, installed_base)
+SELECT tenant_id, centre_id, part_number,
+       SUM(CASE WHEN kind IN ('Received', 'Returned') THEN quantity ELSE -quantity END), MAX(version), 0
+FROM {{schema}}"{{prefix}}stock_movements"
+GROUP BY tenant_id, centre_id, part_number;
+
+CREATE INDEX "ix_{{prefix}}stock_movements_tenant_at" ON {{schema}}"{{prefix}}stock_movements" (tenant_id, at);
+
+-- Monthly replenishment runs, one per month and centre (R-SP-3).
+CREATE TABLE {{schema}}"{{prefix}}replenishment_runs" (
+    tenant_id character varying(100) NOT NULL,
+    month integer NOT NULL,
+    centre_id character varying(100) NOT NULL,
+    ran_at bigint NOT NULL,
+    cells_checked integer NOT NULL,
+    order_count integer NOT NULL,
+    total_units bigint NOT NULL,
+    orders text NOT NULL,
+    CONSTRAINT "pk_{{prefix}}replenishment_runs" PRIMARY KEY (tenant_id, month, centre_id)
+);

@@ -25,3 +25,36 @@ CREATE TABLE "{{prefix}}price_lists" (
     "saved_at" INTEGER NOT NULL,
     CONSTRAINT "pk_{{prefix}}price_lists" PRIMARY KEY ("tenant_id", "id", "version")
 );
+
+-- Per centre and part: the stock ledger's balance and version, kept with its movements, and the
+-- installed base of that model (R-SP-1), kept with the devices. Filled here from the movements so far.
+CREATE TABLE "{{prefix}}stock_positions" (
+    "tenant_id" TEXT NOT NULL,
+    "centre_id" TEXT NOT NULL,
+    "part_number" TEXT NOT NULL,
+    "on_hand" INTEGER NOT NULL,
+    "version" INTEGER NOT NULL,
+    "installed_base" INTEGER NOT NULL,
+    CONSTRAINT "pk_{{prefix}}stock_positions" PRIMARY KEY ("tenant_id", "centre_id", "part_number")
+);
+
+INSERT INTO "{{prefix}}stock_positions" ("tenant_id", "centre_id", "part_number", "on_hand", "version", "installed_base")
+SELECT "tenant_id", "centre_id", "part_number",
+       SUM(CASE WHEN "kind" IN ('Received', 'Returned') THEN "quantity" ELSE -"quantity" END), MAX("version"), 0
+FROM "{{prefix}}stock_movements"
+GROUP BY "tenant_id", "centre_id", "part_number";
+
+CREATE INDEX "ix_{{prefix}}stock_movements_tenant_at" ON "{{prefix}}stock_movements" ("tenant_id", "at");
+
+-- Monthly replenishment runs, one per month and centre (R-SP-3).
+CREATE TABLE "{{prefix}}replenishment_runs" (
+    "tenant_id" TEXT NOT NULL,
+    "month" INTEGER NOT NULL,
+    "centre_id" TEXT NOT NULL,
+    "ran_at" INTEGER NOT NULL,
+    "cells_checked" INTEGER NOT NULL,
+    "order_count" INTEGER NOT NULL,
+    "total_units" INTEGER NOT NULL,
+    "orders" TEXT NOT NULL,
+    CONSTRAINT "pk_{{prefix}}replenishment_runs" PRIMARY KEY ("tenant_id", "month", "centre_id")
+);

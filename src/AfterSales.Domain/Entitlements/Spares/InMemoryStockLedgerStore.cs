@@ -27,6 +27,15 @@ public sealed class InMemoryStockLedgerStore : IStockLedgerStore
         }
     }
 
+    /// <summary>The tenant's ledgers as they are now, for <see cref="InMemoryReplenishmentStore"/>.</summary>
+    internal IReadOnlyList<StockLedger> Snapshot(string tenantId)
+    {
+        lock (gate)
+        {
+            return [.. ledgers.Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)).Select(static p => p.Value)];
+        }
+    }
+
     /// <inheritdoc />
     public Task SaveAsync(string tenantId, StockLedger ledger, int expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -39,6 +48,12 @@ public sealed class InMemoryStockLedgerStore : IStockLedgerStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (expectedVersion == ledger.Version)
+        {
+            // Nothing to append: as the EF Core store, nothing is stored (an empty ledger stays unknown).
+            return Task.CompletedTask;
+        }
+
         var key = (tenantId, ledger.CentreId, ledger.PartNumber);
         lock (gate)
         {
