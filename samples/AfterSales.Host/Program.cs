@@ -1,10 +1,12 @@
 // The runnable AfterSales.Kit service: the HTTP API over SQLite (default) or PostgreSQL, the seed
 // plans' SLA policies, the OpenAPI document at /openapi/v1.json and, in Development, its reference at /.
-// Listens on loopback only. `--demo` runs a demo tenant on its own database with a movable clock;
+// /health includes the calendar-coverage check (Degraded when a calendar in use lacks the coming
+// year's holidays). Listens on loopback only. `--demo` runs a demo tenant on its own database with a movable clock;
 // `--demo --reset` starts that demo afresh.
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Host.Demo;
 using AfterSales.Host.Hosting;
+using AfterSales.Http.Health;
 using AfterSales.Host.Sqlite;
 using AfterSales.Sla;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -95,6 +97,8 @@ builder.Services.AddHttpLogging(static o =>
     o.CombineLogs = true;
 });
 builder.AddTelemetry();
+builder.Services.AddHealthChecks()
+    .AddAfterSalesCalendarCoverage(o => builder.Configuration.GetSection("AfterSales:CalendarCoverage").Bind(o));
 
 var app = builder.Build();
 
@@ -118,6 +122,12 @@ await using (var context = await app.Services.GetRequiredService<IDbContextFacto
     }
 
     await AfterSalesSchema.MigrateAsync(context);
+}
+
+// A calendar in use without next year's holidays: the same warning as /health, once at start.
+foreach (var (_, _, message) in app.Services.GetRequiredService<CalendarCoverageHealthCheck>().MissingYears())
+{
+    app.Logger.LogWarning("{Warning}", message);
 }
 
 if (demo)

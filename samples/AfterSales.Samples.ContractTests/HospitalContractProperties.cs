@@ -34,7 +34,8 @@ public class HospitalContractProperties
             return response.Allowed == Duration.FromHours(2);
         }
 
-        var answeredWithin = response.StoppedAt is { } answered
+        // Only an answer meets the clock; a resolution or cancellation first ends it without one.
+        var answeredWithin = response.StoppedAt is { } answered && Milestone.Responded.Equals(response.StoppedBy)
             ? ReferenceSla.Elapsed(HospitalContract.Hours, t.ReportedAt, Pauses(t, answered), answered)
             : (Duration?)null;
         return response.Allowed == Duration.FromMinutes(30)

@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Calendars;
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
@@ -19,7 +20,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreTicketStore{TContext}.ClaimDueAsync"/>), and the in-memory stores of the other
     /// aggregates with <see cref="EfCoreStockLedgerStore{TContext}"/> (<see cref="IStockLedgerStore"/>),
     /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
-    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>). The context must map the tables
+    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), and the in-memory calendar
+    /// catalog with <see cref="EfCoreCalendarCatalog{TContext}"/> (<see cref="ICalendarCatalog"/>,
+    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>. The context must map the tables
     /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
@@ -36,7 +39,7 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         var services = builder.Services;
         services.TryAddSingleton(static sp =>
         {
-            var catalog = sp.GetRequiredService<ISlaPolicyCatalog>();
+            var catalog = sp.GetRequiredService<SlaTermsResolver>();
             var clock = sp.GetService<NodaTime.IClock>()
                 ?? throw new InvalidOperationException(
                     "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
@@ -45,6 +48,18 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock);
         });
         services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+        services.TryAddSingleton(static sp =>
+        {
+            var shared = sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct();
+            var clock = sp.GetService<NodaTime.IClock>()
+                ?? throw new InvalidOperationException(
+                    "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreCalendarCatalog<TContext>(factory, shared, clock)
+                : new EfCoreCalendarCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, clock);
+        });
+        services.Replace(ServiceDescriptor.Singleton<ICalendarCatalog>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
+        services.Replace(ServiceDescriptor.Singleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreStockLedgerStore<TContext>(factory)

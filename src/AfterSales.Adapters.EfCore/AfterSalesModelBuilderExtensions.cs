@@ -8,9 +8,9 @@ public static class AfterSalesModelBuilderExtensions
 {
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
-    /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/> and
-    /// <see cref="DeviceRowConfiguration"/>, <see cref="PriceListRowConfiguration"/>, <see cref="StockPositionRowConfiguration"/>
-    /// and <see cref="ReplenishmentRunRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
+    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PriceListRowConfiguration"/>,
+    /// <see cref="StockPositionRowConfiguration"/> and <see cref="ReplenishmentRunRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -32,6 +32,7 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StockMovementRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new ComplaintRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new CalendarRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new PriceListRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new StockPositionRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new ReplenishmentRunRowConfiguration(options));

@@ -36,6 +36,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The device warranty records table's name (设备质保档案).</summary>
     public string DevicesTable => TablePrefix + "devices";
 
+    /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
+    public string CalendarsTable => TablePrefix + "calendars";
+
     /// <summary>The stock positions table's name (备件库存与装机量): per centre and part, the ledger's balance and the installed base.</summary>
     public string StockPositionsTable => TablePrefix + "stock_positions";
 

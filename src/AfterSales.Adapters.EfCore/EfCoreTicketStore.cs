@@ -52,7 +52,25 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, Entitlements.War
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
     public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(contextFactory), catalog, clock)
+        : this(ContextSource<TContext>.From(contextFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
+    {
+    }
+
+    /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
+    /// <param name="contextFactory">Creates the host's contexts.</param>
+    /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
+    public EfCoreTicketStore(IDbContextFactory<TContext> contextFactory, SlaTermsResolver terms, IClock clock)
+        : this(ContextSource<TContext>.From(contextFactory), terms, clock)
+    {
+    }
+
+    /// <summary>Creates a store that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
+    /// <param name="scopeFactory">Creates the scopes.</param>
+    /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
+    public EfCoreTicketStore(IServiceScopeFactory scopeFactory, SlaTermsResolver terms, IClock clock)
+        : this(ContextSource<TContext>.From(scopeFactory), terms, clock)
     {
     }
 
@@ -61,17 +79,17 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, Entitlements.War
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from and summaries are computed at.</param>
     public EfCoreTicketStore(IServiceScopeFactory scopeFactory, ISlaPolicyCatalog catalog, IClock clock)
-        : this(ContextSource<TContext>.From(scopeFactory), catalog, clock)
+        : this(ContextSource<TContext>.From(scopeFactory), new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
     {
     }
 
-    private EfCoreTicketStore(ContextSource<TContext> contexts, ISlaPolicyCatalog catalog, IClock clock)
+    private EfCoreTicketStore(ContextSource<TContext> contexts, SlaTermsResolver terms, IClock clock)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(clock);
         this.contexts = contexts;
         this.clock = clock;
-        tickets = new TicketRehydrator(catalog, clock);
+        tickets = new TicketRehydrator(terms, clock);
     }
 
     /// <inheritdoc />
@@ -97,7 +115,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, Entitlements.War
         await using (owner.ConfigureAwait(false))
         {
             var rows = await reader.ReadAsync(context, tenantId, id.Value, cancellationToken).ConfigureAwait(false);
-            return rows.Count == 0 ? null : tickets.Rebuild(rows);
+            return rows.Count == 0 ? null : await tickets.RebuildAsync(rows, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -110,28 +128,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, Entitlements.War
                 $"expectedVersion must be 0 to the ticket's version {ticket.Version}, was {expectedVersion}.");
         }
 
-        var summary = TicketSummary.Of(ticket, clock.GetCurrentInstant());
-        var row = new TicketRow
-        {
-            TenantId = ticket.TenantId,
-            Id = ticket.Id.Value,
-            State = summary.State,
-            SeverityCode = summary.SeverityCode,
-            PolicyKey = summary.PolicyKey,
-            DeviceSerialNumber = summary.DeviceSerialNumber,
-            ReportedAt = summary.ReportedAt,
-            LastEventAt = summary.LastEventAt,
-            AsOf = summary.AsOf,
-            NextDeadline = summary.NextDeadline,
-            IsLegacyIssue = summary.IsLegacyIssue,
-            Version = ticket.Version,
-        };
-
-        var events = new TicketEventRow[ticket.Events.Count - expectedVersion];
-        for (var i = expectedVersion; i < ticket.Events.Count; i++)
-        {
-            events[i - expectedVersion] = EventMapper.ToRow(ticket.TenantId, ticket.Events[i]);
-        }
+        var (row, events) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
@@ -164,6 +161,68 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, Entitlements.War
                 var stored = await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false);
                 throw new ConcurrencyConflictException(ticket.Id, expectedVersion, stored);
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Ticket>> ListOpenAsync(string tenantId, string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            return await TicketListQueries.ListOpenAsync(context, tickets, tenantId, afterId, limit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One transaction for the whole batch (on SQLite, one turn of the writer loop): each ticket's
+    /// row is updated only where its stored version is the expected one, and only then are its events
+    /// written. New tickets (expected version 0) are inserted; one whose id exists fails the whole batch
+    /// with the database's exception, as the batch is meant for bulk work on tickets the caller loaded.</remarks>
+    public async Task<IReadOnlyList<TicketId>> SaveAllAsync(IReadOnlyList<(Ticket Ticket, int ExpectedVersion)> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        var now = clock.GetCurrentInstant();
+        var saves = new List<(TicketRow, int, TicketEventRow[])>(batch.Count);
+        foreach (var (ticket, expected) in batch)
+        {
+            if (expected < 0 || expected > ticket.Version)
+            {
+                throw new ArgumentOutOfRangeException(nameof(batch), expected, $"batch: the expected version of '{ticket.Id}' must be 0 to its version {ticket.Version}, was {expected}.");
+            }
+
+            var (row, events) = ToRows(ticket, expected, now);
+            saves.Add((row, expected, events));
+        }
+
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            List<int> skipped = [];
+            if (context.Database.ProviderName == DbCommands.SqliteProvider)
+            {
+                // The batch takes one turn of the writer loop, as a single save does.
+                await sqliteWriter.RunAsync(
+                    async ct =>
+                    {
+                        skipped = await writer.WriteManyAsync(context, saves, ct).ConfigureAwait(false);
+                        return true;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                skipped = await writer.WriteManyAsync(context, saves, cancellationToken).ConfigureAwait(false);
+            }
+
+            return [.. skipped.Select(i => batch[i].Ticket.Id)];
         }
     }
 
@@ -275,4 +334,33 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, Entitlements.War
             .Where(r => r.TenantId == tenantId && r.Id == id)
             .Select(static r => r.Version)
             .FirstOrDefaultAsync(cancellationToken);
+
+    private static (TicketRow Row, TicketEventRow[] Events) ToRows(Ticket ticket, int expectedVersion, Instant now)
+    {
+        var summary = TicketSummary.Of(ticket, now);
+        var row = new TicketRow
+        {
+            TenantId = ticket.TenantId,
+            Id = ticket.Id.Value,
+            State = summary.State,
+            SeverityCode = summary.SeverityCode,
+            PolicyKey = summary.PolicyKey,
+            DeviceSerialNumber = summary.DeviceSerialNumber,
+            ReportedAt = summary.ReportedAt,
+            LastEventAt = summary.LastEventAt,
+            AsOf = summary.AsOf,
+            NextDeadline = summary.NextDeadline,
+            IsLegacyIssue = summary.IsLegacyIssue,
+            IsProvisional = summary.IsProvisional,
+            Version = ticket.Version,
+        };
+
+        var events = new TicketEventRow[ticket.Events.Count - expectedVersion];
+        for (var i = expectedVersion; i < ticket.Events.Count; i++)
+        {
+            events[i - expectedVersion] = EventMapper.ToRow(ticket.TenantId, ticket.Events[i]);
+        }
+
+        return (row, events);
+    }
 }

@@ -55,6 +55,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         EntitlementEndpoints.Map(group, tenantScoped);
         QualityEndpoints.Map(group, tenantScoped);
         StoredEndpoints.Map(tenantScoped);
+        CalendarEndpoints.Map(tenantScoped);
         Quotes.Map(tenantScoped);
         SparesEndpoints.Map(tenantScoped);
         return group;

@@ -58,6 +58,13 @@ public sealed class AfterSalesHttpOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool IncludeExceptionDetails { get; set; }
 
+    /// <summary>
+    /// How often the background recompute looks for calendar versions whose adoption by open tickets
+    /// is unfinished (saved on another node, or interrupted by a restart); a save on this node wakes it at once.
+    /// </summary>
+    /// <value>The default value is 1 minute. 1 second to 1 hour.</value>
+    public TimeSpan CalendarAdoptionPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Checks every setting.</summary>
     /// <returns>The problems found, each naming the option; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
@@ -81,6 +88,11 @@ public sealed class AfterSalesHttpOptions
         if (IdempotencyKeyLifetime < TimeSpan.FromMinutes(1) || IdempotencyKeyLifetime > TimeSpan.FromDays(30))
         {
             errors.Add(Text($"IdempotencyKeyLifetime must be 1 minute to 30 days, was {IdempotencyKeyLifetime}."));
+        }
+
+        if (CalendarAdoptionPollInterval < TimeSpan.FromSeconds(1) || CalendarAdoptionPollInterval > TimeSpan.FromHours(1))
+        {
+            errors.Add(Text($"CalendarAdoptionPollInterval must be 1 second to 1 hour, was {CalendarAdoptionPollInterval}."));
         }
 
         if (TenantRequestLimit is < 0 or > 1_000_000)

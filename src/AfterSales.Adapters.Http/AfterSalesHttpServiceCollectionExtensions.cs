@@ -1,5 +1,7 @@
 using AfterSales;
 using AfterSales.Http;
+using AfterSales.Http.Background;
+using Microsoft.Extensions.Hosting;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Json;
 using AfterSales.Http.Tenancy;
@@ -15,7 +17,8 @@ public static class AfterSalesHttpServiceCollectionExtensions
     /// Registers what <c>app.MapAfterSales(...)</c> needs: <see cref="AfterSalesHttpOptions"/> (validated
     /// at start), problem details, the NodaTime JSON converters for minimal APIs, the default
     /// <see cref="ITenantResolver"/> (<see cref="HeaderTenantResolver"/>, <c>X-Tenant-Id</c>) and the default
-    /// <see cref="IIdempotencyStore"/> (<see cref="InMemoryIdempotencyStore"/>, one node only). Register your
+    /// <see cref="IIdempotencyStore"/> (<see cref="InMemoryIdempotencyStore"/>, one node only), and the
+    /// background service that has open tickets adopt saved calendar versions. Register your
     /// own resolver or store before or after this call: <c>TryAdd</c> keeps yours. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
@@ -44,6 +47,8 @@ public static class AfterSalesHttpServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
+        services.TryAddSingleton<CalendarAdoptionSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarAdoptionWorker>());
         services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
         services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
         return builder;

@@ -196,8 +196,11 @@ public static class ReferenceSla
         var elapsed = Elapsed(isBusinessMinute, begin, pauses, end);
         var paused = Elapsed(isBusinessMinute, begin, [], end) - elapsed;
         var openPause = target.PausesWhileWaitingForCustomer && clock.StoppedAt is null && IsOpenPause(timeline, now);
+        // A clock ended by a milestone other than its own (a resolution before the repair plan) is
+        // not needed if that came by the due instant, and breached if it came later.
+        var ended = clock.StoppedBy is { } by && !by.Equals(target.Metric.StoppedBy);
         var status = clock.StoppedAt is { } stop
-            ? (stop <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate)
+            ? (ended ? (stop <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached) : stop <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate)
             : now > due ? SlaClockStatus.Breached
             : openPause ? SlaClockStatus.Paused
             : SlaClockStatus.Running;

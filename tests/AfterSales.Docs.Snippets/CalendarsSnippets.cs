@@ -44,16 +44,36 @@ public class CalendarsSnippets
     [Fact]
     public void UncoveredYears()
     {
-        var lenient = ChinaCalendars.Statutory(new LocalTime(9, 0), new LocalTime(18, 0), UnknownYearPolicy.TreatAsPlainWeekdays);
+        var strict = ChinaCalendars.Statutory(new LocalTime(9, 0), new LocalTime(18, 0), UnknownYearPolicy.Throw);
         var custom = BusinessCalendar.CreateBuilder("site calendar", "Asia/Shanghai")
             .WithHours(IsoDayOfWeek.Monday, WorkingHours.Between(new LocalTime(9, 0), new LocalTime(18, 0)))
             .WithYearCoverage(2026, 2026)
             .TreatUnknownYearsAsPlainWeekdays()
             .Build();
+        var provisionalYears = ChinaCalendars.Statutory9To18.UncoveredYearsBetween(Instant.FromUtc(2026, 12, 31, 0, 0), Instant.FromUtc(2027, 1, 5, 0, 0));
 
         var farFuture = Instant.FromUtc(2040, 1, 2, 0, 0);
-        Assert.True(lenient.Add(farFuture, Duration.FromHours(1)) > farFuture);
+        Assert.Equal([2027], provisionalYears);
         Assert.True(custom.Add(farFuture, Duration.FromHours(1)) > farFuture);
-        Assert.Throws<CalendarYearNotCoveredException>(() => ChinaCalendars.Statutory9To18.Add(farFuture, Duration.FromHours(1)));
+        Assert.True(ChinaCalendars.Statutory9To18.Add(farFuture, Duration.FromHours(1)) > farFuture);
+        Assert.Throws<CalendarYearNotCoveredException>(() => strict.Add(farFuture, Duration.FromHours(1)));
+    }
+
+    [Fact]
+    public void Definitions()
+    {
+        var year = HolidayYear.Create(
+            2030,
+            [CalendarDay.Holiday(new LocalDate(2030, 1, 1), "元旦", "New Year's Day")],
+            [CalendarDay.ExtraWorkingDay(new LocalDate(2030, 1, 5), "元旦", null, WorkingHours.Between(new LocalTime(9, 0), new LocalTime(18, 0)))],
+            "example data, not a State Council notice");
+        var site = CalendarDefinition.CreateBuilder("site-hours", "Site hours", "Asia/Shanghai")
+            .WithHours(IsoDayOfWeek.Monday, WorkingHours.Between(new LocalTime(9, 0), new LocalTime(12, 0)), WorkingHours.Between(new LocalTime(13, 0), new LocalTime(18, 0)))
+            .WithYear(year)
+            .Build();
+        var next = site.WithYear(year);      // a change; a catalog saves it as the next version
+
+        Assert.Equal("site-hours@1", site.Calendar.Key);
+        Assert.True(next.Calendar.IsYearCovered(2030));
     }
 }

@@ -152,7 +152,7 @@ public sealed class EmbeddingSnippets
             var tables = await context.Database
                 .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name LIKE 'as\\_%' ESCAPE '\\' ORDER BY name")
                 .ToListAsync();
-            Assert.Equal(["as_complaints", "as_devices", "as_price_lists", "as_replenishment_runs", "as_schema_history", "as_stock_movements", "as_stock_positions", "as_ticket_events", "as_tickets"], tables);
+            Assert.Equal(["as_calendars", "as_complaints", "as_devices", "as_price_lists", "as_replenishment_runs", "as_schema_history", "as_stock_movements", "as_stock_positions", "as_ticket_events", "as_tickets"], tables);
         }
 
         var due = Assert.Single(await DueSoon(provider));

@@ -12,6 +12,7 @@ public static class PackagedProjects
         ("AfterSales.Testing", "src/AfterSales.Testing/AfterSales.Testing.csproj"),
         ("AfterSales.Adapters.EfCore", "src/AfterSales.Adapters.EfCore/AfterSales.Adapters.EfCore.csproj"),
         ("AfterSales.Adapters.Http", "src/AfterSales.Adapters.Http/AfterSales.Adapters.Http.csproj"),
+        ("AfterSales.Documents", "src/AfterSales.Documents/AfterSales.Documents.csproj"),
     ];
 
     /// <summary>The version the test packs with, so a cached real release can never be picked up instead.</summary>

@@ -45,9 +45,11 @@ internal sealed class EventPayload
 
     public ObligationPayload? Obligation { get; set; }
 
+    public string[]? CalendarKeys { get; set; }
+
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
-        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null
+        && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null && CalendarKeys is null
         && Rma is null && Review is null && Backup is null && Repair is null && Obligation is null;
 }
 
@@ -307,6 +309,7 @@ internal static class EventMapper
             Obligation = e.Obligation is { } o
                 ? new ObligationPayload { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,
+            CalendarKeys = e.CalendarKeys is { } keys ? [.. keys] : null,
         };
         return new TicketEventRow
         {
@@ -351,6 +354,7 @@ internal static class EventMapper
             Obligation = payload?.Obligation is { } o
                 ? new TicketObligation { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,
+            CalendarKeys = payload?.CalendarKeys is { } keys ? Calendars.CalendarKeys.Of(keys) : null,
         };
     }
 

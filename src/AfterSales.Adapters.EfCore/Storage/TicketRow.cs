@@ -50,4 +50,10 @@ public sealed class TicketRow
 
     /// <summary>When the claim's lease ends; after it, the ticket may be claimed again.</summary>
     public Instant? ClaimedUntil { get; set; }
+
+    /// <summary>
+    /// Whether a clock of the ticket was provisional at <see cref="AsOf"/>: it reached a year a
+    /// calendar has no holiday data for and counted it as plain weeks (schema 0003).
+    /// </summary>
+    public bool IsProvisional { get; set; }
 }

@@ -44,6 +44,7 @@ public sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRow>
         builder.Property(static t => t.Version).HasColumnName("version").IsConcurrencyToken();
         builder.Property(static t => t.ClaimedBy).HasColumnName("claimed_by").HasMaxLength(200);
         builder.Property(static t => t.ClaimedUntil).HasColumnName("claimed_until").HasConversion(instant);
+        builder.Property(static t => t.IsProvisional).HasColumnName("is_provisional").HasDefaultValue(false);
 
         // ListDueBeforeAsync (per tenant) and ClaimDueAsync (all tenants) range-scan these.
         builder.HasIndex(static t => new { t.TenantId, t.NextDeadline }).HasDatabaseName($"ix_{p}tickets_tenant_next_deadline");

@@ -26,13 +26,13 @@ internal static class TicketListQueries
         var byTicket = await EventsOfAsync(context, tenantId, [.. due.Select(static d => d.Id)], cancellationToken).ConfigureAwait(false);
 
         // The summary as of the last save, exactly as the save computed it.
-        return
-        [
-            .. due
-                .Select(d => TicketSummary.Of(tickets.Rebuild(byTicket[d.Id]), d.AsOf))
-                .OrderBy(static s => s.NextDeadline)
-                .ThenBy(static s => s.Id.Value, StringComparer.Ordinal),
-        ];
+        var summaries = new List<TicketSummary>(due.Count);
+        foreach (var d in due)
+        {
+            summaries.Add(TicketSummary.Of(await tickets.RebuildAsync(byTicket[d.Id], cancellationToken).ConfigureAwait(false), d.AsOf));
+        }
+
+        return [.. summaries.OrderBy(static s => s.NextDeadline).ThenBy(static s => s.Id.Value, StringComparer.Ordinal)];
     }
 
     /// <remarks>State, severity and the due horizon are filtered in SQL; the site name is in the report
@@ -94,7 +94,41 @@ internal static class TicketListQueries
         }
 
         var byTicket = await EventsOfAsync(context, tenantId, [.. page.Select(static p => p.Id)], cancellationToken).ConfigureAwait(false);
-        return [.. page.Select(p => TicketSummary.Of(tickets.Rebuild(byTicket[p.Id]), p.AsOf))];
+        var result = new List<TicketSummary>(page.Count);
+        foreach (var p in page)
+        {
+            result.Add(TicketSummary.Of(await tickets.RebuildAsync(byTicket[p.Id], cancellationToken).ConfigureAwait(false), p.AsOf));
+        }
+
+        return result;
+    }
+
+    /// <summary>One keyset page of the tenant's open tickets in id order, loaded whole.</summary>
+    public static async Task<IReadOnlyList<Ticket>> ListOpenAsync(DbContext context, TicketRehydrator tickets, string tenantId, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var rows = context.Set<TicketRow>().AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.State != TicketState.Closed && r.State != TicketState.Cancelled);
+        if (afterId is not null)
+        {
+#pragma warning disable CA1309 // translated to SQL: the database's own order, the same one ORDER BY uses, which keyset paging needs
+            rows = rows.Where(r => string.Compare(r.Id, afterId) > 0);
+#pragma warning restore CA1309
+        }
+
+        var ids = await rows.OrderBy(static r => r.Id).Take(limit).Select(static r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var byTicket = await EventsOfAsync(context, tenantId, ids, cancellationToken).ConfigureAwait(false);
+        var result = new List<Ticket>(ids.Count);
+        foreach (var id in ids)
+        {
+            result.Add(await tickets.RebuildAsync(byTicket[id], cancellationToken).ConfigureAwait(false));
+        }
+
+        return result;
     }
 
     private static async Task<Dictionary<string, List<TicketEventRow>>> EventsOfAsync(DbContext context, string tenantId, List<string> ids, CancellationToken cancellationToken)

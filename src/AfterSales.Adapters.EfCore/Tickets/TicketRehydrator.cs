@@ -4,12 +4,12 @@ using AfterSales.WorkOrders;
 
 namespace AfterSales.EntityFrameworkCore.Tickets;
 
-/// <summary>Turns a ticket's stored event rows back into the aggregate, under the policy its report event names.</summary>
-internal sealed class TicketRehydrator(ISlaPolicyCatalog catalog, IClock clock)
+/// <summary>Turns a ticket's stored event rows back into the aggregate, under the policy and calendar versions its events name.</summary>
+internal sealed class TicketRehydrator(SlaTermsResolver terms, IClock clock)
 {
     public IClock Clock => clock;
 
-    public Ticket Rebuild(List<TicketEventRow> rows)
+    public Task<Ticket> RebuildAsync(List<TicketEventRow> rows, CancellationToken cancellationToken)
     {
         var history = new TicketEvent[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -17,8 +17,6 @@ internal sealed class TicketRehydrator(ISlaPolicyCatalog catalog, IClock clock)
             history[i] = EventMapper.ToEvent(rows[i]);
         }
 
-        var policy = catalog.GetByKey(history[0].PolicyKey
-            ?? throw new InvalidOperationException($"The first stored event of work order '{rows[0].TicketId}' has no policy key."));
-        return Ticket.FromEvents(history, policy, clock);
+        return terms.RebuildAsync(history, clock, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.EntityFrameworkCore.Storage;
@@ -23,7 +24,7 @@ internal sealed class TicketWriter
         nameof(TicketRow.TenantId), nameof(TicketRow.Id), nameof(TicketRow.State), nameof(TicketRow.SeverityCode),
         nameof(TicketRow.PolicyKey), nameof(TicketRow.DeviceSerialNumber), nameof(TicketRow.ReportedAt),
         nameof(TicketRow.LastEventAt), nameof(TicketRow.AsOf), nameof(TicketRow.NextDeadline),
-        nameof(TicketRow.IsLegacyIssue), nameof(TicketRow.Version),
+        nameof(TicketRow.IsLegacyIssue), nameof(TicketRow.Version), nameof(TicketRow.IsProvisional),
     ];
 
     private static readonly string[] EventColumns =
@@ -87,6 +88,169 @@ internal sealed class TicketWriter
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes several saves in one transaction; a save whose version-checked update hits no row is
+    /// skipped (its events are not written) and its index returned. The others commit together.
+    /// </summary>
+    public Task<List<int>> WriteManyAsync(DbContext context, IReadOnlyList<(TicketRow Row, int ExpectedVersion, TicketEventRow[] Events)> saves, CancellationToken cancellationToken)
+    {
+        var current = sql;
+        if (current is null || !ReferenceEquals(current.Model, context.Model))
+        {
+            current = sql = Sql.Of(context);
+        }
+
+        var database = context.Database;
+        return database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            var skipped = new List<int>();
+            await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var connection = database.GetDbConnection();
+                if (connection.CanCreateBatch && saves.All(static s => s.ExpectedVersion > 0))
+                {
+                    // A server round trip per statement would dominate a bulk save (PostgreSQL): the
+                    // rows' version-checked updates go in one batch, then the events of those that matched.
+                    skipped = await WriteBatchedAsync(connection, transaction.GetDbTransaction(), database.GetCommandTimeout(), current, saves, ct).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    return skipped;
+                }
+
+                for (var i = 0; i < saves.Count; i++)
+                {
+                    var (row, expected, events) = saves[i];
+                    if (await WriteRowAsync(database, transaction, current, row, expected, ct).ConfigureAwait(false))
+                    {
+                        await WriteEventsAsync(database, transaction, current, row, events, ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        skipped.Add(i);
+                    }
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return skipped;
+            }
+            finally
+            {
+                await database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }, cancellationToken);
+    }
+
+    private static async Task<List<int>> WriteBatchedAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        int? timeout,
+        Sql sql,
+        IReadOnlyList<(TicketRow Row, int ExpectedVersion, TicketEventRow[] Events)> saves,
+        CancellationToken cancellationToken)
+    {
+        var skipped = new List<int>();
+        var updates = connection.CreateBatch();
+        await using (updates.ConfigureAwait(false))
+        {
+            updates.Transaction = transaction;
+            if (timeout is { } seconds)
+            {
+                updates.Timeout = seconds;
+            }
+
+            foreach (var (row, expected, _) in saves)
+            {
+                var command = updates.CreateBatchCommand();
+                command.CommandText = sql.UpdateTicket;
+                RowParameters(sql, row, expected, (name, type, value) => Add(command, name, type, value));
+                updates.BatchCommands.Add(command);
+            }
+
+            await updates.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < saves.Count; i++)
+            {
+                if (updates.BatchCommands[i].RecordsAffected != 1)
+                {
+                    skipped.Add(i);
+                }
+            }
+        }
+
+        var inserts = connection.CreateBatch();
+        await using (inserts.ConfigureAwait(false))
+        {
+            inserts.Transaction = transaction;
+            if (timeout is { } seconds)
+            {
+                inserts.Timeout = seconds;
+            }
+
+            for (var i = 0; i < saves.Count; i++)
+            {
+                if (skipped.Contains(i))
+                {
+                    continue;
+                }
+
+                var (row, _, events) = saves[i];
+                foreach (var e in events)
+                {
+                    var command = inserts.CreateBatchCommand();
+                    command.CommandText = sql.InsertEvent;
+                    var p = sql.EventParameters;
+                    Add(command, p[0], DbType.String, row.TenantId);
+                    Add(command, p[1], DbType.String, row.Id);
+                    Add(command, p[2], DbType.Int32, e.Version);
+                    Add(command, p[3], DbType.String, e.Kind.ToString());
+                    Add(command, p[4], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At));
+                    Add(command, p[5], DbType.String, e.Payload);
+                    Add(command, p[6], DbType.Int64, e.RecordedAt is { } recorded ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(recorded) : null);
+                    inserts.BatchCommands.Add(command);
+                }
+            }
+
+            if (inserts.BatchCommands.Count > 0)
+            {
+                await inserts.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return skipped;
+
+        static void Add(DbBatchCommand command, string name, DbType type, object? value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    /// <summary>The row's parameters in <see cref="Sql.TicketParameters"/> order (the expected version last, for an update).</summary>
+    private static void RowParameters(Sql sql, TicketRow row, int expectedVersion, Action<string, DbType, object?> add)
+    {
+        var p = sql.TicketParameters;
+        add(p[0], DbType.String, row.TenantId);
+        add(p[1], DbType.String, row.Id);
+        add(p[2], DbType.String, row.State.ToString());
+        add(p[3], DbType.String, row.SeverityCode);
+        add(p[4], DbType.String, row.PolicyKey);
+        add(p[5], DbType.String, row.DeviceSerialNumber);
+        add(p[6], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.ReportedAt));
+        add(p[7], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.LastEventAt));
+        add(p[8], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.AsOf));
+        add(p[9], DbType.Int64, row.NextDeadline is { } deadline ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(deadline) : null);
+        add(p[10], DbType.Boolean, row.IsLegacyIssue);
+        add(p[11], DbType.Int32, row.Version);
+        add(p[12], DbType.Boolean, row.IsProvisional);
+        if (expectedVersion != 0)
+        {
+            add(p[13], DbType.Int32, expectedVersion);
+        }
+    }
+
     private static async Task<bool> WriteRowAsync(
         DatabaseFacade database,
         IDbContextTransaction transaction,
@@ -98,23 +262,7 @@ internal sealed class TicketWriter
         var command = DbCommands.Create(database, expectedVersion == 0 ? sql.InsertTicket : sql.UpdateTicket, transaction);
         await using (command.ConfigureAwait(false))
         {
-            var p = sql.TicketParameters;
-            command.AddParameter(p[0], DbType.String, row.TenantId);
-            command.AddParameter(p[1], DbType.String, row.Id);
-            command.AddParameter(p[2], DbType.String, row.State.ToString());
-            command.AddParameter(p[3], DbType.String, row.SeverityCode);
-            command.AddParameter(p[4], DbType.String, row.PolicyKey);
-            command.AddParameter(p[5], DbType.String, row.DeviceSerialNumber);
-            command.AddParameter(p[6], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.ReportedAt));
-            command.AddParameter(p[7], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.LastEventAt));
-            command.AddParameter(p[8], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(row.AsOf));
-            command.AddParameter(p[9], DbType.Int64, row.NextDeadline is { } deadline ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(deadline) : null);
-            command.AddParameter(p[10], DbType.Boolean, row.IsLegacyIssue);
-            command.AddParameter(p[11], DbType.Int32, row.Version);
-            if (expectedVersion != 0)
-            {
-                command.AddParameter(p[12], DbType.Int32, expectedVersion);
-            }
+            RowParameters(sql, row, expectedVersion, (name, type, value) => command.AddParameter(name, type, value));
 
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
@@ -166,10 +314,10 @@ internal sealed class TicketWriter
 
         public IModel Model { get; }
 
-        /// <summary>Inserts the ticket's row: parameters 0–11 of <see cref="TicketParameters"/>.</summary>
+        /// <summary>Inserts the ticket's row: parameters 0–12 of <see cref="TicketParameters"/>.</summary>
         public string InsertTicket { get; }
 
-        /// <summary>Updates every column but the claim's where the stored version is parameter 12 (the expected one).</summary>
+        /// <summary>Updates every column but the claim's where the stored version is parameter 13 (the expected one).</summary>
         public string UpdateTicket { get; }
 
         public string InsertEvent { get; }

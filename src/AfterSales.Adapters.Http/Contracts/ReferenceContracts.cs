@@ -26,7 +26,7 @@ public sealed record TargetResponse(string Metric, string Amount, IReadOnlyList<
 /// </summary>
 public sealed record BusinessTimeRequest
 {
-    /// <summary>A preset calendar: 24x7-beijing, mon-fri-9-18-beijing or cn-statutory-9-18.</summary>
+    /// <summary>A calendar of the catalog by id (24x7-beijing, mon-fri-9-18-beijing, cn-statutory-9-18, or the tenant's own when the request names its tenant): its latest version.</summary>
     public string? Calendar { get; init; }
 
     /// <summary>A calendar of your own, instead of a preset.</summary>
@@ -49,7 +49,7 @@ public sealed record CalendarDefinition
     /// <summary>An IANA time zone id, e.g. Asia/Shanghai.</summary>
     public required DateTimeZone Zone { get; init; }
 
-    /// <summary>Working hours per weekday; a day without entries is not a working day.</summary>
+    /// <summary>Working hours per weekday: every entry of a day counts (a day with a lunch break is two entries); entries of a day must not overlap; a day without entries is not a working day.</summary>
     public required IReadOnlyList<WeeklyHours> WeeklyHours { get; init; }
 
     /// <summary>Dates that are not worked.</summary>
@@ -69,4 +69,8 @@ public sealed record WeeklyHours
     public required LocalTime End { get; init; }
 }
 
-public sealed record BusinessTimeResponse(string Calendar, Instant Start, Instant Due, IReadOnlyList<string> Explanation);
+/// <summary>
+/// The answer of <c>POST /business-time</c>. <c>provisional</c> is true when the span reached a year
+/// the calendar has no holiday data for, counted as plain weeks (the explanation names the year).
+/// </summary>
+public sealed record BusinessTimeResponse(string Calendar, Instant Start, Instant Due, IReadOnlyList<string> Explanation, string CalendarKey, bool Provisional);

@@ -286,6 +286,7 @@ public sealed record NoteRequest : ICommandRequest
 /// <param name="ReplacementObligations">The replacements the device came to owe when this order was resolved (R-WAR-6).</param>
 /// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
 /// <param name="Events">Its events, oldest first.</param>
+/// <param name="CalendarKeys">The catalog calendar versions its clocks count on now, id@version: the report's, updated by each adoption.</param>
 public sealed record TicketResponse(
     string Id,
     int Version,
@@ -310,7 +311,8 @@ public sealed record TicketResponse(
     TicketDataBackup? DataBackup,
     IReadOnlyList<ObligationResponse> ReplacementObligations,
     [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
-    IReadOnlyList<TicketEventResponse> Events)
+    IReadOnlyList<TicketEventResponse> Events,
+    IReadOnlyList<string> CalendarKeys)
 {
     internal static TicketResponse From(Ticket t) => new(
         t.Id.Value,
@@ -336,7 +338,8 @@ public sealed record TicketResponse(
         t.DataBackup,
         [.. t.ReplacementObligations.Select(ObligationResponse.From)],
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
-        [.. t.Events.Select(TicketEventResponse.From)]);
+        [.. t.Events.Select(TicketEventResponse.From)],
+        [.. t.CalendarKeys]);
 }
 
 /// <summary>What was reported.</summary>
@@ -384,6 +387,8 @@ public sealed record ReportResponse(
 /// <param name="Note">A note, for a repair plan or loaner.</param>
 /// <param name="Quote">The quote, when one was submitted or accepted.</param>
 /// <param name="PartsExchange">The parts exchanged, for a replacement.</param>
+/// <param name="PolicyKey">The SLA policy version, for Reported and PolicyAdopted, id@version.</param>
+/// <param name="CalendarKeys">The calendar versions pinned (Reported) or adopted (CalendarsAdopted, PolicyAdopted), id@version.</param>
 /// <param name="Rma">The part sent for return-for-repair or received back (R-WO-9).</param>
 /// <param name="Review">The legacy-issue review (R-WO-6).</param>
 /// <param name="Backup">The data backup confirmation (R-WO-7).</param>
@@ -404,6 +409,8 @@ public sealed record TicketEventResponse(
     string? Note,
     QuoteResponse? Quote,
     TicketPartsExchange? PartsExchange,
+    string? PolicyKey,
+    IReadOnlyList<string>? CalendarKeys,
     RmaStepResponse? Rma,
     TicketReview? Review,
     TicketDataBackup? Backup,
@@ -417,6 +424,7 @@ public sealed record TicketEventResponse(
             [.. q.Lines.Select(static l => new QuoteLineResponse(l.Kind.ToString(), l.Description, l.PartNumber, l.Quantity, l.UnitPrice, l.Total, l.Note))],
             q.Lines.Where(static l => l.Kind == AfterSales.Entitlements.Quotes.QuoteLineKind.Part).Sum(static l => l.Total), q.Total, q.AcceptedBy, false) : null,
         e.PartsExchange,
+        e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null,
         e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup, e.Repair,
         e.Obligation is { } o ? ObligationResponse.From(o) : null);
 }
@@ -451,6 +459,7 @@ public sealed record RmaStepResponse(string RmaNumber, string? PartNumber, strin
 /// <param name="LastEventAt">When it last changed.</param>
 /// <param name="NextDeadline">Its next SLA warning or due instant while open.</param>
 /// <param name="IsLegacyIssue">Whether a clock breached or was met late (遗留问题, R-WO-6).</param>
+/// <param name="Provisional">Whether a clock not yet stopped reached a year its calendar has no holiday data for, counted as plain weeks: its deadline may move when the year is loaded.</param>
 /// <param name="LastLegacyReviewAt">When it was last reviewed as a legacy issue, if ever.</param>
 public sealed record TicketSummaryResponse(
     string Id,
@@ -463,11 +472,12 @@ public sealed record TicketSummaryResponse(
     Instant LastEventAt,
     Instant? NextDeadline,
     bool IsLegacyIssue,
+    bool Provisional,
     Instant? LastLegacyReviewAt)
 {
     internal static TicketSummaryResponse From(TicketSummary s) => new(
         s.Id.Value, s.Version, s.State.ToString(), s.SeverityCode, s.PolicyKey, s.DeviceSerialNumber,
-        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.LastLegacyReviewAt);
+        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.IsProvisional, s.LastLegacyReviewAt);
 }
 
 /// <summary>One page of a list.</summary>
@@ -499,6 +509,10 @@ public sealed record ClocksResponse(string TicketId, int Version, Instant At, IR
 /// <param name="PausedBusinessTime">Business time spent waiting for the customer.</param>
 /// <param name="Warnings">The warning thresholds and when they are reached.</param>
 /// <param name="Explanation">How the due instant was reached, line by line.</param>
+/// <param name="Provisional">Whether the clock reached a year its calendar has no holiday data for, counted as plain weeks; the explanation names the year.</param>
+/// <param name="PolicyKey">The SLA policy version the clock was computed with, id@version.</param>
+/// <param name="CalendarKey">The calendar version the clock was computed with, id@version.</param>
+/// <param name="StoppedBy">The milestone that stopped the clock: its own (met) or one that made it moot; null while not stopped.</param>
 public sealed record ClockResponse(
     string Metric,
     [property: WireEnum(typeof(SlaClockStatus))] string Status,
@@ -513,13 +527,17 @@ public sealed record ClockResponse(
     Duration Remaining,
     Duration PausedBusinessTime,
     IReadOnlyList<WarningResponse> Warnings,
-    IReadOnlyList<string> Explanation)
+    IReadOnlyList<string> Explanation,
+    bool Provisional,
+    string PolicyKey,
+    string CalendarKey,
+    string? StoppedBy)
 {
     internal static ClockResponse From(SlaClock c) => new(
         c.Metric.Code, c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
         c.StartedAt, c.DueAt, c.StoppedAt, c.Allowed, c.Elapsed, c.Remaining, c.PausedBusinessTime,
         [.. c.Warnings.Select(static w => new WarningResponse(w.Percent, w.At, w.IsReached))],
-        c.Explanation);
+        c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code);
 }
 
 /// <summary>A warning threshold of a clock.</summary>
@@ -527,3 +545,37 @@ public sealed record ClockResponse(
 /// <param name="At">When the threshold is reached.</param>
 /// <param name="IsReached">Whether it was reached at the instant read.</param>
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);
+
+/// <summary>The body of <c>POST /tickets/{id}/adopt-policy</c>: the version to adopt, the latest when omitted.</summary>
+public sealed record AdoptPolicyRequest
+{
+    /// <summary>The policy version to adopt; the latest when omitted.</summary>
+    public int? PolicyVersion { get; init; }
+}
+
+/// <summary>The body of <c>POST /tickets/adopt-policy</c>: the tickets to move to a version of their policy (the latest when omitted).</summary>
+public sealed record BulkAdoptPolicyRequest
+{
+    /// <summary>The work orders, 1 to 200.</summary>
+    public required IReadOnlyList<string> TicketIds { get; init; }
+
+    /// <summary>The policy version to adopt; the latest when omitted.</summary>
+    public int? PolicyVersion { get; init; }
+}
+
+/// <summary>What <c>POST /tickets/adopt-policy</c> did per ticket: adopted (with the new ticket version) or why not.</summary>
+/// <param name="Adopted">The work orders that adopted the version.</param>
+/// <param name="Refused">The work orders that did not, with the status a single request would have had and why.</param>
+public sealed record BulkAdoptPolicyResponse(IReadOnlyList<AdoptedTicketResponse> Adopted, IReadOnlyList<RefusedTicketResponse> Refused);
+
+/// <summary>A work order that adopted a policy version.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Version">Its version after the adoption.</param>
+/// <param name="PolicyKey">The policy version it adopted, id@version.</param>
+public sealed record AdoptedTicketResponse(string Id, int Version, string PolicyKey);
+
+/// <summary>A work order that did not adopt a policy version.</summary>
+/// <param name="Id">The work order's id.</param>
+/// <param name="Status">The HTTP status a single request would have had.</param>
+/// <param name="Reason">Why.</param>
+public sealed record RefusedTicketResponse(string Id, int Status, string Reason);

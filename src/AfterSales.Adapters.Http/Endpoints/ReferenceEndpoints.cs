@@ -3,9 +3,11 @@ using AfterSales.Calendars;
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
+using AfterSales.Http.Tenancy;
 using AfterSales.Http.OpenApi;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
+using CalendarDefinition = AfterSales.Calendars.CalendarDefinition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,19 +16,9 @@ using Microsoft.Extensions.Options;
 
 namespace AfterSales.Http.Endpoints;
 
-/// <summary>Endpoints that read no tenant data: ping, the workflow, the policies and the business-time calculator.</summary>
+/// <summary>Endpoints that need no tenant: ping, the workflow, the policies and the business-time calculator (which reads the tenant's calendars when the request names a tenant).</summary>
 internal static class ReferenceEndpoints
 {
-    private static readonly Lazy<BusinessCalendar> MondayToFriday = new(static () =>
-        BusinessCalendar.MondayToFriday(ChinaCalendars.BeijingTime, new LocalTime(9, 0), new LocalTime(18, 0)));
-
-    private static readonly Dictionary<string, Func<BusinessCalendar>> Presets = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["24x7-beijing"] = static () => SlaPresets.TwentyFourSevenBeijing,
-        ["mon-fri-9-18-beijing"] = static () => MondayToFriday.Value,
-        ["cn-statutory-9-18"] = static () => ChinaCalendars.Statutory9To18,
-    };
-
     public static void Map(RouteGroupBuilder root)
     {
         var group = root.MapGroup(string.Empty).WithTags("Reference");
@@ -71,10 +63,13 @@ internal static class ReferenceEndpoints
         p.ObservationPeriod,
         [.. p.Targets.Select(static t => new TargetResponse(t.Metric.Code, t.Amount.ToString(), t.SeverityCodes, t.Calendar.Name, t.StartAnchor.ToString(), t.WarningPercents, t.Description))]);
 
-    private static async Task<Results<Ok<BusinessTimeResponse>, ProblemHttpResult>> BusinessTime(HttpContext http, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<Results<Ok<BusinessTimeResponse>, ProblemHttpResult>> BusinessTime(
+        HttpContext http, IOptions<AfterSalesHttpOptions> options, ICalendarCatalog catalog, AfterSalesOptions domainOptions, ITenantResolver tenants)
     {
         var request = (await RequestBody.ReadAsync<BusinessTimeRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        var calendar = CalendarOf(request);
+        var calendar = request.Calendar is { } id && request.Definition is null
+            ? await CatalogCalendar(http, id, catalog, domainOptions, tenants).ConfigureAwait(false)
+            : CalendarOf(request);
         if ((request.BusinessTime is null) == (request.WorkingDays is null))
         {
             throw RequestRejectedException.Validation("businessTime", "Give exactly one of businessTime and workingDays.");
@@ -108,21 +103,26 @@ internal static class ReferenceEndpoints
                 : string.Create(CultureInfo.InvariantCulture, $"Adding {request.WorkingDays} working day(s)."),
         };
         explanation.AddRange(calendar.Explain(request.Start, due));
-        return TypedResults.Ok(new BusinessTimeResponse(calendar.Name, request.Start, due, explanation));
+        var provisional = calendar.UncoveredYearsBetween(request.Start, due).Count > 0;
+        return TypedResults.Ok(new BusinessTimeResponse(calendar.Name, request.Start, due, explanation, calendar.Key, provisional));
+    }
+
+    /// <summary>The latest version of a catalog calendar: the tenant's when the request names one, else the shared set's.</summary>
+    private static async Task<BusinessCalendar> CatalogCalendar(HttpContext http, string id, ICalendarCatalog catalog, AfterSalesOptions options, ITenantResolver tenants)
+    {
+        var tenant = await tenants.ResolveAsync(http).ConfigureAwait(false);
+        var definition = tenant is { Length: > 0 and <= TenantFilter.MaxLength }
+            ? await catalog.FindAsync(tenant, id, null, http.RequestAborted).ConfigureAwait(false)
+            : new SharedCalendars(options.Calendars).Latest(id);
+        return definition?.Calendar ?? throw RequestRejectedException.Validation(
+            "calendar", $"calendar must be the id of a calendar of the catalog, such as {string.Join(", ", options.Calendars.Select(static c => c.Id).Distinct())}; '{id}' is not one.");
     }
 
     private static BusinessCalendar CalendarOf(BusinessTimeRequest request)
     {
         if ((request.Calendar is null) == (request.Definition is null))
         {
-            throw RequestRejectedException.Validation("calendar", $"Give exactly one of calendar (a preset: {string.Join(", ", Presets.Keys)}) and definition.");
-        }
-
-        if (request.Calendar is { } id)
-        {
-            return Presets.TryGetValue(id, out var preset)
-                ? preset()
-                : throw RequestRejectedException.Validation("calendar", $"calendar must be one of {string.Join(", ", Presets.Keys)}.");
+            throw RequestRejectedException.Validation("calendar", "Give exactly one of calendar (the id of a catalog calendar, e.g. cn-statutory-9-18) and definition.");
         }
 
         var d = request.Definition!;
@@ -136,8 +136,13 @@ internal static class ReferenceEndpoints
             throw RequestRejectedException.Validation("definition.holidays", "definition.holidays must hold at most 2000 dates.");
         }
 
+        // Every entry of a day counts: the day's ranges are collected, then checked together by the
+        // domain's definition (overlaps are errors), whose paths map back to the entries.
         var name = string.IsNullOrWhiteSpace(d.Name) ? "custom" : d.Name.Length > 100 ? d.Name[..100] : d.Name;
-        var builder = BusinessCalendar.CreateBuilder(name, d.Zone);
+        var check = CalendarDefinition.CreateBuilder("custom", name, d.Zone.Id);
+        var entries = new Dictionary<string, int>(StringComparer.Ordinal);
+        var perDay = new Dictionary<IsoDayOfWeek, List<WorkingHours>>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < d.WeeklyHours.Count; i++)
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"definition.weeklyHours[{i}]");
@@ -148,28 +153,60 @@ internal static class ReferenceEndpoints
                 throw RequestRejectedException.Validation(field + ".day", field + ".day must be Monday … Sunday.");
             }
 
+            WorkingHours range;
             try
             {
-                builder.WithHours(day, entry.End == LocalTime.Midnight ? WorkingHours.ToEndOfDay(entry.Start) : WorkingHours.Between(entry.Start, entry.End));
+                range = entry.End == LocalTime.Midnight ? WorkingHours.ToEndOfDay(entry.Start) : WorkingHours.Between(entry.Start, entry.End);
             }
             catch (ArgumentException ex)
             {
-                throw RequestRejectedException.Validation(field, ex.Message.Split(" (Parameter", 2)[0]);
+                errors[field] = [ex.Message.Split(" (Parameter", 2)[0]];
+                continue;
             }
+
+            if (!perDay.TryGetValue(day, out var ranges))
+            {
+                perDay[day] = ranges = [];
+            }
+
+            entries[string.Create(CultureInfo.InvariantCulture, $"weeklyHours.{CalendarDefinitionBuilder.DayName(day)}[{ranges.Count}]")] = i;
+            ranges.Add(range);
+            check.WithHours(day, range);
         }
 
         try
         {
-            if (d.Holidays is { } holidays)
+            _ = check.Build();
+        }
+        catch (InvalidDefinitionException ex)
+        {
+            foreach (var issue in ex.Issues)
             {
-                builder.WithHolidays(holidays, "holiday");
+                var field = entries.TryGetValue(issue.Path, out var index)
+                    ? string.Create(CultureInfo.InvariantCulture, $"definition.weeklyHours[{index}]")
+                    : "definition." + issue.Path;
+                errors[field] = [issue.Message];
             }
+        }
 
-            return builder.Build();
+        if (errors.Count > 0)
+        {
+            throw RequestRejectedException.Validation(errors);
+        }
+
+        var builder = BusinessCalendar.CreateBuilder(name, d.Zone);
+        foreach (var (day, ranges) in perDay)
+        {
+            builder.WithHours(day, [.. ranges]);
+        }
+
+        try
+        {
+            return builder.WithSpecialDays((d.Holidays ?? []).Distinct().Select(CalendarDay.Holiday)).Build();
         }
         catch (ArgumentException ex)
         {
-            throw RequestRejectedException.Validation("definition", ex.Message.Split(" (Parameter", 2)[0]);
+            throw RequestRejectedException.Validation("definition.holidays", ex.Message.Split(" (Parameter", 2)[0]);
         }
     }
 }

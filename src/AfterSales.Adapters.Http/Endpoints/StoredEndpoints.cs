@@ -83,11 +83,16 @@ internal static class StoredEndpoints
             throw RequestRejectedException.Validation("id", "id must be 1 to 100 characters.");
         }
 
-        var complaint = Complaint.File(id, r.WorkOrderId, r.EngineerId, clock.GetCurrentInstant(), r.Summary);
+        var now = clock.GetCurrentInstant();
+        var complaint = Complaint.File(id, r.WorkOrderId, r.EngineerId, now, r.Summary);
+
+        // Everything that can fail (the clocks on the desk's calendar) is computed before the save:
+        // a committed write is never answered with an error.
+        var response = ToResponse(complaint, 1, now);
         var version = await store.SaveAsync(http.Tenant(), complaint, 0, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(version);
         var location = $"{http.Request.PathBase}{http.GetEndpoint()?.Metadata.GetMetadata<AfterSalesGroupMarker>()?.Prefix}/complaints/{Uri.EscapeDataString(id)}";
-        return TypedResults.Created(location, ToResponse(complaint, version, clock.GetCurrentInstant()));
+        return TypedResults.Created(location, response with { Version = version });
     }
 
     private static async Task<Results<Ok<StoredComplaintResponse>, ProblemHttpResult>> Get(HttpContext http, string id, IComplaintStore store, IClock clock)
@@ -119,9 +124,10 @@ internal static class StoredEndpoints
 
         var now = clock.GetCurrentInstant();
         var next = step(found.Value, now);
+        var response = ToResponse(next, found.Version + 1, now);
         var version = await store.SaveAsync(http.Tenant(), next, found.Version, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(version);
-        return TypedResults.Ok(ToResponse(next, version, now));
+        return TypedResults.Ok(response with { Version = version });
 
         static Func<Complaint, Instant, Complaint> Verification(bool responsible) => (c, at) => c.RecordVerification(at, responsible);
         static Func<Complaint, Instant, Complaint> Verdict(bool satisfied) => (c, at) => c.RecordCustomerVerdict(at, satisfied);

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Http.Endpoints;
@@ -61,6 +62,18 @@ internal static class TicketEndpoints
             .Query("at", ApiValue.Instant, "The instant the clocks are read at; now when omitted. Not before the work order was reported.")
             .ETag()
             .ProducesProblem(400).ProducesProblem(404);
+
+        tickets.MapPost("/{id}/adopt-policy", AdoptPolicy)
+            .Accepts<AdoptPolicyRequest>(isOptional: true, "application/json")
+            .WithName("TicketAdoptPolicy")
+            .WithSummary("Move the work order to a newer version of its SLA policy (the latest, or policyVersion), with the tenant's latest calendars: recorded as a PolicyAdopted event; clocks that stopped keep the old version. Honours If-Match.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+
+        tickets.MapPost("/adopt-policy", AdoptPolicyInBulk)
+            .Accepts<BulkAdoptPolicyRequest>("application/json")
+            .WithName("TicketsAdoptPolicy")
+            .WithSummary("The bulk form: each listed work order (at most 200) adopts a newer version of its policy; the answer says per ticket what happened.")
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
 
         foreach (var command in TicketCommands.All)
         {
@@ -235,6 +248,68 @@ internal static class TicketEndpoints
             : await service.ExecuteAsync(http.Tenant(), ticketId, expected, input!.Action, input.OccurredAt, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
         return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AdoptPolicy(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
+    {
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var request = await RequestBody.ReadAsync<AdoptPolicyRequest>(http, options.Value.MaxRequestBodySize, optional: true).ConfigureAwait(false);
+        var ticketId = TicketIdOf(id);
+        int? expected = condition is null ? null : condition.Count == 1 ? condition.First() : null;
+        if (condition is { Count: not 1 })
+        {
+            var current = await service.GetAsync(http.Tenant(), ticketId, http.RequestAborted).ConfigureAwait(false);
+            expected = Parse.Matches(condition, current.Version)
+                ? current.Version
+                : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
+        }
+
+        var ticket = await Adopt(service, http.Tenant(), ticketId, request?.PolicyVersion, expected, http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(ticket.Version);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    private static async Task<Results<Ok<BulkAdoptPolicyResponse>, ProblemHttpResult>> AdoptPolicyInBulk(HttpContext http, TicketService service, IOptions<AfterSalesHttpOptions> options)
+    {
+        var request = (await RequestBody.ReadAsync<BulkAdoptPolicyRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
+        if (request.TicketIds.Count is 0 or > 200)
+        {
+            throw RequestRejectedException.Validation("ticketIds", "ticketIds must hold 1 to 200 ids.");
+        }
+
+        var adopted = new List<AdoptedTicketResponse>();
+        var refused = new List<RefusedTicketResponse>();
+        foreach (var id in request.TicketIds.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                var ticket = await Adopt(service, http.Tenant(), TicketIdOf(id), request.PolicyVersion, null, http.RequestAborted).ConfigureAwait(false);
+                adopted.Add(new AdoptedTicketResponse(id, ticket.Version, ticket.PolicyKey));
+            }
+            catch (Exception ex) when (ex is AfterSalesException or RequestRejectedException)
+            {
+                var problem = ActivatorUtilities.CreateInstance<ProblemMappingFilter>(http.RequestServices).Map(ex, http);
+                refused.Add(new RefusedTicketResponse(id, problem.Status ?? 500, problem.Detail ?? problem.Title ?? string.Empty));
+            }
+        }
+
+        return TypedResults.Ok(new BulkAdoptPolicyResponse(adopted, refused));
+    }
+
+    private static async Task<Ticket> Adopt(TicketService service, string tenant, TicketId id, int? policyVersion, int? expected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await service.AdoptPolicyAsync(tenant, id, policyVersion, expected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "policy")
+        {
+            throw RequestRejectedException.Validation("policyVersion", ex.Message.Split(" (Parameter", 2)[0]);
+        }
+        catch (SlaPolicyNotFoundException ex)
+        {
+            throw RequestRejectedException.Validation("policyVersion", ex.Message);
+        }
     }
 
     private static TicketId TicketIdOf(string id)

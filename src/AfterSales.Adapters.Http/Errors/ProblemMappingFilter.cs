@@ -100,6 +100,8 @@ internal sealed partial class ProblemMappingFilter(IOptions<AfterSalesHttpOption
                     Title = c.ExpectedVersion == 0 ? "An item with this id already exists." : "The item was changed concurrently.",
                     Detail = c.ExpectedVersion == 0 ? "Choose another id, or omit it to let the service assign one." : "Reload it and retry.",
                 };
+            case AdoptionRefusedException refusal:
+                return new ProblemDetails { Status = 409, Title = "The work order is finished: its clocks are final.", Detail = refusal.Message };
             case Entitlements.Quotes.TenderedPriceExceededException cap:
                 // A line above its tendered price, or a part not on the list (R-WAR-8): the client's line is wrong.
                 var capField = cap.LineIndex is { } line
@@ -117,6 +119,16 @@ internal sealed partial class ProblemMappingFilter(IOptions<AfterSalesHttpOption
                 return capped;
             case CalendarYearNotCoveredException y:
                 return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
+            case InvalidDefinitionException d:
+                // A definition's issues carry their own paths (weeklyHours.monday[1]): JSON paths of the document.
+                return new HttpValidationProblemDetails(d.Issues
+                    .GroupBy(static i => i.Path.Length == 0 ? "$" : i.Path.StartsWith('[') ? "$" + i.Path : "$." + i.Path, StringComparer.Ordinal)
+                    .ToDictionary(static g => g.Key, static g => g.Select(static i => i.Message).ToArray(), StringComparer.Ordinal))
+                {
+                    Status = 400,
+                    Title = "One or more fields are invalid.",
+                    Detail = d.Message,
+                };
             case ArgumentException a:
                 return Validation(FieldName(a.ParamName), StripParam(a));
             case OverflowException:

@@ -36,7 +36,12 @@ namespace AfterSales.Calendars;
 /// <see cref="BusinessCalendarBuilder.WithYearCoverage"/>) throws
 /// <see cref="CalendarYearNotCoveredException"/> for any question whose answer depends on a date in
 /// another year — including an <see cref="Add"/> or <see cref="BusinessTimeBetween"/> whose span
-/// reaches into it — unless it was built with <see cref="UnknownYearPolicy.TreatAsPlainWeekdays"/>.</para>
+/// reaches into it — unless it was built with <see cref="UnknownYearPolicy.TreatAsPlainWeekdays"/>,
+/// in which case such years count as plain weeks and <see cref="UncoveredYearsBetween"/> names them,
+/// so that SLA clocks and explanations can say the answer is provisional.</para>
+/// <para><b>Identity.</b> <see cref="Id"/> and <see cref="Version"/> (<see cref="Key"/>,
+/// <c>id@version</c>) say which catalog calendar this is; a changed calendar is a new version, and
+/// SLA clocks record the keys they were computed with.</para>
 /// <para><b>Performance.</b> The calendar compiles itself lazily, one local year at a time, into
 /// sorted business intervals on the instant line with cumulative business time, so
 /// <see cref="Add"/>, <see cref="BusinessTimeBetween"/>, <see cref="IsBusinessTime"/> and
@@ -60,8 +65,10 @@ public sealed class BusinessCalendar
     private readonly long[] _chunkStarts;
     private readonly CompiledYear?[] _chunks = new CompiledYear?[ChunkCount];
 
-    internal BusinessCalendar(string name, DateTimeZone zone, CalendarRules rules)
+    internal BusinessCalendar(string id, int version, string name, DateTimeZone zone, CalendarRules rules)
     {
+        Id = id;
+        Version = version;
         Name = name;
         Zone = zone;
         _rules = rules;
@@ -71,6 +78,19 @@ public sealed class BusinessCalendar
             _chunkStarts[i] = TimeLine.ToNanos(zone.AtStartOfDay(new LocalDate(FirstChunkYear + i, 1, 1)).ToInstant());
         }
     }
+
+    /// <summary>
+    /// The stable id a catalog keeps the calendar under, shared by all its versions, e.g.
+    /// <c>cn-statutory-9-18</c>; the name for a calendar built without one
+    /// (<see cref="BusinessCalendarBuilder.WithIdentity"/>).
+    /// </summary>
+    public string Id { get; }
+
+    /// <summary>The version (1 or more): a changed calendar (a new holiday year, corrected hours) is a new version with the same <see cref="Id"/>.</summary>
+    public int Version { get; }
+
+    /// <summary><c>id@version</c>, e.g. <c>cn-statutory-9-18@2</c>: what a clock records it was computed with.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Id}@{Version}");
 
     /// <summary>The calendar's name, used in explanations, e.g. <c>5×8 Asia/Shanghai (China statutory)</c>.</summary>
     public string Name { get; }
@@ -84,8 +104,45 @@ public sealed class BusinessCalendar
     /// <summary>The last year of holiday data, or <see langword="null"/> when the calendar's data is not limited to some years.</summary>
     public int? LastCoveredYear => _rules.LastCoveredYear;
 
-    /// <summary>What the calendar does for dates outside <see cref="FirstCoveredYear"/>–<see cref="LastCoveredYear"/>.</summary>
+    /// <summary>What the calendar does for dates in years its holiday data does not cover (<see cref="IsYearCovered"/>).</summary>
     public UnknownYearPolicy UnknownYearPolicy => _rules.Policy;
+
+    /// <summary>
+    /// Whether the holiday data covers <paramref name="year"/>: always for a calendar whose data is
+    /// not limited to some years; otherwise whether the year is one of its covered years.
+    /// </summary>
+    /// <param name="year">The year.</param>
+    public bool IsYearCovered(int year) => _rules.IsCovered(year);
+
+    /// <summary>
+    /// The local years (in <see cref="Zone"/>) from <paramref name="from"/>'s to <paramref name="to"/>'s
+    /// that the holiday data does not cover, ascending: the years an answer about that span counted
+    /// as plain weeks (weekly hours, no holidays) — a provisional answer — when
+    /// <see cref="UnknownYearPolicy"/> is <see cref="UnknownYearPolicy.TreatAsPlainWeekdays"/>.
+    /// Empty for a calendar whose data is not limited to some years.
+    /// </summary>
+    /// <param name="from">The start of the span.</param>
+    /// <param name="to">The end of the span (the two may come in either order).</param>
+    public IReadOnlyList<int> UncoveredYearsBetween(Instant from, Instant to)
+    {
+        if (_rules.CoveredYears is null)
+        {
+            return [];
+        }
+
+        var first = Instant.Min(from, to).InZone(Zone).Year;
+        var last = Instant.Max(from, to).InZone(Zone).Year;
+        var years = new List<int>();
+        for (var year = first; year <= last; year++)
+        {
+            if (!_rules.IsCovered(year))
+            {
+                years.Add(year);
+            }
+        }
+
+        return years;
+    }
 
     /// <summary>A calendar in which every instant is business time: <c>Add(t, d) = t + d</c>.</summary>
     /// <param name="zone">The time zone (it only affects <see cref="IsWorkingDay"/> and <see cref="WorkingIntervalsOn"/>).</param>
@@ -384,6 +441,9 @@ public sealed class BusinessCalendar
 
     /// <summary>Returns <see cref="Name"/>.</summary>
     public override string ToString() => Name;
+
+    /// <summary>The rules, for the definition that built the calendar and for tests.</summary>
+    internal CalendarRules Rules => _rules;
 
     internal static IsoDayOfWeek[] AllWeekdays { get; } =
     [

@@ -21,14 +21,32 @@ public sealed class BusinessCalendarBuilder
     private readonly DateTimeZone _zone;
     private readonly Dictionary<IsoDayOfWeek, WorkingHours[]> _weekly = [];
     private readonly List<CalendarDay> _specialDays = [];
-    private int? _firstCoveredYear;
-    private int? _lastCoveredYear;
+    private int[]? _coveredYears;
     private UnknownYearPolicy _policy = UnknownYearPolicy.Throw;
+    private string? _id;
+    private int _version = 1;
 
     internal BusinessCalendarBuilder(string name, DateTimeZone zone)
     {
         _name = name;
         _zone = zone;
+    }
+
+    /// <summary>
+    /// Gives the calendar the identity a catalog keeps it under (<see cref="BusinessCalendar.Id"/>,
+    /// <see cref="BusinessCalendar.Version"/>). Without this call the id is the calendar's name and
+    /// the version 1.
+    /// </summary>
+    /// <param name="id">The stable id shared by every version, e.g. <c>cn-statutory-9-18</c>; must not be blank.</param>
+    /// <param name="version">The version, 1 or more.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    public BusinessCalendarBuilder WithIdentity(string id, int version)
+    {
+        _id = Guard.NotBlank(id);
+        _version = Guard.Positive(version);
+        return this;
     }
 
     /// <summary>
@@ -128,8 +146,33 @@ public sealed class BusinessCalendarBuilder
     /// <returns>This builder.</returns>
     public BusinessCalendarBuilder WithYearCoverage(int firstYear, int lastYear, UnknownYearPolicy policy = UnknownYearPolicy.Throw)
     {
-        _firstCoveredYear = firstYear;
-        _lastCoveredYear = lastYear;
+        if (lastYear < firstYear || firstYear < TimeLine.FirstSupportedYear || lastYear > TimeLine.LastSupportedYear)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"firstYear–lastYear must be a non-empty range within {TimeLine.FirstSupportedYear}–{TimeLine.LastSupportedYear}, was {firstYear}–{lastYear}."), firstYear > lastYear ? nameof(lastYear) : nameof(firstYear));
+        }
+
+        return WithCoveredYears(Enumerable.Range(firstYear, lastYear - firstYear + 1), policy);
+    }
+
+    /// <summary>
+    /// Declares that the holiday data covers exactly <paramref name="years"/> (not necessarily
+    /// consecutive: a year between two covered ones may still lack data). Asking about another year
+    /// then throws <see cref="CalendarYearNotCoveredException"/> unless <paramref name="policy"/> says
+    /// to treat it as a plain week, which a clock then reports as provisional.
+    /// </summary>
+    /// <param name="years">The covered years, at least one, each in 1900–2099, in any order.</param>
+    /// <param name="policy">What to do for other years; the default value is <see cref="UnknownYearPolicy.Throw"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="years"/> is empty or holds a year outside 1900–2099.</exception>
+    public BusinessCalendarBuilder WithCoveredYears(IEnumerable<int> years, UnknownYearPolicy policy = UnknownYearPolicy.Throw)
+    {
+        var sorted = Guard.NotNull(years).Distinct().Order().ToArray();
+        if (sorted.Length == 0 || sorted[0] < TimeLine.FirstSupportedYear || sorted[^1] > TimeLine.LastSupportedYear)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"years must hold at least one year, each within {TimeLine.FirstSupportedYear}–{TimeLine.LastSupportedYear}, was [{string.Join(", ", sorted)}]."), nameof(years));
+        }
+
+        _coveredYears = sorted;
         _policy = policy;
         return this;
     }
@@ -175,14 +218,6 @@ public sealed class BusinessCalendarBuilder
             throw new ArgumentException($"policy must be Throw or TreatAsPlainWeekdays, was {_policy}.", "policy");
         }
 
-        if (_firstCoveredYear is { } first && _lastCoveredYear is { } last)
-        {
-            if (first < TimeLine.FirstSupportedYear || last > TimeLine.LastSupportedYear || last < first)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"firstYear–lastYear must be a non-empty range within {TimeLine.FirstSupportedYear}–{TimeLine.LastSupportedYear}, was {first}–{last}."), first > last ? "lastYear" : "firstYear");
-            }
-        }
-
         var special = new Dictionary<LocalDate, long[]>();
         var byDate = new Dictionary<LocalDate, CalendarDay>();
         foreach (var day in _specialDays)
@@ -194,9 +229,9 @@ public sealed class BusinessCalendarBuilder
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"date {text} ({day.Name}) must be an ISO date in the supported years {TimeLine.FirstSupportedYear}–{TimeLine.LastSupportedYear}."), "date");
             }
 
-            if (_firstCoveredYear is { } firstYear && _lastCoveredYear is { } lastYear && (date.Year < firstYear || date.Year > lastYear))
+            if (_coveredYears is { } covered && Array.BinarySearch(covered, date.Year) < 0)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"date {text} ({day.Name}) lies outside the covered years {firstYear}–{lastYear}."), "date");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"date {text} ({day.Name}) lies outside the covered years {Describe(covered)}."), "date");
             }
 
             if (byDate.TryGetValue(date, out var earlier))
@@ -223,8 +258,27 @@ public sealed class BusinessCalendarBuilder
             }
         }
 
-        var rules = new CalendarRules(_name, weekly, _specialDays, special, _firstCoveredYear, _lastCoveredYear, _policy);
-        return new BusinessCalendar(_name, _zone, rules);
+        var rules = new CalendarRules(_name, weekly, _specialDays, special, _coveredYears, _policy);
+        return new BusinessCalendar(_id ?? _name, _version, _name, _zone, rules);
+    }
+
+    /// <summary>E.g. <c>2019–2026</c>, or <c>2019–2026, 2028</c> with a gap.</summary>
+    internal static string Describe(IReadOnlyList<int> years)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < years.Count;)
+        {
+            var j = i;
+            while (j + 1 < years.Count && years[j + 1] == years[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(i == j ? years[i].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{years[i]}–{years[j]}"));
+            i = j + 1;
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static string Describe(CalendarDayKind kind) => kind == CalendarDayKind.Holiday ? "a holiday" : "an extra working day";

@@ -6,8 +6,9 @@ namespace AfterSales.Calendars;
 
 /// <summary>
 /// Explains, a day per line, how a calendar counts the business time between two instants: which
-/// days count how much, which are skipped, and the holidays and make-up working days (调休) on the
-/// way — the answer to "why is the due date this value?".
+/// days count how much, which are skipped and why (a holiday by name, a block of one holiday on one
+/// line), the make-up working days (调休) on the way, and the years counted as plain weeks for want
+/// of holiday data (provisional) — the answer to "why is the due date this value?".
 /// </summary>
 public static class BusinessTimeExplanation
 {
@@ -43,6 +44,9 @@ public static class BusinessTimeExplanation
         var dayCount = Period.Between(first, last, PeriodUnits.Days).Days;
         if (dayCount <= MaxDetailedDays)
         {
+            var special = calendar.SpecialDaysBetween(first, last).ToDictionary(static d => d.Date);
+            string? skippedBlock = null;
+            LocalDate blockStart = default, blockEnd = default;
             for (var date = first; date <= last; date = date.PlusDays(1))
             {
                 var counted = Duration.Zero;
@@ -56,9 +60,27 @@ public static class BusinessTimeExplanation
                     }
                 }
 
+                special.TryGetValue(date, out var day);
+                if (day is { Kind: CalendarDayKind.Holiday })
+                {
+                    // A block of one holiday is one line, not a line per day.
+                    var what = "holiday" + Named(day);
+                    if (skippedBlock == what && blockEnd.PlusDays(1) == date)
+                    {
+                        blockEnd = date;
+                        continue;
+                    }
+
+                    Flush();
+                    (skippedBlock, blockStart, blockEnd) = (what, date, date);
+                    continue;
+                }
+
+                Flush();
+                var makeUp = day is { Kind: CalendarDayKind.ExtraWorkingDay } ? " (make-up working day" + Named(day) + ")" : string.Empty;
                 if (counted > Duration.Zero)
                 {
-                    lines.Add($"{DatePattern.Format(date)}: counts {DurationText.Format(counted)}.");
+                    lines.Add($"{DatePattern.Format(date)}{makeUp}: counts {DurationText.Format(counted)}.");
                 }
                 else if (!calendar.IsWorkingDay(date))
                 {
@@ -66,10 +88,19 @@ public static class BusinessTimeExplanation
                 }
             }
 
-            foreach (var special in calendar.SpecialDaysBetween(first, last))
+            Flush();
+
+            void Flush()
             {
-                var what = special.Kind == CalendarDayKind.Holiday ? "holiday" : "make-up working day";
-                lines.Add($"{DatePattern.Format(special.Date)}: {what} {special.Name}{(special.NameEn is { Length: > 0 } en ? " (" + en + ")" : string.Empty)}.");
+                if (skippedBlock is null)
+                {
+                    return;
+                }
+
+                lines.Add(blockStart == blockEnd
+                    ? $"{DatePattern.Format(blockStart)}: {skippedBlock}, skipped."
+                    : $"{DatePattern.Format(blockStart)} to {DatePattern.Format(blockEnd)}: {skippedBlock}, skipped.");
+                skippedBlock = null;
             }
         }
         else
@@ -77,9 +108,29 @@ public static class BusinessTimeExplanation
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"The span covers {dayCount} days; per-day detail is given for spans up to {MaxDetailedDays} days."));
         }
 
+        lines.AddRange(ProvisionalLines(calendar, start, end));
         lines.Add($"Business time counted: {DurationText.Format(calendar.BusinessTimeBetween(start, end))}; end {Local(end, zone)} local.");
         return lines;
     }
+
+    /// <summary>
+    /// One line per year of the span that the calendar has no holiday data for and counted as plain
+    /// weeks: "2027: no holiday data loaded for cn-statutory-9-18; counted as plain weekdays — provisional."
+    /// Empty when the answer is final. SLA clock explanations use the same lines.
+    /// </summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="start">The start of the span.</param>
+    /// <param name="end">The end of the span.</param>
+    public static IReadOnlyList<string> ProvisionalLines(this BusinessCalendar calendar, Instant start, Instant end)
+    {
+        Guard.NotNull(calendar);
+        return [.. calendar.UncoveredYearsBetween(start, end).Select(year =>
+            string.Create(CultureInfo.InvariantCulture, $"{year}: no holiday data loaded for {calendar.Id}; counted as plain weekdays — provisional."))];
+    }
+
+    /// <summary>" 国庆节 (National Day)", " 国庆节", or nothing for an unnamed day.</summary>
+    private static string Named(CalendarDay day) =>
+        (day.Name.Length > 0 ? " " + day.Name : string.Empty) + (day.NameEn is { Length: > 0 } en ? " (" + en + ")" : string.Empty);
 
     private static string Local(Instant instant, DateTimeZone zone) => LocalPattern.Format(instant.InZone(zone).LocalDateTime);
 }

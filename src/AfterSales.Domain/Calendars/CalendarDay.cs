@@ -27,7 +27,7 @@ public sealed class CalendarDay
     /// <summary>Whether the date is a holiday or an extra working day.</summary>
     public CalendarDayKind Kind { get; }
 
-    /// <summary>The name of the occasion as published, e.g. <c>春节</c>; for a make-up workday, the holiday it makes up for.</summary>
+    /// <summary>The name of the occasion as published, e.g. <c>春节</c>; for a make-up workday, the holiday it makes up for. Empty for an unnamed holiday.</summary>
     public string Name { get; }
 
     /// <summary>The English name, e.g. <c>Spring Festival</c>, or <see langword="null"/> when none was given.</summary>
@@ -37,6 +37,11 @@ public sealed class CalendarDay
     public IReadOnlyList<WorkingHours> Hours { get; }
 
     internal WorkingHours[] HoursArray { get; }
+
+    /// <summary>Creates a holiday without a name (explanations then just say "holiday").</summary>
+    /// <param name="date">The local date.</param>
+    public static CalendarDay Holiday(LocalDate date)
+        => new(date, CalendarDayKind.Holiday, string.Empty, null, []);
 
     /// <summary>Creates a holiday.</summary>
     /// <param name="date">The local date.</param>
@@ -58,7 +63,12 @@ public sealed class CalendarDay
     /// <summary>Formats the day for explanations, e.g. <c>2026-02-16 Holiday 春节 (Spring Festival)</c>.</summary>
     public override string ToString()
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{Date:uuuu-MM-dd} {Kind} {Name}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{Date:uuuu-MM-dd} {Kind}");
+        if (Name.Length > 0)
+        {
+            text += " " + Name;
+        }
+
         if (NameEn is not null)
         {
             text += " (" + NameEn + ")";

@@ -18,38 +18,38 @@ namespace AfterSales.Calendars;
 /// cross-checked against the chinese-calendar project; see <see cref="DataSource"/> for the exact
 /// attribution. It covers <see cref="FirstYearWithData"/>–<see cref="LastYearWithData"/>
 /// (2019–2026); it is parsed once, lazily, on first use.</para>
-/// <para>Asking about a date outside those years throws
-/// <see cref="CalendarYearNotCoveredException"/> unless the calendar was created with
+/// <para>The calendars <see cref="Statutory(LocalTime, LocalTime, UnknownYearPolicy)"/> builds throw
+/// <see cref="CalendarYearNotCoveredException"/> for a date outside those years unless created with
 /// <see cref="UnknownYearPolicy.TreatAsPlainWeekdays"/>, in which case such years are plain
-/// Monday-to-Friday weeks. Make-up workdays have the same hours as Monday to Friday.</para>
+/// Monday-to-Friday weeks; the preset <see cref="Statutory9To18"/> does the latter. Make-up workdays
+/// have the same hours as Monday to Friday.</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
 public static class ChinaCalendars
 {
-    private static readonly Lazy<ChinaHolidayData> Data = new(ChinaHolidayData.Load, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private static readonly Lazy<BusinessCalendar> NineToEighteen = new(
-        () => Create("5×8 09:00–18:00 Asia/Shanghai (China statutory)", [WorkingHours.Between(new LocalTime(9, 0), new LocalTime(18, 0))], UnknownYearPolicy.Throw),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ChinaHolidayData> LazyData = new(ChinaHolidayData.Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Beijing time, the IANA zone <c>Asia/Shanghai</c> (UTC+8, no daylight saving since 1991).</summary>
     public static DateTimeZone BeijingTime => DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     /// <summary>
-    /// The common 5×8 preset: Monday to Friday 09:00–18:00 Beijing time, statutory holidays off,
-    /// make-up workdays on 09:00–18:00 (R-SLA-7). Uncovered years throw
-    /// <see cref="CalendarYearNotCoveredException"/>. The same instance is returned every time.
+    /// The common 5×8 preset, <c>cn-statutory-9-18@1</c>: Monday to Friday 09:00–18:00 Beijing time,
+    /// statutory holidays off, make-up workdays on 09:00–18:00 (R-SLA-7) — the calendar of
+    /// <see cref="CalendarPresets.ChinaStatutory9To18"/>. A year without data counts as plain weeks
+    /// (<see cref="UnknownYearPolicy.TreatAsPlainWeekdays"/>) and SLA clocks that reach it say they
+    /// are provisional, so the service never stops at a year's end; for a hard stop build one with
+    /// <see cref="Statutory(LocalTime, LocalTime, UnknownYearPolicy)"/>. The same instance is returned every time.
     /// </summary>
-    public static BusinessCalendar Statutory9To18 => NineToEighteen.Value;
+    public static BusinessCalendar Statutory9To18 => CalendarPresets.ChinaStatutory9To18.Calendar;
 
     /// <summary>The first year of the embedded holiday data (2019).</summary>
-    public static int FirstYearWithData => Data.Value.FirstYear;
+    public static int FirstYearWithData => LazyData.Value.FirstYear;
 
     /// <summary>The last year of the embedded holiday data (2026).</summary>
-    public static int LastYearWithData => Data.Value.LastYear;
+    public static int LastYearWithData => LazyData.Value.LastYear;
 
     /// <summary>Where the embedded holiday data comes from: the source files, commits and the State Council notices of each year.</summary>
-    public static string DataSource => Data.Value.Source;
+    public static string DataSource => LazyData.Value.Source;
 
     /// <summary>
     /// Monday to Friday from <paramref name="opens"/> to <paramref name="closes"/> Beijing time,
@@ -79,9 +79,12 @@ public static class ChinaCalendars
         return Create(name, [.. dailyHours], unknownYears);
     }
 
+    /// <summary>The embedded data, parsed once.</summary>
+    internal static ChinaHolidayData Data => LazyData.Value;
+
     private static BusinessCalendar Create(string name, WorkingHours[] hours, UnknownYearPolicy unknownYears)
     {
-        var data = Data.Value;
+        var data = LazyData.Value;
         var builder = BusinessCalendar.CreateBuilder(name, BeijingTime)
             .WithYearCoverage(data.FirstYear, data.LastYear, unknownYears)
             .WithSpecialDays(data.Holidays);

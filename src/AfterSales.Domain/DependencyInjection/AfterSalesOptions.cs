@@ -1,3 +1,4 @@
+using AfterSales.Calendars;
 using AfterSales.Sla;
 
 namespace AfterSales;
@@ -11,6 +12,14 @@ public sealed class AfterSalesOptions
     /// <summary>The SLA policies (服务级别协议) the in-memory policy catalog holds, every version a ticket may be pinned to.</summary>
     /// <value>The default value is empty; add your contracts' policies or <see cref="SlaPresets.All"/>.</value>
     public IList<SlaPolicy> Policies { get; } = [];
+
+    /// <summary>
+    /// The calendars every tenant sees (共享日历), every version: the shared default set of the
+    /// <see cref="ICalendarCatalog"/>. A tenant's own change is stored as its next version for that
+    /// tenant only.
+    /// </summary>
+    /// <value>The default value holds <see cref="CalendarPresets.All"/> (7×24 and Monday–Friday in Beijing time, China statutory 9–18).</value>
+    public IList<CalendarDefinition> Calendars { get; } = [.. CalendarPresets.All];
 
     /// <summary>
     /// The policy id reports use when they name none; <see langword="null"/> to require one.
@@ -72,6 +81,15 @@ public sealed class AfterSalesOptions
             && !Entitlements.Warranty.WarrantyPresets.All.Concat(WarrantyPolicies).Any(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)))
         {
             throw new InvalidOperationException($"DefaultWarrantyPolicyCode must be the code of a preset or of a policy in WarrantyPolicies, was '{code}'.");
+        }
+
+        for (var i = 0; i < Calendars.Count; i++)
+        {
+            var calendar = Calendars[i] ?? throw new InvalidOperationException($"Calendars[{i}] must not be null.");
+            if (Calendars.Take(i).Any(c => c.Key == calendar.Key && !ReferenceEquals(c, calendar)))
+            {
+                throw new InvalidOperationException($"Calendars[{i}]: calendar {calendar.Key} appears twice with different content; give the new one a higher version.");
+            }
         }
 
         if (DefaultPolicyId is { } id && !Policies.Any(p => string.Equals(p.Id, id, StringComparison.Ordinal)))

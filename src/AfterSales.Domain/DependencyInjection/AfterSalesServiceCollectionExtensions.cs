@@ -1,4 +1,5 @@
 using AfterSales;
+using AfterSales.Calendars;
 using AfterSales.Entitlements;
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
@@ -14,8 +15,9 @@ public static class AfterSalesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the work-order use cases (<see cref="TicketService"/>), an in-memory
-    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/> and an
-    /// <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
+    /// <see cref="ISlaPolicyCatalog"/> of <see cref="AfterSalesOptions.Policies"/>, an
+    /// <see cref="InMemoryCalendarCatalog"/> (<see cref="ICalendarCatalog"/>, <see cref="ICalendarAdoptions"/>)
+    /// over <see cref="AfterSalesOptions.Calendars"/> and an <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
     /// <see cref="InMemoryDeviceRegistry"/>), all as singletons with <c>TryAdd</c>: a store or catalog
     /// the host (or an adapter) registered first is kept.
@@ -47,7 +49,13 @@ public static class AfterSalesServiceCollectionExtensions
         options.Validate();
 
         services.TryAddSingleton<ISlaPolicyCatalog>(static sp => new InMemorySlaPolicyCatalog(sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct()));
-        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<ISlaPolicyCatalog>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new InMemoryCalendarCatalog(sp.GetRequiredService<AfterSalesOptions>().Calendars.Distinct(), RequireClock(sp)));
+        services.TryAddSingleton<ICalendarCatalog>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<InMemoryCalendarCatalog>());
+        services.TryAddSingleton(static sp => new SlaTermsResolver(sp.GetRequiredService<ISlaPolicyCatalog>(), sp.GetRequiredService<ICalendarCatalog>()));
+        services.TryAddSingleton<ITicketStore>(static sp => new InMemoryTicketStore(sp.GetRequiredService<SlaTermsResolver>(), RequireClock(sp)));
+        services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
+            sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
@@ -72,7 +80,7 @@ public static class AfterSalesServiceCollectionExtensions
             var options = sp.GetRequiredService<AfterSalesOptions>();
             return new TicketService(
                 sp.GetRequiredService<ITicketStore>(),
-                sp.GetRequiredService<ISlaPolicyCatalog>(),
+                sp.GetRequiredService<SlaTermsResolver>(),
                 RequireClock(sp),
                 new TicketServiceOptions
                 {

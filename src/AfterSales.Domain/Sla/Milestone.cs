@@ -47,9 +47,12 @@ public sealed class Milestone : IEquatable<Milestone>
     /// <summary>The fault is fully repaired: all indicators normal (修复 / 服务指标全部恢复正常).</summary>
     public static Milestone Resolved { get; } = new("resolved", "修复", "resolution");
 
+    /// <summary>The work order was cancelled as a duplicate or invalid report (撤销): nothing more is owed.</summary>
+    public static Milestone Cancelled { get; } = new("cancelled", "撤销", "cancellation");
+
     /// <summary>The well-known milestones, in the usual order of a work order's life.</summary>
     public static IReadOnlyList<Milestone> WellKnown { get; } =
-        [Reported, FaultOccurred, Responded, ArrivedOnSite, RepairPlanDelivered, LoanerProvided, ServiceRestored, Resolved];
+        [Reported, FaultOccurred, Responded, ArrivedOnSite, RepairPlanDelivered, LoanerProvided, ServiceRestored, Resolved, Cancelled];
 
     /// <summary>The stable code.</summary>
     public string Code { get; }

@@ -19,8 +19,13 @@ public sealed class SlaClock
         Duration elapsed,
         Duration pausedBusinessTime,
         IReadOnlyList<SlaWarning> warnings,
-        IReadOnlyList<string> explanation)
+        IReadOnlyList<string> explanation,
+        ClockBasis basis)
     {
+        PolicyKey = basis.PolicyKey;
+        CalendarKey = basis.CalendarKey;
+        IsProvisional = basis.IsProvisional;
+        StoppedBy = basis.StoppedBy;
         Target = target;
         Cycle = cycle;
         SeverityCode = severityCode;
@@ -34,6 +39,24 @@ public sealed class SlaClock
         Warnings = warnings;
         Explanation = explanation;
     }
+
+    /// <summary>The key (<c>id@version</c>) of the SLA policy version the clock was computed with.</summary>
+    public string PolicyKey { get; }
+
+    /// <summary>The key (<c>id@version</c>) of the calendar version the clock was computed with.</summary>
+    public string CalendarKey { get; }
+
+    /// <summary>
+    /// Whether the clock reached a year its calendar has no holiday data for and counted it as plain
+    /// weeks: the due instant may move when the year's data is loaded (the explanation names the year).
+    /// </summary>
+    public bool IsProvisional { get; }
+
+    /// <summary>
+    /// The milestone that stopped the clock: the metric's own (<see cref="SlaMetric.StoppedBy"/>, the
+    /// clock was met) or one that ended it (<see cref="SlaMetric.EndedBy"/>); <see langword="null"/> while not stopped.
+    /// </summary>
+    public Milestone? StoppedBy { get; }
 
     /// <summary>The metric measured.</summary>
     public SlaMetric Metric => Target.Metric;
@@ -107,6 +130,11 @@ public sealed class SlaClock
         return DueAt > now ? DueAt : null;
     }
 
+    internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy);
+
     /// <summary>The explanation on one line.</summary>
     public override string ToString() => $"{Metric} [{Status}] " + string.Join("; ", Explanation);
 }
+
+/// <summary>What a clock was computed with, and how it stopped.</summary>
+internal readonly record struct ClockBasis(string PolicyKey, string CalendarKey, bool IsProvisional, Milestone? StoppedBy);

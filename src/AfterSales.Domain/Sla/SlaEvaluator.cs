@@ -35,11 +35,28 @@ public static class SlaEvaluator
     /// <summary>Evaluates every clock of <paramref name="timeline"/> under <paramref name="policy"/> at <paramref name="now"/>.</summary>
     /// <returns>One clock per applicable metric and cycle, in the policy's metric order, cycles ascending.</returns>
     /// <exception cref="ArgumentException">The timeline uses a severity code that is not on the policy's scale.</exception>
-    public static IReadOnlyList<SlaClock> Evaluate(SlaPolicy policy, TicketTimeline timeline, Instant now)
+    public static IReadOnlyList<SlaClock> Evaluate(SlaPolicy policy, TicketTimeline timeline, Instant now) =>
+        Evaluate([SlaTerms.Of(Guard.NotNull(policy))], timeline, now);
+
+    /// <summary>
+    /// Evaluates every clock of <paramref name="timeline"/> at <paramref name="now"/> under the terms
+    /// the work order adopted over time (SLA-ENGINES invariants 15, 16): a clock that stopped uses the
+    /// terms in force when it stopped, so completed clocks never change; an open clock uses the latest
+    /// terms in force at <paramref name="now"/>. Terms adopted after <paramref name="now"/> are ignored.
+    /// </summary>
+    /// <param name="terms">The terms, oldest first; the first is the report's (its <see cref="SlaTerms.EffectiveFrom"/> is ignored).</param>
+    /// <param name="timeline">The work order's timeline.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <returns>One clock per applicable metric and cycle: the latest policy's metrics in its order, then metrics only earlier versions had; cycles ascending.</returns>
+    /// <exception cref="ArgumentException">No terms; or the timeline uses a severity code that is not on the latest policy's scale.</exception>
+    public static IReadOnlyList<SlaClock> Evaluate(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now)
     {
-        Guard.NotNull(policy);
+        Guard.NotNull(terms);
         Guard.NotNull(timeline);
-        CheckSeverities(policy, timeline);
+        if (terms.Count == 0)
+        {
+            throw new ArgumentException("terms must hold at least the terms of the report.", nameof(terms));
+        }
 
         var entries = timeline.Entries;
         var count = 0;
@@ -48,9 +65,17 @@ public static class SlaEvaluator
             count++;
         }
 
+        var latest = TermsAt(terms, now);
+        CheckSeverities(latest.Policy, timeline);
         var cycles = Cycles(timeline, count);
         var clocks = new List<SlaClock>();
-        foreach (var metric in policy.Metrics)
+        var metrics = latest.Policy.Metrics.ToList();
+        foreach (var earlier in terms)
+        {
+            metrics.AddRange(earlier.Policy.Metrics.Where(m => !metrics.Contains(m)));
+        }
+
+        foreach (var metric in metrics)
         {
             for (var c = 0; c < cycles.Count; c++)
             {
@@ -59,7 +84,7 @@ public static class SlaEvaluator
                     break;
                 }
 
-                var clock = EvaluateMetric(policy, timeline, metric, cycles[c], c + 1, count, now);
+                var clock = EvaluateMetric(terms, latest, timeline, metric, cycles[c], c + 1, count, now);
                 if (clock is not null)
                 {
                     clocks.Add(clock);
@@ -68,6 +93,25 @@ public static class SlaEvaluator
         }
 
         return clocks;
+    }
+
+    /// <summary>
+    /// The terms in force at <paramref name="at"/>: the last adopted at or before it — or, for a clock
+    /// that stopped at <paramref name="at"/> (<paramref name="stopped"/>), strictly before it, so an
+    /// adoption recorded at the very instant a clock stopped does not change that completed clock.
+    /// </summary>
+    private static SlaTerms TermsAt(IReadOnlyList<SlaTerms> terms, Instant at, bool stopped = false)
+    {
+        var found = terms[0];
+        for (var i = 1; i < terms.Count; i++)
+        {
+            if (terms[i].EffectiveFrom is { } from && (from < at || (!stopped && from == at)))
+            {
+                found = terms[i];
+            }
+        }
+
+        return found;
     }
 
     private readonly record struct Cycle(Instant Start, int FirstEntry, int EndEntry);
@@ -92,9 +136,19 @@ public static class SlaEvaluator
     }
 
     private static SlaClock? EvaluateMetric(
-        SlaPolicy policy, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now)
+        IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now)
     {
-        var stopIndex = FindMilestone(timeline, metric.StoppedBy, cycle.FirstEntry, cycle.EndEntry);
+        var stopIndex = FindStop(timeline, metric, cycle.FirstEntry, cycle.EndEntry);
+
+        // A stopped clock keeps the terms in force when it stopped; an open one takes the latest.
+        var terms = stopIndex >= 0 ? TermsAt(allTerms, timeline.Entries[stopIndex].At, stopped: true) : latest;
+        return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now);
+    }
+
+    private static SlaClock? EvaluateUnder(
+        SlaTerms terms, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now)
+    {
+        var policy = terms.Policy;
         var severity = timeline.SeverityCodeBefore(stopIndex >= 0 ? stopIndex : count);
 
         SlaClock? best = null;
@@ -102,7 +156,7 @@ public static class SlaEvaluator
         foreach (var target in policy.TargetsFor(metric, severity, timeline.Channel, timeline.Site))
         {
             applicable++;
-            var clock = EvaluateTarget(timeline, target, severity, cycle, cycleNumber, stopIndex, count, now);
+            var clock = EvaluateTarget(terms, timeline, target, severity, cycle, cycleNumber, stopIndex, count, now);
             if (best is null || Earlier(clock, best))
             {
                 best = clock;
@@ -114,10 +168,26 @@ public static class SlaEvaluator
             var lines = best.Explanation.ToList();
             lines.Insert(1, $"strictest of {applicable} applicable targets");
             best = new SlaClock(best.Target, best.Cycle, best.SeverityCode, best.Status, best.StartedAt, best.DueAt,
-                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines);
+                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines, best.Basis);
         }
 
         return best;
+    }
+
+    /// <summary>The first entry of the cycle that stops the metric's clock: its own milestone, or one that ends it.</summary>
+    private static int FindStop(TicketTimeline timeline, SlaMetric metric, int first, int end)
+    {
+        for (var i = first; i < end; i++)
+        {
+            var entry = timeline.Entries[i];
+            if (entry.Kind == TimelineEntryKind.MilestoneReached && entry.Milestone is { } m
+                && (metric.StoppedBy.Equals(m) || metric.EndedBy.Contains(m)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool Earlier(SlaClock candidate, SlaClock best) =>
@@ -129,24 +199,26 @@ public static class SlaEvaluator
         };
 
     private static SlaClock EvaluateTarget(
-        TicketTimeline timeline, SlaTarget target, string severity, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now)
+        SlaTerms terms, TicketTimeline timeline, SlaTarget target, string severity, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now)
     {
-        var calendar = target.Calendar;
+        var calendar = terms.CalendarFor(target);
         var text = new ExplanationWriter(calendar.Zone);
         text.Line($"{target.Metric} ({target.Metric.NameZh}) within {target.Amount} on {calendar.Name}, severity {severity}"
             + (target.Conditions.IsAny ? "" : $", {target.Conditions}")
             + (target.Description.Length > 0 ? $" — {target.Description}" : ""));
 
         Instant? stoppedAt = stopIndex >= 0 ? timeline.Entries[stopIndex].At : null;
+        var stoppedBy = stopIndex >= 0 ? timeline.Entries[stopIndex].Milestone : null;
+        var ended = stoppedBy is not null && !stoppedBy.Equals(target.Metric.StoppedBy);
         var start = StartOf(timeline, target.StartAnchor, cycle, cycleNumber, text);
         if (start is null)
         {
-            var status = stoppedAt is null ? SlaClockStatus.NotStarted : SlaClockStatus.Met;
+            var status = stoppedAt is null ? SlaClockStatus.NotStarted : ended ? SlaClockStatus.Waived : SlaClockStatus.Met;
             text.Line(stoppedAt is { } s
-                ? $"{target.Metric.StoppedBy} at {text.Local(s)} came before {target.StartAnchor}; nothing to count"
+                ? $"{stoppedBy} at {text.Local(s)} came before {target.StartAnchor}; nothing to count"
                 : $"not started: waits for {target.StartAnchor}");
             return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt,
-                Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines);
+                Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines, new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy));
         }
 
         var begin = start.Value;
@@ -204,6 +276,16 @@ public static class SlaEvaluator
         {
             state = SlaClockStatus.Waived;
         }
+        else if (ended && stoppedAt is { } endedAt)
+        {
+            // The promise became moot (e.g. resolved before a repair plan was due): not needed if
+            // that came in time, a breach frozen at that instant if it came late.
+            text.Line($"due {text.Local(due)}");
+            state = endedAt <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached;
+            text.Line(state == SlaClockStatus.Waived
+                ? $"not needed: {stoppedBy} at {text.Local(endedAt)} ended it before it was due"
+                : $"breached: {DurationText.Format(elapsed - allowed)} of business time overdue when {stoppedBy} at {text.Local(endedAt)} ended it");
+        }
         else if (stoppedAt is { } stop)
         {
             state = stop <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate;
@@ -229,7 +311,14 @@ public static class SlaEvaluator
             text.Line($"due {text.Local(due)}; {DurationText.Format(allowed - elapsed)} of business time left");
         }
 
-        return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines);
+        var provisional = calendar.ProvisionalLines(begin, Max(due, end));
+        foreach (var line in provisional)
+        {
+            text.Line(line.TrimEnd('.'));
+        }
+
+        return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
+            new ClockBasis(terms.Policy.Key, calendar.Key, provisional.Count > 0, stoppedBy));
     }
 
     /// <summary>
@@ -412,10 +501,11 @@ public static class SlaEvaluator
             }
 
             var what = blockStart.Kind == CalendarDayKind.Holiday ? "holiday" : "make-up working day";
-            var name = blockStart.NameEn is { Length: > 0 } en ? $"{blockStart.Name} {en}" : blockStart.Name;
+            var name = string.Join(" ", new[] { blockStart.Name, blockStart.NameEn ?? string.Empty }.Where(static n => n.Length > 0));
+            var named = name.Length > 0 ? $" ({name})" : string.Empty;
             text.Line(blockStart.Date == blockEnd.Date
-                ? $"{ExplanationWriter.Date(blockStart.Date)} is a {what} ({name})"
-                : $"{ExplanationWriter.Date(blockStart.Date)} to {ExplanationWriter.Date(blockEnd.Date)} are {what}s ({name})");
+                ? $"{ExplanationWriter.Date(blockStart.Date)} is a {what}{named}"
+                : $"{ExplanationWriter.Date(blockStart.Date)} to {ExplanationWriter.Date(blockEnd.Date)} are {what}s{named}");
         }
     }
 

@@ -7,7 +7,11 @@ namespace AfterSales.Sla;
 /// response (响应), on-site arrival (到达现场), service restored (服务恢复), resolved (修复).
 /// </summary>
 /// <remarks>
-/// A metric's clock stops when its <see cref="StoppedBy"/> milestone is recorded. Metrics about
+/// A metric's clock stops when its <see cref="StoppedBy"/> milestone is recorded, or ends when one
+/// of its <see cref="EndedBy"/> milestones makes the promise moot first (a resolved fault needs no
+/// repair plan; a restored service needs no loaner and no visit): ended before its due instant it is
+/// <see cref="SlaClockStatus.Waived"/>, after it <see cref="SlaClockStatus.Breached"/> and frozen.
+/// So no clock of a resolved, closed or cancelled work order keeps running. Metrics about
 /// the repair itself <see cref="RestartsOnReopen">restart</see> when a work order is re-opened after
 /// a recurrence; metrics about the first reaction do not. The list is extensible: create your own
 /// metric for a contract's special promise. Two metrics are equal when their codes are equal.
@@ -20,31 +24,52 @@ public sealed class SlaMetric : IEquatable<SlaMetric>
     /// <param name="nameEn">The English name, e.g. <c>on-site arrival</c>.</param>
     /// <param name="stoppedBy">The milestone that stops the clock.</param>
     /// <param name="restartsOnReopen">Whether a re-opened work order gets a new clock of this metric.</param>
+    /// <remarks>The clock also ends at <see cref="Milestone.Resolved"/> and <see cref="Milestone.Cancelled"/>
+    /// (unless one of them stops it); use the overload with <c>endedBy</c> to choose.</remarks>
     public SlaMetric(string code, string nameZh, string nameEn, Milestone stoppedBy, bool restartsOnReopen)
+        : this(code, nameZh, nameEn, stoppedBy, restartsOnReopen, [Milestone.Resolved, Milestone.Cancelled])
+    {
+    }
+
+    /// <summary>Creates a metric whose clock also ends at <paramref name="endedBy"/>.</summary>
+    /// <param name="code">A stable code, e.g. <c>"on-site"</c>.</param>
+    /// <param name="nameZh">The Chinese name.</param>
+    /// <param name="nameEn">The English name.</param>
+    /// <param name="stoppedBy">The milestone that stops (meets) the clock.</param>
+    /// <param name="restartsOnReopen">Whether a re-opened work order gets a new clock of this metric.</param>
+    /// <param name="endedBy">Milestones that make the promise moot, ending the clock without meeting it; <paramref name="stoppedBy"/> among them is ignored.</param>
+    public SlaMetric(string code, string nameZh, string nameEn, Milestone stoppedBy, bool restartsOnReopen, IEnumerable<Milestone> endedBy)
     {
         Code = Guard.NotBlank(code);
         NameZh = Guard.NotBlank(nameZh);
         NameEn = Guard.NotBlank(nameEn);
         StoppedBy = Guard.NotNull(stoppedBy);
         RestartsOnReopen = restartsOnReopen;
+        EndedBy = [.. Guard.NotNull(endedBy).Where(m => !m.Equals(stoppedBy)).Distinct()];
     }
 
     /// <summary>First response (响应时间): stopped by <see cref="Milestone.Responded"/>.</summary>
+    /// <remarks>Ends at resolution or cancellation.</remarks>
     public static SlaMetric FirstResponse { get; } = new("first-response", "响应时间", "first response", Milestone.Responded, restartsOnReopen: false);
 
     /// <summary>On-site arrival (到达现场时间): stopped by <see cref="Milestone.ArrivedOnSite"/>.</summary>
-    public static SlaMetric OnSiteArrival { get; } = new("on-site-arrival", "到达现场时间", "on-site arrival", Milestone.ArrivedOnSite, restartsOnReopen: false);
+    /// <remarks>Ends when service is restored (remotely: no visit needed), at resolution or cancellation.</remarks>
+    public static SlaMetric OnSiteArrival { get; } = new("on-site-arrival", "到达现场时间", "on-site arrival", Milestone.ArrivedOnSite, restartsOnReopen: false, [Milestone.ServiceRestored, Milestone.Resolved, Milestone.Cancelled]);
 
     /// <summary>Repair plan delivered (作出修复方案): stopped by <see cref="Milestone.RepairPlanDelivered"/>.</summary>
+    /// <remarks>Ends at resolution (a resolved fault needs no plan) or cancellation; a restored service may still need one.</remarks>
     public static SlaMetric RepairPlan { get; } = new("repair-plan", "修复方案时限", "repair plan", Milestone.RepairPlanDelivered, restartsOnReopen: true);
 
     /// <summary>Loaner provided (备机时限): stopped by <see cref="Milestone.LoanerProvided"/>.</summary>
-    public static SlaMetric LoanerProvided { get; } = new("loaner", "备机时限", "loaner provided", Milestone.LoanerProvided, restartsOnReopen: true);
+    /// <remarks>Ends when service is restored (a running service needs no loaner), at resolution or cancellation.</remarks>
+    public static SlaMetric LoanerProvided { get; } = new("loaner", "备机时限", "loaner provided", Milestone.LoanerProvided, restartsOnReopen: true, [Milestone.ServiceRestored, Milestone.Resolved, Milestone.Cancelled]);
 
     /// <summary>Service restored (服务恢复时限): stopped by <see cref="Milestone.ServiceRestored"/>.</summary>
+    /// <remarks>Ends at cancellation (resolution records the restoration too).</remarks>
     public static SlaMetric ServiceRestored { get; } = new("service-restored", "服务恢复时限", "service restored", Milestone.ServiceRestored, restartsOnReopen: true);
 
     /// <summary>Resolved, all indicators normal (修复时限): stopped by <see cref="Milestone.Resolved"/>.</summary>
+    /// <remarks>Ends at cancellation.</remarks>
     public static SlaMetric Resolved { get; } = new("resolved", "修复时限", "resolution", Milestone.Resolved, restartsOnReopen: true);
 
     /// <summary>The stable code.</summary>
@@ -58,6 +83,9 @@ public sealed class SlaMetric : IEquatable<SlaMetric>
 
     /// <summary>The milestone that stops this metric's clock.</summary>
     public Milestone StoppedBy { get; }
+
+    /// <summary>Milestones besides <see cref="StoppedBy"/> that end the clock because its promise no longer matters.</summary>
+    public IReadOnlyList<Milestone> EndedBy { get; }
 
     /// <summary>Whether a re-opened work order starts a new clock of this metric (a new cycle).</summary>
     public bool RestartsOnReopen { get; }

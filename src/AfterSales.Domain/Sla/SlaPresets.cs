@@ -14,11 +14,10 @@ namespace AfterSales.Sla;
 /// </remarks>
 public static class SlaPresets
 {
-    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
     private static readonly int[] Warnings = [50, 75, 90];
 
-    /// <summary>7×24 in Beijing time: the coverage of the plans that promise round-the-clock service.</summary>
-    public static BusinessCalendar TwentyFourSevenBeijing { get; } = BusinessCalendar.TwentyFourSeven(Shanghai);
+    /// <summary>7×24 in Beijing time (<c>24x7-beijing@1</c>, <see cref="CalendarPresets.TwentyFourSevenBeijing"/>): the coverage of the plans that promise round-the-clock service.</summary>
+    public static BusinessCalendar TwentyFourSevenBeijing { get; } = CalendarPresets.TwentyFourSevenBeijing.Calendar;
 
     /// <summary>
     /// Seed 000, the kiosk hardware table (R-SLA-1, scale <see cref="SeverityScales.KioskHardwareFaults"/>),

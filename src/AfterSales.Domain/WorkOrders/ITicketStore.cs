@@ -43,4 +43,25 @@ public interface ITicketStore
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <exception cref="ArgumentOutOfRangeException">The query's paging is out of range.</exception>
     Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the tenant's open work orders (not closed or cancelled) in id order, after
+    /// <paramref name="afterId"/> (keyset paging, so a walk over many tickets holds one page at a time
+    /// and can resume from the last id seen), loaded whole.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="afterId">The last id of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="limit">At most this many, at least 1.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<Ticket>> ListOpenAsync(string tenantId, string? afterId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves several tickets, each as <see cref="SaveAsync"/> would (its new events after its expected
+    /// version, atomically per ticket), in as few round trips as the store can; a ticket whose stored
+    /// version moved is not saved and its id is returned, the others are.
+    /// </summary>
+    /// <param name="batch">The tickets with the versions they were loaded at.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns>The ids that conflicted.</returns>
+    Task<IReadOnlyList<TicketId>> SaveAllAsync(IReadOnlyList<(Ticket Ticket, int ExpectedVersion)> batch, CancellationToken cancellationToken = default);
 }

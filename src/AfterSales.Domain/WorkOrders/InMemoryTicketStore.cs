@@ -12,15 +12,23 @@ public sealed class InMemoryTicketStore : ITicketStore, Entitlements.Warranty.ID
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, TicketId Id), Entry> tickets = [];
-    private readonly ISlaPolicyCatalog catalog;
+    private readonly SlaTermsResolver terms;
     private readonly IClock clock;
 
-    /// <summary>Creates an empty store.</summary>
+    /// <summary>Creates an empty store whose tickets count on their policies' own calendars and the shared presets.</summary>
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
     /// <param name="clock">The clock loaded tickets timestamp their events from, and summaries are computed at.</param>
     public InMemoryTicketStore(ISlaPolicyCatalog catalog, IClock clock)
+        : this(new SlaTermsResolver(catalog, new Calendars.InMemoryCalendarCatalog(Calendars.CalendarPresets.All, clock)), clock)
     {
-        this.catalog = Guard.NotNull(catalog);
+    }
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="terms">Where the policy and calendar versions tickets are pinned to are found when loading.</param>
+    /// <param name="clock">The clock loaded tickets timestamp their events from, and summaries are computed at.</param>
+    public InMemoryTicketStore(SlaTermsResolver terms, IClock clock)
+    {
+        this.terms = Guard.NotNull(terms);
         this.clock = Guard.NotNull(clock);
     }
 
@@ -34,7 +42,7 @@ public sealed class InMemoryTicketStore : ITicketStore, Entitlements.Warranty.ID
     }
 
     /// <inheritdoc />
-    public Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default)
+    public async Task<Ticket?> LoadAsync(string tenantId, TicketId id, CancellationToken cancellationToken = default)
     {
         Guard.NotBlank(tenantId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -43,14 +51,63 @@ public sealed class InMemoryTicketStore : ITicketStore, Entitlements.Warranty.ID
         {
             if (!tickets.TryGetValue((tenantId, id), out var entry))
             {
-                return Task.FromResult<Ticket?>(null);
+                return null;
             }
 
             history = [.. entry.Events];
         }
 
-        var policy = catalog.GetByKey(history[0].PolicyKey!);
-        return Task.FromResult<Ticket?>(Ticket.FromEvents(history, policy, clock));
+        return await terms.RebuildAsync(history, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Ticket>> ListOpenAsync(string tenantId, string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.Positive(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        List<TicketEvent[]> histories;
+        lock (gate)
+        {
+            histories =
+            [
+                .. tickets
+                    .Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)
+                        && (afterId is null || string.CompareOrdinal(p.Key.Id.Value, afterId) > 0)
+                        && p.Value.Summary!.State is not (TicketState.Closed or TicketState.Cancelled))
+                    .OrderBy(static p => p.Key.Id.Value, StringComparer.Ordinal)
+                    .Take(limit)
+                    .Select(static p => p.Value.Events.ToArray()),
+            ];
+        }
+
+        var result = new List<Ticket>(histories.Count);
+        foreach (var history in histories)
+        {
+            result.Add(await terms.RebuildAsync(history, clock, cancellationToken).ConfigureAwait(false));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TicketId>> SaveAllAsync(IReadOnlyList<(Ticket Ticket, int ExpectedVersion)> batch, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(batch);
+        var conflicts = new List<TicketId>();
+        foreach (var (ticket, expected) in batch)
+        {
+            try
+            {
+                await SaveAsync(ticket, expected, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                conflicts.Add(ticket.Id);
+            }
+        }
+
+        return conflicts;
     }
 
     /// <inheritdoc />

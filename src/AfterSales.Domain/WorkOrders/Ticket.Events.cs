@@ -4,7 +4,7 @@ using AfterSales.Sla.Timeline;
 namespace AfterSales.WorkOrders;
 
 /// <content>Applying events: the only place the ticket's state changes. Used alike by the
-/// commands (live) and by <see cref="FromEvents"/> (replay), so both give the same ticket. The
+/// commands (live) and by <see cref="FromEvents(IEnumerable{TicketEvent}, Func{string, Sla.SlaPolicy}, Func{string, Calendars.BusinessCalendar}, IClock)"/> (replay), so both give the same ticket. The
 /// workflow has decided before (<see cref="TicketWorkflow"/>); the state each event leads to here is
 /// the workflow's destination, which <see cref="Check(TicketTrigger)"/> reports from Stateless and
 /// the command-sequence property tests compare with this after every step.</content>
@@ -44,20 +44,7 @@ public sealed partial class Ticket
     /// <summary>Checks a recorded event as the command checked it, then applies it.</summary>
     private void Replay(TicketEvent e, int index)
     {
-        if (e.TicketId != Id)
-        {
-            throw InvalidHistory($"{HistoryName(index)}: TicketId '{e.TicketId}' differs from the ticket's '{Id}'.");
-        }
-
-        if (e.Version != Version + 1)
-        {
-            throw InvalidHistory($"{HistoryName(index)}: version {e.Version} where {Version + 1} was expected; versions go 1, 2, 3 … without gaps.");
-        }
-
-        if (e.At < LastEventAt)
-        {
-            throw InvalidHistory($"{HistoryName(index)}: at {e.At} is before the previous event ({LastEventAt}).");
-        }
+        CheckSequence(e, index);
 
         if (e.RecordedAt is { } recorded && recorded < e.At)
         {
@@ -122,7 +109,26 @@ public sealed partial class Ticket
         }
     }
 
-    private void Apply(TicketEvent e)
+    /// <summary>The checks every later event passes: this ticket, the next version, not before the previous event.</summary>
+    private void CheckSequence(TicketEvent e, int index)
+    {
+        if (e.TicketId != Id)
+        {
+            throw InvalidHistory($"{HistoryName(index)}: TicketId '{e.TicketId}' differs from the ticket's '{Id}'.");
+        }
+
+        if (e.Version != Version + 1)
+        {
+            throw InvalidHistory($"{HistoryName(index)}: version {e.Version} where {Version + 1} was expected; versions go 1, 2, 3 … without gaps.");
+        }
+
+        if (e.At < LastEventAt)
+        {
+            throw InvalidHistory($"{HistoryName(index)}: at {e.At} is before the previous event ({LastEventAt}).");
+        }
+    }
+
+    private void Apply(TicketEvent e, SlaTerms? adopted = null)
     {
         // Computed first: an event the timeline rejects leaves the ticket as it was.
         var next = NextTimeline(e);
@@ -226,6 +232,10 @@ public sealed partial class Ticket
                 PausedFrom = null;
                 CancellationReason = e.Reason;
                 break;
+            case TicketEventKind.CalendarsAdopted:
+            case TicketEventKind.PolicyAdopted:
+                terms.Add(adopted ?? throw new ArgumentException($"A {e.Kind} event needs the terms it adopts.", nameof(adopted)));
+                break;
             default:
                 throw new ArgumentException($"Unknown event kind {e.Kind}.", nameof(e));
         }
@@ -252,7 +262,7 @@ public sealed partial class Ticket
         TicketEventKind.Reopened => Timeline.Reopened(e.At),
 
         // A cancelled order's pause ends with it, so no clock stays paused for ever.
-        TicketEventKind.Cancelled when Timeline.IsPaused => Timeline.Resumed(e.At),
+        TicketEventKind.Cancelled => (Timeline.IsPaused ? Timeline.Resumed(e.At) : Timeline).Reached(Milestone.Cancelled, e.At),
         _ => Timeline,
     };
 }

@@ -1,3 +1,4 @@
+using AfterSales.Calendars;
 using System.Globalization;
 using AfterSales.Internal;
 using AfterSales.Sla;
@@ -9,7 +10,7 @@ namespace AfterSales.WorkOrders;
 /// A work order (故障处理工作单): the aggregate of one reported fault, from report to closing.
 /// Change it only through its intent methods (<see cref="Acknowledge"/>, <see cref="Dispatch"/>, …);
 /// each checks <see cref="TicketWorkflow"/> and appends one immutable, timestamped
-/// <see cref="TicketEvent"/>. The state is what the events say: <see cref="FromEvents"/> rebuilds an
+/// <see cref="TicketEvent"/>. The state is what the events say: <see cref="FromEvents(IEnumerable{TicketEvent}, Func{string, Sla.SlaPolicy}, Func{string, Calendars.BusinessCalendar}, IClock)"/> rebuilds an
 /// identical ticket, and <see cref="Timeline"/> and <see cref="Clocks"/> derive from the same events.
 /// </summary>
 /// <remarks>
@@ -31,6 +32,7 @@ public sealed partial class Ticket
     private readonly IClock clock;
     private readonly List<TicketEvent> events = [];
     private readonly List<TicketPartsExchange> partsExchanges = [];
+    private readonly List<SlaTerms> terms = [];
     private readonly List<TicketRma> rmas = [];
     private readonly List<TicketQuote> quotes = [];
     private readonly List<TicketObligation> obligations = [];
@@ -38,9 +40,9 @@ public sealed partial class Ticket
     private TicketReport? report;
     private Instant? backdatedTo;
 
-    private Ticket(SlaPolicy policy, IClock clock)
+    private Ticket(SlaTerms initial, IClock clock)
     {
-        Policy = policy;
+        terms.Add(initial);
         this.clock = clock;
     }
 
@@ -56,11 +58,21 @@ public sealed partial class Ticket
     /// <summary>The device's serial number (设备序列号, R-WO-10).</summary>
     public string DeviceSerialNumber => ReportDetails.DeviceSerialNumber;
 
-    /// <summary>The SLA policy version the order is pinned to (服务级别协议).</summary>
-    public SlaPolicy Policy { get; }
+    /// <summary>The SLA policy version the order is pinned to (服务级别协议): the report's, or the last adopted (<see cref="AdoptPolicy"/>).</summary>
+    public SlaPolicy Policy => terms[^1].Policy;
 
-    /// <summary>The policy's key (<c>id@version</c>), as recorded in the report event.</summary>
+    /// <summary>The policy's key (<c>id@version</c>), as recorded in the report or the last adoption event.</summary>
     public string PolicyKey => Policy.Key;
+
+    /// <summary>The catalog calendar versions the order is pinned to now: the report's, updated by each adoption.</summary>
+    public CalendarKeys CalendarKeys => CalendarKeys.Of(terms[^1].Calendars);
+
+    /// <summary>
+    /// The terms the clocks are computed under, oldest first: the report's, then one per adoption
+    /// (<see cref="AdoptCalendars"/>, <see cref="AdoptPolicy"/>). A stopped clock uses the terms in
+    /// force when it stopped; an open clock the latest.
+    /// </summary>
+    public IReadOnlyList<SlaTerms> Terms => terms.AsReadOnly();
 
     /// <summary>When the fault was reported (报障时间).</summary>
     public Instant ReportedAt => events[0].At;
@@ -160,15 +172,28 @@ public sealed partial class Ticket
     /// <param name="clock">The clock every event is timestamped from.</param>
     /// <returns>The new ticket, in <see cref="TicketState.Reported"/>, <see cref="Version"/> 1.</returns>
     /// <exception cref="ArgumentException">A field of the report is missing or invalid; the parameter name says which (e.g. <c>report.DeviceSerialNumber</c>).</exception>
-    public static Ticket Report(TicketReport report, SlaPolicy policy, IClock clock)
+    public static Ticket Report(TicketReport report, SlaPolicy policy, IClock clock) =>
+        Report(report, SlaTerms.Of(Guard.NotNull(policy)), clock);
+
+    /// <summary>
+    /// Opens a work order under <paramref name="terms"/>: its policy and the catalog calendar versions
+    /// that replace the policy's calendars of the same id (see <see cref="SlaTermsResolver"/>); both are
+    /// recorded in the <see cref="TicketEventKind.Reported"/> event.
+    /// </summary>
+    /// <param name="report">What was reported.</param>
+    /// <param name="terms">The policy and calendar versions the order is pinned to.</param>
+    /// <param name="clock">The clock every event is timestamped from.</param>
+    /// <returns>The new ticket, in <see cref="TicketState.Reported"/>, <see cref="Version"/> 1.</returns>
+    /// <exception cref="ArgumentException">A field of the report is missing or invalid; the parameter name says which.</exception>
+    public static Ticket Report(TicketReport report, SlaTerms terms, IClock clock)
     {
         Guard.NotNull(report);
-        Guard.NotNull(policy);
+        Guard.NotNull(terms);
         Guard.NotNull(clock);
         var at = clock.GetCurrentInstant();
-        Validate(report, policy, at);
+        Validate(report, terms.Policy, at);
 
-        var ticket = new Ticket(policy, clock);
+        var ticket = new Ticket(terms, clock);
         ticket.Apply(new TicketEvent
         {
             Kind = TicketEventKind.Reported,
@@ -176,25 +201,54 @@ public sealed partial class Ticket
             Version = 1,
             At = at,
             Report = report,
-            PolicyKey = policy.Key,
+            PolicyKey = terms.Policy.Key,
+            CalendarKeys = terms.Calendars.Count == 0 ? null : CalendarKeys.Of(terms.Calendars),
         });
         return ticket;
     }
 
     /// <summary>
-    /// Rebuilds a ticket from its events, oldest first. Each event is checked as it was when it was
-    /// recorded: versions 1, 2, 3 …; one ticket id; time never going back; the payload its kind needs;
-    /// and a transition <see cref="TicketWorkflow"/> permitted at the event's instant.
+    /// Rebuilds a ticket from its events, oldest first, under <paramref name="policy"/>: for a history
+    /// that adopted no other policy version, whose calendar keys (if any) are the policy's own calendars.
+    /// See <see cref="FromEvents(IEnumerable{TicketEvent}, Func{string, SlaPolicy}, Func{string, BusinessCalendar}, IClock)"/>.
     /// </summary>
     /// <param name="history">The events, starting with <see cref="TicketEventKind.Reported"/>.</param>
     /// <param name="policy">The policy whose key the report event names.</param>
     /// <param name="clock">The clock later events are timestamped from.</param>
     /// <returns>A ticket identical to the one that recorded the events.</returns>
-    /// <exception cref="ArgumentException">The history is empty or inconsistent, or names another policy; the message says which event.</exception>
+    /// <exception cref="ArgumentException">The history is empty or inconsistent, or names another policy or calendar; the message says which event.</exception>
     public static Ticket FromEvents(IEnumerable<TicketEvent> history, SlaPolicy policy, IClock clock)
     {
-        Guard.NotNull(history);
         Guard.NotNull(policy);
+        var own = policy.Targets.Select(static t => t.Calendar).DistinctBy(static c => c.Key).ToDictionary(static c => c.Key, StringComparer.Ordinal);
+        return FromEvents(
+            history,
+            key => string.Equals(key, policy.Key, StringComparison.Ordinal)
+                ? policy
+                : throw new ArgumentException($"the ticket is pinned to policy '{key}', but policy '{policy.Key}' was given.", nameof(policy)),
+            key => own.TryGetValue(key, out var calendar)
+                ? calendar
+                : throw new ArgumentException($"the ticket is pinned to calendar '{key}', which policy '{policy.Key}' does not hold; rebuild it with resolvers (SlaTermsResolver).", nameof(policy)),
+            clock);
+    }
+
+    /// <summary>
+    /// Rebuilds a ticket from its events, oldest first. Each event is checked as it was when it was
+    /// recorded: versions 1, 2, 3 …; one ticket id; time never going back; the payload its kind needs;
+    /// and a transition <see cref="TicketWorkflow"/> permitted at the event's instant. The policy and
+    /// calendar versions the report and each adoption name are looked up by key.
+    /// </summary>
+    /// <param name="history">The events, starting with <see cref="TicketEventKind.Reported"/>.</param>
+    /// <param name="policies">The policy of a key <c>id@version</c>; throws when there is none.</param>
+    /// <param name="calendars">The calendar of a key <c>id@version</c>; throws when there is none.</param>
+    /// <param name="clock">The clock later events are timestamped from.</param>
+    /// <returns>A ticket identical to the one that recorded the events.</returns>
+    /// <exception cref="ArgumentException">The history is empty or inconsistent, or a key cannot be resolved; the message says which event.</exception>
+    public static Ticket FromEvents(IEnumerable<TicketEvent> history, Func<string, SlaPolicy> policies, Func<string, BusinessCalendar> calendars, IClock clock)
+    {
+        Guard.NotNull(history);
+        Guard.NotNull(policies);
+        Guard.NotNull(calendars);
         Guard.NotNull(clock);
         Ticket? ticket = null;
         var index = 0;
@@ -207,14 +261,19 @@ public sealed partial class Ticket
 
             if (ticket is null)
             {
-                if (e.Kind != TicketEventKind.Reported || e.Report is null || e.Version != 1)
+                if (e.Kind != TicketEventKind.Reported || e.Report is null || e.Version != 1 || e.PolicyKey is null)
                 {
-                    throw new ArgumentException($"{HistoryName(index)} must be the Reported event with its report and version 1, was {e}.", nameof(history));
+                    throw new ArgumentException($"{HistoryName(index)} must be the Reported event with its report, policy key and version 1, was {e}.", nameof(history));
                 }
 
-                if (!string.Equals(e.PolicyKey, policy.Key, StringComparison.Ordinal))
+                SlaTerms initial;
+                try
                 {
-                    throw new ArgumentException($"{HistoryName(index)}: the ticket is pinned to policy '{e.PolicyKey}', but policy '{policy.Key}' was given.", nameof(policy));
+                    initial = SlaTerms.Of(policies(e.PolicyKey), (e.CalendarKeys ?? CalendarKeys.Empty).Select(calendars));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new ArgumentException($"{HistoryName(index)}: {ex.Message.Split(" (Parameter", 2)[0]}", ex.ParamName ?? nameof(history), ex);
                 }
 
                 if (e.TicketId != e.Report.Id)
@@ -222,9 +281,13 @@ public sealed partial class Ticket
                     throw new ArgumentException($"{HistoryName(index)}: TicketId '{e.TicketId}' differs from the report's id '{e.Report.Id}'.", nameof(history));
                 }
 
-                Rethrow(HistoryName(index), () => Validate(e.Report, policy, e.At));
-                ticket = new Ticket(policy, clock);
+                Rethrow(HistoryName(index), () => Validate(e.Report, initial.Policy, e.At));
+                ticket = new Ticket(initial, clock);
                 ticket.Apply(e);
+            }
+            else if (e.Kind is TicketEventKind.CalendarsAdopted or TicketEventKind.PolicyAdopted)
+            {
+                ticket.ReplayAdoption(e, index, policies, calendars);
             }
             else
             {
@@ -240,8 +303,12 @@ public sealed partial class Ticket
     /// <summary>Whether the ticket is in <paramref name="stateOrSuperstate"/> (e.g. <see cref="TicketState.Open"/>).</summary>
     public bool IsIn(TicketState stateOrSuperstate) => TicketMachine.IsInState(this, stateOrSuperstate);
 
-    /// <summary>The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate"/> of the pinned policy on <see cref="Timeline"/>.</summary>
-    public IReadOnlyList<SlaClock> Clocks(Instant now) => SlaEvaluator.Evaluate(Policy, Timeline, now);
+    /// <summary>
+    /// The SLA clocks at <paramref name="now"/>: <see cref="SlaEvaluator.Evaluate(IReadOnlyList{SlaTerms}, Sla.Timeline.TicketTimeline, Instant)"/>
+    /// of <see cref="Terms"/> on <see cref="Timeline"/> — stopped clocks under the terms in force when
+    /// they stopped, open ones under the latest adopted.
+    /// </summary>
+    public IReadOnlyList<SlaClock> Clocks(Instant now) => SlaEvaluator.Evaluate(terms, Timeline, now);
 
     /// <summary>
     /// Whether the order is a legacy issue (遗留问题, R-WO-6) at <paramref name="now"/>: not closed or

@@ -3,12 +3,12 @@ namespace AfterSales.WorkOrders;
 /// <summary>
 /// One immutable, timestamped fact of a work order's history (工单事件): its <see cref="Kind"/>, the
 /// ticket and <see cref="Version"/> it made, when it happened, and the payload its kind carries.
-/// The ticket's state is what its events say (<see cref="Ticket.FromEvents"/>).
+/// The ticket's state is what its events say (<see cref="Ticket.FromEvents(IEnumerable{TicketEvent}, Func{string, Sla.SlaPolicy}, Func{string, Calendars.BusinessCalendar}, IClock)"/>).
 /// </summary>
 /// <remarks>
 /// One class for every kind, so stores can persist events as rows without a type per kind; the
 /// payload properties a kind does not use are <see langword="null"/>. Value equality. Stores create
-/// events from their rows with an object initializer; <see cref="Ticket.FromEvents"/> checks them.
+/// events from their rows with an object initializer; <see cref="Ticket.FromEvents(IEnumerable{TicketEvent}, Func{string, Sla.SlaPolicy}, Func{string, Calendars.BusinessCalendar}, IClock)"/> checks them.
 /// </remarks>
 public sealed record TicketEvent
 {
@@ -30,8 +30,15 @@ public sealed record TicketEvent
     /// <summary>For <see cref="TicketEventKind.Reported"/>: the report.</summary>
     public TicketReport? Report { get; init; }
 
-    /// <summary>For <see cref="TicketEventKind.Reported"/>: the SLA policy's key (<c>id@version</c>) the ticket is pinned to.</summary>
+    /// <summary>For <see cref="TicketEventKind.Reported"/>: the SLA policy's key (<c>id@version</c>) the ticket is pinned to; for <see cref="TicketEventKind.PolicyAdopted"/>, the one adopted.</summary>
     public string? PolicyKey { get; init; }
+
+    /// <summary>
+    /// For <see cref="TicketEventKind.Reported"/>: the catalog calendar versions the ticket is pinned
+    /// to; for <see cref="TicketEventKind.CalendarsAdopted"/> and <see cref="TicketEventKind.PolicyAdopted"/>,
+    /// the versions adopted. <see langword="null"/> for other kinds (and reports pinned to none).
+    /// </summary>
+    public Calendars.CalendarKeys? CalendarKeys { get; init; }
 
     /// <summary>For <see cref="TicketEventKind.Dispatched"/>: the engineer sent (工程师).</summary>
     public string? Engineer { get; init; }

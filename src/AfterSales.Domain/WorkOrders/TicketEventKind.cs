@@ -69,22 +69,34 @@ public enum TicketEventKind
     /// <summary>A part was replaced and signed for (更换部件); carries the <see cref="TicketEvent.PartsExchange"/>.</summary>
     PartsReplaced = 21,
 
+    /// <summary>
+    /// Newer calendar versions adopted (采用新日历版本), e.g. when a year's holidays were loaded; carries
+    /// the <see cref="TicketEvent.CalendarKeys"/>. Open clocks are recomputed with them; stopped ones keep theirs.
+    /// </summary>
+    CalendarsAdopted = 22,
+
+    /// <summary>
+    /// A newer version of the SLA policy adopted (采用新服务级别协议版本), an explicit, audited command;
+    /// carries the <see cref="TicketEvent.PolicyKey"/> and the calendars' <see cref="TicketEvent.CalendarKeys"/>.
+    /// </summary>
+    PolicyAdopted = 23,
+
     /// <summary>A faulty part was sent to the manufacturer for repair (坏件返修, R-WO-9); carries the <see cref="TicketEvent.Rma"/>.</summary>
-    RmaSent = 22,
+    RmaSent = 24,
 
     /// <summary>A part sent for RMA came back (返修件返回, R-WO-9); carries the <see cref="TicketEvent.Rma"/> with its outcome.</summary>
-    RmaReturned = 23,
+    RmaReturned = 25,
 
     /// <summary>A legacy issue was reviewed (遗留问题复核, R-WO-6); carries the <see cref="TicketEvent.Review"/>.</summary>
-    LegacyIssueReviewed = 24,
+    LegacyIssueReviewed = 26,
 
     /// <summary>The customer's data was backed up before on-site changes (数据备份确认, R-WO-7); carries the <see cref="TicketEvent.Backup"/>.</summary>
-    DataBackupConfirmed = 25,
+    DataBackupConfirmed = 27,
 
     /// <summary>
     /// The resolve just before it crossed the contract's repair-count rule (R-WAR-6): the device owes a
     /// replacement; carries the <see cref="TicketEvent.Obligation"/>. Recorded by the service, never by a
     /// command: it has no trigger.
     /// </summary>
-    ReplacementObligationRaised = 26,
+    ReplacementObligationRaised = 28,
 }

@@ -1,3 +1,4 @@
+using AfterSales.Calendars;
 using AfterSales.Diagnostics;
 using AfterSales.Internal;
 using AfterSales.Sla;
@@ -20,6 +21,7 @@ public sealed class TicketService
 {
     private readonly ITicketStore store;
     private readonly ISlaPolicyCatalog catalog;
+    private readonly SlaTermsResolver terms;
     private readonly IClock clock;
     private readonly TicketServiceOptions options;
 
@@ -33,15 +35,36 @@ public sealed class TicketService
     {
     }
 
-    /// <summary>Creates the service over its ports, with its <paramref name="options"/> and collaborators.</summary>
+    /// <summary>Creates the service over its ports, with its <paramref name="options"/> and collaborators, under the preset calendars.</summary>
     /// <param name="store">Where tickets live.</param>
     /// <param name="catalog">Where SLA policies are found.</param>
     /// <param name="clock">The clock events are timestamped from.</param>
     /// <param name="options">The default policy, the back-dating bound and the collaborators.</param>
     public TicketService(ITicketStore store, ISlaPolicyCatalog catalog, IClock clock, TicketServiceOptions options)
+        : this(store, new SlaTermsResolver(catalog, new InMemoryCalendarCatalog(CalendarPresets.All, clock)), clock, options)
     {
+    }
+
+    /// <summary>Creates the service over its ports, reporting and adopting under the tenant's latest catalog calendars.</summary>
+    /// <param name="store">Where tickets live.</param>
+    /// <param name="terms">Where policies and the tenants' calendar versions are found.</param>
+    /// <param name="clock">The clock events are timestamped from.</param>
+    /// <param name="defaultPolicyId">The policy id <see cref="ReportAsync(TicketReport, CancellationToken)"/> uses, if any.</param>
+    public TicketService(ITicketStore store, SlaTermsResolver terms, IClock clock, string? defaultPolicyId = null)
+        : this(store, terms, clock, new TicketServiceOptions { DefaultPolicyId = defaultPolicyId })
+    {
+    }
+
+    /// <summary>Creates the service over its ports, with its <paramref name="options"/> and collaborators.</summary>
+    /// <param name="store">Where tickets live.</param>
+    /// <param name="terms">Where policies and the tenants' calendar versions are found.</param>
+    /// <param name="clock">The clock events are timestamped from.</param>
+    /// <param name="options">The default policy, the back-dating bound and the collaborators.</param>
+    public TicketService(ITicketStore store, SlaTermsResolver terms, IClock clock, TicketServiceOptions options)
+    {
+        this.terms = Guard.NotNull(terms);
         this.store = Guard.NotNull(store);
-        this.catalog = Guard.NotNull(catalog);
+        catalog = terms.Policies;
         this.clock = Guard.NotNull(clock);
         this.options = Guard.NotNull(options);
     }
@@ -87,7 +110,7 @@ public sealed class TicketService
             report = report with { Entitlement = entitlement, IsBillable = report.IsBillable || entitlement.IsBillable };
         }
 
-        var ticket = Ticket.Report(report, policy, clock);
+        var ticket = Ticket.Report(report, await terms.ForReportAsync(Guard.NotBlank(report.TenantId), policy, cancellationToken).ConfigureAwait(false), clock);
         await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
         DomainTelemetry.TicketReported(ticket);
         return ticket;
@@ -339,6 +362,27 @@ public sealed class TicketService
     /// <summary>Runs <see cref="Ticket.Cancel"/> (撤销).</summary>
     public Task<Ticket> CancelAsync(string tenantId, TicketId id, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(tenantId, id, expectedVersion, t => t.Cancel(reason), cancellationToken);
+
+    /// <summary>
+    /// Moves an open work order to a newer version of its SLA policy (采用新版本), with the tenant's
+    /// latest calendars for it: an explicit, audited command recorded as a
+    /// <see cref="TicketEventKind.PolicyAdopted"/> event. Clocks that stopped keep the old version.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The work order.</param>
+    /// <param name="policyVersion">The version to adopt; the latest when <see langword="null"/>.</param>
+    /// <param name="expectedVersion">The ticket version the caller decided on, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="SlaPolicyNotFoundException">The version is not in the catalog.</exception>
+    /// <exception cref="ArgumentException">The version is not newer, or lacks a severity the ticket used (<c>policyVersion</c>).</exception>
+    /// <exception cref="AdoptionRefusedException">The order is closed or cancelled.</exception>
+    public async Task<Ticket> AdoptPolicyAsync(string tenantId, TicketId id, int? policyVersion = null, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var ticket = await GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
+        var policy = policyVersion is { } v ? catalog.Get(ticket.Policy.Id, v) : catalog.GetLatest(ticket.Policy.Id);
+        var calendars = await terms.LatestCalendarsAsync(tenantId, policy, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(tenantId, id, expectedVersion, t => t.AdoptPolicy(policy, calendars), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The ticket's SLA clocks (服务时限) at <paramref name="now"/>, or at the clock's current instant.</summary>
     /// <exception cref="TicketNotFoundException">The tenant has no such ticket.</exception>

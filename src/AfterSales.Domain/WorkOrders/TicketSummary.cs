@@ -34,6 +34,7 @@ public sealed class TicketSummary
         foreach (var clock in ticket.Clocks(asOf))
         {
             legacy |= clock.IsOverdue;
+            IsProvisional |= clock.IsProvisional && clock.StoppedAt is null;
             if (clock.NextDeadlineAfter(asOf) is { } at && (next is null || at < next))
             {
                 next = at;
@@ -82,6 +83,12 @@ public sealed class TicketSummary
 
     /// <summary>Whether the order was a legacy issue (遗留问题, R-WO-6) at <see cref="AsOf"/>.</summary>
     public bool IsLegacyIssue { get; }
+
+    /// <summary>
+    /// Whether a clock not yet stopped was provisional at <see cref="AsOf"/>: it reached a year its
+    /// calendar has no holiday data for, so its deadline may move when the year is loaded.
+    /// </summary>
+    public bool IsProvisional { get; }
 
     /// <summary>When the order was last reviewed as a legacy issue (R-WO-6), if ever.</summary>
     public Instant? LastLegacyReviewAt { get; }

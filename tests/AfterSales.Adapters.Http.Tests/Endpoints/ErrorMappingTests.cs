@@ -109,6 +109,10 @@ public sealed class ErrorMappingTests
         public Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
 
         public Task<IReadOnlyList<TicketSummary>> ListAsync(string tenantId, TicketQuery query, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+
+        public Task<IReadOnlyList<Ticket>> ListOpenAsync(string tenantId, string? afterId, int limit, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
+
+        public Task<IReadOnlyList<TicketId>> SaveAllAsync(IReadOnlyList<(Ticket Ticket, int ExpectedVersion)> batch, CancellationToken cancellationToken = default) => throw new InvalidOperationException("boom");
     }
 }
 

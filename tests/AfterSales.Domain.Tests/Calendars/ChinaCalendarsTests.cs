@@ -7,6 +7,7 @@ namespace AfterSales.Tests.Calendars;
 public class ChinaCalendarsTests
 {
     private static readonly BusinessCalendar Calendar = ChinaCalendars.Statutory9To18;
+    private static readonly BusinessCalendar Strict = ChinaCalendars.Statutory(Nine, Eighteen);
 
     [Fact]
     public void Statutory9To18_SpringFestival2026_IsOffFrom15To23February_RSla7()
@@ -70,9 +71,9 @@ public class ChinaCalendarsTests
     }
 
     [Fact]
-    public void IsWorkingDay_UncoveredYear_ThrowsWithYearAndRange()
+    public void IsWorkingDay_StrictCalendarUncoveredYear_ThrowsWithYearAndRange()
     {
-        var exception = Assert.Throws<CalendarYearNotCoveredException>(() => Calendar.IsWorkingDay(new LocalDate(2027, 3, 1)));
+        var exception = Assert.Throws<CalendarYearNotCoveredException>(() => Strict.IsWorkingDay(new LocalDate(2027, 3, 1)));
         Assert.Equal(2027, exception.Year);
         Assert.Equal(2019, exception.FirstCoveredYear);
         Assert.Equal(2026, exception.LastCoveredYear);
@@ -81,12 +82,24 @@ public class ChinaCalendarsTests
     }
 
     [Fact]
-    public void Add_SpanReachingIntoUncoveredYear_Throws()
+    public void Add_StrictCalendarSpanReachingIntoUncoveredYear_Throws()
     {
-        Assert.Throws<CalendarYearNotCoveredException>(() => Calendar.Add(Beijing(2026, 12, 30, 10), Duration.FromHours(30)));
-        Assert.Throws<CalendarYearNotCoveredException>(() => Calendar.BusinessTimeBetween(Beijing(2018, 12, 30, 10), Beijing(2019, 1, 3, 10)));
-        Assert.Throws<CalendarYearNotCoveredException>(() => Calendar.NextBusinessTime(Beijing(2026, 12, 31, 18)));
-        Assert.Throws<CalendarYearNotCoveredException>(() => Calendar.SpecialDaysBetween(new LocalDate(2026, 12, 1), new LocalDate(2027, 1, 31)));
+        Assert.Throws<CalendarYearNotCoveredException>(() => Strict.Add(Beijing(2026, 12, 30, 10), Duration.FromHours(30)));
+        Assert.Throws<CalendarYearNotCoveredException>(() => Strict.BusinessTimeBetween(Beijing(2018, 12, 30, 10), Beijing(2019, 1, 3, 10)));
+        Assert.Throws<CalendarYearNotCoveredException>(() => Strict.NextBusinessTime(Beijing(2026, 12, 31, 18)));
+        Assert.Throws<CalendarYearNotCoveredException>(() => Strict.SpecialDaysBetween(new LocalDate(2026, 12, 1), new LocalDate(2027, 1, 31)));
+    }
+
+    [Fact]
+    public void Statutory9To18_IsThePresetCnStatutory918AtVersion1_AndCountsAnUncoveredYearAsPlainWeeks()
+    {
+        Assert.Equal("cn-statutory-9-18@1", Calendar.Key);
+        Assert.Same(CalendarPresets.ChinaStatutory9To18.Calendar, Calendar);
+        Assert.Equal(UnknownYearPolicy.TreatAsPlainWeekdays, Calendar.UnknownYearPolicy);
+        // 1 h on Thu 31 Dec, 9 h on Fri 1 Jan 2027 (a plain weekday: no data for 2027), 1 h on Mon 4 Jan.
+        Assert.Equal(Beijing(2027, 1, 4, 10), Calendar.Add(Beijing(2026, 12, 31, 17), Duration.FromHours(11)));
+        Assert.Equal([2027], Calendar.UncoveredYearsBetween(Beijing(2026, 12, 31, 17), Beijing(2027, 1, 4, 10)));
+        Assert.Empty(Calendar.UncoveredYearsBetween(Beijing(2026, 1, 1, 9), Beijing(2026, 12, 31, 18)));
     }
 
     [Fact]

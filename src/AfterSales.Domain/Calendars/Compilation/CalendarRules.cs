@@ -12,22 +12,30 @@ internal sealed class CalendarRules
 
     private readonly long[][] _weekly;
     private readonly Dictionary<LocalDate, long[]> _special;
+    private readonly bool[]? _covered;
 
     public CalendarRules(
         string calendarName,
         long[][] weekly,
         IReadOnlyList<CalendarDay> specialDays,
         Dictionary<LocalDate, long[]> specialRanges,
-        int? firstCoveredYear,
-        int? lastCoveredYear,
+        int[]? coveredYears,
         UnknownYearPolicy policy)
     {
         CalendarName = calendarName;
         _weekly = weekly;
         SpecialDays = [.. specialDays.OrderBy(d => d.Date)];
         _special = specialRanges;
-        FirstCoveredYear = firstCoveredYear;
-        LastCoveredYear = lastCoveredYear;
+        if (coveredYears is { Length: > 0 })
+        {
+            CoveredYears = coveredYears;
+            _covered = new bool[TimeLine.LastSupportedYear - TimeLine.FirstSupportedYear + 1];
+            foreach (var year in coveredYears)
+            {
+                _covered[year - TimeLine.FirstSupportedYear] = true;
+            }
+        }
+
         Policy = policy;
     }
 
@@ -36,9 +44,12 @@ internal sealed class CalendarRules
     /// <summary>Special days sorted by date.</summary>
     public CalendarDay[] SpecialDays { get; }
 
-    public int? FirstCoveredYear { get; }
+    /// <summary>The years the holiday data covers, ascending; <see langword="null"/> when the data is complete for every year.</summary>
+    public int[]? CoveredYears { get; }
 
-    public int? LastCoveredYear { get; }
+    public int? FirstCoveredYear => CoveredYears?[0];
+
+    public int? LastCoveredYear => CoveredYears?[^1];
 
     public UnknownYearPolicy Policy { get; }
 
@@ -58,13 +69,16 @@ internal sealed class CalendarRules
         return _weekly[(int)date.DayOfWeek];
     }
 
+    /// <summary>Whether the holiday data covers <paramref name="year"/> (always, for data not limited to some years).</summary>
+    public bool IsCovered(int year)
+        => _covered is null
+            || (year >= TimeLine.FirstSupportedYear && year <= TimeLine.LastSupportedYear && _covered[year - TimeLine.FirstSupportedYear]);
+
     public void EnsureCovered(int year)
     {
-        if (FirstCoveredYear is { } first && LastCoveredYear is { } last
-            && (year < first || year > last)
-            && Policy == UnknownYearPolicy.Throw)
+        if (Policy == UnknownYearPolicy.Throw && !IsCovered(year))
         {
-            throw new CalendarYearNotCoveredException(CalendarName, year, first, last);
+            throw new CalendarYearNotCoveredException(CalendarName, year, FirstCoveredYear!.Value, LastCoveredYear!.Value);
         }
     }
 

@@ -24,6 +24,18 @@ internal sealed class ChinaHolidayData
 
     public string Source { get; }
 
+    /// <summary>The lines of <see cref="Source"/> that name no year (the cross-checks).</summary>
+    public string GeneralSource => string.Join("\n", Source.Split('\n').Where(static l => !StartsWithYear(l)));
+
+    /// <summary>The line of <see cref="Source"/> about <paramref name="year"/>, without the year prefix; null when none.</summary>
+    public string? SourceOf(int year)
+    {
+        var prefix = year.ToString(CultureInfo.InvariantCulture) + ": ";
+        return Source.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
+    }
+
+    private static bool StartsWithYear(string line) => line.Length > 6 && char.IsAsciiDigit(line[0]) && line[4] == ':' && line[5] == ' ';
+
     public int FirstYear { get; }
 
     public int LastYear { get; }
