@@ -17,4 +17,11 @@ if (args is ["replenishment", ..])
     return;
 }
 
+// Quarterly report load: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- quality [--work-orders 2000,8000]
+if (args is ["quality", ..])
+{
+    await AfterSales.Benchmarks.Quality.QuarterlyReportLoad.RunAsync(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

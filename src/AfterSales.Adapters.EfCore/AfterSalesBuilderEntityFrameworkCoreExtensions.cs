@@ -5,6 +5,9 @@ using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Inspections;
+using AfterSales.Quality.Reporting;
+using AfterSales.Quality.Terms;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,9 +23,13 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreTicketStore{TContext}.ClaimDueAsync"/>), and the in-memory stores of the other
     /// aggregates with <see cref="EfCoreStockLedgerStore{TContext}"/> (<see cref="IStockLedgerStore"/>),
     /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
-    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), and the in-memory calendar
+    /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), the in-memory calendar
     /// catalog with <see cref="EfCoreCalendarCatalog{TContext}"/> (<see cref="ICalendarCatalog"/>,
-    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>. The context must map the tables
+    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>, and the quality ports with
+    /// <see cref="EfCoreQualityRecordStore{TContext}"/> (<see cref="IQualityRecordStore"/>),
+    /// <see cref="EfCoreInspectionStore{TContext}"/> (<see cref="IInspectionStore"/>),
+    /// <see cref="EfCoreQualityTermsCatalog{TContext}"/> (<see cref="IQualityTermsCatalog"/>) and
+    /// <see cref="EfCoreQualitySnapshotSource{TContext}"/> (<see cref="IQualitySnapshotSource"/>). The context must map the tables
     /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
@@ -80,6 +87,26 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreDeviceRegistry<TContext>(factory)
                 : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IQualityRecordStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreQualityRecordStore<TContext>(factory)
+                : new EfCoreQualityRecordStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IInspectionStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreInspectionStore<TContext>(factory)
+                : new EfCoreInspectionStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IQualityTermsCatalog>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreQualityTermsCatalog<TContext>(factory)
+                : new EfCoreQualityTermsCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IQualitySnapshotSource>(static sp =>
+        {
+            var terms = sp.GetRequiredService<SlaTermsResolver>();
+            var clock = sp.GetRequiredService<NodaTime.IClock>();
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreQualitySnapshotSource<TContext>(factory, terms, clock)
+                : new EfCoreQualitySnapshotSource<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), terms, clock);
+        }));
         return builder;
     }
 

@@ -9,8 +9,8 @@ public static class AfterSalesModelBuilderExtensions
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
-    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PriceListRowConfiguration"/>,
-    /// <see cref="StockPositionRowConfiguration"/> and <see cref="ReplenishmentRunRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="QualityRecordConfigurations"/> and
+    /// <see cref="QualityDocumentConfigurations"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -36,6 +36,14 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new PriceListRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new StockPositionRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new ReplenishmentRunRowConfiguration(options));
+        var quality = new QualityRecordConfigurations(options);
+        modelBuilder.ApplyConfiguration<QualitySurveyRow>(quality);
+        modelBuilder.ApplyConfiguration<QualityCallbackRow>(quality);
+        modelBuilder.ApplyConfiguration<QualityShipmentRow>(quality);
+        var documents = new QualityDocumentConfigurations(options);
+        modelBuilder.ApplyConfiguration<InspectionPlanRow>(documents);
+        modelBuilder.ApplyConfiguration<InspectionRecordRow>(documents);
+        modelBuilder.ApplyConfiguration<QualityTermsRow>(documents);
         return modelBuilder;
     }
 }

@@ -47,6 +47,23 @@ public sealed partial class AfterSalesModelOptions
 
     /// <summary>The tendered price lists table's name (投标报价单), one row per version.</summary>
     public string PriceListsTable => TablePrefix + "price_lists";
+    /// <summary>The satisfaction surveys table's name (满意度调查).</summary>
+    public string QualitySurveysTable => TablePrefix + "quality_surveys";
+
+    /// <summary>The customer callbacks table's name (回访记录).</summary>
+    public string QualityCallbacksTable => TablePrefix + "quality_callbacks";
+
+    /// <summary>The parts shipments table's name (备件发货).</summary>
+    public string QualityShipmentsTable => TablePrefix + "quality_shipments";
+
+    /// <summary>The inspection plans table's name (巡检计划).</summary>
+    public string InspectionPlansTable => TablePrefix + "inspection_plans";
+
+    /// <summary>The inspection records table's name (巡检记录).</summary>
+    public string InspectionRecordsTable => TablePrefix + "inspection_records";
+
+    /// <summary>The quality terms versions table's name (质量考核条款).</summary>
+    public string QualityTermsTable => TablePrefix + "quality_terms";
 
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";

@@ -139,7 +139,7 @@ public sealed class EfCoreComplaintStore<TContext> : IComplaintStore
         Version = version,
     };
 
-    private static Complaint Rebuild(ComplaintRow r)
+    internal static Complaint Rebuild(ComplaintRow r)
     {
         var c = Complaint.File(r.Id, r.WorkOrderId, r.EngineerId, r.FiledAt, r.Summary);
         if (r.FirstRepliedAt is { } replied)

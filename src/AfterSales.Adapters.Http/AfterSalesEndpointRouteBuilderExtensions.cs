@@ -54,6 +54,9 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         TicketEndpoints.Map(tenantScoped.MapGroup("/tickets").WithTags("Tickets"));
         EntitlementEndpoints.Map(group, tenantScoped);
         QualityEndpoints.Map(group, tenantScoped);
+        QualityRecordEndpoints.Map(tenantScoped);
+        InspectionEndpoints.Map(group, tenantScoped);
+        QualityTermsEndpoints.Map(tenantScoped);
         StoredEndpoints.Map(tenantScoped);
         CalendarEndpoints.Map(tenantScoped);
         Quotes.Map(tenantScoped);

@@ -3,6 +3,7 @@ using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Reporting;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
 using Microsoft.Data.Sqlite;
@@ -126,6 +127,9 @@ public sealed class EmbeddingSnippets
         }
     }
 
+    /// <summary>How many scripts a fresh database gets: versions are not contiguous while issues land their numbered scripts.</summary>
+    private static int SqliteScripts => AfterSalesSchema.GetScripts("Microsoft.EntityFrameworkCore.Sqlite", new AfterSalesModelOptions()).Count;
+
     [Fact]
     public async Task OwnContext_MigrateReportQueryAndRetry_OnSqlite()
     {
@@ -134,7 +138,7 @@ public sealed class EmbeddingSnippets
         Register(services, db.ConnectionString);
         await using var provider = services.BuildServiceProvider();
 
-        Assert.Equal(ScriptCount, await MigrateAtStartUp(provider));
+        Assert.Equal(SqliteScripts, await MigrateAtStartUp(provider));
         Assert.Equal(0, await MigrateAtStartUp(provider));
 
         // The stores UseEntityFrameworkCore registered.
@@ -143,6 +147,7 @@ public sealed class EmbeddingSnippets
         Assert.IsType<EfCoreComplaintStore<ServiceDeskContext>>(provider.GetRequiredService<IComplaintStore>());
         Assert.IsType<EfCoreDeviceRegistry<ServiceDeskContext>>(provider.GetRequiredService<IDeviceRegistry>());
         Assert.IsType<EfCorePriceListCatalog<ServiceDeskContext>>(provider.GetRequiredService<AfterSales.Entitlements.Quotes.IPriceListCatalog>());
+        Assert.IsType<EfCoreQualitySnapshotSource<ServiceDeskContext>>(provider.GetRequiredService<IQualitySnapshotSource>());
 
         var id = await ReportAndAcknowledge(provider);
 
@@ -152,7 +157,9 @@ public sealed class EmbeddingSnippets
             var tables = await context.Database
                 .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name LIKE 'as\\_%' ESCAPE '\\' ORDER BY name")
                 .ToListAsync();
-            Assert.Equal(["as_calendars", "as_complaints", "as_devices", "as_price_lists", "as_replenishment_runs", "as_schema_history", "as_stock_movements", "as_stock_positions", "as_ticket_events", "as_tickets"], tables);
+            Assert.Equal(
+                ["as_calendars", "as_complaints", "as_devices", "as_inspection_plans", "as_inspection_records", "as_price_lists", "as_quality_callbacks", "as_quality_shipments", "as_quality_surveys", "as_quality_terms", "as_replenishment_runs", "as_schema_history", "as_stock_movements", "as_stock_positions", "as_ticket_events", "as_tickets"],
+                tables);
         }
 
         var due = Assert.Single(await DueSoon(provider));
@@ -198,9 +205,6 @@ public sealed class EmbeddingSnippets
         return ticket.Id;
     }
 
-    // The number of scripts (their versions may have gaps while other branches' scripts are unmerged).
-    private static int ScriptCount => AfterSalesSchema.GetScripts("Microsoft.EntityFrameworkCore.Sqlite", new AfterSalesModelOptions()).Count;
-
     [Fact]
     public async Task QuickStartContext_MigratesWithTheDefaultNames_OnSqlite()
     {
@@ -209,7 +213,7 @@ public sealed class EmbeddingSnippets
         RegisterQuickStart(services, db.ConnectionString);
         await using var provider = services.BuildServiceProvider();
         await using var context = await provider.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContextAsync();
-        Assert.Equal(ScriptCount, await AfterSalesSchema.MigrateAsync(context));
+        Assert.Equal(SqliteScripts, await AfterSalesSchema.MigrateAsync(context));
         Assert.Equal(1, await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'aftersales_tickets'").SingleAsync());
     }
 }

@@ -1,25 +1,33 @@
+using System.Globalization;
+using System.Text;
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
 using AfterSales.Http.Internal;
 using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
+using AfterSales.Quality;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Penalties;
 using AfterSales.Quality.Reporting;
 using AfterSales.Sla;
-using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using NodaTime.Text;
 
 namespace AfterSales.Http.Endpoints;
 
-/// <summary>Quality endpoints (AfterSales.Quality): complaint clocks and escalation, and the quarterly report over the tenant's work orders.</summary>
+/// <summary>
+/// Quality figures (AfterSales.Quality): complaint clocks and escalation, the quarterly report as of
+/// an instant (JSON, Markdown, HTML, or the audit CSV of its work orders), service credits per
+/// contract and quarter, and engineers' monthly ledgers. Every figure is read from one snapshot.
+/// </summary>
 internal static class QualityEndpoints
 {
-    private const int MaxTicketsPerReport = 20_000;
+    private const string AsOfDescription = "The instant the figures are as of; now when omitted. Later facts do not count.";
 
     public static void Map(RouteGroupBuilder root, RouteGroupBuilder tenantRoot)
     {
@@ -33,11 +41,30 @@ internal static class QualityEndpoints
 
         tenantScoped.MapGet("/reports/quarterly/{year}/{quarter}", Quarterly)
             .WithName("GetQuarterlyReport")
-            .WithSummary("The quarterly service report (季度服务报告) over the tenant's work orders reported in the quarter: JSON, or Markdown / HTML by Accept (text/markdown, text/html) or ?format=markdown|html|json.")
-            .Query("format", ApiValue.OneOf("json", "markdown", "html"), "The representation, instead of the Accept header: json (the default), markdown or html.")
+            .WithSummary("The quarterly service report (季度服务报告) as of ?asOf=<instant> (default now): JSON, Markdown, HTML (printable to PDF) or the CSV of the work orders behind every figure, by Accept (text/markdown, text/html, text/csv) or ?format=json|markdown|html|csv. A quarter in progress is measured over its elapsed part.")
+            .Query("format", ApiValue.OneOf("json", "markdown", "html", "csv"), "The representation, instead of the Accept header: json (the default), markdown, html or csv (the work orders behind every figure).")
+            .Query("asOf", ApiValue.Instant, "The instant the report is as of; now when omitted. Later facts do not count; a quarter in progress is measured up to here.")
             .Produces<QuarterlyReportResponse>(200, "application/json")
-            .Produces<string>(200, "text/markdown", "text/html")
-            .ProducesProblem(400).ProducesProblem(422);
+            .Produces<string>(200, "text/markdown", "text/html", "text/csv")
+            .ProducesProblem(400);
+
+        tenantScoped.MapGet("/reports/service-credits/{year}/{quarter}", Credits)
+            .WithName("GetServiceCredits")
+            .WithSummary("The service credits (服务赔偿) each contract of the quality terms owes for the quarter, from its work orders' clocks as of ?asOf=<instant>: a capped statement per month with one line per overdue clock.")
+            .Query("asOf", ApiValue.Instant, AsOfDescription)
+            .ProducesProblem(400);
+
+        tenantScoped.MapGet("/engineers/ledgers/{month}", Ledgers)
+            .WithName("ListEngineerLedgers")
+            .WithSummary("Every engineer's settlement of a month (月度考核, yyyy-MM) as of ?asOf=<instant>: fines for confirmed complaints, bonus and deductions, pay per service, dismissal — every line explained.")
+            .Query("asOf", ApiValue.Instant, AsOfDescription)
+            .ProducesProblem(400);
+
+        tenantScoped.MapGet("/engineers/{engineerId}/ledgers/{month}", Ledger)
+            .WithName("GetEngineerLedger")
+            .WithSummary("One engineer's settlement of a month (yyyy-MM) as of ?asOf=<instant>; a month without complaints or services has no lines.")
+            .Query("asOf", ApiValue.Instant, AsOfDescription)
+            .ProducesProblem(400);
     }
 
     private static async Task<Results<Ok<ComplaintResponse>, ProblemHttpResult>> Evaluate(HttpContext http, IClock clock, IOptions<AfterSalesHttpOptions> options)
@@ -82,60 +109,117 @@ internal static class QualityEndpoints
             escalation.Level.ToString(), escalation.Reasons));
     }
 
-    private static async Task<IResult> Quarterly(HttpContext http, string year, string quarter, TicketService service, IClock clock) =>
-        await Report(http, Parse.Int(year, "year", 2000, 2099), Parse.Int(quarter, "quarter", 1, 4), service, clock).ConfigureAwait(false);
+    private static async Task<IResult> Quarterly(HttpContext http, string year, string quarter, QualityService quality)
+    {
+        var (y, q) = QuarterOf(year, quarter);
+        return await Report(http, y, q, quality).ConfigureAwait(false);
+    }
 
-    private static async Task<IResult> Report(HttpContext http, int year, int quarter, TicketService service, IClock clock)
+    private static async Task<IResult> Report(HttpContext http, int year, int quarter, QualityService quality)
     {
         var format = Format(http);
+        var asOf = AsOf(http);
         var tenant = http.Tenant();
-        var zone = Calendars.ChinaCalendars.BeijingTime;
-        var period = ReportPeriod.Quarter(year, quarter, zone);
-        var now = clock.GetCurrentInstant();
-        var asOf = now < period.EndInstant ? now : period.EndInstant;
-
-        var summaries = new List<WorkOrderSummary>();
-        var surveys = new List<SatisfactionSurvey>();
-        for (var offset = 0; ; offset += 1000)
+        if (format == "csv")
         {
-            var page = await service.ListAsync(tenant, new TicketQuery { Offset = offset, Limit = 1000 }, http.RequestAborted).ConfigureAwait(false);
-            foreach (var s in page.Where(s => s.ReportedAt >= period.StartInstant && s.ReportedAt < period.EndInstant))
-            {
-                if (summaries.Count >= MaxTicketsPerReport)
+            // Streamed: each work order's row is written as it is read from the snapshot.
+            return TypedResults.Stream(
+                async stream =>
                 {
-                    throw new RequestRejectedException(422, "Too many work orders for one report.", $"A report covers at most {MaxTicketsPerReport} work orders.");
-                }
-
-                var ticket = await service.GetAsync(tenant, s.Id, http.RequestAborted).ConfigureAwait(false);
-                summaries.Add(WorkOrderReporting.Summarise(ticket, asOf));
-                surveys.AddRange(WorkOrderReporting.Surveys(ticket, tenant, zone));
-            }
-
-            if (page.Count < 1000)
-            {
-                break;
-            }
+                    var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024);
+                    await using (writer.ConfigureAwait(false))
+                    {
+                        await quality.QuarterlyReportAsync(
+                            tenant,
+                            year,
+                            quarter,
+                            asOf,
+                            async (line, ct) =>
+                            {
+                                await writer.WriteAsync(line.AsMemory(), ct).ConfigureAwait(false);
+                                await writer.WriteAsync("\r\n".AsMemory(), ct).ConfigureAwait(false);
+                            },
+                            http.RequestAborted).ConfigureAwait(false);
+                    }
+                },
+                "text/csv; charset=utf-8",
+                string.Create(CultureInfo.InvariantCulture, $"quarterly-{year}-Q{quarter}-work-orders.csv"));
         }
 
-        var report = QuarterlyReport.Create(
-            $"售后服务季度报告 {year} Q{quarter}", tenant, year, quarter, zone, SlaPresets.TwentyFourSevenBeijing,
-            summaries, surveys.Where(s => period.Start <= s.AnsweredOn && s.AnsweredOn <= period.End), [], [], QualityTargets.Seed001,
-            summaries.Select(static s => s.DeviceSerial).Distinct(StringComparer.Ordinal), [], []);
+        var result = await quality.QuarterlyReportAsync(tenant, year, quarter, asOf, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        var report = result.Report;
         return format switch
         {
             "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report), "text/markdown; charset=utf-8"),
             "html" => TypedResults.Text(HtmlReportRenderer.Render(report), "text/html; charset=utf-8"),
-            _ => TypedResults.Ok(ToResponse(report, year, quarter, tenant, summaries.Count)),
+            _ => TypedResults.Ok(ToResponse(report, year, quarter, result.TermsVersion)),
         };
+    }
+
+    private static async Task<Ok<ServiceCreditsResponse>> Credits(HttpContext http, string year, string quarter, QualityService quality)
+    {
+        var (y, q) = QuarterOf(year, quarter);
+        var credits = await quality.ServiceCreditsAsync(http.Tenant(), y, q, AsOf(http), http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new ServiceCreditsResponse(
+            credits.Year,
+            credits.Quarter,
+            credits.AsOf,
+            credits.TermsVersion,
+            credits.Contracts.Count == 0 ? "NoCreditTerms" : null,
+            [
+                .. credits.Contracts.Select(static c => new ContractCreditResponse(
+                    c.ContractId,
+                    c.MonthlyFee,
+                    c.Currency,
+                    c.Total,
+                    [
+                        .. c.Months.Select(static m => new MonthCreditResponse(
+                            m.Month.Label, m.Statement.Uncapped, m.Statement.Cap == decimal.MaxValue ? m.Statement.Uncapped : m.Statement.Cap, m.Statement.Total, m.Statement.IsCapped,
+                            [.. m.Statement.Lines.Select(static l => new CreditLineResponse(l.Reference, l.Overdue, l.Amount))])),
+                    ])),
+            ]));
+    }
+
+    private static async Task<Ok<EngineerLedgersResponse>> Ledgers(HttpContext http, string month, QualityService quality)
+    {
+        var result = await quality.EngineerLedgersAsync(http.Tenant(), MonthOf(month), AsOf(http), cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(ToResponse(result));
+    }
+
+    private static async Task<Ok<EngineerLedgerResponse>> Ledger(HttpContext http, string engineerId, string month, QualityService quality)
+    {
+        if (engineerId.Length > 100)
+        {
+            throw RequestRejectedException.Validation("engineerId", "engineerId must be at most 100 characters.");
+        }
+
+        var result = await quality.EngineerLedgersAsync(http.Tenant(), MonthOf(month), AsOf(http), [engineerId], http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(ToResponse(result.Ledgers[0]));
+    }
+
+    private static (int Year, int Quarter) QuarterOf(string year, string quarter) =>
+        (Parse.Int(year, "year", 2000, 2099), Parse.Int(quarter, "quarter", 1, 4));
+
+    private static Instant? AsOf(HttpContext http) =>
+        http.Request.Query.TryGetValue("asOf", out var values)
+            ? values.Count == 1 && values[0] is { Length: > 0 and <= 64 } text ? Parse.Instant(text, "asOf") : throw RequestRejectedException.Validation("asOf", "asOf must be given once, as an ISO 8601 instant such as 2026-03-02T02:00:00Z.")
+            : null;
+
+    private static YearMonth MonthOf(string text)
+    {
+        var parsed = YearMonthPattern.Iso.Parse(text);
+        return parsed.Success && parsed.Value.Year is >= 2000 and <= 2099
+            ? parsed.Value
+            : throw RequestRejectedException.Validation("month", "month must be a month such as 2026-03, years 2000 to 2099.");
     }
 
     private static string Format(HttpContext http)
     {
         if (http.Request.Query.TryGetValue("format", out var f))
         {
-            return f.Count == 1 && f[0] is "json" or "markdown" or "html"
+            return f.Count == 1 && f[0] is "json" or "markdown" or "html" or "csv"
                 ? f[0]!
-                : throw RequestRejectedException.Validation("format", "format must be json, markdown or html.");
+                : throw RequestRejectedException.Validation("format", "format must be json, markdown, html or csv.");
         }
 
         foreach (var accept in http.Request.GetTypedHeaders().Accept.OrderByDescending(static a => a.Quality ?? 1))
@@ -150,6 +234,11 @@ internal static class QualityEndpoints
                 return "html";
             }
 
+            if (accept.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
+            {
+                return "csv";
+            }
+
             if (accept.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             {
                 return "json";
@@ -159,13 +248,49 @@ internal static class QualityEndpoints
         return "json";
     }
 
-    private static QuarterlyReportResponse ToResponse(QuarterlyReport report, int year, int quarter, string tenant, int count)
+    private static QuarterlyReportResponse ToResponse(QuarterlyReport report, int year, int quarter, int termsVersion)
     {
         var q = report.Quarter;
         static OnTimeResponse OnTime(OnTimeFigure f) => new(f.MetricCode, f.SeverityCode, f.Met, f.MetLate, f.Breached, f.Rate);
-        return new QuarterlyReportResponse(year, quarter, tenant, q.Period.Start, q.Period.End, count, q.FaultsBySeverity,
-            OnTime(q.OverallOnTime), [.. q.OnTime.Select(OnTime)],
+        string? Why(string code) => q.NoData(code)?.ToString();
+        return new QuarterlyReportResponse(
+            year,
+            quarter,
+            report.Customer,
+            q.Period.Start,
+            q.Period.End,
+            report.AsOf,
+            q.MeasuredUntil,
+            q.IsPartial,
+            termsVersion,
+            q.WorkOrderCount,
+            q.MajorFaultCount,
+            [.. q.FaultsBySeverity.Select(static s => new SeverityCountResponse(s.Level.Code, s.Level.NameZh, s.Level.NameEn, s.Count))],
+            OnTime(q.OverallOnTime),
+            [.. q.OnTime.Select(OnTime)],
             [.. q.Durations.Select(static d => new DurationResponse(d.Code, d.NameEn, d.Count, d.MeanElapsed, d.MeanBusiness))],
-            q.Suggestions);
+            new AvailabilityResponse(q.MeanAvailability, Why("availability"), [.. q.Availability.Select(static a => new DeviceAvailabilityResponse(a.DeviceSerial, a.Downtime, a.PeriodLength, a.Availability))]),
+            new RateResponse(q.SatisfiedCount, q.RatingCount, q.SatisfactionRate, Why("satisfaction")),
+            [.. q.SurveyItems.Select(i => new SurveyItemResponse(i.Code, i.NameZh, i.NameEn, i.Answers, i.Mean, Why(i.Code)))],
+            new RateResponse(q.CallbacksDone, q.CallbacksDue, q.CallbackRate, Why("callback")),
+            new RateResponse(q.CorrectShipments, q.ShipmentCount, q.ShipmentAccuracy, Why("parts-accuracy")),
+            [.. q.PartTypes.Select(static p => new PartTypeResponse(p.PartType, p.Count))],
+            [.. q.Comparisons.Select(static c => new QualityTargetResponse(c.Code, c.NameZh, c.NameEn, c.Actual, c.Target, c.IsMet, c.Gap, c.NoDataReason?.ToString()))],
+            [.. q.Remarks.Select(static r => new RemarkResponse(r.WorkOrderId, r.On, r.Text))],
+            q.RemarkCount,
+            [.. report.Months.Select(static m => new MonthFiguresResponse(m.Period.Label, m.IsStarted, m.IsPartial, m.WorkOrderCount, m.MajorFaultCount, m.OverallOnTime.Rate))],
+            report.NextQuarterPlan);
     }
+
+    private static EngineerLedgersResponse ToResponse(EngineerLedgerMonth month) => new(
+        month.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture),
+        month.AsOf,
+        month.TermsVersion,
+        month.Currency,
+        [.. month.Ledgers.Select(ToResponse)]);
+
+    private static EngineerLedgerResponse ToResponse(EngineerLedger l) => new(
+        l.EngineerId, l.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), l.Currency, l.ComplaintsInMonth, l.ComplaintsInDismissalWindow,
+        l.DismissalWindow.Start, l.DismissalWindow.End, l.Fines, l.BonusBeforeComplaints, l.Bonus, l.ServicePay, l.PaidServices, l.UnpaidServices, l.Net, l.DismissalDue,
+        [.. l.Lines.Select(static x => new LedgerLineResponse(x.Kind.ToString(), x.Amount, x.Reference, x.Explanation))]);
 }

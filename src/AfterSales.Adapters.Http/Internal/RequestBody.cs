@@ -67,6 +67,28 @@ internal static class RequestBody
         }
     }
 
+    /// <summary>
+    /// The body as a parsed JSON document, for documents validated against their published schema
+    /// before anything is built from them (errors then come back by JSON path).
+    /// </summary>
+    public static async Task<JsonDocument> ReadDocumentAsync(HttpContext http, long limit)
+    {
+        var bytes = await ReadBytesAsync(http, limit, requireJson: true).ConfigureAwait(false);
+        if (bytes is null || bytes.Length == 0)
+        {
+            throw RequestRejectedException.Validation("$", "A JSON request body is required.");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            throw RequestRejectedException.Validation("$", "The request body is not valid JSON: " + ex.Message.Split(" Path:", 2)[0]);
+        }
+    }
+
     /// <summary>The raw body, bounded; null when there is none. Checks the content type when <paramref name="requireJson"/>.</summary>
     public static async Task<byte[]?> ReadBytesAsync(HttpContext http, long limit, bool requireJson)
     {

@@ -4,7 +4,11 @@ using AfterSales.Entitlements;
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
+using AfterSales.Quality;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Inspections;
+using AfterSales.Quality.Reporting;
+using AfterSales.Quality.Terms;
 using AfterSales.WorkOrders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,8 +23,10 @@ public static class AfterSalesServiceCollectionExtensions
     /// <see cref="InMemoryCalendarCatalog"/> (<see cref="ICalendarCatalog"/>, <see cref="ICalendarAdoptions"/>)
     /// over <see cref="AfterSalesOptions.Calendars"/> and an <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
-    /// <see cref="InMemoryDeviceRegistry"/>), all as singletons with <c>TryAdd</c>: a store or catalog
-    /// the host (or an adapter) registered first is kept.
+    /// <see cref="InMemoryDeviceRegistry"/>, <see cref="InMemoryQualityRecordStore"/>,
+    /// <see cref="InMemoryInspectionStore"/>, <see cref="InMemoryQualityTermsCatalog"/>), the quality
+    /// use cases (<see cref="QualityService"/>) over an <see cref="InMemoryQualitySnapshotSource"/>, all
+    /// as singletons with <c>TryAdd</c>: a store or catalog the host (or an adapter) registered first is kept.
     /// </summary>
     /// <remarks>
     /// <para><b>Calling it twice is harmless.</b> Every call configures the same
@@ -91,8 +97,30 @@ public static class AfterSalesServiceCollectionExtensions
                     RepairLog = sp.GetRequiredService<IDeviceRepairLog>(),
                 });
         });
+        services.TryAddSingleton<IQualityRecordStore, InMemoryQualityRecordStore>();
+        services.TryAddSingleton<IInspectionStore, InMemoryInspectionStore>();
+        services.TryAddSingleton<IQualityTermsCatalog, InMemoryQualityTermsCatalog>();
+        services.TryAddSingleton<IQualitySnapshotSource>(static sp => InMemorySnapshots(sp));
+        services.TryAddSingleton(QualityServiceOptions.Default);
+        services.TryAddSingleton(static sp => new QualityService(
+            sp.GetRequiredService<IQualitySnapshotSource>(),
+            sp.GetRequiredService<IQualityTermsCatalog>(),
+            sp.GetRequiredService<IInspectionStore>(),
+            sp.GetRequiredService<IDeviceRegistry>(),
+            RequireClock(sp),
+            sp.GetRequiredService<QualityServiceOptions>()));
         return new AfterSalesBuilder(services, options);
     }
+
+    private static InMemoryQualitySnapshotSource InMemorySnapshots(IServiceProvider sp) =>
+        sp.GetRequiredService<ITicketStore>() is InMemoryTicketStore tickets
+        && sp.GetRequiredService<IQualityRecordStore>() is InMemoryQualityRecordStore records
+        && sp.GetRequiredService<IDeviceRegistry>() is InMemoryDeviceRegistry devices
+        && sp.GetRequiredService<IComplaintStore>() is InMemoryComplaintStore complaints
+            ? new InMemoryQualitySnapshotSource(tickets, records, devices, complaints)
+            : throw new InvalidOperationException(
+                "The quality reports read one snapshot of the stores, and the in-memory snapshot needs the in-memory stores. "
+                + "With other stores register their IQualitySnapshotSource, e.g. .UseEntityFrameworkCore<TContext>() does.");
 
     private static NodaTime.IClock RequireClock(IServiceProvider services) =>
         services.GetService<NodaTime.IClock>()

@@ -211,6 +211,24 @@ public sealed class InMemoryTicketStore : ITicketStore, Entitlements.Warranty.ID
         return Task.FromResult(repairs);
     }
 
+    /// <summary>Every ticket of the tenant, rebuilt from a copy of its events taken under the lock, for the in-memory quality snapshot.</summary>
+    internal async Task<List<Ticket>> AllAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        List<TicketEvent[]> histories;
+        lock (gate)
+        {
+            histories = [.. tickets.Where(p => p.Key.Tenant == tenantId).Select(static p => p.Value.Events.ToArray())];
+        }
+
+        var all = new List<Ticket>(histories.Count);
+        foreach (var history in histories)
+        {
+            all.Add(await terms.RebuildAsync(history, clock, cancellationToken).ConfigureAwait(false));
+        }
+
+        return all;
+    }
+
     private sealed class Entry
     {
         public List<TicketEvent> Events { get; } = [];

@@ -287,6 +287,21 @@ public sealed class HostileRequestFuzzTests
         ("GET /after-sales/devices/D-1/warranty?policy=nope", string.Empty),
         ("GET /after-sales/devices/D-404/warranty?policy=cn-000-kiosk", string.Empty),
         ("GET /after-sales/warranty/expiring?policy=cn-000-kiosk&from=yesterday", string.Empty),
+        ("/after-sales/tickets/WO-404/survey", """{"skill":5}"""),
+        ("/after-sales/tickets/WO-1/survey", """{"skill":6}"""),
+        ("/after-sales/tickets/WO-1/survey", """{"suggestions":"   "}"""),
+        ("/after-sales/tickets/WO-1/survey", """{"skill":5,"answeredOn":"2099-01-01"}"""),
+        ("/after-sales/tickets/WO-1/callbacks", """{"calledBy":"","reached":true}"""),
+        ("/after-sales/tickets/WO-1/callbacks", """{"calledBy":"x","reached":"maybe"}"""),
+        ("/after-sales/tickets/WO-1/shipments", """{"orderedPartNumber":"A","orderedQuantity":0,"shippedPartNumber":"A"}"""),
+        ("/after-sales/tickets/WO-1/shipments", """{"orderedPartNumber":" ","shippedPartNumber":"A"}"""),
+        ("/after-sales/inspections/records", """{"device":"D-1","site":"S","checklist":{"preset":"kiosk-000"},"inspectedOn":"2026-03-01","engineerId":"e","results":[]}"""),
+        ("/after-sales/inspections/records", """{"device":"D-1","checklist":{"preset":"kiosk-000"},"inspectedOn":"2026-03-01","engineerId":"e","results":[{"item":"lens","outcome":"Ok"}]}"""),
+        ("/after-sales/inspections/records", """{"device":"D-1","checklist":{"preset":"nope"},"inspectedOn":"2026-03-01","engineerId":"e","results":[]}"""),
+        ("GET /after-sales/reports/service-credits/2026/9", string.Empty),
+        ("GET /after-sales/engineers/ledgers/2026-13", string.Empty),
+        ("GET /after-sales/inspections/due?on=someday", string.Empty),
+        ("GET /after-sales/reports/quarterly/2026/1?asOf=tomorrow", string.Empty),
     ];
 
     private static string HostileBusinessTime(Random random) => random.Next(10) switch

@@ -92,6 +92,14 @@ public sealed class UnrepairableInputTests
             static (_, route) => ($"/after-sales/calendars/cn-statutory-9-18/years/{Uri.EscapeDataString(route?.GetValueOrDefault("year") ?? "2027")}",
                 new JsonObject { ["holidays"] = new JsonArray(new JsonObject { ["date"] = "2027-10-01", ["name"] = "国庆节" }) }),
             [new("{year}", FieldKind.Year), new("holidays[0].date", FieldKind.Date)]),
+        new("PUT", "/after-sales/inspections/plans/{code}",
+            static (u, route) => ($"/after-sales/inspections/plans/{Uri.EscapeDataString(route?.GetValueOrDefault("code") ?? "PLAN-" + u)}",
+                new JsonObject { ["checklist"] = new JsonObject { ["preset"] = "kiosk-000" }, ["recurrence"] = "quarterly", ["startsOn"] = "2026-01-01", ["devices"] = new JsonArray("K-" + u), ["sites"] = new JsonArray("网点 " + u) }),
+            [new("{code}", FieldKind.Id), new("startsOn", FieldKind.Date), new("devices[0]", FieldKind.Id), new("sites[0]", FieldKind.Id)]),
+        new("POST", "/after-sales/inspections/records",
+            static (u, _) => ("/after-sales/inspections/records",
+                new JsonObject { ["id"] = "IR-" + u, ["device"] = "K-" + u, ["checklist"] = new JsonObject { ["preset"] = "kiosk-000" }, ["inspectedOn"] = "2026-02-10", ["engineerId"] = "E-1", ["results"] = new JsonArray(), ["signedBy"] = "王经理", ["signedOn"] = "2026-02-10" }),
+            [new("id", FieldKind.Id), new("device", FieldKind.Id), new("inspectedOn", FieldKind.Date), new("engineerId", FieldKind.Id), new("signedOn", FieldKind.Date)]),
     ];
 
     /// <summary>POST and PUT routes that create nothing a later request must address: commands on an existing item, and calculators.</summary>
@@ -105,6 +113,8 @@ public sealed class UnrepairableInputTests
         "/after-sales/complaints/evaluations",
         "/after-sales/spares/ledger",
         "/after-sales/tickets/adopt-policy",
+        // The tenant's one quality-terms document: its versions are numbered by the server, no client key is stored.
+        "/after-sales/quality-terms",
         "/demo/*",
     ];
 
@@ -205,7 +215,16 @@ public sealed class UnrepairableInputTests
             node = Step(node, part);
         }
 
-        node.AsObject()[parts[^1]] = value;
+        var last = parts[^1];
+        if (last.IndexOf('[', StringComparison.Ordinal) is var bracket and > 0)
+        {
+            // "devices[0]" as the last step: the array's item itself.
+            node[last[..bracket]]!.AsArray()[int.Parse(last[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)] = value;
+        }
+        else
+        {
+            node.AsObject()[last] = value;
+        }
 
         // "lines[0]" is the array "lines", item 0.
         static JsonNode Step(JsonNode node, string part) =>

@@ -50,7 +50,10 @@ public class ComplaintTests
         var complaint = Filed("2026-03-02 10:00")
             .RecordFirstReply(Bj("2026-03-02 11:00"))
             .RecordVerification(Bj("2026-03-03 15:00"), engineerResponsible: true)
-            .RecordFormalAnswer(Bj("2026-03-05 10:00"));
+            .RecordFormalAnswer(Bj("2026-03-05 10:00"))
+            .RecordSolved(Bj("2026-03-06 10:00"))
+            .RecordCustomerVerdict(Bj("2026-03-06 11:00"), satisfied: true)
+            .Close(Bj("2026-03-06 12:00"));
 
         var decision = complaint.Escalation(ComplaintPolicies.Desk003, EscalationPath.Seed003, Bj("2026-03-10 10:00"));
 
@@ -58,14 +61,35 @@ public class ComplaintTests
         Assert.False(decision.IsEscalated);
     }
 
-    /// <summary>Filed Mon 2026-03-02 10:00, nothing done by Mon 2026-03-16 10:00: reply overdue 62 h (6 steps + 1), capped at the top.</summary>
+    /// <summary>Filed Mon 2026-03-02 10:00, nothing done by Mon 2026-03-16 10:00: reply overdue 62 h (6 steps + 1), capped at the top; all four clocks breached.</summary>
     [Fact]
     public void Escalation_EverythingBreachedForDays_ReachesBothSidesDecisionMakers_RCP5()
     {
         var decision = Filed("2026-03-02 10:00").Escalation(ComplaintPolicies.Desk003, EscalationPath.Seed003, Bj("2026-03-16 10:00"));
 
         Assert.Equal("decision-makers", decision.Level.Code);
-        Assert.Equal(3, decision.Reasons.Count);
+        Assert.Equal(4, decision.Reasons.Count);
+    }
+
+    /// <summary>
+    /// R-CP-4 worked example: filed Thu 2026-04-02 15:00, the closing target of 5 working days ends Fri
+    /// 2026-04-10 15:00 — Fri 3, then Tue 7, Wed 8, Thu 9, Fri 10 April, Qingming (Sat 4 – Mon 6) being
+    /// off. Closed Fri 10 April 14:00 it is met; still open at 15:01 it is breached.
+    /// </summary>
+    [Fact]
+    public void Clocks_ClosingTarget_FiveWorkingDaysOverQingming_RCP4()
+    {
+        var filed = Filed("2026-04-02 15:00");
+        var solved = filed.RecordSolved(Bj("2026-04-09 10:00")).RecordCustomerVerdict(Bj("2026-04-10 11:00"), satisfied: true);
+
+        var open = Clock(filed.Clocks(ComplaintPolicies.Desk003, Bj("2026-04-10 15:01")), ComplaintMetrics.Closing);
+        var closed = Clock(solved.Close(Bj("2026-04-10 14:00")).Clocks(ComplaintPolicies.Desk003, Bj("2026-04-20 10:00")), ComplaintMetrics.Closing);
+
+        Assert.Equal(Bj("2026-04-10 15:00"), open.DueAt);
+        Assert.Equal(SlaClockStatus.Breached, open.Status);
+        Assert.Equal(SlaClockStatus.Met, closed.Status);
+        Assert.Equal(Bj("2026-04-10 14:00"), closed.StoppedAt);
+        Assert.Equal(2, ComplaintPolicies.Desk003.Version);
     }
 
     [Fact]

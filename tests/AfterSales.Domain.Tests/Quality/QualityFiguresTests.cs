@@ -9,8 +9,15 @@ namespace AfterSales.Tests.Quality;
 
 public class QualityFiguresTests
 {
-    private static QualityFigures Compute(ReportPeriod period, IEnumerable<WorkOrderSummary> orders, IEnumerable<SatisfactionSurvey>? surveys = null, IEnumerable<CallbackRecord>? callbacks = null, IEnumerable<PartsShipment>? shipments = null) =>
-        QualityFigures.Compute(period, orders, surveys ?? [], callbacks ?? [], shipments ?? [], QualityTargets.Seed001, ChinaCalendars.Statutory9To18);
+    private static QualityFigures Compute(
+        ReportPeriod period,
+        IEnumerable<WorkOrderSummary> orders,
+        IEnumerable<SatisfactionSurvey>? surveys = null,
+        IEnumerable<CallbackRecord>? callbacks = null,
+        IEnumerable<PartsShipment>? shipments = null,
+        IEnumerable<SignOffRating>? ratings = null,
+        Instant? asOf = null) =>
+        QualityFigures.Compute(period, asOf ?? period.EndInstant, orders, ratings ?? [], surveys ?? [], callbacks ?? [], shipments ?? [], QualityTargets.Seed001, ChinaCalendars.Statutory9To18);
 
     /// <summary>
     /// Seed 000 "down" reported Mon 2026-03-02 10:00: arrival due 11:00; arrived 11:30 (late), restored 12:30 (met: 2 h
@@ -62,24 +69,48 @@ public class QualityFiguresTests
     [Fact]
     public void Compute_SampleQuarter_ComparesWithSeed001Targets_RRP3_RRP5()
     {
-        var figures = Compute(ReportPeriod.Quarter(2026, 1, Shanghai), SampleQuarter.WorkOrders, SampleQuarter.Surveys, SampleQuarter.Callbacks, SampleQuarter.Shipments);
+        var figures = Compute(ReportPeriod.Quarter(2026, 1, Shanghai), SampleQuarter.WorkOrders, SampleQuarter.Surveys, SampleQuarter.Callbacks, SampleQuarter.Shipments, SampleQuarter.Ratings);
 
-        Assert.Equal(4, figures.CallbacksDone);
-        Assert.Equal(5, figures.CallbacksDue);
+        Assert.Equal(7, figures.CallbacksDone); // WO-2606 is billable: no callback owed
+        Assert.Equal(8, figures.CallbacksDue);
         Assert.Equal(6m / 7m, figures.SatisfactionRate);
         Assert.Equal(6m / 7m, figures.ShipmentAccuracy);
         Assert.All(figures.Comparisons, c => Assert.False(c.IsMet));
-        Assert.Equal(["callback", "satisfaction", "parts-accuracy"], figures.Comparisons.Select(c => c.Code));
-        Assert.Equal(31, figures.SkillScoreTotal);
-        Assert.Equal(2, figures.Suggestions.Count);
+        Assert.Equal(["satisfaction", "callback", "parts-accuracy"], figures.Comparisons.Select(c => c.Code));
         Assert.Equal("打印头 print head", figures.PartTypes[0].PartType);
         Assert.Equal(4, figures.PartTypes[0].Count);
+        Assert.Equal(3, figures.RemarkCount); // two sign-off comments, one survey suggestion
     }
 
-    /// <summary>A quarter's work orders (serial, severity, minute of the quarter reported, minutes to respond, arrive and restore, parts), surveys, callbacks and shipments.</summary>
+    /// <summary>
+    /// R-RP-5: each survey item is answered on its own. Skill answered 4 times (5+4+3+5 = 17), attitude
+    /// 5 times (5+5+4+4+4 = 22), timeliness 3 times (4+2+5 = 11); the sign-off ratings (5,4,5,3,5,4,5)
+    /// feed the satisfaction rate only and never an item.
+    /// </summary>
+    [Fact]
+    public void Compute_SurveyItems_EachOverItsOwnAnswers_NothingCopiedFromRatings_RRP5()
+    {
+        var figures = Compute(ReportPeriod.Quarter(2026, 1, Shanghai), [], SampleQuarter.Surveys, ratings: SampleQuarter.Ratings);
+
+        var items = figures.SurveyItems.ToDictionary(i => i.Code);
+        Assert.Equal((4, 17), (items["skill"].Answers, items["skill"].ScoreTotal));
+        Assert.Equal((5, 22), (items["attitude"].Answers, items["attitude"].ScoreTotal));
+        Assert.Equal((3, 11), (items["timeliness"].Answers, items["timeliness"].ScoreTotal));
+        Assert.Equal(17m / 4m, items["skill"].Mean);
+        Assert.Equal(7, figures.RatingCount);
+        Assert.Equal(5, figures.SurveyCount);
+
+        var ratingsOnly = Compute(ReportPeriod.Quarter(2026, 1, Shanghai), [], ratings: SampleQuarter.Ratings);
+        Assert.All(ratingsOnly.SurveyItems, i => Assert.Null(i.Mean));
+        Assert.All(ratingsOnly.SurveyItems, i => Assert.Equal(NoDataReason.NoSurveyAnswers, ratingsOnly.NoData(i.Code)));
+        Assert.Equal(6m / 7m, ratingsOnly.SatisfactionRate);
+    }
+
+    /// <summary>A quarter's work orders (serial, severity, minute of the quarter reported, minutes to respond, arrive and restore, parts), surveys, ratings, callbacks and shipments.</summary>
     public sealed record QuarterInput(
         List<(int serial, string severity, int minute, int respond, int arrive, int restore, int parts)> Orders,
         List<SatisfactionSurvey> Surveys,
+        List<SignOffRating> Ratings,
         List<CallbackRecord> Callbacks,
         List<PartsShipment> Shipments);
 
@@ -98,15 +129,17 @@ public class QualityFiguresTests
                 from parts in Gen.Choose(0, 2)
                 select (serial, severity, minute, respond, arrive, restore, parts);
             var dayGen = Gen.Choose(0, 89).Select(d => new LocalDate(2026, 1, 1).PlusDays(d));
-            var surveyGen = from day in dayGen from score in Gen.Choose(1, 5) select new SatisfactionSurvey("WO", "c", day, score, score, score, score);
-            var callbackGen = from day in dayGen from done in Gen.Elements(true, false) from w in Gen.Elements(true, false) select new CallbackRecord("c", w, day, done);
-            var shipmentGen = from day in dayGen from ok in Gen.Elements(true, false) select new PartsShipment("S", "WO", day, "p", ok);
+            var surveyGen = from day in dayGen from skill in Gen.Choose(0, 5) from attitude in Gen.Choose(1, 5) select new SatisfactionSurvey("WO", day, skill == 0 ? null : skill, attitude, null);
+            var ratingGen = from day in dayGen from score in Gen.Choose(1, 5) select new SignOffRating("WO", day, score);
+            var callbackGen = from day in dayGen from done in Gen.Elements(true, false) from w in Gen.Elements(true, false) select new CallbackRecord("WO", w, day, done);
+            var shipmentGen = from day in dayGen from ok in Gen.Elements(true, false) select new PartsShipment("S", "WO", day, "p", 1, ok ? "p" : "q", 1);
             var gen =
                 from orders in Gen.ListOf(orderGen)
                 from surveys in Gen.ListOf(surveyGen)
+                from ratings in Gen.ListOf(ratingGen)
                 from callbacks in Gen.ListOf(callbackGen)
                 from shipments in Gen.ListOf(shipmentGen)
-                select new QuarterInput(orders.Take(8).ToList(), surveys.ToList(), callbacks.ToList(), shipments.ToList());
+                select new QuarterInput(orders.Take(8).ToList(), surveys.ToList(), ratings.ToList(), callbacks.ToList(), shipments.ToList());
             return gen.ToArbitrary();
         }
     }
@@ -115,7 +148,7 @@ public class QualityFiguresTests
     [Property(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 100)]
     public bool Compute_QuarterEqualsSumOfMonthsWhereAdditive_Property(QuarterInput input)
     {
-        var (raw, surveys, callbacks, shipments) = input;
+        var (raw, surveys, ratings, callbacks, shipments) = input;
         var start = Bj("2026-01-01 00:00");
         var orders = raw.Select((o, i) =>
         {
@@ -126,8 +159,8 @@ public class QualityFiguresTests
         }).ToList();
 
         var quarterPeriod = ReportPeriod.Quarter(2026, 1, Shanghai);
-        var quarter = Compute(quarterPeriod, orders, surveys, callbacks, shipments);
-        var months = quarterPeriod.Months().Select(m => Compute(m, orders, surveys, callbacks, shipments)).ToList();
+        var quarter = Compute(quarterPeriod, orders, surveys, callbacks, shipments, ratings);
+        var months = quarterPeriod.Months().Select(m => Compute(m, orders, surveys, callbacks, shipments, ratings)).ToList();
 
         bool Sum<T>(Func<QualityFigures, T> f, Func<IEnumerable<T>, T> add) where T : notnull => f(quarter).Equals(add(months.Select(f)));
         Duration Total(IEnumerable<Duration> ds) => ds.Aggregate(Duration.Zero, (a, b) => a + b);
@@ -139,7 +172,10 @@ public class QualityFiguresTests
             && Sum(f => f.OverallOnTime.MetLate, Enumerable.Sum)
             && Sum(f => f.OverallOnTime.Breached, Enumerable.Sum)
             && Sum(f => f.SurveyCount, Enumerable.Sum)
+            && Sum(f => f.RatingCount, Enumerable.Sum)
             && Sum(f => f.SatisfiedCount, Enumerable.Sum)
+            && quarter.SurveyItems.All(i => i.Answers == months.Sum(m => m.SurveyItems.Single(x => x.Code == i.Code).Answers)
+                && i.ScoreTotal == months.Sum(m => m.SurveyItems.Single(x => x.Code == i.Code).ScoreTotal))
             && Sum(f => f.CallbacksDue, Enumerable.Sum)
             && Sum(f => f.CallbacksDone, Enumerable.Sum)
             && Sum(f => f.ShipmentCount, Enumerable.Sum)

@@ -76,4 +76,13 @@ public sealed class InMemoryDeviceRegistry : IDeviceRegistry
 
         return Task.FromResult(policy.ExpiringWithin(records, from, window));
     }
+
+    /// <summary>The tenant's serial numbers, for the in-memory quality snapshot.</summary>
+    internal List<string> Serials(string tenantId)
+    {
+        lock (gate)
+        {
+            return [.. devices.Keys.Where(k => k.Tenant == tenantId).Select(static k => k.Serial)];
+        }
+    }
 }

@@ -177,7 +177,7 @@ public sealed class Complaint
     /// <summary>
     /// The complaint's facts as an SLA timeline: opened at the filing with
     /// <see cref="ComplaintPolicies.SeverityCode"/>, by phone, at a local site; the reply,
-    /// verification and formal answer as milestones in time order.
+    /// verification, formal answer and closing as milestones in time order.
     /// </summary>
     public TicketTimeline Timeline()
     {
@@ -196,6 +196,11 @@ public sealed class Complaint
         if (FormallyAnsweredAt is { } answered)
         {
             milestones.Add((answered, ComplaintMilestones.FormallyAnswered));
+        }
+
+        if (ClosedAt is { } closed)
+        {
+            milestones.Add((closed, ComplaintMilestones.Closed));
         }
 
         foreach (var (at, milestone) in milestones.OrderBy(m => m.At))

@@ -20,4 +20,11 @@ public static class ComplaintMetrics
     /// <summary>Formal written answer (正式答复时限), stopped by <see cref="ComplaintMilestones.FormallyAnswered"/>.</summary>
     public static SlaMetric FormalAnswer { get; } =
         new("complaint-formal-answer", "投诉正式答复时限", "complaint formal answer", ComplaintMilestones.FormallyAnswered, restartsOnReopen: false);
+
+    /// <summary>
+    /// Closing (结案时限), stopped by <see cref="ComplaintMilestones.Closed"/>: a complaint closes only
+    /// when solved and the customer is satisfied, so this clock runs until then (R-CP-4).
+    /// </summary>
+    public static SlaMetric Closing { get; } =
+        new("complaint-closing", "投诉结案时限", "complaint closing", ComplaintMilestones.Closed, restartsOnReopen: false);
 }

@@ -16,4 +16,7 @@ public static class ComplaintMilestones
 
     /// <summary>The formal written answer (and apology, where due) was given (正式书面答复).</summary>
     public static Milestone FormallyAnswered { get; } = new("complaint-formal-answer", "正式书面答复", "formal written answer");
+
+    /// <summary>The complaint was closed (结案): solved and the customer satisfied (R-CP-4).</summary>
+    public static Milestone Closed { get; } = new("complaint-closed", "结案", "complaint closed");
 }

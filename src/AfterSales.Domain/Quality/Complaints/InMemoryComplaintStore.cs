@@ -65,4 +65,13 @@ public sealed class InMemoryComplaintStore : IComplaintStore
             return Task.FromResult(open);
         }
     }
+
+    /// <summary>Every complaint of the tenant, for the in-memory quality snapshot.</summary>
+    internal List<Complaint> All(string tenantId)
+    {
+        lock (gate)
+        {
+            return [.. complaints.Where(p => p.Key.Tenant == tenantId).Select(static p => p.Value.Value)];
+        }
+    }
 }

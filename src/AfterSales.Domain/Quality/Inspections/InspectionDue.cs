@@ -1,7 +1,7 @@
 namespace AfterSales.Quality.Inspections;
 
 /// <summary>
-/// One inspection a plan asks for on one device: its window, due date and status on the day of
+/// One inspection a plan asks for on one device or site: its window, due date and status on the day of
 /// evaluation. Immutable.
 /// </summary>
 /// <remarks>
@@ -12,10 +12,10 @@ namespace AfterSales.Quality.Inspections;
 /// </remarks>
 public sealed class InspectionDue
 {
-    internal InspectionDue(string planCode, string deviceSerial, LocalDate windowStart, LocalDate dueOn, InspectionStatus status, InspectionRecord? record, int daysOverdue)
+    internal InspectionDue(string planCode, InspectionSubject subject, LocalDate windowStart, LocalDate dueOn, InspectionStatus status, InspectionRecord? record, int daysOverdue)
     {
         PlanCode = planCode;
-        DeviceSerial = deviceSerial;
+        Subject = subject;
         WindowStart = windowStart;
         DueOn = dueOn;
         Status = status;
@@ -26,8 +26,8 @@ public sealed class InspectionDue
     /// <summary>The plan's code.</summary>
     public string PlanCode { get; }
 
-    /// <summary>The device.</summary>
-    public string DeviceSerial { get; }
+    /// <summary>The device or site.</summary>
+    public InspectionSubject Subject { get; }
 
     /// <summary>The first day the inspection may be done.</summary>
     public LocalDate WindowStart { get; }
@@ -45,5 +45,5 @@ public sealed class InspectionDue
     public int DaysOverdue { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{PlanCode} {DeviceSerial} {WindowStart:uuuu-MM-dd}..{DueOn:uuuu-MM-dd} {Status}";
+    public override string ToString() => $"{PlanCode} {Subject} {WindowStart:uuuu-MM-dd}..{DueOn:uuuu-MM-dd} {Status}";
 }

@@ -3,8 +3,8 @@ using AfterSales.Internal;
 namespace AfterSales.Quality.Inspections;
 
 /// <summary>
-/// The record of inspecting one device (巡检记录), identified by its serial number, against a
-/// checklist, signed by the customer (R-IN-3). Immutable.
+/// The record of inspecting one device (巡检记录), identified by its serial number, or one site,
+/// against a checklist, signed by the customer (R-IN-3). Immutable.
 /// </summary>
 /// <remarks>
 /// Results for items that are not on the checklist, or two results for one item, are mistakes of
@@ -16,7 +16,8 @@ namespace AfterSales.Quality.Inspections;
 public sealed class InspectionRecord
 {
     private InspectionRecord(
-        string deviceSerial,
+        string id,
+        InspectionSubject subject,
         Checklist checklist,
         LocalDate inspectedOn,
         string engineerId,
@@ -24,7 +25,8 @@ public sealed class InspectionRecord
         CustomerSignature? signature,
         IReadOnlyList<ChecklistItem> missing)
     {
-        DeviceSerial = deviceSerial;
+        Id = id;
+        Subject = subject;
         Checklist = checklist;
         InspectedOn = inspectedOn;
         EngineerId = engineerId;
@@ -34,7 +36,8 @@ public sealed class InspectionRecord
     }
 
     /// <summary>Creates a record.</summary>
-    /// <param name="deviceSerial">The device's serial number (设备序列号).</param>
+    /// <param name="id">The record's id.</param>
+    /// <param name="subject">The device (设备序列号) or site inspected.</param>
     /// <param name="checklist">The checklist used.</param>
     /// <param name="inspectedOn">The day of the inspection.</param>
     /// <param name="engineerId">The engineer who inspected.</param>
@@ -42,14 +45,16 @@ public sealed class InspectionRecord
     /// <param name="signature">The customer's signature, if signed.</param>
     /// <exception cref="ArgumentException">A blank id, an unknown item, an item given twice, or a signature dated before the inspection.</exception>
     public static InspectionRecord Create(
-        string deviceSerial,
+        string id,
+        InspectionSubject subject,
         Checklist checklist,
         LocalDate inspectedOn,
         string engineerId,
         IEnumerable<InspectionItemResult> results,
         CustomerSignature? signature)
     {
-        Guard.NotBlank(deviceSerial);
+        Guard.NotBlank(id);
+        Guard.NotNull(subject);
         Guard.NotNull(checklist);
         Guard.NotBlank(engineerId);
         var list = Guard.NotNull(results).ToList();
@@ -75,11 +80,14 @@ public sealed class InspectionRecord
         }
 
         var missing = checklist.Items.Where(i => !list.Exists(r => string.Equals(r.ItemCode, i.Code, StringComparison.Ordinal))).ToList();
-        return new InspectionRecord(deviceSerial, checklist, inspectedOn, engineerId, list, signature, missing);
+        return new InspectionRecord(id, subject, checklist, inspectedOn, engineerId, list, signature, missing);
     }
 
-    /// <summary>The device's serial number.</summary>
-    public string DeviceSerial { get; }
+    /// <summary>The record's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The device or site inspected.</summary>
+    public InspectionSubject Subject { get; }
 
     /// <summary>The checklist used.</summary>
     public Checklist Checklist { get; }

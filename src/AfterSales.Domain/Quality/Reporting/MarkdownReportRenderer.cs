@@ -1,11 +1,13 @@
 using System.Text;
 using AfterSales.Internal;
+using static AfterSales.Quality.Reporting.ReportLayout;
 
 namespace AfterSales.Quality.Reporting;
 
 /// <summary>
 /// Renders a <see cref="QuarterlyReport"/> as Markdown (GitHub-flavoured tables). Charts are left
-/// to the HTML rendering; the Markdown holds the same numbers as tables. Pure and thread-safe.
+/// to the HTML rendering; the Markdown holds the same numbers as tables, and boxed notices as
+/// quotes. Pure and thread-safe.
 /// </summary>
 public static class MarkdownReportRenderer
 {
@@ -14,17 +16,20 @@ public static class MarkdownReportRenderer
     {
         Guard.NotNull(report);
         var md = new StringBuilder();
-        foreach (var block in ReportLayout.Build(report))
+        foreach (var block in Build(report))
         {
             switch (block)
             {
-                case ReportLayout.Heading h:
+                case Heading h:
                     md.Append('#', h.Level).Append(' ').Append(ReportText.Inline(h.Text)).Append("\n\n");
                     break;
-                case ReportLayout.Paragraph p:
+                case Paragraph p:
                     md.Append(ReportText.Inline(p.Text)).Append("\n\n");
                     break;
-                case ReportLayout.Bullets b:
+                case Notice n:
+                    md.Append("> ").Append(Mark(n.Tone)).Append(ReportText.Inline(n.Text)).Append("\n\n");
+                    break;
+                case Bullets b:
                     foreach (var item in b.Items)
                     {
                         md.Append("- ").Append(ReportText.Inline(item)).Append('\n');
@@ -32,17 +37,12 @@ public static class MarkdownReportRenderer
 
                     md.Append('\n');
                     break;
-                case ReportLayout.Table t:
+                case Table t:
                     md.Append("| ").Append(string.Join(" | ", t.Headers.Select(ReportText.Cell))).Append(" |\n");
                     md.Append('|').Append(string.Concat(t.Headers.Select(_ => " --- |"))).Append('\n');
-                    if (t.Rows.Count == 0)
-                    {
-                        md.Append("| ").Append(string.Join(" | ", t.Headers.Select(_ => "—"))).Append(" |\n");
-                    }
-
                     foreach (var row in t.Rows)
                     {
-                        md.Append("| ").Append(string.Join(" | ", row.Select(ReportText.Cell))).Append(" |\n");
+                        md.Append("| ").Append(Mark(row.Tone)).Append(string.Join(" | ", row.Cells.Select(ReportText.Cell))).Append(" |\n");
                     }
 
                     md.Append('\n');
@@ -52,4 +52,12 @@ public static class MarkdownReportRenderer
 
         return md.ToString().TrimEnd('\n') + "\n";
     }
+
+    /// <summary>Markdown has no colour: a met or missed line starts with a mark instead.</summary>
+    private static string Mark(Tone tone) => tone switch
+    {
+        Tone.Good => "✅ ",
+        Tone.Bad => "❌ ",
+        _ => "",
+    };
 }

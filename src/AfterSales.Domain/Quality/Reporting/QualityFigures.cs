@@ -1,103 +1,152 @@
 using AfterSales.Calendars;
 using AfterSales.Internal;
-using AfterSales.Sla;
 
 namespace AfterSales.Quality.Reporting;
 
 /// <summary>
-/// The service-quality figures of a period (服务质量统计), R-RP-2 … R-RP-5, R-WO-3: on-time rates per
-/// metric and severity, major faults, times to respond/arrive/restore/resolve, availability per
-/// device, satisfaction, callbacks and parts-shipment accuracy, each against the contract's targets.
+/// The service-quality figures of a period as of an instant (服务质量统计), R-RP-2 … R-RP-5, R-WO-3:
+/// on-time rates per metric and severity, major faults, times to respond/arrive/restore/resolve,
+/// availability per device, satisfaction, the survey items, callbacks and parts-shipment accuracy,
+/// each against the contract's targets.
 /// </summary>
 /// <remarks>
-/// <para><see cref="Compute"/> is a pure function of its inputs. A work order belongs to the period
-/// in which it was <em>reported</em> (counts, severities, clocks, times, parts); availability instead
-/// uses every work order whose downtime overlaps the period, cut to it, so downtime adds up across
-/// months. Surveys, callbacks and shipments belong to the period of their day.</para>
+/// <para><b>As of.</b> Only what happened before <see cref="MeasuredUntil"/> — the period's end, or
+/// the report's "as of" instant when that is earlier — counts: a period in progress is measured
+/// over its elapsed part (<see cref="IsPartial"/>), so an open fault is down until "as of", never
+/// until the period's end in the future.</para>
+/// <para><b>Membership.</b> A work order belongs to the period in which it was <em>reported</em>
+/// (counts, severities, clocks, times, parts); availability instead uses every work order whose
+/// downtime overlaps the period, cut to it, so downtime adds up across months. Ratings, surveys,
+/// callbacks and shipments belong to the period of their day.</para>
 /// <para>Additive over a split of the period: every count, the met/met-late/breached counts, the
-/// duration totals and each device's downtime. Rates and means are not additive. Immutable.</para>
+/// duration and score totals and each device's downtime. Rates and means are not. Built by
+/// <see cref="Compute"/> or a <see cref="QuarterlyReportBuilder"/>. Immutable.</para>
 /// </remarks>
 public sealed class QualityFigures
 {
-    private QualityFigures()
+    internal QualityFigures()
     {
     }
 
     /// <summary>The period.</summary>
-    public ReportPeriod Period { get; private init; } = null!;
+    public ReportPeriod Period { get; internal init; } = null!;
+
+    /// <summary>The first instant measured: the period's start.</summary>
+    public Instant MeasuredFrom => Period.StartInstant;
+
+    /// <summary>The first instant not measured: the period's end, or "as of" when earlier (never before the start).</summary>
+    public Instant MeasuredUntil { get; internal init; }
+
+    /// <summary>The elapsed time measured; zero when the period had not started.</summary>
+    public Duration MeasuredLength => MeasuredUntil - MeasuredFrom;
+
+    /// <summary>Whether only part of the period had elapsed at "as of" (a period in progress).</summary>
+    public bool IsPartial => MeasuredUntil < Period.EndInstant;
+
+    /// <summary>Whether the period had started at "as of".</summary>
+    public bool IsStarted => MeasuredUntil > MeasuredFrom;
 
     /// <summary>Work orders reported in the period.</summary>
-    public int WorkOrderCount { get; private init; }
+    public int WorkOrderCount { get; internal init; }
 
     /// <summary>Major faults (重大故障) among them.</summary>
-    public int MajorFaultCount { get; private init; }
+    public int MajorFaultCount { get; internal init; }
 
-    /// <summary>Work orders per severity code, ordered by code.</summary>
-    public IReadOnlyDictionary<string, int> FaultsBySeverity { get; private init; } = null!;
+    /// <summary>Work orders per severity level, most severe first (by rank, then code).</summary>
+    public IReadOnlyList<SeverityCount> FaultsBySeverity { get; internal init; } = null!;
 
     /// <summary>On-time figures per metric (severity null) and per metric and severity.</summary>
-    public IReadOnlyList<OnTimeFigure> OnTime { get; private init; } = null!;
+    public IReadOnlyList<OnTimeFigure> OnTime { get; internal init; } = null!;
 
     /// <summary>The on-time figure over all metrics and severities (code <c>all</c>).</summary>
-    public OnTimeFigure OverallOnTime { get; private init; } = null!;
+    public OnTimeFigure OverallOnTime { get; internal init; } = null!;
 
     /// <summary>Times from the report to response, arrival, restoration and resolution.</summary>
-    public IReadOnlyList<DurationFigure> Durations { get; private init; } = null!;
+    public IReadOnlyList<DurationFigure> Durations { get; internal init; } = null!;
 
-    /// <summary>Availability per device, ordered by serial.</summary>
-    public IReadOnlyList<DeviceAvailability> Availability { get; private init; } = null!;
+    /// <summary>Availability per device, ordered by serial; empty when the period had not started.</summary>
+    public IReadOnlyList<DeviceAvailability> Availability { get; internal init; } = null!;
 
     /// <summary>The mean availability over the devices; null without devices.</summary>
     public decimal? MeanAvailability => Availability.Count == 0 ? null : Availability.Average(a => a.Availability);
 
+    /// <summary>Signed service reports rated in the period (R-WO-8).</summary>
+    public int RatingCount { get; internal init; }
+
+    /// <summary>Ratings of a satisfied customer (4 or 5).</summary>
+    public int SatisfiedCount { get; internal init; }
+
+    /// <summary>Satisfied / ratings (服务满意率); null without ratings.</summary>
+    public decimal? SatisfactionRate => RatingCount == 0 ? null : (decimal)SatisfiedCount / RatingCount;
+
     /// <summary>Surveys answered in the period.</summary>
-    public int SurveyCount { get; private init; }
+    public int SurveyCount { get; internal init; }
 
-    /// <summary>Surveys with a satisfied overall score.</summary>
-    public int SatisfiedCount { get; private init; }
+    /// <summary>The survey items — skill, attitude, timeliness — each over the surveys that answered it (R-RP-5).</summary>
+    public IReadOnlyList<SurveyItemFigure> SurveyItems { get; internal init; } = null!;
 
-    /// <summary>Satisfied / surveys; null without surveys.</summary>
-    public decimal? SatisfactionRate => SurveyCount == 0 ? null : (decimal)SatisfiedCount / SurveyCount;
+    /// <summary>The customers' suggestions and comments, by day then work order: at most 50 (see <see cref="RemarkCount"/>).</summary>
+    public IReadOnlyList<CustomerRemark> Remarks { get; internal init; } = null!;
 
-    /// <summary>Sum of skill scores (for means and additivity).</summary>
-    public int SkillScoreTotal { get; private init; }
-
-    /// <summary>Sum of attitude scores.</summary>
-    public int AttitudeScoreTotal { get; private init; }
-
-    /// <summary>Sum of timeliness scores.</summary>
-    public int TimelinessScoreTotal { get; private init; }
-
-    /// <summary>The non-empty suggestions, in order of answer.</summary>
-    public IReadOnlyList<string> Suggestions { get; private init; } = null!;
+    /// <summary>All suggestions and comments given in the period.</summary>
+    public int RemarkCount { get; internal init; }
 
     /// <summary>In-warranty callbacks due in the period.</summary>
-    public int CallbacksDue { get; private init; }
+    public int CallbacksDue { get; internal init; }
 
     /// <summary>In-warranty callbacks made.</summary>
-    public int CallbacksDone { get; private init; }
+    public int CallbacksDone { get; internal init; }
 
     /// <summary>Made / due; null when none was due.</summary>
     public decimal? CallbackRate => CallbacksDue == 0 ? null : (decimal)CallbacksDone / CallbacksDue;
 
     /// <summary>Parts shipments in the period.</summary>
-    public int ShipmentCount { get; private init; }
+    public int ShipmentCount { get; internal init; }
 
     /// <summary>Correct shipments.</summary>
-    public int CorrectShipments { get; private init; }
+    public int CorrectShipments { get; internal init; }
 
     /// <summary>Correct / shipments; null without shipments.</summary>
     public decimal? ShipmentAccuracy => ShipmentCount == 0 ? null : (decimal)CorrectShipments / ShipmentCount;
 
     /// <summary>Replaced part types by count, most first, then by name.</summary>
-    public IReadOnlyList<PartTypeCount> PartTypes { get; private init; } = null!;
+    public IReadOnlyList<PartTypeCount> PartTypes { get; internal init; } = null!;
 
     /// <summary>The figures against the targets that were set.</summary>
-    public IReadOnlyList<TargetComparison> Comparisons { get; private set; } = null!;
+    public IReadOnlyList<TargetComparison> Comparisons { get; internal set; } = null!;
 
-    /// <summary>Computes the figures of <paramref name="period"/>.</summary>
+    /// <summary>Why <paramref name="code"/>'s figure has no value, or null when it has one.</summary>
+    /// <param name="code">
+    /// <c>work-orders</c>, <c>on-time</c>, <c>availability</c>, <c>satisfaction</c>, <c>callback</c>,
+    /// <c>parts-accuracy</c>, <c>parts</c>, or a survey item's code.
+    /// </param>
+    public NoDataReason? NoData(string code)
+    {
+        if (!IsStarted)
+        {
+            return NoDataReason.PeriodNotStarted;
+        }
+
+        return code switch
+        {
+            "work-orders" => WorkOrderCount == 0 ? NoDataReason.NoWorkOrders : null,
+            "on-time" => OverallOnTime.Total > 0 ? null : WorkOrderCount == 0 ? NoDataReason.NoWorkOrders : NoDataReason.NoClockDecided,
+            "availability" => Availability.Count == 0 ? NoDataReason.NoDevices : null,
+            "satisfaction" => RatingCount == 0 ? NoDataReason.NoRatings : null,
+            "callback" => CallbacksDue == 0 ? NoDataReason.NoCallbacksDue : null,
+            "parts-accuracy" => ShipmentCount == 0 ? NoDataReason.NoShipments : null,
+            "parts" => PartTypes.Count == 0 ? (WorkOrderCount == 0 ? NoDataReason.NoWorkOrders : NoDataReason.NoPartsReplaced) : null,
+            _ => SurveyItems.FirstOrDefault(i => i.Code == code) is { } item
+                ? item.Answers == 0 ? NoDataReason.NoSurveyAnswers : null
+                : throw new ArgumentOutOfRangeException(nameof(code), code, $"code '{code}' names no figure."),
+        };
+    }
+
+    /// <summary>Computes the figures of <paramref name="period"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="period">The period.</param>
-    /// <param name="workOrders">Work orders; filtered here.</param>
+    /// <param name="asOf">The instant the figures are as of; facts after it are ignored.</param>
+    /// <param name="workOrders">Work orders summarised as of <paramref name="asOf"/>; filtered here.</param>
+    /// <param name="ratings">Sign-off ratings; filtered by day.</param>
     /// <param name="surveys">Surveys; filtered by answer day.</param>
     /// <param name="callbacks">Callbacks; filtered by due day, in-warranty only.</param>
     /// <param name="shipments">Parts shipments; filtered by shipping day.</param>
@@ -106,7 +155,9 @@ public sealed class QualityFigures
     /// <param name="devices">Devices under contract, so that devices without faults show 100 %; may be empty.</param>
     public static QualityFigures Compute(
         ReportPeriod period,
+        Instant asOf,
         IEnumerable<WorkOrderSummary> workOrders,
+        IEnumerable<SignOffRating> ratings,
         IEnumerable<SatisfactionSurvey> surveys,
         IEnumerable<CallbackRecord> callbacks,
         IEnumerable<PartsShipment> shipments,
@@ -114,198 +165,37 @@ public sealed class QualityFigures
         BusinessCalendar calendar,
         IEnumerable<string>? devices = null)
     {
-        Guard.NotNull(period);
-        Guard.NotNull(targets);
-        Guard.NotNull(calendar);
-        var allOrders = Guard.NotNull(workOrders).ToList();
-        var orders = allOrders.Where(o => period.Contains(o.ReportedAt)).ToList();
-        var surveysIn = Guard.NotNull(surveys).Where(s => period.Contains(s.AnsweredOn)).OrderBy(s => s.AnsweredOn).ToList();
-        var callbacksIn = Guard.NotNull(callbacks).Where(c => c.InWarranty && period.Contains(c.DueOn)).ToList();
-        var shipmentsIn = Guard.NotNull(shipments).Where(s => period.Contains(s.ShippedOn)).ToList();
-
-        var overall = OnTimeOf("all", "全部时限", "all targets", null, orders.SelectMany(o => o.Clocks));
-        var figures = new QualityFigures
+        var figures = new FiguresAccumulator(Guard.NotNull(period), asOf, Guard.NotNull(calendar));
+        foreach (var device in devices ?? [])
         {
-            Period = period,
-            WorkOrderCount = orders.Count,
-            MajorFaultCount = orders.Count(o => o.IsMajorFault),
-            FaultsBySeverity = new SortedDictionary<string, int>(
-                orders.GroupBy(o => o.SeverityCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-                StringComparer.Ordinal),
-            OnTime = OnTimeFigures(orders),
-            OverallOnTime = overall,
-            Durations =
-            [
-                DurationOf("respond", "响应时间", "time to respond", orders, o => o.RespondedAt, calendar),
-                DurationOf("arrive", "到场时间", "time to arrive", orders, o => o.ArrivedAt, calendar),
-                DurationOf("restore", "恢复时间", "time to restore", orders, o => o.RestoredAt, calendar),
-                DurationOf("resolve", "修复时间", "time to resolve", orders, o => o.ResolvedAt, calendar),
-            ],
-            Availability = AvailabilityOf(period, allOrders, devices ?? []),
-            SurveyCount = surveysIn.Count,
-            SatisfiedCount = surveysIn.Count(s => s.IsSatisfied),
-            SkillScoreTotal = surveysIn.Sum(s => s.Skill),
-            AttitudeScoreTotal = surveysIn.Sum(s => s.Attitude),
-            TimelinessScoreTotal = surveysIn.Sum(s => s.Timeliness),
-            Suggestions = [.. surveysIn.Select(s => s.Suggestions.Trim()).Where(s => s.Length > 0)],
-            CallbacksDue = callbacksIn.Count,
-            CallbacksDone = callbacksIn.Count(c => c.Done),
-            ShipmentCount = shipmentsIn.Count,
-            CorrectShipments = shipmentsIn.Count(s => s.Correct),
-            PartTypes =
-            [
-                .. orders.SelectMany(o => o.PartTypesUsed)
-                    .GroupBy(p => p, StringComparer.Ordinal)
-                    .Select(g => new PartTypeCount(g.Key, g.Count()))
-                    .OrderByDescending(p => p.Count)
-                    .ThenBy(p => p.PartType, StringComparer.Ordinal),
-            ],
-            Comparisons = [],
-        };
-
-        figures.Comparisons = Compare(figures, targets);
-        return figures;
-    }
-
-    private static List<TargetComparison> Compare(QualityFigures f, QualityTargets t)
-    {
-        var result = new List<TargetComparison>();
-        void Add(string code, string zh, string en, decimal? actual, decimal? target)
-        {
-            if (target is { } value)
-            {
-                result.Add(new TargetComparison(code, zh, en, actual, value));
-            }
+            figures.AddDevice(device);
         }
 
-        Add("callback", "保修期内客户回访率", "callback rate (in warranty)", f.CallbackRate, t.CallbackRate);
-        Add("satisfaction", "服务满意率", "customer satisfaction", f.SatisfactionRate, t.SatisfactionRate);
-        Add("parts-accuracy", "备件发货准确率", "parts shipment accuracy", f.ShipmentAccuracy, t.PartsShipmentAccuracy);
-        Add("on-time", "故障修复及时率", "on-time rate", f.OverallOnTime.Rate, t.OnTimeRate);
-        Add("availability", "设备可用率", "device availability", f.MeanAvailability, t.Availability);
-        return result;
-    }
-
-    private static List<OnTimeFigure> OnTimeFigures(List<WorkOrderSummary> orders)
-    {
-        var clocks = orders.SelectMany(o => o.Clocks.Select(c => (Severity: o.SeverityCode, Clock: c))).ToList();
-        var result = new List<OnTimeFigure>();
-        foreach (var byMetric in clocks.GroupBy(c => c.Clock.Metric).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+        foreach (var order in Guard.NotNull(workOrders))
         {
-            var metric = byMetric.Key;
-            result.Add(OnTimeOf(metric.Code, metric.NameZh, metric.NameEn, null, byMetric.Select(c => c.Clock)));
-            foreach (var bySeverity in byMetric.GroupBy(c => c.Severity, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                result.Add(OnTimeOf(metric.Code, metric.NameZh, metric.NameEn, bySeverity.Key, bySeverity.Select(c => c.Clock)));
-            }
+            figures.Add(order);
         }
 
-        return result;
-    }
-
-    private static OnTimeFigure OnTimeOf(string code, string zh, string en, string? severity, IEnumerable<SlaClock> clocks)
-    {
-        int met = 0, late = 0, breached = 0;
-        foreach (var clock in clocks)
+        foreach (var rating in Guard.NotNull(ratings))
         {
-            switch (clock.Status)
-            {
-                case SlaClockStatus.Met:
-                    met++;
-                    break;
-                case SlaClockStatus.MetLate:
-                    late++;
-                    break;
-                case SlaClockStatus.Breached:
-                    breached++;
-                    break;
-            }
+            figures.Add(rating);
         }
 
-        return new OnTimeFigure(code, zh, en, severity, met, late, breached);
-    }
-
-    private static DurationFigure DurationOf(string code, string zh, string en, List<WorkOrderSummary> orders, Func<WorkOrderSummary, Instant?> milestone, BusinessCalendar calendar)
-    {
-        var count = 0;
-        Duration elapsed = Duration.Zero, business = Duration.Zero;
-        foreach (var order in orders)
+        foreach (var survey in Guard.NotNull(surveys))
         {
-            if (milestone(order) is { } at)
-            {
-                count++;
-                elapsed += at - order.ReportedAt;
-                business += calendar.BusinessTimeBetween(order.ReportedAt, at);
-            }
+            figures.Add(survey);
         }
 
-        return new DurationFigure(code, zh, en, count, elapsed, business);
-    }
-
-    private static List<DeviceAvailability> AvailabilityOf(ReportPeriod period, List<WorkOrderSummary> orders, IEnumerable<string> devices)
-    {
-        var start = period.StartInstant;
-        var end = period.EndInstant;
-        var intervals = new Dictionary<string, List<(Instant From, Instant To)>>(StringComparer.Ordinal);
-        foreach (var device in devices)
+        foreach (var callback in Guard.NotNull(callbacks))
         {
-            intervals.TryAdd(device, []);
+            figures.Add(callback);
         }
 
-        foreach (var order in orders)
+        foreach (var shipment in Guard.NotNull(shipments))
         {
-            var from = order.DownFrom < start ? start : order.DownFrom;
-            var restored = order.RestoredAt ?? order.ResolvedAt ?? end;
-            var to = restored > end ? end : restored;
-            if (from < to)
-            {
-                if (!intervals.TryGetValue(order.DeviceSerial, out var list))
-                {
-                    intervals[order.DeviceSerial] = list = [];
-                }
-
-                list.Add((from, to));
-            }
+            figures.Add(shipment);
         }
 
-        return
-        [
-            .. intervals
-                .OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new DeviceAvailability(p.Key, Union(p.Value), period.Length)),
-        ];
-    }
-
-    private static Duration Union(List<(Instant From, Instant To)> intervals)
-    {
-        var total = Duration.Zero;
-        Instant? currentFrom = null, currentTo = null;
-        foreach (var (from, to) in intervals.OrderBy(i => i.From))
-        {
-            if (currentTo is { } ct && from <= ct)
-            {
-                if (to > ct)
-                {
-                    currentTo = to;
-                }
-
-                continue;
-            }
-
-            if (currentFrom is { } cf && currentTo is { } cEnd)
-            {
-                total += cEnd - cf;
-            }
-
-            currentFrom = from;
-            currentTo = to;
-        }
-
-        if (currentFrom is { } lf && currentTo is { } lt)
-        {
-            total += lt - lf;
-        }
-
-        return total;
+        return figures.Build(Guard.NotNull(targets));
     }
 }

@@ -3,13 +3,14 @@ namespace AfterSales.Quality.Reporting;
 /// <summary>A figure against the contract's target (指标对比). Immutable.</summary>
 public sealed class TargetComparison
 {
-    internal TargetComparison(string code, string nameZh, string nameEn, decimal? actual, decimal target)
+    internal TargetComparison(string code, string nameZh, string nameEn, decimal? actual, decimal target, NoDataReason? noDataReason)
     {
         Code = code;
         NameZh = nameZh;
         NameEn = nameEn;
         Actual = actual;
         Target = target;
+        NoDataReason = actual is null ? noDataReason : null;
     }
 
     /// <summary>A code, e.g. <c>satisfaction</c>.</summary>
@@ -29,4 +30,10 @@ public sealed class TargetComparison
 
     /// <summary>Whether the target is met; null when nothing was measured.</summary>
     public bool? IsMet => Actual is { } a ? a >= Target : null;
+
+    /// <summary>Actual − target: negative when missed; null when nothing was measured.</summary>
+    public decimal? Gap => Actual - Target;
+
+    /// <summary>Why nothing was measured, when <see cref="Actual"/> is null.</summary>
+    public NoDataReason? NoDataReason { get; }
 }
