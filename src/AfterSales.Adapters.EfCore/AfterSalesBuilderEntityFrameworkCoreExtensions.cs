@@ -29,7 +29,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreQualityRecordStore{TContext}"/> (<see cref="IQualityRecordStore"/>),
     /// <see cref="EfCoreInspectionStore{TContext}"/> (<see cref="IInspectionStore"/>),
     /// <see cref="EfCoreQualityTermsCatalog{TContext}"/> (<see cref="IQualityTermsCatalog"/>) and
-    /// <see cref="EfCoreQualitySnapshotSource{TContext}"/> (<see cref="IQualitySnapshotSource"/>). The context must map the tables
+    /// <see cref="EfCoreQualitySnapshotSource{TContext}"/> (<see cref="IQualitySnapshotSource"/>),
+    /// and the policy catalog with <see cref="EfCoreSlaPolicyCatalog{TContext}"/> (<see cref="ISlaPolicyCatalog"/>) over the shared set of
+    /// <see cref="AfterSalesOptions.Policies"/>. The context must map the tables
     /// (<c>modelBuilder.ApplyAfterSalesConfiguration()</c> or <see cref="AfterSalesDbContext"/>) and be
     /// registered by the host with <c>AddDbContextFactory</c> (used when present) or <c>AddDbContext</c>
     /// (then each call resolves it from a new scope).
@@ -67,6 +69,18 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         });
         services.Replace(ServiceDescriptor.Singleton<ICalendarCatalog>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
+        services.TryAddSingleton(static sp =>
+        {
+            var shared = sp.GetRequiredService<AfterSalesOptions>().Policies.Distinct();
+            var calendars = sp.GetRequiredService<ICalendarCatalog>();
+            var clock = sp.GetService<NodaTime.IClock>()
+                ?? throw new InvalidOperationException(
+                    "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreSlaPolicyCatalog<TContext>(factory, shared, calendars, clock)
+                : new EfCoreSlaPolicyCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, calendars, clock);
+        });
+        services.Replace(ServiceDescriptor.Singleton<ISlaPolicyCatalog>(static sp => sp.GetRequiredService<EfCoreSlaPolicyCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreStockLedgerStore<TContext>(factory)

@@ -47,6 +47,9 @@ public sealed partial class AfterSalesModelOptions
 
     /// <summary>The tendered price lists table's name (投标报价单), one row per version.</summary>
     public string PriceListsTable => TablePrefix + "price_lists";
+    /// <summary>The tenants' SLA policy versions table's name (服务级别协议版本).</summary>
+    public string PoliciesTable => TablePrefix + "sla_policies";
+
     /// <summary>The satisfaction surveys table's name (满意度调查).</summary>
     public string QualitySurveysTable => TablePrefix + "quality_surveys";
 

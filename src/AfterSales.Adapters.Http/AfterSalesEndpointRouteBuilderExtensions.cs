@@ -61,6 +61,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         CalendarEndpoints.Map(tenantScoped);
         Quotes.Map(tenantScoped);
         SparesEndpoints.Map(tenantScoped);
+        PolicyEndpoints.Map(group, tenantScoped);
         return group;
     }
 }

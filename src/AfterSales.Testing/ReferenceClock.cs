@@ -49,6 +49,16 @@ public sealed class ReferenceClock
     {
         ArgumentNullException.ThrowIfNull(clock);
         var differences = new List<string>();
+        if (clock.StartedAt != Start)
+        {
+            differences.Add($"{clock.Metric}: started {clock.StartedAt}, reference {Start}");
+        }
+
+        if (clock.Allowed != Allowed)
+        {
+            differences.Add($"{clock.Metric}: allowed {clock.Allowed}, reference {Allowed}");
+        }
+
         if (clock.DueAt != Due)
         {
             differences.Add($"{clock.Metric}: due {clock.DueAt}, reference {Due}");

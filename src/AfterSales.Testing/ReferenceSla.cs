@@ -184,6 +184,11 @@ public static class ReferenceSla
 
         var target = clock.Target;
         Func<Instant, bool> isBusinessMinute = rules is null ? target.Calendar.IsBusinessTime : rules.IsBusinessMinute;
+        if (target.Amount.Unit == SlaAmountUnit.CalendarPeriod)
+        {
+            isBusinessMinute = static _ => true; // calendar periods count elapsed time
+        }
+
         var end = clock.StoppedAt ?? now;
         if (end < begin)
         {
@@ -208,9 +213,11 @@ public static class ReferenceSla
     }
 
     /// <summary>
-    /// Evaluates <paramref name="policy"/> with <see cref="SlaEvaluator"/> and recomputes every clock
-    /// that started with <see cref="Recompute"/>. Targets on <paramref name="calendar"/>'s calendar
-    /// are counted with its rules, targets on <see cref="ChinaCalendars.Statutory9To18"/> with
+    /// Evaluates <paramref name="policy"/> with <see cref="SlaEvaluator"/> and compares every clock with
+    /// <see cref="Clocks"/>, which works each one out from the policy and the timeline alone — which
+    /// target applies, when the clock starts, what a working-days amount allows, when it stops — never
+    /// from the evaluator's own clock. Targets on <paramref name="calendar"/>'s calendar are counted with
+    /// its rules, targets on <see cref="ChinaCalendars.Statutory9To18"/> with
     /// <see cref="ReferenceCalendar.ChinaStatutory9To18"/>, any other with its calendar's
     /// <see cref="BusinessCalendar.IsBusinessTime"/>.
     /// </summary>
@@ -218,19 +225,289 @@ public static class ReferenceSla
     public static IReadOnlyList<string> Disagreements(SlaPolicy policy, TicketTimeline timeline, Instant now, GeneratedCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(timeline);
         var differences = new List<string>();
-        foreach (var clock in SlaEvaluator.Evaluate(policy, timeline, now))
+        var evaluated = SlaEvaluator.Evaluate(policy, timeline, now, ExplanationLanguage.English);
+        var reference = Clocks(policy, timeline, now, calendar);
+        foreach (var (metric, cycle, expected) in reference)
         {
-            var rules = calendar is not null && ReferenceEquals(clock.Target.Calendar, calendar.Calendar) ? calendar.Rules
-                : ReferenceEquals(clock.Target.Calendar, ChinaCalendars.Statutory9To18) ? ReferenceCalendar.ChinaStatutory9To18
-                : null;
-            if (Recompute(clock, timeline, now, rules) is { } reference)
+            var clock = evaluated.FirstOrDefault(c => c.Metric.Equals(metric) && c.Cycle == cycle);
+            if (clock is null)
             {
-                differences.AddRange(reference.DifferencesFrom(clock).Select(d => $"cycle {clock.Cycle}, {d}"));
+                differences.Add($"cycle {cycle}, {metric}: no clock, reference {expected?.ToString() ?? "not started"}");
+            }
+            else if (expected is null)
+            {
+                if (clock.StartedAt is not null)
+                {
+                    differences.Add($"cycle {cycle}, {metric}: started {clock.StartedAt}, reference not started");
+                }
+            }
+            else
+            {
+                differences.AddRange(expected.DifferencesFrom(clock).Select(d => $"cycle {cycle}, {d}"));
             }
         }
 
+        foreach (var clock in evaluated.Where(c => !reference.Any(r => r.Metric.Equals(c.Metric) && r.Cycle == c.Cycle)))
+        {
+            differences.Add($"cycle {clock.Cycle}, {clock.Metric}: a clock the reference does not have");
+        }
+
         return differences;
+    }
+
+    /// <summary>
+    /// Every clock of <paramref name="policy"/> on <paramref name="timeline"/> at <paramref name="now"/>,
+    /// worked out minute by minute from the policy's words and the timeline alone: per metric and cycle
+    /// (a re-opening starts a new cycle for metrics that restart), the targets that apply to the
+    /// severity in force at the stop (or now), each started at its anchor, given its amount (working
+    /// days as the same position in the day that many working days later) and paused while waiting;
+    /// the one due first wins. <see langword="null"/> for a clock that has not started.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="timeline">The timeline.</param>
+    /// <param name="now">The evaluation instant; later facts are ignored.</param>
+    /// <param name="calendar">A generated calendar whose rules count its targets, if any.</param>
+    public static IReadOnlyList<(SlaMetric Metric, int Cycle, ReferenceClock? Clock)> Clocks(SlaPolicy policy, TicketTimeline timeline, Instant now, GeneratedCalendar? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(timeline);
+        var entries = timeline.Entries.TakeWhile(e => e.At <= now).ToList();
+        var cycleStarts = new List<(Instant Start, int First, int End)>();
+        var first = 0;
+        var cycleStart = timeline.ReportedAt;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Kind == TimelineEntryKind.Reopened)
+            {
+                cycleStarts.Add((cycleStart, first, i));
+                (cycleStart, first) = (entries[i].At, i + 1);
+            }
+        }
+
+        cycleStarts.Add((cycleStart, first, entries.Count));
+        var result = new List<(SlaMetric, int, ReferenceClock?)>();
+        foreach (var metric in policy.Targets.Select(static t => t.Metric).Distinct())
+        {
+            for (var c = 0; c < cycleStarts.Count && (c == 0 || metric.RestartsOnReopen); c++)
+            {
+                var (start, from, to) = cycleStarts[c];
+                to = metric.RestartsOnReopen ? to : entries.Count; // one clock over every cycle
+                var stop = entries.FindIndex(from, to - from, e => e.Kind == TimelineEntryKind.MilestoneReached
+                    && (metric.StoppedBy.Equals(e.Milestone) || metric.EndedBy.Contains(e.Milestone!)));
+                var severity = Severity(timeline, entries, stop >= 0 ? stop : entries.Count);
+                ReferenceClock? best = null;
+                var any = false;
+                foreach (var target in policy.Targets.Where(t => t.Metric.Equals(metric) && t.AppliesTo(severity, timeline.Channel, timeline.Site)))
+                {
+                    any = true;
+                    var clock = Clock(policy, target, timeline, entries, c + 1, start, from, to, stop, now, calendar);
+                    if (clock is not null && (best is null || clock.Due < best.Due))
+                    {
+                        best = clock;
+                    }
+                }
+
+                if (any)
+                {
+                    result.Add((metric, c + 1, best));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The instant <paramref name="workingDays"/> working days after <paramref name="start"/>, minute by
+    /// minute: from the first business minute s at or after the start, the same count of business minutes
+    /// into the day (counted from local midnight) on the <paramref name="workingDays"/>-th later date that
+    /// has business minutes, or that day's last business minute's end when it has no more.
+    /// </summary>
+    /// <param name="isBusinessMinute">Whether the minute starting at an instant is business time.</param>
+    /// <param name="zone">The calendar's zone (what a day is).</param>
+    /// <param name="start">The start.</param>
+    /// <param name="workingDays">The number of working days, 0 or more.</param>
+    public static Instant WorkingDaysDue(Func<Instant, bool> isBusinessMinute, DateTimeZone zone, Instant start, int workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(isBusinessMinute);
+        ArgumentNullException.ThrowIfNull(zone);
+        var s = Due(isBusinessMinute, start, [], Duration.Zero);
+        if (workingDays == 0)
+        {
+            return s;
+        }
+
+        var day = s.InZone(zone).Date;
+        long position = 0;
+        for (var minute = zone.AtStartOfDay(day).ToInstant(); minute < s; minute += Minute)
+        {
+            position += isBusinessMinute(minute) ? 1 : 0;
+        }
+
+        for (var left = workingDays; day < s.InZone(zone).Date.PlusDays(3660);)
+        {
+            day = day.PlusDays(1);
+            var opening = zone.AtStartOfDay(day).ToInstant();
+            var closing = zone.AtStartOfDay(day.PlusDays(1)).ToInstant();
+            long counted = 0;
+            Instant? lastEnd = null;
+            Instant? atPosition = null;
+            for (var minute = opening; minute < closing; minute += Minute)
+            {
+                if (!isBusinessMinute(minute))
+                {
+                    continue;
+                }
+
+                atPosition ??= counted == position ? minute : null;
+                counted++;
+                lastEnd = minute + Minute;
+            }
+
+            if (lastEnd is null || --left > 0)
+            {
+                continue; // not a working day, or not the last one
+            }
+
+            return atPosition ?? lastEnd.Value;
+        }
+
+        throw new InvalidOperationException($"The reference found no {workingDays}th working day within 10 years of {start}.");
+    }
+
+    /// <summary>
+    /// The close of the <paramref name="workingDays"/>-th working day after the day of the first business
+    /// minute at or after <paramref name="start"/>, minute by minute: the end of that day's last business minute.
+    /// </summary>
+    /// <param name="isBusinessMinute">Whether the minute starting at an instant is business time.</param>
+    /// <param name="zone">The calendar's zone (what a day is).</param>
+    /// <param name="start">The start.</param>
+    /// <param name="workingDays">0 for the close of the first working day.</param>
+    public static Instant CloseOfWorkingDay(Func<Instant, bool> isBusinessMinute, DateTimeZone zone, Instant start, int workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(isBusinessMinute);
+        ArgumentNullException.ThrowIfNull(zone);
+        var day = Due(isBusinessMinute, start, [], Duration.Zero).InZone(zone).Date;
+        for (var left = workingDays; ; day = day.PlusDays(1))
+        {
+            Instant? close = null;
+            for (var minute = zone.AtStartOfDay(day).ToInstant(); minute < zone.AtStartOfDay(day.PlusDays(1)).ToInstant(); minute += Minute)
+            {
+                close = isBusinessMinute(minute) ? minute + Minute : close;
+            }
+
+            if (close is { } end && left-- == 0)
+            {
+                return end;
+            }
+        }
+    }
+
+    private static ReferenceClock? Clock(
+        SlaPolicy policy, SlaTarget target, TicketTimeline timeline, List<TimelineEntry> entries, int cycle, Instant cycleStart, int from, int to, int stop, Instant now, GeneratedCalendar? calendar)
+    {
+        var anchor = target.StartAnchor;
+        Instant begin;
+        if (anchor.Equals(Milestone.Reported) || anchor.Equals(Milestone.FaultOccurred))
+        {
+            begin = cycle > 1 ? cycleStart : anchor.Equals(Milestone.FaultOccurred) ? timeline.FaultOccurredAt ?? timeline.ReportedAt : timeline.ReportedAt;
+        }
+        else
+        {
+            var at = entries.FindIndex(from, to - from, e => e.Kind == TimelineEntryKind.MilestoneReached && anchor.Equals(e.Milestone));
+            if (at < 0)
+            {
+                return null;
+            }
+
+            begin = entries[at].At;
+        }
+
+        if (policy.Reclassification == ReclassificationRule.RestartAtChange)
+        {
+            var upTo = stop >= 0 ? stop : to;
+            var changed = entries.FindLastIndex(upTo - 1, upTo - from, e => e.Kind == TimelineEntryKind.SeverityChanged);
+            if (upTo > from && changed >= from && entries[changed].At > begin)
+            {
+                begin = entries[changed].At;
+            }
+        }
+
+        var rules = calendar is not null && ReferenceEquals(target.Calendar, calendar.Calendar) ? calendar.Rules
+            : ReferenceEquals(target.Calendar, ChinaCalendars.Statutory9To18) ? ReferenceCalendar.ChinaStatutory9To18
+            : null;
+        Func<Instant, bool> isBusinessMinute = rules is null ? target.Calendar.IsBusinessTime : rules.IsBusinessMinute;
+        if (target.Amount.Unit == SlaAmountUnit.CalendarPeriod)
+        {
+            isBusinessMinute = static _ => true; // calendar periods count elapsed time
+        }
+
+        Instant? stoppedAt = stop >= 0 ? entries[stop].At : null;
+        var end = stoppedAt ?? now;
+        if (end < begin)
+        {
+            end = begin;
+        }
+
+        var pauses = target.PausesWhileWaitingForCustomer ? Pauses(timeline, begin, end, now) : [];
+        var conventions = policy.Conventions;
+        Instant? responded = entries.FirstOrDefault(e => e.Kind == TimelineEntryKind.MilestoneReached && Milestone.Responded.Equals(e.Milestone))?.At;
+        var waitingCounts = conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Counts && !target.Metric.Equals(SlaMetric.FirstResponse);
+        if (waitingCounts)
+        {
+            // Waiting before the first response counts: only the part of each pause after it pauses.
+            pauses = responded is { } r
+                ? [.. pauses.Where(p => p.End > r).Select(p => new Interval(p.Start > r ? p.Start : r, p.End))]
+                : [];
+        }
+
+        var zone = target.Calendar.Zone;
+        var allowed = target.Amount.Unit switch
+        {
+            SlaAmountUnit.BusinessTime => target.Amount.BusinessTime,
+            SlaAmountUnit.WorkingDays => Elapsed(isBusinessMinute, begin, [], WorkingDaysDue(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
+            SlaAmountUnit.CloseOfWorkingDay => Elapsed(isBusinessMinute, begin, [], CloseOfWorkingDay(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
+            _ => (begin.InZone(zone).LocalDateTime + target.Amount.CalendarPeriod!).InZoneLeniently(zone).ToInstant() - begin,
+        };
+        var due = Due(isBusinessMinute, begin, pauses, allowed);
+        if (conventions.BudgetEndingAtClose == BudgetEndingAtClose.NextOpening && allowed > Duration.Zero
+            && target.Amount.Unit != SlaAmountUnit.CloseOfWorkingDay && !isBusinessMinute(due))
+        {
+            due = Due(isBusinessMinute, due, [], Duration.Zero);
+        }
+
+        var elapsed = Elapsed(isBusinessMinute, begin, pauses, end);
+        var paused = Elapsed(isBusinessMinute, begin, [], end) - elapsed;
+        var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && IsOpenPause(timeline, now) && (!waitingCounts || responded is not null);
+        var ended = stop >= 0 && !target.Metric.StoppedBy.Equals(entries[stop].Milestone);
+        var status = stoppedAt is { } at2
+            ? (ended ? (at2 <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached) : at2 <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate)
+            : now > due ? SlaClockStatus.Breached
+            : openPause ? SlaClockStatus.Paused
+            : SlaClockStatus.Running;
+        if (conventions.Rounding == DurationRounding.Minute)
+        {
+            static Duration Down(Duration d) => Duration.FromMinutes((long)Math.Truncate(d.TotalMinutes));
+            (allowed, elapsed, paused) = (Down(allowed), Down(elapsed), Down(paused));
+        }
+
+        return new ReferenceClock(begin, due, allowed, elapsed, paused, status, checksStatus: target.WaivedBy is null);
+    }
+
+    /// <summary>The severity in force before entry <paramref name="index"/>: the last reclassification before it, or the reported one.</summary>
+    private static string Severity(TicketTimeline timeline, List<TimelineEntry> entries, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (entries[i].Kind == TimelineEntryKind.SeverityChanged)
+            {
+                return entries[i].SeverityCode!;
+            }
+        }
+
+        return timeline.InitialSeverityCode;
     }
 
     private static bool IsPaused(Instant minute, IReadOnlyList<Interval> pauses)

@@ -66,7 +66,7 @@ public class ConsumerTests(PackageFixture packages, ITestOutputHelper output)
 
         Assert.Contains("first response: Met", run, StringComparison.Ordinal);
         Assert.Contains("on-site arrival: Running", run, StringComparison.Ordinal);
-        Assert.Contains("started", run, StringComparison.Ordinal);
+        Assert.Contains("自报障 2026-03-02 10:00 起计", run, StringComparison.Ordinal); // the China presets explain in Chinese by default
         var assets = File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json"));
         Assert.Contains($"\"AfterSales.Domain/{PackagedProjects.Version}\"", assets, StringComparison.Ordinal);
         Assert.Contains("\"type\": \"package\"", assets, StringComparison.Ordinal);

@@ -14,7 +14,11 @@ public sealed record PolicyResponse(
     string SeverityScale,
     IReadOnlyList<SeverityLevelResponse> SeverityLevels,
     Duration ObservationPeriod,
-    IReadOnlyList<TargetResponse> Targets);
+    IReadOnlyList<TargetResponse> Targets,
+    bool Shared);
+
+/// <summary>The answer of <c>POST /policies/validate</c> for a valid document: what a PUT would save.</summary>
+public sealed record PolicyValidationResponse(bool Valid, string Id, string Name, int Targets, IReadOnlyList<string> Calendars);
 
 public sealed record SeverityLevelResponse(string Code, int Rank, string NameZh, string NameEn, string Description);
 

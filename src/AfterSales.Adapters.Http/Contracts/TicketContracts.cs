@@ -513,6 +513,7 @@ public sealed record ClocksResponse(string TicketId, int Version, Instant At, IR
 /// <param name="PolicyKey">The SLA policy version the clock was computed with, id@version.</param>
 /// <param name="CalendarKey">The calendar version the clock was computed with, id@version.</param>
 /// <param name="StoppedBy">The milestone that stopped the clock: its own (met) or one that made it moot; null while not stopped.</param>
+/// <param name="Escalations">The target's escalation levels as instants, in time order; a level after the due instant is reached only by a breached clock.</param>
 public sealed record ClockResponse(
     string Metric,
     [property: WireEnum(typeof(SlaClockStatus))] string Status,
@@ -531,13 +532,15 @@ public sealed record ClockResponse(
     bool Provisional,
     string PolicyKey,
     string CalendarKey,
-    string? StoppedBy)
+    string? StoppedBy,
+    IReadOnlyList<EscalationResponse> Escalations)
 {
     internal static ClockResponse From(SlaClock c) => new(
         c.Metric.Code, c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
         c.StartedAt, c.DueAt, c.StoppedAt, c.Allowed, c.Elapsed, c.Remaining, c.PausedBusinessTime,
         [.. c.Warnings.Select(static w => new WarningResponse(w.Percent, w.At, w.IsReached))],
-        c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code);
+        c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code,
+        [.. c.Escalations.Select(static e => new EscalationResponse(e.Key, e.Level.Name, e.Level.Notify, e.At, e.IsReached))]);
 }
 
 /// <summary>A warning threshold of a clock.</summary>
@@ -545,6 +548,14 @@ public sealed record ClockResponse(
 /// <param name="At">When the threshold is reached.</param>
 /// <param name="IsReached">Whether it was reached at the instant read.</param>
 public sealed record WarningResponse(int Percent, Instant At, bool IsReached);
+
+/// <summary>An escalation level of a clock as an instant; <c>key</c> (metric/cycle/level) is stable, so an event per level can be emitted once.</summary>
+/// <param name="Key">metric/cycle/level, stable for the clock.</param>
+/// <param name="Name">The level's name.</param>
+/// <param name="Notify">Who the level goes to.</param>
+/// <param name="At">When the level is due, moved by pauses like the deadline.</param>
+/// <param name="IsReached">Whether it was reached at the instant read.</param>
+public sealed record EscalationResponse(string Key, string Name, IReadOnlyList<string> Notify, Instant At, bool IsReached);
 
 /// <summary>The body of <c>POST /tickets/{id}/adopt-policy</c>: the version to adopt, the latest when omitted.</summary>
 public sealed record AdoptPolicyRequest

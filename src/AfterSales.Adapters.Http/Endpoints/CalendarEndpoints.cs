@@ -124,35 +124,9 @@ internal static class CalendarEndpoints
     internal static CalendarAdoptionResponse ToResponse(CalendarAdoptionProgress p) =>
         new(p.CalendarId, p.Version, p.Key, p.CompletedAt is null ? "Running" : "Completed", p.SavedAt, p.Adopted, p.Cursor, p.CompletedAt);
 
-    /// <summary>The version <c>If-Match</c> names: null for none or <c>*</c>; several strong tags are not a version a calendar save can check, nor is a weak or malformed one.</summary>
-    private static int? ExpectedVersion(HttpContext http)
-    {
-        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
-        return condition switch
-        {
-            null => null,
-            { Count: 1 } => condition.First(),
-            _ => throw new RequestRejectedException(412, "The item changed since the version in If-Match.", "If-Match must name one version of this calendar, as its ETag does."),
-        };
-    }
+    private static int? ExpectedVersion(HttpContext http) => DocumentRequests.ExpectedVersion(http, "calendar");
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpContext http, AfterSalesHttpOptions options)
-    {
-        var bytes = await RequestBody.ReadBytesAsync(http, options.MaxRequestBodySize, requireJson: true).ConfigureAwait(false);
-        if (bytes is null || bytes.Length == 0)
-        {
-            throw RequestRejectedException.Validation("$", "A JSON request body is required.");
-        }
-
-        try
-        {
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            throw RequestRejectedException.Validation("$", "The request body is not valid JSON: " + ex.Message.Split(" Path:", 2)[0]);
-        }
-    }
+    private static Task<JsonDocument> ReadJsonAsync(HttpContext http, AfterSalesHttpOptions options) => DocumentRequests.ReadJsonAsync(http, options);
 
     private static ContentHttpResult Document(HttpContext http, CalendarDefinition definition)
     {

@@ -150,8 +150,8 @@ internal static class QualityEndpoints
         var report = result.Report;
         return format switch
         {
-            "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report), "text/markdown; charset=utf-8"),
-            "html" => TypedResults.Text(HtmlReportRenderer.Render(report), "text/html; charset=utf-8"),
+            "markdown" => TypedResults.Text(MarkdownReportRenderer.Render(report, ReportLanguage(http)), "text/markdown; charset=utf-8"),
+            "html" => TypedResults.Text(HtmlReportRenderer.Render(report, ReportLanguage(http)), "text/html; charset=utf-8"),
             _ => TypedResults.Ok(ToResponse(report, year, quarter, result.TermsVersion)),
         };
     }
@@ -293,4 +293,8 @@ internal static class QualityEndpoints
         l.EngineerId, l.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture), l.Currency, l.ComplaintsInMonth, l.ComplaintsInDismissalWindow,
         l.DismissalWindow.Start, l.DismissalWindow.End, l.Fines, l.BonusBeforeComplaints, l.Bonus, l.ServicePay, l.PaidServices, l.UnpaidServices, l.Net, l.DismissalDue,
         [.. l.Lines.Select(static x => new LedgerLineResponse(x.Kind.ToString(), x.Amount, x.Reference, x.Explanation))]);
+
+    /// <summary>The report's language when Accept-Language names Chinese or English; both side by side otherwise.</summary>
+    private static ExplanationLanguage? ReportLanguage(HttpContext http) =>
+        Languages.Requested(http) is { } language ? Languages.Answer(http, language) : null;
 }

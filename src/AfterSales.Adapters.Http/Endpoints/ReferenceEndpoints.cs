@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace AfterSales.Http.Endpoints;
 
-/// <summary>Endpoints that need no tenant: ping, the workflow, the policies and the business-time calculator (which reads the tenant's calendars when the request names a tenant).</summary>
+/// <summary>Endpoints that need no tenant: ping, the workflow and the business-time calculator (which reads the tenant's calendars when the request names a tenant).</summary>
 internal static class ReferenceEndpoints
 {
     public static void Map(RouteGroupBuilder root)
@@ -32,9 +32,6 @@ internal static class ReferenceEndpoints
             .Query("format", ApiValue.OneOf("markdown", "html"), "The representation, instead of the Accept header: markdown (the default) or html.")
             .Produces<string>(200, "text/markdown", "text/html")
             .ProducesProblem(400);
-
-        group.MapGet("/policies", static (AfterSalesOptions options) => TypedResults.Ok(options.Policies.Distinct().Select(ToResponse).ToArray()))
-            .WithName("ListPolicies").WithSummary("The SLA policies the service offers, every version.");
 
         group.MapPost("/business-time", BusinessTime)
             .Accepts<BusinessTimeRequest>("application/json")
@@ -56,12 +53,6 @@ internal static class ReferenceEndpoints
         return http.Request.GetTypedHeaders().Accept.FirstOrDefault() is { } first
             && first.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static PolicyResponse ToResponse(SlaPolicy p) => new(
-        p.Id, p.Version, p.Key, p.Name, p.SeverityScale.Code,
-        [.. p.SeverityScale.Levels.Select(static l => new SeverityLevelResponse(l.Code, l.Rank, l.NameZh, l.NameEn, l.Description))],
-        p.ObservationPeriod,
-        [.. p.Targets.Select(static t => new TargetResponse(t.Metric.Code, t.Amount.ToString(), t.SeverityCodes, t.Calendar.Name, t.StartAnchor.ToString(), t.WarningPercents, t.Description))]);
 
     private static async Task<Results<Ok<BusinessTimeResponse>, ProblemHttpResult>> BusinessTime(
         HttpContext http, IOptions<AfterSalesHttpOptions> options, ICalendarCatalog catalog, AfterSalesOptions domainOptions, ITenantResolver tenants)
@@ -102,7 +93,7 @@ internal static class ReferenceEndpoints
                 ? $"Adding {Json.DurationJsonConverter.Format(added)} of business time."
                 : string.Create(CultureInfo.InvariantCulture, $"Adding {request.WorkingDays} working day(s)."),
         };
-        explanation.AddRange(calendar.Explain(request.Start, due));
+        explanation.AddRange(calendar.Explain(request.Start, due, Languages.Answer(http, Languages.Requested(http) ?? ExplanationLanguage.English)));
         var provisional = calendar.UncoveredYearsBetween(request.Start, due).Count > 0;
         return TypedResults.Ok(new BusinessTimeResponse(calendar.Name, request.Start, due, explanation, calendar.Key, provisional));
     }

@@ -163,7 +163,8 @@ internal static class TicketEndpoints
         var at = query.TryGetValue("at", out var atText) ? Parse.Instant(Single(atText, "at"), "at") : clock.GetCurrentInstant();
         var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Ok(new ClocksResponse(ticket.Id.Value, ticket.Version, at, [.. ticket.Clocks(at).Select(ClockResponse.From)]));
+        var language = Languages.Answer(http, Languages.Requested(http) ?? ticket.Policy.Language);
+        return TypedResults.Ok(new ClocksResponse(ticket.Id.Value, ticket.Version, at, [.. ticket.Clocks(at, language).Select(ClockResponse.From)]));
     }
 
     private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> List(HttpContext http, TicketService service, IOptions<AfterSalesHttpOptions> options)

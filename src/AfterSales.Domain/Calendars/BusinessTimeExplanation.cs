@@ -23,9 +23,19 @@ public static class BusinessTimeExplanation
     /// <paramref name="start"/> to <paramref name="end"/>, in the calendar's zone.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
-    public static IReadOnlyList<string> Explain(this BusinessCalendar calendar, Instant start, Instant end)
+    public static IReadOnlyList<string> Explain(this BusinessCalendar calendar, Instant start, Instant end) =>
+        Explain(calendar, start, end, ExplanationLanguage.English);
+
+    /// <summary>
+    /// Lines that explain the business time <paramref name="calendar"/> counts from
+    /// <paramref name="start"/> to <paramref name="end"/>, in the calendar's zone, in <paramref name="language"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    public static IReadOnlyList<string> Explain(this BusinessCalendar calendar, Instant start, Instant end, ExplanationLanguage language)
     {
         Guard.NotNull(calendar);
+        Guard.NotNull(language);
+        var zh = language.IsChinese;
         if (end < start)
         {
             throw new ArgumentException($"end ({end}) must not be before start ({start}).", nameof(end));
@@ -35,8 +45,10 @@ public static class BusinessTimeExplanation
         var next = calendar.NextBusinessTime(start);
         var lines = new List<string>
         {
-            $"Calendar '{calendar.Name}' in {zone.Id}.",
-            $"Start {Local(start, zone)} local" + (next == start ? "." : $", outside business time: counting begins {Local(next, zone)}."),
+            language.Text($"日历“{calendar.Name}”,时区 {zone.Id}。", $"Calendar '{calendar.Name}' in {zone.Id}."),
+            language.Text(
+                $"开始于当地时间 {Local(start, zone)}" + (next == start ? "。" : $",不在工作时间内:自 {Local(next, zone)} 起计。"),
+                $"Start {Local(start, zone)} local" + (next == start ? "." : $", outside business time: counting begins {Local(next, zone)}.")),
         };
 
         var first = start.InZone(zone).Date;
@@ -64,7 +76,7 @@ public static class BusinessTimeExplanation
                 if (day is { Kind: CalendarDayKind.Holiday })
                 {
                     // A block of one holiday is one line, not a line per day.
-                    var what = "holiday" + Named(day);
+                    var what = zh ? "节假日" + NamedZh(day) : "holiday" + Named(day);
                     if (skippedBlock == what && blockEnd.PlusDays(1) == date)
                     {
                         blockEnd = date;
@@ -77,14 +89,16 @@ public static class BusinessTimeExplanation
                 }
 
                 Flush();
-                var makeUp = day is { Kind: CalendarDayKind.ExtraWorkingDay } ? " (make-up working day" + Named(day) + ")" : string.Empty;
+                var makeUp = day is { Kind: CalendarDayKind.ExtraWorkingDay }
+                    ? zh ? "(调休工作日" + NamedZh(day) + ")" : " (make-up working day" + Named(day) + ")"
+                    : string.Empty;
                 if (counted > Duration.Zero)
                 {
-                    lines.Add($"{DatePattern.Format(date)}{makeUp}: counts {DurationText.Format(counted)}.");
+                    lines.Add(language.Text($"{DatePattern.Format(date)}{makeUp}:计 {language.Duration(counted)}。", $"{DatePattern.Format(date)}{makeUp}: counts {DurationText.Format(counted)}."));
                 }
                 else if (!calendar.IsWorkingDay(date))
                 {
-                    lines.Add($"{DatePattern.Format(date)}: not a working day, skipped.");
+                    lines.Add(language.Text($"{DatePattern.Format(date)}:非工作日,跳过。", $"{DatePattern.Format(date)}: not a working day, skipped."));
                 }
             }
 
@@ -98,18 +112,21 @@ public static class BusinessTimeExplanation
                 }
 
                 lines.Add(blockStart == blockEnd
-                    ? $"{DatePattern.Format(blockStart)}: {skippedBlock}, skipped."
-                    : $"{DatePattern.Format(blockStart)} to {DatePattern.Format(blockEnd)}: {skippedBlock}, skipped.");
+                    ? language.Text($"{DatePattern.Format(blockStart)}:{skippedBlock},跳过。", $"{DatePattern.Format(blockStart)}: {skippedBlock}, skipped.")
+                    : language.Text($"{DatePattern.Format(blockStart)} 至 {DatePattern.Format(blockEnd)}:{skippedBlock},跳过。", $"{DatePattern.Format(blockStart)} to {DatePattern.Format(blockEnd)}: {skippedBlock}, skipped."));
                 skippedBlock = null;
             }
         }
         else
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"The span covers {dayCount} days; per-day detail is given for spans up to {MaxDetailedDays} days."));
+            lines.Add(language.Text(
+                string.Create(CultureInfo.InvariantCulture, $"跨度 {dayCount} 天;{MaxDetailedDays} 天以内才逐日说明。"),
+                string.Create(CultureInfo.InvariantCulture, $"The span covers {dayCount} days; per-day detail is given for spans up to {MaxDetailedDays} days.")));
         }
 
-        lines.AddRange(ProvisionalLines(calendar, start, end));
-        lines.Add($"Business time counted: {DurationText.Format(calendar.BusinessTimeBetween(start, end))}; end {Local(end, zone)} local.");
+        lines.AddRange(ProvisionalLines(calendar, start, end, language));
+        var total = calendar.BusinessTimeBetween(start, end);
+        lines.Add(language.Text($"共计工作时间 {language.Duration(total)};结束于当地时间 {Local(end, zone)}。", $"Business time counted: {DurationText.Format(total)}; end {Local(end, zone)} local."));
         return lines;
     }
 
@@ -121,16 +138,29 @@ public static class BusinessTimeExplanation
     /// <param name="calendar">The calendar.</param>
     /// <param name="start">The start of the span.</param>
     /// <param name="end">The end of the span.</param>
-    public static IReadOnlyList<string> ProvisionalLines(this BusinessCalendar calendar, Instant start, Instant end)
+    public static IReadOnlyList<string> ProvisionalLines(this BusinessCalendar calendar, Instant start, Instant end) =>
+        ProvisionalLines(calendar, start, end, ExplanationLanguage.English);
+
+    /// <summary>The lines of <see cref="ProvisionalLines(BusinessCalendar, Instant, Instant)"/> in <paramref name="language"/>.</summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="start">The start of the span.</param>
+    /// <param name="end">The end of the span.</param>
+    /// <param name="language">The language.</param>
+    public static IReadOnlyList<string> ProvisionalLines(this BusinessCalendar calendar, Instant start, Instant end, ExplanationLanguage language)
     {
         Guard.NotNull(calendar);
-        return [.. calendar.UncoveredYearsBetween(start, end).Select(year =>
-            string.Create(CultureInfo.InvariantCulture, $"{year}: no holiday data loaded for {calendar.Id}; counted as plain weekdays — provisional."))];
+        Guard.NotNull(language);
+        return [.. calendar.UncoveredYearsBetween(start, end).Select(year => language.Text(
+            string.Create(CultureInfo.InvariantCulture, $"{year}年:{calendar.Id} 未加载节假日数据;按普通工作周计算——暂定。"),
+            string.Create(CultureInfo.InvariantCulture, $"{year}: no holiday data loaded for {calendar.Id}; counted as plain weekdays — provisional.")))];
     }
 
     /// <summary>" 国庆节 (National Day)", " 国庆节", or nothing for an unnamed day.</summary>
     private static string Named(CalendarDay day) =>
         (day.Name.Length > 0 ? " " + day.Name : string.Empty) + (day.NameEn is { Length: > 0 } en ? " (" + en + ")" : string.Empty);
+
+    /// <summary>"(国庆节)", or nothing for an unnamed day.</summary>
+    private static string NamedZh(CalendarDay day) => day.Name.Length > 0 ? "(" + day.Name + ")" : string.Empty;
 
     private static string Local(Instant instant, DateTimeZone zone) => LocalPattern.Format(instant.InZone(zone).LocalDateTime);
 }

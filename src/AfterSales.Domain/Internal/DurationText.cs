@@ -3,11 +3,14 @@ using System.Text;
 
 namespace AfterSales.Internal;
 
-/// <summary>Formats durations the way people write them in SLA explanations: "2 h 10 min".</summary>
+/// <summary>Formats durations the way people write them in SLA explanations: "2 h 10 min", "2小时10分钟".</summary>
 internal static class DurationText
 {
-    public static string Format(Duration duration)
+    public static string Format(Duration duration) => Format(duration, ExplanationLanguage.English);
+
+    public static string Format(Duration duration, ExplanationLanguage language)
     {
+        var zh = language.IsChinese;
         var negative = duration < Duration.Zero;
         if (negative)
         {
@@ -28,12 +31,20 @@ internal static class DurationText
 
         void Part(long value, string unit)
         {
-            if (text.Length > (negative ? 1 : 0))
+            if (!zh && text.Length > (negative ? 1 : 0))
             {
                 text.Append(' ');
             }
 
-            text.Append(value.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(unit);
+            text.Append(value.ToString(CultureInfo.InvariantCulture));
+            if (zh)
+            {
+                text.Append(unit switch { "h" => "小时", "min" => "分钟", _ => "秒" });
+            }
+            else
+            {
+                text.Append(' ').Append(unit);
+            }
         }
 
         if (days > 0)
@@ -57,7 +68,7 @@ internal static class DurationText
 
         if (text.Length == (negative ? 1 : 0))
         {
-            text.Append("0 min");
+            text.Append(zh ? "0分钟" : "0 min");
         }
 
         return text.ToString();

@@ -43,4 +43,8 @@ internal static class Guard
         => value <= 0
             ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1, was {value}.")
             : value;
+
+    public static T Defined<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}, was {value}.");
 }

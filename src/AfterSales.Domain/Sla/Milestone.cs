@@ -41,6 +41,9 @@ public sealed class Milestone : IEquatable<Milestone>
     /// <summary>A loaner of the same or better grade was provided (备机).</summary>
     public static Milestone LoanerProvided { get; } = new("loaner-provided", "提供备机", "loaner provided");
 
+    /// <summary>Spare parts were brought to the site (携带备品备件到场, R-SLA-5); a parts exchange on site reaches it too.</summary>
+    public static Milestone SparePartsOnSite { get; } = new("spare-parts-on-site", "备品备件到场", "spare parts on site");
+
     /// <summary>The service runs again, possibly on a workaround (服务恢复运行).</summary>
     public static Milestone ServiceRestored { get; } = new("service-restored", "服务恢复运行", "service restored");
 
@@ -52,7 +55,7 @@ public sealed class Milestone : IEquatable<Milestone>
 
     /// <summary>The well-known milestones, in the usual order of a work order's life.</summary>
     public static IReadOnlyList<Milestone> WellKnown { get; } =
-        [Reported, FaultOccurred, Responded, ArrivedOnSite, RepairPlanDelivered, LoanerProvided, ServiceRestored, Resolved, Cancelled];
+        [Reported, FaultOccurred, Responded, ArrivedOnSite, RepairPlanDelivered, LoanerProvided, SparePartsOnSite, ServiceRestored, Resolved, Cancelled];
 
     /// <summary>The stable code.</summary>
     public string Code { get; }

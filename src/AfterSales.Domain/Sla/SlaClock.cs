@@ -20,8 +20,10 @@ public sealed class SlaClock
         Duration pausedBusinessTime,
         IReadOnlyList<SlaWarning> warnings,
         IReadOnlyList<string> explanation,
-        ClockBasis basis)
+        ClockBasis basis,
+        IReadOnlyList<SlaEscalation>? escalations = null)
     {
+        Escalations = escalations ?? [];
         PolicyKey = basis.PolicyKey;
         CalendarKey = basis.CalendarKey;
         IsProvisional = basis.IsProvisional;
@@ -98,6 +100,9 @@ public sealed class SlaClock
     /// <summary>The warning thresholds with their instants.</summary>
     public IReadOnlyList<SlaWarning> Warnings { get; }
 
+    /// <summary>The escalation levels as instants, in time order (stable keys for a deadline watcher).</summary>
+    public IReadOnlyList<SlaEscalation> Escalations { get; }
+
     /// <summary>How the due instant and status were reached, one step per line.</summary>
     public IReadOnlyList<string> Explanation { get; }
 
@@ -109,25 +114,37 @@ public sealed class SlaClock
 
     /// <summary>
     /// The next instant after <paramref name="now"/> at which this running clock crosses a warning
-    /// threshold or its due instant; <see langword="null"/> when nothing is pending (stopped,
-    /// paused, not started, or already breached). Stores index it to find due work.
+    /// threshold, an escalation level or its due instant, or a breached clock still open reaches an
+    /// escalation level after its due instant; <see langword="null"/> when nothing is pending (stopped,
+    /// paused, not started, or breached with no level to come). Stores index it to find due work.
     /// </summary>
     public Instant? NextDeadlineAfter(Instant now)
     {
-        if (Status != SlaClockStatus.Running)
+        // A breached clock still has its escalation levels after the due instant to come.
+        Instant? next = Status == SlaClockStatus.Running && DueAt > now ? DueAt : null;
+        if (Status == SlaClockStatus.Running)
         {
-            return null;
-        }
-
-        foreach (var warning in Warnings)
-        {
-            if (warning.At > now)
+            foreach (var warning in Warnings)
             {
-                return warning.At;
+                if (warning.At > now && (next is null || warning.At < next))
+                {
+                    next = warning.At;
+                }
             }
         }
 
-        return DueAt > now ? DueAt : null;
+        if (Status is SlaClockStatus.Running or SlaClockStatus.Breached && StoppedAt is null)
+        {
+            foreach (var escalation in Escalations)
+            {
+                if (escalation.At > now && (next is null || escalation.At < next))
+                {
+                    next = escalation.At;
+                }
+            }
+        }
+
+        return next;
     }
 
     internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfterSales.Calendars;
 using AfterSales.Internal;
 using AfterSales.Sla.Timeline;
@@ -38,6 +39,14 @@ public static class SlaEvaluator
     public static IReadOnlyList<SlaClock> Evaluate(SlaPolicy policy, TicketTimeline timeline, Instant now) =>
         Evaluate([SlaTerms.Of(Guard.NotNull(policy))], timeline, now);
 
+    /// <summary>Evaluates every clock of <paramref name="timeline"/> under <paramref name="policy"/> at <paramref name="now"/>, explained in <paramref name="language"/>.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="timeline">The work order's timeline.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="language">The language of the explanations; the policy's (<see cref="SlaPolicy.Language"/>) when <see langword="null"/>.</param>
+    public static IReadOnlyList<SlaClock> Evaluate(SlaPolicy policy, TicketTimeline timeline, Instant now, ExplanationLanguage? language) =>
+        Evaluate([SlaTerms.Of(Guard.NotNull(policy))], timeline, now, language);
+
     /// <summary>
     /// Evaluates every clock of <paramref name="timeline"/> at <paramref name="now"/> under the terms
     /// the work order adopted over time (SLA-ENGINES invariants 15, 16): a clock that stopped uses the
@@ -49,7 +58,18 @@ public static class SlaEvaluator
     /// <param name="now">The evaluation instant.</param>
     /// <returns>One clock per applicable metric and cycle: the latest policy's metrics in its order, then metrics only earlier versions had; cycles ascending.</returns>
     /// <exception cref="ArgumentException">No terms; or the timeline uses a severity code that is not on the latest policy's scale.</exception>
-    public static IReadOnlyList<SlaClock> Evaluate(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now)
+    public static IReadOnlyList<SlaClock> Evaluate(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now) =>
+        Evaluate(terms, timeline, now, null);
+
+    /// <summary>
+    /// Evaluates every clock under the terms adopted over time (see <see cref="Evaluate(IReadOnlyList{SlaTerms}, TicketTimeline, Instant)"/>),
+    /// explained in <paramref name="language"/>.
+    /// </summary>
+    /// <param name="terms">The terms, oldest first.</param>
+    /// <param name="timeline">The work order's timeline.</param>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="language">The language of the explanations; the latest policy's (<see cref="SlaPolicy.Language"/>) when <see langword="null"/>.</param>
+    public static IReadOnlyList<SlaClock> Evaluate(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, ExplanationLanguage? language)
     {
         Guard.NotNull(terms);
         Guard.NotNull(timeline);
@@ -66,6 +86,7 @@ public static class SlaEvaluator
         }
 
         var latest = TermsAt(terms, now);
+        language ??= latest.Policy.Language;
         CheckSeverities(latest.Policy, timeline);
         var cycles = Cycles(timeline, count);
         var clocks = new List<SlaClock>();
@@ -84,7 +105,10 @@ public static class SlaEvaluator
                     break;
                 }
 
-                var clock = EvaluateMetric(terms, latest, timeline, metric, cycles[c], c + 1, count, now);
+                // A metric that does not restart has one clock over every cycle: a resolution after a
+                // re-opening still ends it.
+                var cycle = metric.RestartsOnReopen ? cycles[c] : cycles[c] with { EndEntry = count };
+                var clock = EvaluateMetric(terms, latest, timeline, metric, cycle, c + 1, count, now, language);
                 if (clock is not null)
                 {
                     clocks.Add(clock);
@@ -136,17 +160,17 @@ public static class SlaEvaluator
     }
 
     private static SlaClock? EvaluateMetric(
-        IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now)
+        IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now, ExplanationLanguage language)
     {
         var stopIndex = FindStop(timeline, metric, cycle.FirstEntry, cycle.EndEntry);
 
         // A stopped clock keeps the terms in force when it stopped; an open one takes the latest.
         var terms = stopIndex >= 0 ? TermsAt(allTerms, timeline.Entries[stopIndex].At, stopped: true) : latest;
-        return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now);
+        return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now, language);
     }
 
     private static SlaClock? EvaluateUnder(
-        SlaTerms terms, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now)
+        SlaTerms terms, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language)
     {
         var policy = terms.Policy;
         var severity = timeline.SeverityCodeBefore(stopIndex >= 0 ? stopIndex : count);
@@ -156,7 +180,7 @@ public static class SlaEvaluator
         foreach (var target in policy.TargetsFor(metric, severity, timeline.Channel, timeline.Site))
         {
             applicable++;
-            var clock = EvaluateTarget(terms, timeline, target, severity, cycle, cycleNumber, stopIndex, count, now);
+            var clock = EvaluateTarget(terms, timeline, target, severity, cycle, cycleNumber, stopIndex, count, now, language);
             if (best is null || Earlier(clock, best))
             {
                 best = clock;
@@ -166,9 +190,9 @@ public static class SlaEvaluator
         if (best is not null && applicable > 1)
         {
             var lines = best.Explanation.ToList();
-            lines.Insert(1, $"strictest of {applicable} applicable targets");
+            lines.Insert(1, language.Text($"取 {applicable} 个适用时限中最严格的一个", $"strictest of {applicable} applicable targets"));
             best = new SlaClock(best.Target, best.Cycle, best.SeverityCode, best.Status, best.StartedAt, best.DueAt,
-                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines, best.Basis);
+                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines, best.Basis, best.Escalations);
         }
 
         return best;
@@ -199,13 +223,17 @@ public static class SlaEvaluator
         };
 
     private static SlaClock EvaluateTarget(
-        SlaTerms terms, TicketTimeline timeline, SlaTarget target, string severity, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now)
+        SlaTerms terms, TicketTimeline timeline, SlaTarget target, string severity, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language)
     {
         var calendar = terms.CalendarFor(target);
-        var text = new ExplanationWriter(calendar.Zone);
-        text.Line($"{target.Metric} ({target.Metric.NameZh}) within {target.Amount} on {calendar.Name}, severity {severity}"
-            + (target.Conditions.IsAny ? "" : $", {target.Conditions}")
-            + (target.Description.Length > 0 ? $" — {target.Description}" : ""));
+        var calendarKey = calendar.Key;
+        var text = new ExplanationWriter(calendar.Zone, language);
+        var conditions = target.Conditions.IsAny ? "" : $", {target.Conditions}";
+        var words = target.Description.Length > 0 ? $" — {target.Description}" : "";
+        var byClose = target.Amount.Unit == SlaAmountUnit.CloseOfWorkingDay;
+        text.Line(
+            $"{target.Metric.NameZh}:{text.Amount(target.Amount)}{(byClose ? "" : "内")}(日历 {calendar.Name}),故障等级 {severity}{conditions}{words}",
+            $"{target.Metric} ({target.Metric.NameZh}) {(byClose ? "by" : "within")} {target.Amount} on {calendar.Name}, severity {severity}{conditions}{words}");
 
         Instant? stoppedAt = stopIndex >= 0 ? timeline.Entries[stopIndex].At : null;
         var stoppedBy = stopIndex >= 0 ? timeline.Entries[stopIndex].Milestone : null;
@@ -215,13 +243,21 @@ public static class SlaEvaluator
         {
             var status = stoppedAt is null ? SlaClockStatus.NotStarted : ended ? SlaClockStatus.Waived : SlaClockStatus.Met;
             text.Line(stoppedAt is { } s
-                ? $"{stoppedBy} at {text.Local(s)} came before {target.StartAnchor}; nothing to count"
-                : $"not started: waits for {target.StartAnchor}");
+                ? text.T($"{text.Name(stoppedBy!)}({text.Local(s)})早于{text.Name(target.StartAnchor)},无需计时", $"{stoppedBy} at {text.Local(s)} came before {target.StartAnchor}; nothing to count")
+                : text.T($"未开始:等待{text.Name(target.StartAnchor)}", $"not started: waits for {target.StartAnchor}"));
+            text.Line(terms.Policy.Conventions.Describe(language));
             return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt,
                 Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines, new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy));
         }
 
         var begin = start.Value;
+        var upTo = stopIndex >= 0 ? stopIndex : count;
+        if (terms.Policy.Reclassification == ReclassificationRule.RestartAtChange
+            && LastReclassification(timeline, cycle.FirstEntry, upTo) is { } changedAt && changedAt > begin)
+        {
+            begin = changedAt;
+        }
+
         var end = stoppedAt ?? now;
         if (end < begin)
         {
@@ -229,19 +265,41 @@ public static class SlaEvaluator
         }
 
         var allowed = target.Amount.ToBusinessTime(calendar, begin);
-        if (target.Amount.Unit == SlaAmountUnit.WorkingDays)
+        if (target.Amount.CountsElapsedTime)
         {
-            text.Line($"{target.Amount} from the start = {DurationText.Format(allowed)} of business time");
+            // Calendar days, weeks and months are elapsed time in the calendar's zone: counted on 7×24 there.
+            text.Line(
+                $"自开始起{text.Amount(target.Amount)} = {text.D(allowed)}自然时间(按月份天数截取,不按工作时间)",
+                $"{target.Amount} from the start = {DurationText.Format(allowed)} of elapsed time (months clamp to a shorter month's end; not business time)");
+            calendar = BusinessCalendar.TwentyFourSeven(calendar.Zone);
+        }
+        else if (target.Amount.Unit != SlaAmountUnit.BusinessTime)
+        {
+            text.Line($"自开始起{text.Amount(target.Amount)} = {text.D(allowed)}工作时间", $"{target.Amount} from the start = {DurationText.Format(allowed)} of business time");
         }
 
-        ExplainReclassification(timeline, stopIndex >= 0 ? stopIndex : count, text);
+        var (timeZh, timeEn) = target.Amount.CountsElapsedTime ? ("自然时间", "elapsed time") : ("工作时间", "business time");
+        ExplainReclassification(timeline, upTo, terms.Policy.Reclassification, text);
 
+        var conventions = terms.Policy.Conventions;
         var pauses = target.PausesWhileWaitingForCustomer
             ? Pauses(timeline, cycle, count, begin, end, now)
             : [];
         var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && timeline.OpenPauseIndex(count) >= 0;
+        if (conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Counts && !target.Metric.Equals(SlaMetric.FirstResponse))
+        {
+            // Only waiting after the first response pauses this target; before it, the time counts.
+            var responded = FirstResponse(timeline, count);
+            pauses = [.. pauses.Select(p => (From: responded is { } r && r > p.From ? r : p.From, p.To)).Where(p => responded is not null && p.To > p.From)];
+            openPause &= responded is not null;
+        }
 
         var due = Walk(calendar, begin, pauses, allowed);
+        if (conventions.BudgetEndingAtClose == BudgetEndingAtClose.NextOpening && allowed > Duration.Zero
+            && target.Amount.Unit != SlaAmountUnit.CloseOfWorkingDay && !calendar.IsBusinessTime(due))
+        {
+            due = calendar.NextBusinessTime(due); // the budget ran out at a close: due at the next opening
+        }
         var paused = Duration.Zero;
         foreach (var (from, to) in pauses)
         {
@@ -251,13 +309,14 @@ public static class SlaEvaluator
         var elapsed = calendar.BusinessTimeBetween(begin, end) - paused;
         if (pauses.Count > 0)
         {
-            text.Line($"paused {DurationText.Format(paused)} of business time waiting for the customer ("
-                + string.Join(", ", pauses.Select(p => $"{text.Local(p.From)}–{text.Local(p.To)}"))
-                + (openPause ? ", still paused" : "") + ")");
+            var spans = string.Join(", ", pauses.Select(p => $"{text.Local(p.From)}–{text.Local(p.To)}"));
+            text.Line(
+                $"等待客户暂停 {text.D(paused)} {timeZh}({spans}{(openPause ? ",仍在暂停" : "")})",
+                $"paused {DurationText.Format(paused)} of {timeEn} waiting for the customer ({spans}{(openPause ? ", still paused" : "")})");
         }
         else if (!target.PausesWhileWaitingForCustomer && timeline.Entries.Take(count).Any(e => e.Kind == TimelineEntryKind.PauseStarted))
         {
-            text.Line("waiting for the customer does not pause this target");
+            text.Line("等待客户不暂停本时限", "waiting for the customer does not pause this target");
         }
 
         ExplainSpecialDays(calendar, begin, Max(due, end), text);
@@ -280,45 +339,98 @@ public static class SlaEvaluator
         {
             // The promise became moot (e.g. resolved before a repair plan was due): not needed if
             // that came in time, a breach frozen at that instant if it came late.
-            text.Line($"due {text.Local(due)}");
+            text.Line(Due(text, due));
             state = endedAt <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached;
             text.Line(state == SlaClockStatus.Waived
-                ? $"not needed: {stoppedBy} at {text.Local(endedAt)} ended it before it was due"
-                : $"breached: {DurationText.Format(elapsed - allowed)} of business time overdue when {stoppedBy} at {text.Local(endedAt)} ended it");
+                ? text.T($"无需履行:{text.Name(stoppedBy!)}({text.Local(endedAt)})在到期前结束了本时限", $"not needed: {stoppedBy} at {text.Local(endedAt)} ended it before it was due")
+                : text.T($"已超时:{text.Name(stoppedBy!)}({text.Local(endedAt)})结束本时限时已超时 {text.D(elapsed - allowed)} {timeZh}", $"breached: {DurationText.Format(elapsed - allowed)} of {timeEn} overdue when {stoppedBy} at {text.Local(endedAt)} ended it"));
         }
         else if (stoppedAt is { } stop)
         {
             state = stop <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate;
-            text.Line($"due {text.Local(due)}");
+            text.Line(Due(text, due));
             text.Line(state == SlaClockStatus.Met
-                ? $"met at {text.Local(stop)} with {DurationText.Format(allowed - elapsed)} of business time to spare"
-                : $"met late at {text.Local(stop)}, {DurationText.Format(elapsed - allowed)} of business time over");
+                ? text.T($"已于 {text.Local(stop)} 按时达成,尚余 {text.D(allowed - elapsed)} {timeZh}", $"met at {text.Local(stop)} with {DurationText.Format(allowed - elapsed)} of {timeEn} to spare")
+                : text.T($"已于 {text.Local(stop)} 超时达成,超出 {text.D(elapsed - allowed)} {timeZh}", $"met late at {text.Local(stop)}, {DurationText.Format(elapsed - allowed)} of {timeEn} over"));
         }
         else if (now > due)
         {
             state = SlaClockStatus.Breached;
-            text.Line($"due {text.Local(due)}");
-            text.Line($"breached: {DurationText.Format(elapsed - allowed)} of business time overdue at {text.Local(now)}");
+            text.Line(Due(text, due));
+            text.Line($"已超时:截至 {text.Local(now)} 超时 {text.D(elapsed - allowed)} {timeZh}", $"breached: {DurationText.Format(elapsed - allowed)} of {timeEn} overdue at {text.Local(now)}");
         }
         else if (openPause)
         {
             state = SlaClockStatus.Paused;
-            text.Line($"due {text.Local(due)} if work resumes now; {DurationText.Format(allowed - elapsed)} of business time left");
+            text.Line($"若现在恢复处理,{text.Local(due)} 到期;尚余 {text.D(allowed - elapsed)} {timeZh}", $"due {text.Local(due)} if work resumes now; {DurationText.Format(allowed - elapsed)} of {timeEn} left");
         }
         else
         {
             state = SlaClockStatus.Running;
-            text.Line($"due {text.Local(due)}; {DurationText.Format(allowed - elapsed)} of business time left");
+            text.Line($"{text.Local(due)} 到期;尚余 {text.D(allowed - elapsed)} {timeZh}", $"due {text.Local(due)}; {DurationText.Format(allowed - elapsed)} of {timeEn} left");
         }
 
-        var provisional = calendar.ProvisionalLines(begin, Max(due, end));
+        var provisional = calendar.ProvisionalLines(begin, Max(due, end), language);
         foreach (var line in provisional)
         {
-            text.Line(line.TrimEnd('.'));
+            text.Line(line.TrimEnd('.', '。'));
+        }
+
+        var escalations = Escalations(target, cycleNumber, calendar, begin, pauses, allowed, due, end, text);
+        text.Line(conventions.Describe(language));
+        if (conventions.Rounding == DurationRounding.Minute)
+        {
+            (allowed, elapsed, paused) = (ToMinute(allowed), ToMinute(elapsed), ToMinute(paused));
         }
 
         return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
-            new ClockBasis(terms.Policy.Key, calendar.Key, provisional.Count > 0, stoppedBy));
+            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy), escalations);
+    }
+
+    /// <summary>
+    /// Each escalation level as an instant: a percent or a business-time offset walks the allowed time
+    /// with the pauses (so pausing moves every level like the deadline); an elapsed offset is the due
+    /// instant plus the offset, never before the start. In time order, keyed <c>metric/cycle/level</c>.
+    /// </summary>
+    private static SlaEscalation[] Escalations(
+        SlaTarget target, int cycle, BusinessCalendar calendar, Instant begin, List<(Instant From, Instant To)> pauses, Duration allowed, Instant due, Instant end, ExplanationWriter text)
+    {
+        if (target.EscalationLevels.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new List<SlaEscalation>(target.EscalationLevels.Count);
+        foreach (var level in target.EscalationLevels)
+        {
+            Instant at;
+            if (level.Percent is { } percent)
+            {
+                at = Walk(calendar, begin, pauses, Duration.FromNanoseconds((long)((decimal)allowed.ToInt64Nanoseconds() * percent / 100)));
+            }
+            else if (level.Counting == EscalationCounting.BusinessTime)
+            {
+                var amount = allowed + level.Offset;
+                at = Walk(calendar, begin, pauses, amount < Duration.Zero ? Duration.Zero : amount);
+            }
+            else
+            {
+                at = Max(due + level.Offset, begin);
+            }
+
+            result.Add(new SlaEscalation(string.Create(CultureInfo.InvariantCulture, $"{target.Metric.Code}/{cycle}/{level.Name}"), level, at, at <= end));
+        }
+
+        result.Sort(static (a, b) => a.At.CompareTo(b.At));
+        foreach (var e in result)
+        {
+            var to = string.Join(", ", e.Level.Notify);
+            text.Line(
+                $"升级“{e.Level.Name}”(通知 {to}):{text.Local(e.At)},即{e.Level.Describe(text.Language)}{(e.IsReached ? ",已到" : string.Empty)}",
+                $"escalation {e.Level.Name} (to {to}) at {text.Local(e.At)}, {e.Level.Describe(text.Language)}{(e.IsReached ? ", reached" : string.Empty)}");
+        }
+
+        return [.. result];
     }
 
     /// <summary>
@@ -354,7 +466,7 @@ public static class SlaEvaluator
         {
             if (cycleNumber > 1)
             {
-                text.Line($"cycle {cycleNumber}: started {text.Local(cycle.Start)} at the re-opening");
+                text.Line($"第 {cycleNumber} 周期:自重新打开 {text.Local(cycle.Start)} 起计", $"cycle {cycleNumber}: started {text.Local(cycle.Start)} at the re-opening");
                 return cycle.Start;
             }
 
@@ -362,15 +474,15 @@ public static class SlaEvaluator
             {
                 if (timeline.FaultOccurredAt is { } fault)
                 {
-                    text.Line($"started {text.Local(fault)} at the fault's occurrence");
+                    text.Line($"自故障发生 {text.Local(fault)} 起计", $"started {text.Local(fault)} at the fault's occurrence");
                     return fault;
                 }
 
-                text.Line($"fault time unknown: started {text.Local(timeline.ReportedAt)} at the report");
+                text.Line($"故障发生时间未知:自报障 {text.Local(timeline.ReportedAt)} 起计", $"fault time unknown: started {text.Local(timeline.ReportedAt)} at the report");
                 return timeline.ReportedAt;
             }
 
-            text.Line($"started {text.Local(timeline.ReportedAt)} at the report");
+            text.Line($"自报障 {text.Local(timeline.ReportedAt)} 起计", $"started {text.Local(timeline.ReportedAt)} at the report");
             return timeline.ReportedAt;
         }
 
@@ -381,7 +493,7 @@ public static class SlaEvaluator
         }
 
         var at = timeline.Entries[index].At;
-        text.Line($"started {text.Local(at)} at {anchor}");
+        text.Line($"自{text.Name(anchor)} {text.Local(at)} 起计", $"started {text.Local(at)} at {anchor}");
         return at;
     }
 
@@ -449,26 +561,46 @@ public static class SlaEvaluator
         var index = FindMilestone(timeline, milestone, cycle.FirstEntry, Math.Min(cycle.EndEntry, count));
         if (index >= 0 && timeline.Entries[index].At <= deadline)
         {
-            text.Line($"waived: {milestone} at {text.Local(timeline.Entries[index].At)}, within {DurationText.Format(target.WaiverWindow)} of the start");
+            text.Line(
+                $"免除:{text.Name(milestone)}于 {text.Local(timeline.Entries[index].At)},在开始后 {text.D(target.WaiverWindow)} 内",
+                $"waived: {milestone} at {text.Local(timeline.Entries[index].At)}, within {DurationText.Format(target.WaiverWindow)} of the start");
             return true;
         }
 
-        text.Line($"owed unless {milestone} by {text.Local(deadline)}"
-            + (index >= 0 ? $"; it came at {text.Local(timeline.Entries[index].At)}" : ""));
+        var came = index >= 0 ? timeline.Entries[index].At : (Instant?)null;
+        text.Line(
+            $"除非{text.Name(milestone)}不晚于 {text.Local(deadline)},否则须履行" + (came is { } c1 ? $";实际于 {text.Local(c1)}" : ""),
+            $"owed unless {milestone} by {text.Local(deadline)}" + (came is { } c2 ? $"; it came at {text.Local(c2)}" : ""));
         return false;
     }
 
-    private static void ExplainReclassification(TicketTimeline timeline, int upTo, ExplanationWriter text)
+    private static void ExplainReclassification(TicketTimeline timeline, int upTo, ReclassificationRule rule, ExplanationWriter text)
     {
         for (var i = 0; i < upTo; i++)
         {
             var entry = timeline.Entries[i];
             if (entry.Kind == TimelineEntryKind.SeverityChanged)
             {
-                text.Line($"severity reclassified {timeline.SeverityCodeBefore(i)} → {entry.SeverityCode} at {text.Local(entry.At)}: "
-                    + "its target applies from the original start; elapsed and paused time are kept");
+                var change = $"{timeline.SeverityCodeBefore(i)} → {entry.SeverityCode}";
+                text.Line(rule == ReclassificationRule.RestartAtChange
+                    ? text.T($"{text.Local(entry.At)} 重新定级 {change}:按协议自定级时重新计时", $"severity reclassified {change} at {text.Local(entry.At)}: the clock starts again at the change, as the policy says")
+                    : text.T($"{text.Local(entry.At)} 重新定级 {change}:新等级的时限自原开始时间起适用,已用和暂停时间保留", $"severity reclassified {change} at {text.Local(entry.At)}: its target applies from the original start; elapsed and paused time are kept"));
             }
         }
+    }
+
+    /// <summary>When the severity last changed among entries [first, end), if it did.</summary>
+    private static Instant? LastReclassification(TicketTimeline timeline, int first, int end)
+    {
+        for (var i = end - 1; i >= first; i--)
+        {
+            if (timeline.Entries[i].Kind == TimelineEntryKind.SeverityChanged)
+            {
+                return timeline.Entries[i].At;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Names the holidays and make-up working days the clock ran over; a block of
@@ -500,12 +632,16 @@ public static class SlaEvaluator
                 return;
             }
 
-            var what = blockStart.Kind == CalendarDayKind.Holiday ? "holiday" : "make-up working day";
+            var holiday = blockStart.Kind == CalendarDayKind.Holiday;
+            var what = holiday ? "holiday" : "make-up working day";
             var name = string.Join(" ", new[] { blockStart.Name, blockStart.NameEn ?? string.Empty }.Where(static n => n.Length > 0));
             var named = name.Length > 0 ? $" ({name})" : string.Empty;
+            var namedZh = blockStart.Name.Length > 0 ? $"({blockStart.Name})" : string.Empty;
+            var from = ExplanationWriter.Date(blockStart.Date);
+            var to = ExplanationWriter.Date(blockEnd.Date);
             text.Line(blockStart.Date == blockEnd.Date
-                ? $"{ExplanationWriter.Date(blockStart.Date)} is a {what}{named}"
-                : $"{ExplanationWriter.Date(blockStart.Date)} to {ExplanationWriter.Date(blockEnd.Date)} are {what}s{named}");
+                ? text.T($"{from} 为{(holiday ? "节假日" : "调休工作日")}{namedZh}", $"{from} is a {what}{named}")
+                : text.T($"{from} 至 {to} 为{(holiday ? "节假日" : "调休工作日")}{namedZh}", $"{from} to {to} are {what}s{named}"));
         }
     }
 
@@ -531,6 +667,24 @@ public static class SlaEvaluator
             }
         }
     }
+
+    private static Duration ToMinute(Duration d) => Duration.FromMinutes((long)Math.Truncate(d.TotalMinutes));
+
+    /// <summary>The first response of the ticket among the first <paramref name="count"/> entries, if any.</summary>
+    private static Instant? FirstResponse(TicketTimeline timeline, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (timeline.Entries[i].Kind == TimelineEntryKind.MilestoneReached && Milestone.Responded.Equals(timeline.Entries[i].Milestone))
+            {
+                return timeline.Entries[i].At;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Due(ExplanationWriter text, Instant due) => text.T($"{text.Local(due)} 到期", $"due {text.Local(due)}");
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 }

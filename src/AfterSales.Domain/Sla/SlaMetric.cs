@@ -64,6 +64,10 @@ public sealed class SlaMetric : IEquatable<SlaMetric>
     /// <remarks>Ends when service is restored (a running service needs no loaner), at resolution or cancellation.</remarks>
     public static SlaMetric LoanerProvided { get; } = new("loaner", "备机时限", "loaner provided", Milestone.LoanerProvided, restartsOnReopen: true, [Milestone.ServiceRestored, Milestone.Resolved, Milestone.Cancelled]);
 
+    /// <summary>Spare parts on site (备品备件到场时限, R-SLA-5): stopped by <see cref="Milestone.SparePartsOnSite"/>.</summary>
+    /// <remarks>Ends when service is restored (no parts needed), at resolution or cancellation.</remarks>
+    public static SlaMetric SparePartsOnSite { get; } = new("spare-parts-on-site", "备品备件到场时限", "spare parts on site", Milestone.SparePartsOnSite, restartsOnReopen: true, [Milestone.ServiceRestored, Milestone.Resolved, Milestone.Cancelled]);
+
     /// <summary>Service restored (服务恢复时限): stopped by <see cref="Milestone.ServiceRestored"/>.</summary>
     /// <remarks>Ends at cancellation (resolution records the restoration too).</remarks>
     public static SlaMetric ServiceRestored { get; } = new("service-restored", "服务恢复时限", "service restored", Milestone.ServiceRestored, restartsOnReopen: true);
@@ -71,6 +75,9 @@ public sealed class SlaMetric : IEquatable<SlaMetric>
     /// <summary>Resolved, all indicators normal (修复时限): stopped by <see cref="Milestone.Resolved"/>.</summary>
     /// <remarks>Ends at cancellation.</remarks>
     public static SlaMetric Resolved { get; } = new("resolved", "修复时限", "resolution", Milestone.Resolved, restartsOnReopen: true);
+
+    /// <summary>The well-known metrics, which policy documents name by code alone.</summary>
+    public static IReadOnlyList<SlaMetric> WellKnown { get; } = [FirstResponse, OnSiteArrival, RepairPlan, LoanerProvided, SparePartsOnSite, ServiceRestored, Resolved];
 
     /// <summary>The stable code.</summary>
     public string Code { get; }

@@ -15,14 +15,17 @@ namespace AfterSales.Sla;
 /// <see cref="SlaPresets"/>.</remarks>
 public sealed class SlaPolicy
 {
-    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod)
+    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language, SlaConventions conventions)
     {
+        Language = language;
+        Conventions = conventions;
         Id = id;
         Version = version;
         Name = name;
         SeverityScale = scale;
         Targets = targets;
         ObservationPeriod = observationPeriod;
+        Reclassification = reclassification;
     }
 
     /// <summary>Starts building a policy.</summary>
@@ -53,6 +56,24 @@ public sealed class SlaPolicy
 
     /// <summary>How long a fixed work order is watched for recurrence before it may close (运行观察期).</summary>
     public Duration ObservationPeriod { get; }
+
+    /// <summary>What a change of severity does to open clocks (R-SEV-2).</summary>
+    /// <value>The default value is <see cref="ReclassificationRule.KeepElapsed"/>.</value>
+    public ReclassificationRule Reclassification { get; }
+
+    /// <summary>The language clocks under this policy are explained in unless the caller asks for another (an HTTP client by <c>Accept-Language</c>).</summary>
+    /// <value>The default value is <see cref="ExplanationLanguage.English"/>; the China presets use <see cref="ExplanationLanguage.Chinese"/>.</value>
+    public ExplanationLanguage Language { get; }
+
+    /// <summary>The conventions the contract chose where engines disagree, stated in every explanation.</summary>
+    /// <value>The default value is <see cref="SlaConventions.Default"/>.</value>
+    public SlaConventions Conventions { get; }
+
+    /// <summary>The same policy as version <paramref name="version"/> (a catalog numbers the versions it saves).</summary>
+    /// <param name="version">The version, 1 or more.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
+    public SlaPolicy WithVersion(int version) =>
+        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification, Language, Conventions);
 
     /// <summary>The distinct metrics this policy has targets for, in the order of first appearance.</summary>
     public IEnumerable<SlaMetric> Metrics => Targets.Select(t => t.Metric).Distinct();

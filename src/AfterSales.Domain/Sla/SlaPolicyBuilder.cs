@@ -20,6 +20,9 @@ public sealed class SlaPolicyBuilder
     private BusinessCalendar? defaultCalendar;
     private int[] defaultWarnings = [];
     private Duration observationPeriod = Duration.Zero;
+    private ReclassificationRule reclassification;
+    private ExplanationLanguage language = ExplanationLanguage.English;
+    private SlaConventions conventions = SlaConventions.Default;
 
     internal SlaPolicyBuilder(string id, int version, string name, SeverityScale scale)
     {
@@ -51,6 +54,30 @@ public sealed class SlaPolicyBuilder
         return this;
     }
 
+    /// <summary>What a change of severity does to open clocks (R-SEV-2).</summary>
+    /// <value>The default value is <see cref="ReclassificationRule.KeepElapsed"/>.</value>
+    public SlaPolicyBuilder WithReclassification(ReclassificationRule rule)
+    {
+        reclassification = Guard.Defined(rule);
+        return this;
+    }
+
+    /// <summary>The language clocks are explained in by default.</summary>
+    /// <value>The default value is <see cref="ExplanationLanguage.English"/>.</value>
+    public SlaPolicyBuilder WithLanguage(ExplanationLanguage explanationLanguage)
+    {
+        language = Guard.NotNull(explanationLanguage);
+        return this;
+    }
+
+    /// <summary>The conventions where engines disagree (budget at closing time, waiting before the first response, rounding).</summary>
+    /// <value>The default value is <see cref="SlaConventions.Default"/>.</value>
+    public SlaPolicyBuilder WithConventions(SlaConventions policyConventions)
+    {
+        conventions = Guard.NotNull(policyConventions).Checked();
+        return this;
+    }
+
     /// <summary>Adds a target: <paramref name="metric"/> within <paramref name="amount"/>, described further by <paramref name="configure"/>.</summary>
     public SlaPolicyBuilder AddTarget(SlaMetric metric, SlaAmount amount, Action<SlaTargetBuilder> configure)
     {
@@ -76,6 +103,6 @@ public sealed class SlaPolicyBuilder
             built[i] = targets[i].Build(path, scale, defaultCalendar, defaultWarnings);
         }
 
-        return new SlaPolicy(id, version, name, scale, built, observationPeriod);
+        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification, language, conventions);
     }
 }

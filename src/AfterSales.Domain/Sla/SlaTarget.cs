@@ -21,8 +21,10 @@ public sealed class SlaTarget
         bool pausesWhileWaitingForCustomer,
         Milestone? waivedBy,
         Duration waiverWindow,
-        string description)
+        string description,
+        IReadOnlyList<SlaEscalationLevel> escalations)
     {
+        EscalationLevels = escalations;
         Metric = metric;
         Amount = amount;
         SeverityCodes = severityCodes;
@@ -71,6 +73,9 @@ public sealed class SlaTarget
 
     /// <summary>The business time within which <see cref="WaivedBy"/> waives the target.</summary>
     public Duration WaiverWindow { get; }
+
+    /// <summary>The escalation levels (升级), in the order given; each becomes an instant on the clock.</summary>
+    public IReadOnlyList<SlaEscalationLevel> EscalationLevels { get; }
 
     /// <summary>The contract's own words for the promise, e.g. <c>本地客户2个小时内赶至客户现场</c>.</summary>
     public string Description { get; }

@@ -14,6 +14,7 @@ public sealed class SlaTargetBuilder
     private readonly List<ReportChannel> channels = [];
     private readonly List<SiteLocality> localities = [];
     private readonly List<int> warningPercents = [];
+    private readonly List<SlaEscalationLevel> escalations = [];
     private int? minDistanceKm;
     private int? maxDistanceKm;
     private bool allSeverities;
@@ -121,6 +122,17 @@ public sealed class SlaTargetBuilder
         return this;
     }
 
+    /// <summary>Escalation levels (升级) at percents or offsets from the due instant, named, with who they go to (R-CP-5).</summary>
+    public SlaTargetBuilder EscalateAt(params SlaEscalationLevel[] levels)
+    {
+        foreach (var level in Guard.NotNull(levels))
+        {
+            escalations.Add(Guard.NotNull(level, nameof(levels)));
+        }
+
+        return this;
+    }
+
     /// <summary>The contract's own words for this promise, shown in explanations.</summary>
     public SlaTargetBuilder Describe(string contractText)
     {
@@ -192,6 +204,14 @@ public sealed class SlaTargetBuilder
                 path + ".WaiverWindow");
         }
 
+        var repeated = escalations.GroupBy(static e => e.Name, StringComparer.Ordinal).FirstOrDefault(static g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException(
+                $"{path}.Escalations ({Metric}): level names must be unique within a target (they key the levels' events); '{repeated.Key}' appears twice.",
+                path + ".Escalations");
+        }
+
         if (Anchor.Equals(Metric.StoppedBy))
         {
             throw new ArgumentException(
@@ -210,6 +230,7 @@ public sealed class SlaTargetBuilder
             Pauses,
             WaivedBy,
             WaiverWindow,
-            Description);
+            Description,
+            [.. escalations]);
     }
 }

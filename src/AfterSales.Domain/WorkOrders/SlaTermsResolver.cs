@@ -73,11 +73,14 @@ public sealed class SlaTermsResolver
             }
         }
 
-        // A key the catalog does not hold may still be a calendar of the policies the history names
-        // (the presets are): those versions are part of the policy version, immutable with it.
-        foreach (var policyKey in history.Select(static e => e.PolicyKey).OfType<string>().Distinct(StringComparer.Ordinal))
+        // Every policy version the history names, as the ticket's tenant sees it (its own versions or the
+        // shared ones); a calendar key the catalog does not hold may still be one of those versions'
+        // own calendars (the presets' are): they are part of the policy version, immutable with it.
+        var policyVersions = new Dictionary<string, SlaPolicy>(StringComparer.Ordinal);
+        foreach (var key in history.Select(static e => e.PolicyKey).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            foreach (var target in policies.GetByKey(policyKey).Targets)
+            var policy = policyVersions[key] = await policies.GetByKeyAsync(tenant, key, cancellationToken).ConfigureAwait(false);
+            foreach (var target in policy.Targets)
             {
                 found.TryAdd(target.Calendar.Key, target.Calendar);
             }
@@ -85,7 +88,7 @@ public sealed class SlaTermsResolver
 
         return Ticket.FromEvents(
             history,
-            policies.GetByKey,
+            key => policyVersions.TryGetValue(key, out var policy) ? policy : policies.GetByKey(key),
             key => found.TryGetValue(key, out var calendar)
                 ? calendar
                 : throw new ArgumentException($"calendar {key} is not in the tenant '{tenant}' catalog.", nameof(history)),

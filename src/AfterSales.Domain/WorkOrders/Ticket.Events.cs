@@ -256,6 +256,9 @@ public sealed partial class Ticket
             (ServiceRestoredInCycle ? Timeline : Timeline.Reached(Milestone.ServiceRestored, e.At)).Reached(Milestone.Resolved, e.At),
         TicketEventKind.RepairPlanDelivered => Timeline.Reached(Milestone.RepairPlanDelivered, e.At),
         TicketEventKind.LoanerProvided => Timeline.Reached(Milestone.LoanerProvided, e.At),
+
+        // A part exchanged on site proves the spare parts were there (R-SLA-5).
+        TicketEventKind.PartsReplaced => Timeline.Reached(Milestone.SparePartsOnSite, e.At),
         TicketEventKind.WaitingForCustomer => Timeline.Paused(e.At, e.Reason!),
         TicketEventKind.Resumed => Timeline.Resumed(e.At),
         TicketEventKind.Reclassified => Timeline.Reclassified(e.SeverityCode!, e.At),

@@ -11,7 +11,7 @@ namespace AfterSales.WorkOrders;
 /// Change it only through its intent methods (<see cref="Acknowledge"/>, <see cref="Dispatch"/>, …);
 /// each checks <see cref="TicketWorkflow"/> and appends one immutable, timestamped
 /// <see cref="TicketEvent"/>. The state is what the events say: <see cref="FromEvents(IEnumerable{TicketEvent}, Func{string, Sla.SlaPolicy}, Func{string, Calendars.BusinessCalendar}, IClock)"/> rebuilds an
-/// identical ticket, and <see cref="Timeline"/> and <see cref="Clocks"/> derive from the same events.
+/// identical ticket, and <see cref="Timeline"/> and <see cref="Clocks(Instant)"/> derive from the same events.
 /// </summary>
 /// <remarks>
 /// <para><b>Rejections.</b> A trigger the workflow does not permit throws an
@@ -309,6 +309,11 @@ public sealed partial class Ticket
     /// they stopped, open ones under the latest adopted.
     /// </summary>
     public IReadOnlyList<SlaClock> Clocks(Instant now) => SlaEvaluator.Evaluate(terms, Timeline, now);
+
+    /// <summary>The clocks at <paramref name="now"/> (see <see cref="Clocks(Instant)"/>), explained in <paramref name="language"/> (the policy's when null).</summary>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="language">The language of the explanations.</param>
+    public IReadOnlyList<SlaClock> Clocks(Instant now, ExplanationLanguage? language) => SlaEvaluator.Evaluate(terms, Timeline, now, language);
 
     /// <summary>
     /// Whether the order is a legacy issue (遗留问题, R-WO-6) at <paramref name="now"/>: not closed or

@@ -93,13 +93,13 @@ public sealed class TicketService
     /// <param name="policyVersion">The policy version; the latest when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The new ticket, saved at version 1.</returns>
-    /// <exception cref="SlaPolicyNotFoundException">The policy is not in the catalog.</exception>
+    /// <exception cref="SlaPolicyNotFoundException">The tenant sees no such policy (its own or a shared one).</exception>
     /// <exception cref="ConcurrencyConflictException">The tenant already has a ticket with this id.</exception>
     public async Task<Ticket> ReportAsync(TicketReport report, string policyId, int? policyVersion = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(report);
         Guard.NotBlank(policyId);
-        var policy = policyVersion is { } v ? catalog.Get(policyId, v) : catalog.GetLatest(policyId);
+        var policy = await catalog.GetAsync(Guard.NotBlank(report.TenantId), policyId, policyVersion, cancellationToken).ConfigureAwait(false);
         // A report the ticket will refuse anyway is not looked up: the refusal names its own field.
         if (options.Entitlements is { } entitlements && report.Entitlement is null
             && !string.IsNullOrWhiteSpace(report.TenantId) && Identifier.IsValid(report.DeviceSerialNumber)
@@ -110,7 +110,7 @@ public sealed class TicketService
             report = report with { Entitlement = entitlement, IsBillable = report.IsBillable || entitlement.IsBillable };
         }
 
-        var ticket = Ticket.Report(report, await terms.ForReportAsync(Guard.NotBlank(report.TenantId), policy, cancellationToken).ConfigureAwait(false), clock);
+        var ticket = Ticket.Report(report, await terms.ForReportAsync(report.TenantId, policy, cancellationToken).ConfigureAwait(false), clock);
         await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
         DomainTelemetry.TicketReported(ticket);
         return ticket;
@@ -373,13 +373,13 @@ public sealed class TicketService
     /// <param name="policyVersion">The version to adopt; the latest when <see langword="null"/>.</param>
     /// <param name="expectedVersion">The ticket version the caller decided on, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <exception cref="SlaPolicyNotFoundException">The version is not in the catalog.</exception>
+    /// <exception cref="SlaPolicyNotFoundException">The tenant sees no such version (its own or a shared one).</exception>
     /// <exception cref="ArgumentException">The version is not newer, or lacks a severity the ticket used (<c>policyVersion</c>).</exception>
     /// <exception cref="AdoptionRefusedException">The order is closed or cancelled.</exception>
     public async Task<Ticket> AdoptPolicyAsync(string tenantId, TicketId id, int? policyVersion = null, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var ticket = await GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
-        var policy = policyVersion is { } v ? catalog.Get(ticket.Policy.Id, v) : catalog.GetLatest(ticket.Policy.Id);
+        var policy = await catalog.GetAsync(tenantId, ticket.Policy.Id, policyVersion, cancellationToken).ConfigureAwait(false);
         var calendars = await terms.LatestCalendarsAsync(tenantId, policy, cancellationToken).ConfigureAwait(false);
         return await ExecuteAsync(tenantId, id, expectedVersion, t => t.AdoptPolicy(policy, calendars), cancellationToken).ConfigureAwait(false);
     }

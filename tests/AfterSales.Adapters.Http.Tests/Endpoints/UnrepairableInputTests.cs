@@ -92,6 +92,14 @@ public sealed class UnrepairableInputTests
             static (_, route) => ($"/after-sales/calendars/cn-statutory-9-18/years/{Uri.EscapeDataString(route?.GetValueOrDefault("year") ?? "2027")}",
                 new JsonObject { ["holidays"] = new JsonArray(new JsonObject { ["date"] = "2027-10-01", ["name"] = "国庆节" }) }),
             [new("{year}", FieldKind.Year), new("holidays[0].date", FieldKind.Date)]),
+        new("PUT", "/after-sales/policies/{id}",
+            static (u, _) =>
+            {
+                var policy = JsonNode.Parse(PolicyEndpointTests.SitePolicy)!.AsObject();
+                policy["id"] = "POL-" + u;
+                return ("/after-sales/policies/POL-" + u, policy);
+            },
+            [new("id", FieldKind.Id)]),
         new("PUT", "/after-sales/inspections/plans/{code}",
             static (u, route) => ($"/after-sales/inspections/plans/{Uri.EscapeDataString(route?.GetValueOrDefault("code") ?? "PLAN-" + u)}",
                 new JsonObject { ["checklist"] = new JsonObject { ["preset"] = "kiosk-000" }, ["recurrence"] = "quarterly", ["startsOn"] = "2026-01-01", ["devices"] = new JsonArray("K-" + u), ["sites"] = new JsonArray("网点 " + u) }),
@@ -113,6 +121,7 @@ public sealed class UnrepairableInputTests
         "/after-sales/complaints/evaluations",
         "/after-sales/spares/ledger",
         "/after-sales/tickets/adopt-policy",
+        "/after-sales/policies/validate",
         // The tenant's one quality-terms document: its versions are numbered by the server, no client key is stored.
         "/after-sales/quality-terms",
         "/demo/*",

@@ -13,7 +13,7 @@ namespace AfterSales.Http.Tests.Endpoints;
 public sealed class YearEndTests
 {
     /// <summary>Seed 002 on 5×8 (R-SLA-4): the coverage whose clocks run into 2027 soonest.</summary>
-    internal static readonly SlaPolicy Seed002On5x8 = SlaPresets.SystemIntegration002On(ChinaCalendars.Statutory9To18, "cn-002-system-integration-5x8");
+    internal static readonly SlaPolicy Seed002On5x8 = SlaPresets.SystemIntegration002On5x8;
 
     internal static ServiceFactory Factory(TestDatabase database = TestDatabase.Sqlite) =>
         new(database, services: static s => s.AddAfterSales(o => o.Policies.Add(Seed002On5x8)));

@@ -108,6 +108,9 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Tenant-Id", tenant);
+
+        // Tests read explanations in English unless they ask otherwise (the China presets explain in Chinese by default).
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         return client;
     }
 

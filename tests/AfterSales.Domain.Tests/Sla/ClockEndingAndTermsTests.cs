@@ -22,7 +22,7 @@ public class ClockEndingAndTermsTests
             .Reached(Milestone.ServiceRestored, Bj("2026-03-02 15:00"))
             .Reached(Milestone.Resolved, Bj("2026-03-02 15:00"));
 
-        var plan = Clock(SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, timeline, Bj("2026-03-12 15:00")), SlaMetric.RepairPlan);
+        var plan = Clock(SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, timeline, Bj("2026-03-12 15:00"), ExplanationLanguage.English), SlaMetric.RepairPlan);
 
         Assert.Equal(SlaClockStatus.Waived, plan.Status);
         Assert.Equal(Milestone.Resolved, plan.StoppedBy);
@@ -37,8 +37,8 @@ public class ClockEndingAndTermsTests
         var timeline = TicketTimeline.Open(Bj("2026-03-02 10:00"), "A", ReportChannel.Phone, ServiceSite.Local)
             .Reached(Milestone.Resolved, Bj("2026-03-05 10:00"));
 
-        var early = Clock(SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, timeline, Bj("2026-03-06 10:00")), SlaMetric.RepairPlan);
-        var later = Clock(SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, timeline, Bj("2026-04-06 10:00")), SlaMetric.RepairPlan);
+        var early = Clock(SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, timeline, Bj("2026-03-06 10:00"), ExplanationLanguage.English), SlaMetric.RepairPlan);
+        var later = Clock(SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, timeline, Bj("2026-04-06 10:00"), ExplanationLanguage.English), SlaMetric.RepairPlan);
 
         Assert.Equal(SlaClockStatus.Breached, early.Status);
         Assert.Equal(Duration.FromHours(72), early.Elapsed);
@@ -54,7 +54,7 @@ public class ClockEndingAndTermsTests
             .Reached(Milestone.ArrivedOnSite, Bj("2026-03-02 12:00"))
             .Reached(Milestone.ServiceRestored, Bj("2026-03-02 16:00"));
 
-        var loaner = Clock(SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-03 16:00")), SlaMetric.LoanerProvided);
+        var loaner = Clock(SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-03 16:00"), ExplanationLanguage.English), SlaMetric.LoanerProvided);
 
         Assert.Equal(SlaClockStatus.Waived, loaner.Status);
         Assert.Equal(Milestone.ServiceRestored, loaner.StoppedBy);
@@ -66,14 +66,14 @@ public class ClockEndingAndTermsTests
         // Seed 002 class C on 5×8, reported 2026-12-20 (a Sunday): the agreed plan within 108 business hours reaches 2027.
         var timeline = TicketTimeline.Open(Bj("2026-12-20 10:00"), "C", ReportChannel.Email, ServiceSite.Local);
 
-        var plan = Clock(SlaEvaluator.Evaluate(Seed002On5x8, timeline, Bj("2026-12-20 10:00")), SlaMetric.RepairPlan);
+        var plan = Clock(SlaEvaluator.Evaluate(Seed002On5x8, timeline, Bj("2026-12-20 10:00"), ExplanationLanguage.English), SlaMetric.RepairPlan);
 
         Assert.True(plan.IsProvisional);
         Assert.Equal("cn-statutory-9-18@1", plan.CalendarKey);
         Assert.Equal("cn-002-system-integration-5x8@1", plan.PolicyKey);
         Assert.Contains("2027: no holiday data loaded for cn-statutory-9-18; counted as plain weekdays — provisional", plan.Explanation);
         Assert.Equal(SlaClockStatus.Running, plan.Status);
-        Assert.False(Clock(SlaEvaluator.Evaluate(Seed002On5x8, timeline, Bj("2026-12-20 10:00")), SlaMetric.FirstResponse).IsProvisional);
+        Assert.False(Clock(SlaEvaluator.Evaluate(Seed002On5x8, timeline, Bj("2026-12-20 10:00"), ExplanationLanguage.English), SlaMetric.FirstResponse).IsProvisional);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public class ClockEndingAndTermsTests
         var adoptedAt = Bj("2027-01-02 10:00");
         IReadOnlyList<SlaTerms> terms = [SlaTerms.Of(Seed002On5x8), SlaTerms.Of(Seed002On5x8).WithCalendars([v2], adoptedAt)];
 
-        var before = SlaEvaluator.Evaluate(terms, timeline, Bj("2027-01-01 10:00"));
-        var after = SlaEvaluator.Evaluate(terms, timeline, Bj("2027-01-05 10:00"));
+        var before = SlaEvaluator.Evaluate(terms, timeline, Bj("2027-01-01 10:00"), ExplanationLanguage.English);
+        var after = SlaEvaluator.Evaluate(terms, timeline, Bj("2027-01-05 10:00"), ExplanationLanguage.English);
 
         Assert.Equal("cn-statutory-9-18@1", Clock(before, SlaMetric.RepairPlan).CalendarKey);
         Assert.True(Clock(before, SlaMetric.RepairPlan).IsProvisional);
@@ -118,7 +118,7 @@ public class ClockEndingAndTermsTests
             .Reached(Milestone.Responded, Bj("2026-03-02 11:30"));
         IReadOnlyList<SlaTerms> terms = [SlaTerms.Of(v1), SlaTerms.Of(v1).WithPolicy(v2, Bj("2026-03-02 12:00"))];
 
-        var clocks = SlaEvaluator.Evaluate(terms, timeline, Bj("2026-03-02 13:00"));
+        var clocks = SlaEvaluator.Evaluate(terms, timeline, Bj("2026-03-02 13:00"), ExplanationLanguage.English);
 
         Assert.Equal((SlaClockStatus.Met, "p@1"), (Clock(clocks, SlaMetric.FirstResponse).Status, Clock(clocks, SlaMetric.FirstResponse).PolicyKey));
         Assert.Equal((Bj("2026-03-02 14:00"), "p@2"), (Clock(clocks, SlaMetric.Resolved).DueAt!.Value, Clock(clocks, SlaMetric.Resolved).PolicyKey));

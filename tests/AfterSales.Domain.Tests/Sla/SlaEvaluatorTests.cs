@@ -190,6 +190,7 @@ public class SlaEvaluatorTests
                 "started 2026-03-02 10:00 at the report",
                 "paused 2 h 10 min of business time waiting for the customer (2026-03-02 10:30–2026-03-02 12:40)",
                 "due 2026-03-02 16:10; 3 h 10 min of business time left",
+                "conventions: a budget ending at closing time is due at the close; waiting before the first response pauses the other targets; durations exact",
             ],
             onSite.Explanation);
     }

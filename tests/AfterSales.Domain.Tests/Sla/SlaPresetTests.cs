@@ -18,7 +18,7 @@ public class SlaPresetTests
         var timeline = TicketTimeline.Open(Bj("2026-03-02 10:00"), "down", ReportChannel.Phone, ServiceSite.Local)
             .Reached(Milestone.ArrivedOnSite, Bj("2026-03-02 10:50"));
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.KioskHardware000, timeline, Bj("2026-03-02 11:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.KioskHardware000, timeline, Bj("2026-03-02 11:00"), ExplanationLanguage.English);
 
         var onSite = Clock(clocks, SlaMetric.OnSiteArrival);
         Assert.Equal(SlaClockStatus.Met, onSite.Status);
@@ -34,13 +34,13 @@ public class SlaPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 22:00"), "severe", ReportChannel.Phone, ServiceSite.Local);
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.KioskHardware000, timeline, Bj("2026-03-02 23:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.KioskHardware000, timeline, Bj("2026-03-02 23:00"), ExplanationLanguage.English);
 
         Assert.Equal("2026-03-03 00:00", Local(Clock(clocks, SlaMetric.OnSiteArrival).DueAt));
         var restored = Clock(clocks, SlaMetric.ServiceRestored);
         Assert.Equal(SlaClockStatus.NotStarted, restored.Status);
         Assert.Null(restored.DueAt);
-        Assert.Contains("waits for arrival on site", restored.Explanation[^1]);
+        Assert.Contains("waits for arrival on site", restored.Explanation[^2]);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class SlaPresetTests
         // Business time: 2 h on 30 Sep + 9 h on 8 Oct + 7 h on 9 Oct = 18 h.
         var timeline = TicketTimeline.Open(Bj("2026-09-30 16:00"), "single", ReportChannel.Phone, ServiceSite.Local);
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.KioskHardware000, timeline, Bj("2026-09-30 16:30"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.KioskHardware000, timeline, Bj("2026-09-30 16:30"), ExplanationLanguage.English);
 
         var resolved = Clock(clocks, SlaMetric.Resolved);
         Assert.Equal("2026-10-09 16:00", Local(resolved.DueAt));
@@ -70,7 +70,7 @@ public class SlaPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 10:00"), "3", channel, ServiceSite.Local);
 
-        var response = Clock(SlaEvaluator.Evaluate(SlaPresets.EnterpriseSystems003, timeline, Bj("2026-03-02 10:05")), SlaMetric.FirstResponse);
+        var response = Clock(SlaEvaluator.Evaluate(SlaPresets.EnterpriseSystems003, timeline, Bj("2026-03-02 10:05"), ExplanationLanguage.English), SlaMetric.FirstResponse);
 
         Assert.Equal(due, Local(response.DueAt));
     }
@@ -86,7 +86,7 @@ public class SlaPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 10:00"), level, ReportChannel.Phone, new ServiceSite(locality, km));
 
-        var onSite = Clock(SlaEvaluator.Evaluate(SlaPresets.EnterpriseSystems003, timeline, Bj("2026-03-02 10:05")), SlaMetric.OnSiteArrival);
+        var onSite = Clock(SlaEvaluator.Evaluate(SlaPresets.EnterpriseSystems003, timeline, Bj("2026-03-02 10:05"), ExplanationLanguage.English), SlaMetric.OnSiteArrival);
 
         Assert.Equal(due, Local(onSite.DueAt));
     }
@@ -95,8 +95,8 @@ public class SlaPresetTests
     public void SystemIntegration_ClassA_R_SLA_3_CityTwoHoursElsewhereADaySolutionInTwoDays()
     {
         var reported = Bj("2026-03-02 10:00");
-        var inCity = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "A", ReportChannel.Phone, ServiceSite.Local), reported);
-        var elsewhere = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "A", ReportChannel.Phone, ServiceSite.NonLocal), reported);
+        var inCity = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "A", ReportChannel.Phone, ServiceSite.Local), reported, ExplanationLanguage.English);
+        var elsewhere = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "A", ReportChannel.Phone, ServiceSite.NonLocal), reported, ExplanationLanguage.English);
 
         Assert.Equal("2026-03-02 12:00", Local(Clock(inCity, SlaMetric.OnSiteArrival).DueAt));
         Assert.Equal("2026-03-03 10:00", Local(Clock(elsewhere, SlaMetric.OnSiteArrival).DueAt));
@@ -107,9 +107,9 @@ public class SlaPresetTests
     public void SystemIntegration_ClassesBCD_R_SLA_3_TargetsPerClassAndNoClockForD()
     {
         var reported = Bj("2026-03-02 10:00");
-        var b = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "B", ReportChannel.Email, ServiceSite.Local), reported);
-        var c = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "C", ReportChannel.Email, ServiceSite.Local), reported);
-        var d = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "D", ReportChannel.Email, ServiceSite.Local), reported);
+        var b = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "B", ReportChannel.Email, ServiceSite.Local), reported, ExplanationLanguage.English);
+        var c = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "C", ReportChannel.Email, ServiceSite.Local), reported, ExplanationLanguage.English);
+        var d = SlaEvaluator.Evaluate(SlaPresets.SystemIntegration002, TicketTimeline.Open(reported, "D", ReportChannel.Email, ServiceSite.Local), reported, ExplanationLanguage.English);
 
         Assert.Equal("2026-03-04 10:00", Local(Clock(b, SlaMetric.OnSiteArrival).DueAt));
         Assert.Equal("2026-03-05 10:00", Local(Clock(b, SlaMetric.RepairPlan).DueAt));
@@ -125,7 +125,7 @@ public class SlaPresetTests
         var policy = SlaPresets.SystemIntegration002On(ChinaCalendars.Statutory9To18, "cn-002-5x8");
         var timeline = TicketTimeline.Open(Bj("2026-03-06 17:50"), "B", ReportChannel.Phone, ServiceSite.Local);
 
-        var response = Clock(SlaEvaluator.Evaluate(policy, timeline, Bj("2026-03-07 12:00")), SlaMetric.FirstResponse);
+        var response = Clock(SlaEvaluator.Evaluate(policy, timeline, Bj("2026-03-07 12:00"), ExplanationLanguage.English), SlaMetric.FirstResponse);
 
         Assert.Equal("2026-03-09 09:05", Local(response.DueAt));
         Assert.Equal(SlaClockStatus.Running, response.Status);
@@ -139,7 +139,7 @@ public class SlaPresetTests
             .Reached(Milestone.ArrivedOnSite, Bj("2026-03-02 11:30"))
             .Reached(Milestone.ServiceRestored, Bj("2026-03-02 12:30"));
 
-        var clocks = SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 18:00"));
+        var clocks = SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 18:00"), ExplanationLanguage.English);
 
         Assert.Equal("2026-03-02 12:00", Local(Clock(clocks, SlaMetric.OnSiteArrival).DueAt));
         Assert.Equal(SlaClockStatus.Waived, Clock(clocks, SlaMetric.LoanerProvided).Status);
@@ -151,8 +151,8 @@ public class SlaPresetTests
         var timeline = TicketTimeline.Open(Bj("2026-03-02 09:00"), "fault", ReportChannel.Phone, ServiceSite.Local, faultOccurredAt: Bj("2026-03-02 08:00"))
             .Reached(Milestone.ArrivedOnSite, Bj("2026-03-02 11:30"));
 
-        var atDue = SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 16:00"));
-        var after = SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 16:01"));
+        var atDue = SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 16:00"), ExplanationLanguage.English);
+        var after = SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 16:01"), ExplanationLanguage.English);
 
         var loaner = Clock(atDue, SlaMetric.LoanerProvided);
         Assert.Equal("2026-03-02 16:00", Local(loaner.DueAt));
@@ -166,7 +166,7 @@ public class SlaPresetTests
     {
         var timeline = TicketTimeline.Open(Bj("2026-03-02 09:00"), "fault", ReportChannel.Phone, ServiceSite.Local);
 
-        var loaner = Clock(SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 09:00")), SlaMetric.LoanerProvided);
+        var loaner = Clock(SlaEvaluator.Evaluate(SlaPresets.Cctv004, timeline, Bj("2026-03-02 09:00"), ExplanationLanguage.English), SlaMetric.LoanerProvided);
 
         Assert.Equal("2026-03-02 17:00", Local(loaner.DueAt));
         Assert.Contains(loaner.Explanation, l => l.Contains("fault time unknown"));

@@ -26,16 +26,22 @@ public static class HtmlReportRenderer
         + "table,figure,svg,.notice,ul{break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}"
         + "tr.good td,tr.bad td,tr.muted td,.notice{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
+    /// <summary>The report as an HTML document, lines ending in <c>\n</c>, Chinese and English side by side.</summary>
+    /// <param name="report">The report.</param>
+    public static string Render(QuarterlyReport report) => Render(report, null);
+
     /// <summary>The report as an HTML document, lines ending in <c>\n</c>.</summary>
-    public static string Render(QuarterlyReport report)
+    /// <param name="report">The report.</param>
+    /// <param name="language">The language of the report's own text; Chinese and English side by side when <see langword="null"/>.</param>
+    public static string Render(QuarterlyReport report, ExplanationLanguage? language)
     {
         Guard.NotNull(report);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(language?.Code ?? "zh-CN").Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(ReportText.Escape(report.Title)).Append("</title>\n")
             .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
-        foreach (var block in Build(report))
+        foreach (var block in Build(report, language))
         {
             switch (block)
             {

@@ -11,12 +11,18 @@ namespace AfterSales.Quality.Reporting;
 /// </summary>
 public static class MarkdownReportRenderer
 {
+    /// <summary>The report as Markdown, lines ending in <c>\n</c>, Chinese and English side by side.</summary>
+    /// <param name="report">The report.</param>
+    public static string Render(QuarterlyReport report) => Render(report, null);
+
     /// <summary>The report as Markdown, lines ending in <c>\n</c>.</summary>
-    public static string Render(QuarterlyReport report)
+    /// <param name="report">The report.</param>
+    /// <param name="language">The language of the report's own text; Chinese and English side by side when <see langword="null"/>.</param>
+    public static string Render(QuarterlyReport report, ExplanationLanguage? language)
     {
         Guard.NotNull(report);
         var md = new StringBuilder();
-        foreach (var block in Build(report))
+        foreach (var block in Build(report, language))
         {
             switch (block)
             {

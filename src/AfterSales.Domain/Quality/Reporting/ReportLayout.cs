@@ -8,7 +8,7 @@ namespace AfterSales.Quality.Reporting;
 /// figure is a number from the report or an explicit "no data" with its reason; the Markdown and
 /// HTML renderers say exactly the same things in the same order.
 /// </summary>
-internal static class ReportLayout
+internal sealed class ReportLayout(ExplanationLanguage? language)
 {
     private const int MaxDeviceRows = 20;
 
@@ -37,7 +37,10 @@ internal static class ReportLayout
 
     internal sealed record Chart(string Svg) : Block;
 
-    public static IReadOnlyList<Block> Build(QuarterlyReport report)
+    /// <summary>The report's blocks, its own text in <paramref name="language"/> (both languages side by side when <see langword="null"/>).</summary>
+    public static IReadOnlyList<Block> Build(QuarterlyReport report, ExplanationLanguage? language) => new ReportLayout(language).Blocks(report);
+
+    private List<Block> Blocks(QuarterlyReport report)
     {
         var q = report.Quarter;
         var zone = report.Period.Zone;
@@ -69,12 +72,12 @@ internal static class ReportLayout
         FaultAnalysis(report, blocks);
         ServiceOverview(report, blocks);
 
-        blocks.Add(new Heading(2, "四、" + L("下季度工作计划", "Next quarter's plan")));
+        blocks.Add(new Heading(2, Section(4, "下季度工作计划", "Next quarter's plan")));
         blocks.Add(report.NextQuarterPlan.Count == 0 ? new Notice(NoData(NoDataReason.NotRecorded) + " (" + L("无已登记的巡检计划", "no inspection plan is due") + ").", Tone.Muted) : new Bullets(report.NextQuarterPlan));
         return blocks;
     }
 
-    private static void Summary(QuarterlyReport report, List<Block> blocks)
+    private void Summary(QuarterlyReport report, List<Block> blocks)
     {
         var q = report.Quarter;
         blocks.Add(new Heading(2, L("摘要", "Summary")));
@@ -107,10 +110,10 @@ internal static class ReportLayout
         ]));
     }
 
-    private static void DeviceOperation(QuarterlyReport report, List<Block> blocks)
+    private void DeviceOperation(QuarterlyReport report, List<Block> blocks)
     {
         var q = report.Quarter;
-        blocks.Add(new Heading(2, "一、" + L("设备运行情况", "Device operation")));
+        blocks.Add(new Heading(2, Section(1, "设备运行情况", "Device operation")));
         if (q.NoData("availability") is { } reason)
         {
             blocks.Add(new Notice(NoData(reason) + ".", Tone.Muted));
@@ -140,10 +143,10 @@ internal static class ReportLayout
         }
     }
 
-    private static void FaultAnalysis(QuarterlyReport report, List<Block> blocks)
+    private void FaultAnalysis(QuarterlyReport report, List<Block> blocks)
     {
         var q = report.Quarter;
-        blocks.Add(new Heading(2, "二、" + L("故障分析及改进措施", "Fault analysis and improvements")));
+        blocks.Add(new Heading(2, Section(2, "故障分析及改进措施", "Fault analysis and improvements")));
         blocks.Add(new Bullets(
         [
             $"{L("故障工单", "Work orders")}: {Number(q.WorkOrderCount)}",
@@ -208,10 +211,10 @@ internal static class ReportLayout
         blocks.Add(report.Improvements.Count == 0 ? new Notice(NoData(NoDataReason.NotRecorded) + ".", Tone.Muted) : new Bullets(report.Improvements));
     }
 
-    private static void ServiceOverview(QuarterlyReport report, List<Block> blocks)
+    private void ServiceOverview(QuarterlyReport report, List<Block> blocks)
     {
         var q = report.Quarter;
-        blocks.Add(new Heading(2, "三、" + L("服务总体情况", "Service overview")));
+        blocks.Add(new Heading(2, Section(3, "服务总体情况", "Service overview")));
 
         blocks.Add(new Heading(3, L("时限达成", "SLA on-time rate")));
         if (q.NoData("on-time") is { } noClocks)
@@ -276,7 +279,20 @@ internal static class ReportLayout
         }
     }
 
-    private static Row Figure(string name, string count, decimal? rate, NoDataReason? reason, decimal? target) =>
+    /// <summary>A numbered section heading as the seed plans number them (一、…); English headings go unnumbered.</summary>
+    private string Section(int number, string zh, string en) => L("一二三四五六七八九"[number - 1] + "、" + zh, en);
+
+    private string L(string zh, string en) => ReportText.L(zh, en, language);
+
+    private string Points(decimal gap) => ReportText.Points(gap, language);
+
+    private string SeverityName(AfterSales.Severity.SeverityLevel level) => ReportText.SeverityName(level, language);
+
+    private string Verdict(TargetComparison comparison) => ReportText.Verdict(comparison, language);
+
+    private string NoData(NoDataReason reason) => ReportText.NoData(reason, language);
+
+    private Row Figure(string name, string count, decimal? rate, NoDataReason? reason, decimal? target) =>
         new(
             [name, count, rate is { } r ? Percent(r) + (target is { } t ? $" ({L("目标", "target")} ≥ {Percent(t)})" : "") : NoData(reason ?? NoDataReason.NotRecorded)],
             rate is null ? Tone.Muted : target is { } goal ? (rate >= goal ? Tone.Good : Tone.Bad) : Tone.None);

@@ -7,13 +7,13 @@ namespace AfterSales.Quality.Reporting;
 
 /// <summary>
 /// Every word and number format of the rendered report, in one place (报告文字): labels are
-/// Chinese and English side by side (<see cref="L"/>), numbers use the invariant culture with fixed
-/// decimals. A localiser picks one language by changing <see cref="L"/> alone.
+/// in the <see cref="ExplanationLanguage"/> asked for, or Chinese and English side by side when none
+/// is (<see cref="L"/>); numbers use the invariant culture with fixed decimals.
 /// </summary>
 internal static class ReportText
 {
-    /// <summary>A label in both languages, Chinese first.</summary>
-    public static string L(string zh, string en) => zh + " " + en;
+    /// <summary>A label in the language asked for; both languages, Chinese first, when none is.</summary>
+    public static string L(string zh, string en, ExplanationLanguage? language) => language?.Text(zh, en) ?? zh + " " + en;
 
     public static string Percent(decimal? ratio) =>
         ratio is { } r ? (r * 100m).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—";
@@ -22,11 +22,11 @@ internal static class ReportText
         ratio is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—";
 
     /// <summary>A gap in percentage points with its sign, e.g. <c>−3.4 pts</c>.</summary>
-    public static string Points(decimal gap)
+    public static string Points(decimal gap, ExplanationLanguage? language)
     {
         var points = Math.Round(gap * 100m, 1, MidpointRounding.AwayFromZero);
         var sign = points > 0 ? "+" : points < 0 ? "−" : "±";
-        return sign + Math.Abs(points).ToString("0.0", CultureInfo.InvariantCulture) + " " + L("个百分点", "pts");
+        return sign + Math.Abs(points).ToString("0.0", CultureInfo.InvariantCulture) + " " + L("个百分点", "pts", language);
     }
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -39,27 +39,27 @@ internal static class ReportText
 
     public static string Moment(Instant instant, DateTimeZone zone) => instant.InZone(zone).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public static string SeverityName(SeverityLevel level) => level.NameZh + " " + level.NameEn;
+    public static string SeverityName(SeverityLevel level, ExplanationLanguage? language) => L(level.NameZh, level.NameEn, language);
 
-    public static string Verdict(TargetComparison c) => c.IsMet switch
+    public static string Verdict(TargetComparison c, ExplanationLanguage? language) => c.IsMet switch
     {
-        true => L("达标", "met") + " (" + Points(c.Gap!.Value) + ")",
-        false => L("未达标", "missed") + " (" + Points(c.Gap!.Value) + ")",
-        null => L("无数据", "no data"),
+        true => L("达标", "met", language) + " (" + Points(c.Gap!.Value, language) + ")",
+        false => L("未达标", "missed", language) + " (" + Points(c.Gap!.Value, language) + ")",
+        null => L("无数据", "no data", language),
     };
 
-    public static string NoData(NoDataReason reason) => L("无数据", "No data") + ": " + reason switch
+    public static string NoData(NoDataReason reason, ExplanationLanguage? language) => L("无数据", "No data", language) + ": " + reason switch
     {
-        NoDataReason.PeriodNotStarted => L("统计周期尚未开始", "the period had not started at the report's \"as of\" instant"),
-        NoDataReason.NoWorkOrders => L("本期无故障工单", "no work order was reported in the period"),
-        NoDataReason.NoClockDecided => L("本期工单的时限均未到期或完成", "no SLA clock of the period's work orders has stopped or breached yet"),
-        NoDataReason.NoDevices => L("无登记设备且无故障设备", "no device is registered and none had a fault"),
-        NoDataReason.NoRatings => L("本期无客户签字评价", "no service report was signed with a rating in the period"),
-        NoDataReason.NoSurveyAnswers => L("本期满意度调查未回答此项", "no survey answered this item in the period"),
-        NoDataReason.NoCallbacksDue => L("本期无保修期内已修复工单，无需回访", "no in-warranty work order was resolved in the period, so no callback was due"),
-        NoDataReason.NoShipments => L("本期无备件发货记录", "no parts shipment was recorded in the period"),
-        NoDataReason.NoPartsReplaced => L("本期工单未更换备件", "no part was replaced on the period's work orders"),
-        _ => L("服务未记录此项内容", "the service holds no record of this section"),
+        NoDataReason.PeriodNotStarted => L("统计周期尚未开始", "the period had not started at the report's \"as of\" instant", language),
+        NoDataReason.NoWorkOrders => L("本期无故障工单", "no work order was reported in the period", language),
+        NoDataReason.NoClockDecided => L("本期工单的时限均未到期或完成", "no SLA clock of the period's work orders has stopped or breached yet", language),
+        NoDataReason.NoDevices => L("无登记设备且无故障设备", "no device is registered and none had a fault", language),
+        NoDataReason.NoRatings => L("本期无客户签字评价", "no service report was signed with a rating in the period", language),
+        NoDataReason.NoSurveyAnswers => L("本期满意度调查未回答此项", "no survey answered this item in the period", language),
+        NoDataReason.NoCallbacksDue => L("本期无保修期内已修复工单，无需回访", "no in-warranty work order was resolved in the period, so no callback was due", language),
+        NoDataReason.NoShipments => L("本期无备件发货记录", "no parts shipment was recorded in the period", language),
+        NoDataReason.NoPartsReplaced => L("本期工单未更换备件", "no part was replaced on the period's work orders", language),
+        _ => L("服务未记录此项内容", "the service holds no record of this section", language),
     };
 
     /// <summary>Escapes text for HTML and XML content and attribute values.</summary>
