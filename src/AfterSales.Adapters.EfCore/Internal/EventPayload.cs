@@ -45,12 +45,25 @@ internal sealed class EventPayload
 
     public ObligationPayload? Obligation { get; set; }
 
+    public LoanerPayload? Loaner { get; set; }
+
     public string[]? CalendarKeys { get; set; }
 
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
         && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null && CalendarKeys is null
-        && Rma is null && Review is null && Backup is null && Repair is null && Obligation is null;
+        && Rma is null && Review is null && Backup is null && Repair is null && Obligation is null && Loaner is null;
+}
+
+internal sealed class LoanerPayload
+{
+    public string UnitSerialNumber { get; set; } = string.Empty;
+
+    public string? PartNumber { get; set; }
+
+    public string? CentreId { get; set; }
+
+    public int? Grade { get; set; }
 }
 
 internal sealed class RepairPayload
@@ -306,6 +319,7 @@ internal static class EventMapper
             Review = e.Review is { } v ? new ReviewPayload { Reviewer = v.Reviewer, Note = v.Note } : null,
             Backup = e.Backup is { } b ? new BackupPayload { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
             Repair = e.Repair is { } p ? new RepairPayload { PartNumber = p.PartNumber, Unfixable = p.Unfixable } : null,
+            Loaner = e.Loaner is { } l ? new LoanerPayload { UnitSerialNumber = l.UnitSerialNumber, PartNumber = l.PartNumber, CentreId = l.CentreId, Grade = l.Grade } : null,
             Obligation = e.Obligation is { } o
                 ? new ObligationPayload { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,
@@ -351,6 +365,7 @@ internal static class EventMapper
             Review = payload?.Review is { } v ? new TicketReview { Reviewer = v.Reviewer, Note = v.Note } : null,
             Backup = payload?.Backup is { } b ? new TicketDataBackup { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
             Repair = payload?.Repair is { } p ? new TicketRepair { PartNumber = p.PartNumber, Unfixable = p.Unfixable } : null,
+            Loaner = payload?.Loaner is { } l ? new TicketLoaner { UnitSerialNumber = l.UnitSerialNumber, PartNumber = l.PartNumber, CentreId = l.CentreId, Grade = l.Grade } : null,
             Obligation = payload?.Obligation is { } o
                 ? new TicketObligation { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,

@@ -251,7 +251,46 @@ public sealed record ConfirmDataBackupRequest : ICommandRequest
     public string? Note { get; init; }
 }
 
-/// <summary>Optional body of deliver-repair-plan and provide-loaner.</summary>
+/// <summary>
+/// Optional body of provide-loaner (提供备机, R-SP-5): a note, or a named unit — then
+/// <see cref="UnitSerialNumber"/> and <see cref="PartNumber"/> are required, the grade must be at
+/// least the device's, and the order tracks the unit until return-loaner.
+/// </summary>
+public sealed record ProvideLoanerRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>A note kept with the event.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The loaner unit's serial number; with it the unit is tracked to its return.</summary>
+    public string? UnitSerialNumber { get; init; }
+
+    /// <summary>The loaner pool's part number (the unit's type); required with <see cref="UnitSerialNumber"/>.</summary>
+    public string? PartNumber { get; init; }
+
+    /// <summary>The service centre whose pool lent it.</summary>
+    public string? CentreId { get; init; }
+
+    /// <summary>The unit's grade, 0 or more, higher is better: at least the device's (the same or better); required when the device's grade is known.</summary>
+    public int? Grade { get; init; }
+}
+
+/// <summary>Body of return-loaner (备机归还, R-SP-5).</summary>
+public sealed record ReturnLoanerRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>The loaner unit's serial number, as provided.</summary>
+    public required string UnitSerialNumber { get; init; }
+
+    /// <summary>A note, e.g. the unit's condition.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>Optional body of deliver-repair-plan.</summary>
 public sealed record NoteRequest : ICommandRequest
 {
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
@@ -284,6 +323,7 @@ public sealed record NoteRequest : ICommandRequest
 /// <param name="DataBackupRequired">Whether the contract asks for a data backup before on-site changes (R-WO-7).</param>
 /// <param name="DataBackup">The data backup confirmation, once given.</param>
 /// <param name="ReplacementObligations">The replacements the device came to owe when this order was resolved (R-WAR-6).</param>
+/// <param name="Loaners">The loaner units lent the customer (R-SP-5) and their returns; the order closes only when every one is back.</param>
 /// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
 /// <param name="Events">Its events, oldest first.</param>
 /// <param name="CalendarKeys">The catalog calendar versions its clocks count on now, id@version: the report's, updated by each adoption.</param>
@@ -310,6 +350,7 @@ public sealed record TicketResponse(
     bool DataBackupRequired,
     TicketDataBackup? DataBackup,
     IReadOnlyList<ObligationResponse> ReplacementObligations,
+    IReadOnlyList<LoanerResponse> Loaners,
     [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events,
     IReadOnlyList<string> CalendarKeys)
@@ -337,6 +378,7 @@ public sealed record TicketResponse(
         t.DataBackupRequired,
         t.DataBackup,
         [.. t.ReplacementObligations.Select(ObligationResponse.From)],
+        [.. t.Loaners.Select(static l => new LoanerResponse(l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.ReturnedAt))],
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Select(TicketEventResponse.From)],
         [.. t.CalendarKeys]);
@@ -394,6 +436,7 @@ public sealed record ReportResponse(
 /// <param name="Backup">The data backup confirmation (R-WO-7).</param>
 /// <param name="Repair">For a resolve: the part repaired and whether repairs cannot fix it (R-WAR-6).</param>
 /// <param name="Obligation">For ReplacementObligationRaised: the replacement the device owes (R-WAR-6).</param>
+/// <param name="Loaner">For LoanerProvided (a named unit) and LoanerReturned: the loaner unit (R-SP-5).</param>
 public sealed record TicketEventResponse(
     int Version,
     [property: WireEnum(typeof(TicketEventKind))] string Kind,
@@ -415,7 +458,8 @@ public sealed record TicketEventResponse(
     TicketReview? Review,
     TicketDataBackup? Backup,
     TicketRepair? Repair,
-    ObligationResponse? Obligation)
+    ObligationResponse? Obligation,
+    TicketLoaner? Loaner)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.RecordedAt, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
@@ -426,7 +470,8 @@ public sealed record TicketEventResponse(
         e.PartsExchange,
         e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null,
         e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup, e.Repair,
-        e.Obligation is { } o ? ObligationResponse.From(o) : null);
+        e.Obligation is { } o ? ObligationResponse.From(o) : null,
+        e.Loaner);
 }
 
 /// <summary>A replacement a device owes under its contract's repair-count rule (R-WAR-6).</summary>
@@ -441,6 +486,15 @@ public sealed record ObligationResponse([property: WireEnum(typeof(AfterSales.En
 
     internal static ObligationResponse From(AfterSales.Entitlements.Warranty.ReplacementObligation o) => new(o.Scope.ToString(), o.PartNumber, o.RepairCount, o.Limit, o.Reason);
 }
+
+/// <summary>A loaner unit lent the customer (备机, R-SP-5) and, once back, when.</summary>
+/// <param name="UnitSerialNumber">The unit's serial number.</param>
+/// <param name="PartNumber">The loaner pool's part number.</param>
+/// <param name="CentreId">The service centre whose pool lent it.</param>
+/// <param name="Grade">The unit's grade.</param>
+/// <param name="ProvidedAt">When it was provided: the instant that met the loaner clock.</param>
+/// <param name="ReturnedAt">When it came back; absent while the customer has it.</param>
+public sealed record LoanerResponse(string UnitSerialNumber, string? PartNumber, string? CentreId, int? Grade, Instant ProvidedAt, Instant? ReturnedAt);
 
 /// <summary>A part sent for return-for-repair (R-WO-9) and, once back, its outcome.</summary>
 public sealed record RmaResponse(string RmaNumber, string PartNumber, string? SerialNumber, Instant SentAt, Instant? ReturnedAt, [property: WireEnum(typeof(RmaOutcome))] string? Outcome);

@@ -39,13 +39,26 @@ internal static class TicketCommands
             static (t, r) => t.Resolve(r.Resolution, r.RepairedPartNumber, r.Unfixable)),
         Simple(TicketTrigger.StartObservation, "Start the observation period (运行观察期).", static t => t.StartObservation()),
         With<SignOffRequest>(TicketTrigger.SignOff, "The customer signs the service report (客户签字确认), once per cycle (R-WO-8): a second sign-off is refused with 409.", static (t, r) => t.SignOff(r.Signer, r.Satisfaction, r.Comment)),
-        Simple(TicketTrigger.Close, "Close the order (关闭工单): signed off, observation elapsed, every RMA part back (R-WO-8, R-WO-4, R-WO-9).", static t => t.Close()),
+        Simple(TicketTrigger.Close, "Close the order (关闭工单): signed off, observation elapsed, every RMA part and loaner back (R-WO-8, R-WO-4, R-WO-9, R-SP-5).", static t => t.Close()),
         With<ReasonRequest>(TicketTrigger.Reopen, "The fault recurred (故障复发).", static (t, r) => t.Reopen(r.Reason)),
         With<ReasonRequest>(TicketTrigger.WaitForCustomer, "Pause to wait for the customer (等待客户).", static (t, r) => t.WaitForCustomer(r.Reason)),
         Simple(TicketTrigger.Resume, "Resume after waiting (恢复处理).", static t => t.Resume()),
         With<ReclassifyRequest>(TicketTrigger.Reclassify, "Change the severity (重新定级).", static (t, r) => t.Reclassify(r.SeverityCode, r.Reason)),
         With<NoteRequest>(TicketTrigger.DeliverRepairPlan, "Record a repair plan (作出修复方案).", static (t, r) => t.DeliverRepairPlan(r?.Note), optional: true),
-        With<NoteRequest>(TicketTrigger.ProvideLoaner, "Record a loaner (提供备机).", static (t, r) => t.ProvideLoaner(r?.Note), optional: true),
+        With<ProvideLoanerRequest>(TicketTrigger.ProvideLoaner,
+            "Record a loaner (提供备机, R-SP-5); meets the loaner clock. Name the unit (unitSerialNumber, partNumber, grade) and the order tracks it until return-loaner and cannot close before; a grade below the device's is refused.",
+            static (t, r) =>
+            {
+                if (r?.UnitSerialNumber is null && r?.PartNumber is null && r?.CentreId is null && r?.Grade is null)
+                {
+                    t.ProvideLoaner(r?.Note);
+                }
+                else
+                {
+                    t.ProvideLoaner(new TicketLoaner { UnitSerialNumber = r.UnitSerialNumber!, PartNumber = r.PartNumber, CentreId = r.CentreId, Grade = r.Grade }, r.Note);
+                }
+            },
+            optional: true),
         With<ReasonRequest>(TicketTrigger.Cancel, "Cancel a duplicate or invalid report (撤销).", static (t, r) => t.Cancel(r.Reason)),
         new(TicketTrigger.SubmitQuote.ToCommandName(), TicketTrigger.SubmitQuote, typeof(QuoteRequest), false,
             "Quote paid work from the tenant's tendered price list and submit it (报价, R-WAR-8): a part above its tendered price is refused with the line and the cap; the total is computed. Same as POST /tickets/{id}/quotes.",
@@ -69,6 +82,8 @@ internal static class TicketCommands
             static (t, r) => t.ReviewLegacyIssue(r.Reviewer, r.Note)),
         With<ConfirmDataBackupRequest>(TicketTrigger.ConfirmDataBackup, "Confirm the customer's data was backed up before on-site changes (数据备份确认, R-WO-7).",
             static (t, r) => t.ConfirmDataBackup(r.ConfirmedBy, r.Note)),
+        With<ReturnLoanerRequest>(TicketTrigger.ReturnLoaner, "A loaner unit came back from the customer (备机归还, R-SP-5).",
+            static (t, r) => t.ReturnLoaner(r.UnitSerialNumber, r.Note)),
     ];
 
     private static Command Simple(TicketTrigger trigger, string summary, Action<Ticket> action) =>

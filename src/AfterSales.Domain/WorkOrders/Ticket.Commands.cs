@@ -175,6 +175,66 @@ public sealed partial class Ticket
     /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
     public void ProvideLoaner(string? note = null) => Execute(TicketEventKind.LoanerProvided, note: note);
 
+    /// <summary>
+    /// Lends the customer a named loaner unit (提供备机, R-SP-5) without changing state: the order tracks
+    /// it until it comes back and cannot close before. Reached milestone: <c>LoanerProvided</c>, which
+    /// meets the loaner clock (R-SLA-5, R-SLA-6).
+    /// </summary>
+    /// <param name="loaner">The unit, with its pool's part number; its grade must be at least the device's (the same or better).</param>
+    /// <param name="note">A note, optionally.</param>
+    /// <exception cref="ArgumentException">A number breaks the <see cref="Identifier"/> rule, the unit is already out on this order,
+    /// or its grade is missing or below the device's (the parameter names the field: <c>unitSerialNumber</c>, <c>partNumber</c>, <c>grade</c>).</exception>
+    /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
+    public void ProvideLoaner(TicketLoaner loaner, string? note = null)
+    {
+        Guard.NotNull(loaner);
+        Identifier.Check(loaner.UnitSerialNumber, "unitSerialNumber");
+        Identifier.Check(loaner.PartNumber, "partNumber");
+        Identifier.CheckOptional(loaner.CentreId, "centreId");
+        if (IsLoanerOut(loaner.UnitSerialNumber))
+        {
+            throw LoanerField($"unitSerialNumber '{loaner.UnitSerialNumber}' is already lent on this work order.", "unitSerialNumber");
+        }
+
+        if (loaner.Grade is < 0)
+        {
+            throw LoanerField($"grade must be 0 or more, was {loaner.Grade}.", "grade");
+        }
+
+        // Same or better (R-SP-5): the device's grade as the entitlement check at report found it.
+        if (ReportDetails.Entitlement?.Grade is { } deviceGrade && (loaner.Grade ?? -1) < deviceGrade)
+        {
+            throw LoanerField(
+                loaner.Grade is null
+                    ? $"grade is required: the device is of grade {deviceGrade}, and a loaner must be of the same or a better grade (R-SP-5)."
+                    : $"grade {loaner.Grade} is below the device's grade {deviceGrade}: a loaner must be of the same or a better grade (R-SP-5).",
+                "grade");
+        }
+
+        Execute(TicketEventKind.LoanerProvided, note: note, loaner: loaner);
+    }
+
+    // The loaner's fields are named as clients spell them, not as the parameter (loaner) is.
+    private static ArgumentException LoanerField(string message, string field) => new(message, field);
+
+    /// <summary>Records that a loaner unit came back from the customer (备机归还, R-SP-5).</summary>
+    /// <param name="unitSerialNumber">The unit's serial number, as provided.</param>
+    /// <param name="note">A note, e.g. its condition.</param>
+    /// <exception cref="ArgumentException">No unit of this order is out under <paramref name="unitSerialNumber"/>.</exception>
+    /// <exception cref="InvalidTransitionException">No loaner is out, or the order is closed or cancelled.</exception>
+    public void ReturnLoaner(string unitSerialNumber, string? note = null)
+    {
+        Identifier.Check(unitSerialNumber);
+        if (HasLoanerOut && !IsLoanerOut(unitSerialNumber))
+        {
+            throw new ArgumentException(
+                $"unitSerialNumber '{unitSerialNumber}' names no loaner of this work order still out; out now: {string.Join(", ", loaners.Where(static l => l.IsOut).Select(static l => l.Loaner.UnitSerialNumber))}.",
+                nameof(unitSerialNumber));
+        }
+
+        Execute(TicketEventKind.LoanerReturned, note: note, loaner: new TicketLoaner { UnitSerialNumber = unitSerialNumber });
+    }
+
     /// <summary>Cancels a duplicate or invalid report (撤销); only before service is restored.</summary>
     /// <param name="reason">Why, e.g. "duplicate of WO-17".</param>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
@@ -425,8 +485,11 @@ public sealed partial class Ticket
     /// <summary>Whether <see cref="DeliverRepairPlan"/> is permitted now.</summary>
     public bool CanDeliverRepairPlan() => Can(TicketTrigger.DeliverRepairPlan);
 
-    /// <summary>Whether <see cref="ProvideLoaner"/> is permitted now.</summary>
+    /// <summary>Whether <see cref="ProvideLoaner(string?)"/> (or the loaner-unit overload) is permitted now.</summary>
     public bool CanProvideLoaner() => Can(TicketTrigger.ProvideLoaner);
+
+    /// <summary>Whether <see cref="ReturnLoaner"/> is permitted now.</summary>
+    public bool CanReturnLoaner() => Can(TicketTrigger.ReturnLoaner);
 
     /// <summary>Whether <see cref="Cancel"/> is permitted now.</summary>
     public bool CanCancel() => Can(TicketTrigger.Cancel);
@@ -444,7 +507,8 @@ public sealed partial class Ticket
         TicketRmaStep? rma = null,
         TicketReview? review = null,
         TicketDataBackup? backup = null,
-        TicketRepair? repair = null)
+        TicketRepair? repair = null,
+        TicketLoaner? loaner = null)
     {
         // A back-dated fact happens, and is decided, at its own instant; it keeps when it was entered.
         var entered = Now();
@@ -469,6 +533,7 @@ public sealed partial class Ticket
             Review = review,
             Backup = backup,
             Repair = repair,
+            Loaner = loaner,
         });
     }
 }

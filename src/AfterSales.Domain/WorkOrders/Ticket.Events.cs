@@ -38,6 +38,7 @@ public sealed partial class Ticket
         TicketEventKind.RmaReturned => TicketTrigger.ReceiveRmaReturn,
         TicketEventKind.LegacyIssueReviewed => TicketTrigger.ReviewLegacyIssue,
         TicketEventKind.DataBackupConfirmed => TicketTrigger.ConfirmDataBackup,
+        TicketEventKind.LoanerReturned => TicketTrigger.ReturnLoaner,
         _ => null,
     };
 
@@ -84,6 +85,8 @@ public sealed partial class Ticket
             TicketEventKind.RmaReturned when e.Rma?.Outcome is null || !rmas.Exists(r => r.IsOut && string.Equals(r.RmaNumber, e.Rma.RmaNumber, StringComparison.Ordinal)) => nameof(e.Rma),
             TicketEventKind.LegacyIssueReviewed when e.Review is null => nameof(e.Review),
             TicketEventKind.DataBackupConfirmed when e.Backup is null => nameof(e.Backup),
+            TicketEventKind.LoanerProvided when e.Loaner is { } unit && (unit.PartNumber is null || IsLoanerOut(unit.UnitSerialNumber)) => nameof(e.Loaner),
+            TicketEventKind.LoanerReturned when e.Loaner is null || !IsLoanerOut(e.Loaner.UnitSerialNumber) => nameof(e.Loaner),
             _ => null,
         };
         if (missing is not null)
@@ -199,7 +202,17 @@ public sealed partial class Ticket
                 SeverityCode = e.SeverityCode!;
                 break;
             case TicketEventKind.RepairPlanDelivered:
+                break;
             case TicketEventKind.LoanerProvided:
+                if (e.Loaner is { } lent)
+                {
+                    loaners.Add(new TicketLoanerLoan { Loaner = lent, ProvidedAt = e.At });
+                }
+
+                break;
+            case TicketEventKind.LoanerReturned:
+                var back = loaners.FindIndex(l => l.IsOut && string.Equals(l.Loaner.UnitSerialNumber, e.Loaner!.UnitSerialNumber, StringComparison.Ordinal));
+                loaners[back] = loaners[back] with { ReturnedAt = e.At };
                 break;
             case TicketEventKind.QuoteSubmitted:
                 quotes.Add(e.Quote!);

@@ -34,6 +34,7 @@ public sealed partial class Ticket
     private readonly List<TicketPartsExchange> partsExchanges = [];
     private readonly List<SlaTerms> terms = [];
     private readonly List<TicketRma> rmas = [];
+    private readonly List<TicketLoanerLoan> loaners = [];
     private readonly List<TicketQuote> quotes = [];
     private readonly List<TicketObligation> obligations = [];
     private TicketTimeline? timeline;
@@ -124,6 +125,15 @@ public sealed partial class Ticket
 
     /// <summary>Whether a part sent for RMA has not come back yet: the order cannot close until it has (R-WO-9).</summary>
     public bool HasRmaOut => rmas.Exists(static r => r.IsOut);
+
+    /// <summary>The loaner units lent the customer (备机, R-SP-5), in the order provided, with their returns.</summary>
+    public IReadOnlyList<TicketLoanerLoan> Loaners => loaners;
+
+    /// <summary>Whether a loaner unit is still with the customer: the order cannot close until it is back (R-SP-5).</summary>
+    public bool HasLoanerOut => loaners.Exists(static l => l.IsOut);
+
+    private bool IsLoanerOut(string unitSerialNumber) =>
+        loaners.Exists(l => l.IsOut && string.Equals(l.Loaner.UnitSerialNumber, unitSerialNumber, StringComparison.Ordinal));
 
     /// <summary>The replacements the device came to owe when this order was resolved (R-WAR-6), oldest first.</summary>
     public IReadOnlyList<TicketObligation> ReplacementObligations => obligations;

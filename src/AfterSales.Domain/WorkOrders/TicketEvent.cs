@@ -64,6 +64,9 @@ public sealed record TicketEvent
     /// <summary>The old and new part, for <see cref="TicketEventKind.PartsReplaced"/>.</summary>
     public TicketPartsExchange? PartsExchange { get; init; }
 
+    /// <summary>The loaner unit, for <see cref="TicketEventKind.LoanerProvided"/> (when the unit is named) and <see cref="TicketEventKind.LoanerReturned"/> (R-SP-5).</summary>
+    public TicketLoaner? Loaner { get; init; }
+
     /// <summary>The part sent for return-for-repair, for <see cref="TicketEventKind.RmaSent"/> and <see cref="TicketEventKind.RmaReturned"/> (R-WO-9).</summary>
     public TicketRmaStep? Rma { get; init; }
 

@@ -99,4 +99,7 @@ public enum TicketEventKind
     /// command: it has no trigger.
     /// </summary>
     ReplacementObligationRaised = 28,
+
+    /// <summary>A loaner unit came back from the customer (备机归还, R-SP-5); carries the <see cref="TicketEvent.Loaner"/> naming the unit.</summary>
+    LoanerReturned = 29,
 }

@@ -355,9 +355,17 @@ public sealed class TicketService
     public Task<Ticket> DeliverRepairPlanAsync(string tenantId, TicketId id, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(tenantId, id, expectedVersion, t => t.DeliverRepairPlan(note), cancellationToken);
 
-    /// <summary>Runs <see cref="Ticket.ProvideLoaner"/> (提供备机).</summary>
+    /// <summary>Runs <see cref="Ticket.ProvideLoaner(string?)"/> (提供备机).</summary>
     public Task<Ticket> ProvideLoanerAsync(string tenantId, TicketId id, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(tenantId, id, expectedVersion, t => t.ProvideLoaner(note), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.ProvideLoaner(TicketLoaner, string?)"/> (提供备机, R-SP-5): a named unit, grade checked, tracked to its return.</summary>
+    public Task<Ticket> ProvideLoanerAsync(string tenantId, TicketId id, TicketLoaner loaner, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.ProvideLoaner(loaner, note), cancellationToken);
+
+    /// <summary>Runs <see cref="Ticket.ReturnLoaner"/> (备机归还, R-SP-5).</summary>
+    public Task<Ticket> ReturnLoanerAsync(string tenantId, TicketId id, string unitSerialNumber, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(tenantId, id, expectedVersion, t => t.ReturnLoaner(unitSerialNumber, note), cancellationToken);
 
     /// <summary>Runs <see cref="Ticket.Cancel"/> (撤销).</summary>
     public Task<Ticket> CancelAsync(string tenantId, TicketId id, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>

@@ -81,4 +81,7 @@ public enum TicketTrigger
 
     /// <summary>Confirm that the customer's data was backed up before on-site changes (数据备份确认, R-WO-7); the state does not change.</summary>
     ConfirmDataBackup = 24,
+
+    /// <summary>Record that a loaner unit came back from the customer (备机归还, R-SP-5); the state does not change.</summary>
+    ReturnLoaner = 25,
 }

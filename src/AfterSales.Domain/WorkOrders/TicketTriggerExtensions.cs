@@ -37,6 +37,7 @@ public static class TicketTriggerExtensions
         "receive-rma-return",
         "review-legacy-issue",
         "confirm-data-backup",
+        "return-loaner",
     ];
 
     /// <summary>The command name of <paramref name="trigger"/>, e.g. <c>"start-remote-diagnosis"</c> for <see cref="TicketTrigger.StartRemoteDiagnosis"/>.</summary>

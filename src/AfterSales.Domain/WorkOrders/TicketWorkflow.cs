@@ -59,6 +59,12 @@ public static class TicketWorkflow
     /// <summary>The guard of <see cref="TicketTrigger.ReceiveRmaReturn"/> (R-WO-9).</summary>
     public const string PartOutForRma = "a part of the order is out for return-for-repair (R-WO-9)";
 
+    /// <summary>The loaner guard of <see cref="TicketTrigger.Close"/> (R-SP-5).</summary>
+    public const string LoanersBack = "every loaner unit lent the customer has come back (R-SP-5)";
+
+    /// <summary>The guard of <see cref="TicketTrigger.ReturnLoaner"/> (R-SP-5).</summary>
+    public const string LoanerOut = "a loaner unit of the order is with the customer (R-SP-5)";
+
     /// <summary>The guard of <see cref="TicketTrigger.ReviewLegacyIssue"/> (R-WO-6).</summary>
     public const string IsLegacyIssue = "a clock of the order is breached or was met late: it is a legacy issue (遗留问题, R-WO-6)";
 
@@ -192,7 +198,8 @@ public static class TicketWorkflow
                     TicketState.Closed,
                     Tuple.Create<Func<bool>, string>(() => subject.Ticket.CustomerSignOff is not null, CustomerSignedOff),
                     Tuple.Create<Func<bool>, string>(() => subject.Ticket.ObservationStartedAt is { } started && subject.At - started >= subject.Ticket.Policy.ObservationPeriod, ObservationElapsed),
-                    Tuple.Create<Func<bool>, string>(() => !subject.Ticket.HasRmaOut, RmaPartsBack))
+                    Tuple.Create<Func<bool>, string>(() => !subject.Ticket.HasRmaOut, RmaPartsBack),
+                    Tuple.Create<Func<bool>, string>(() => !subject.Ticket.HasLoanerOut, LoanersBack))
                 .Permit(TicketTrigger.Reopen, TicketState.RemoteDiagnosis),
             subject);
 
@@ -201,11 +208,12 @@ public static class TicketWorkflow
         machine.Configure(TicketState.Cancelled);
     }
 
-    /// <summary>What every state that is not finished records without moving: parts out for RMA and back (R-WO-9), legacy-issue reviews (R-WO-6).</summary>
+    /// <summary>What every state that is not finished records without moving: parts out for RMA and back (R-WO-9), loaners back (R-SP-5), legacy-issue reviews (R-WO-6).</summary>
     private static void ConfigureAfterCare(StateMachine<TicketState, TicketTrigger>.StateConfiguration state, TicketMachine subject) =>
         state
             .InternalTransition(TicketTrigger.SendForRma, Nothing)
             .InternalTransitionIf(TicketTrigger.ReceiveRmaReturn, _ => subject.Ticket.HasRmaOut, Nothing, PartOutForRma)
+            .InternalTransitionIf(TicketTrigger.ReturnLoaner, _ => subject.Ticket.HasLoanerOut, Nothing, LoanerOut)
             .InternalTransitionIf(TicketTrigger.ReviewLegacyIssue, _ => subject.Ticket.IsLegacyIssue(subject.At), Nothing, IsLegacyIssue);
 
     // The ticket records the facts itself when it applies the event; the workflow only decides.

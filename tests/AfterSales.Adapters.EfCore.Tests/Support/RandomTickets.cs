@@ -158,7 +158,11 @@ public static class RandomTickets
                 case TicketTrigger.Resume: ticket.Resume(); break;
                 case TicketTrigger.Reclassify: ticket.Reclassify(levels[step.Severity % levels.Count].Code, text); break;
                 case TicketTrigger.DeliverRepairPlan: ticket.DeliverRepairPlan(step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.ProvideLoaner when step.Text % 3 == 0:
+                    ticket.ProvideLoaner(new TicketLoaner { UnitSerialNumber = "LN-" + step.Pick, PartNumber = "LOANER-" + step.Text, CentreId = step.Text % 2 == 0 ? null : "BJ-01", Grade = step.Satisfaction }, text);
+                    break;
                 case TicketTrigger.ProvideLoaner: ticket.ProvideLoaner(step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.ReturnLoaner: ticket.ReturnLoaner(ticket.Loaners.First(static l => l.IsOut).Loaner.UnitSerialNumber, step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.Cancel: ticket.Cancel(text); break;
                 case TicketTrigger.SubmitQuote:
                     ticket.SubmitQuote(Entitlements.Quotes.Quote.CreateBuilder("Q-" + step.Pick, ticket.Id.Value, ticket.DeviceSerialNumber, Prices, new LocalDate(2026, 3, 2))

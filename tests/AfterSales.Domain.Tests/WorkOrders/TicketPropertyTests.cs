@@ -169,7 +169,18 @@ public sealed class TicketPropertyTests
             case TicketTrigger.Resume: t.Resume(); break;
             case TicketTrigger.Reclassify: t.Reclassify(step.Severity, text); break;
             case TicketTrigger.DeliverRepairPlan: t.DeliverRepairPlan(text); break;
-            case TicketTrigger.ProvideLoaner: t.ProvideLoaner(); break;
+            case TicketTrigger.ProvideLoaner:
+                if (step.BlankText)
+                {
+                    t.ProvideLoaner();
+                }
+                else
+                {
+                    t.ProvideLoaner(new TicketLoaner { UnitSerialNumber = "LN-" + (step.Pick % 3), PartNumber = "LOANER", Grade = step.Satisfaction });
+                }
+
+                break;
+            case TicketTrigger.ReturnLoaner: t.ReturnLoaner(t.Loaners.FirstOrDefault(static l => l.IsOut)?.Loaner.UnitSerialNumber ?? "LN-9"); break;
             case TicketTrigger.Cancel: t.Cancel(text); break;
             case TicketTrigger.SubmitQuote: t.SubmitQuote(Tickets.Quote(t, "Q-" + step.Pick, step.Satisfaction * 100m)); break;
             case TicketTrigger.SendForRma: t.SendForRma("RMA-" + (step.Pick % 3), step.BlankText ? "a/b" : "P-1"); break;
