@@ -2,6 +2,8 @@ using AfterSales.Entitlements;
 using AfterSales.Sla;
 using AfterSales.Tests.Support;
 using AfterSales.WorkOrders;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime.Testing;
 
 namespace AfterSales.Tests.WorkOrders;
@@ -60,6 +62,33 @@ public sealed class TicketLoanerTests
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, t.Events);
         Assert.Empty(t.Loaners);
+    }
+
+    /// <summary>
+    /// R-SP-5 against its plain statement, 10 000 cases (FsCheck's own seeds; a failure prints its
+    /// seed): a unit is lent exactly when the device's grade is unknown, or the unit names a grade at
+    /// least the device's; a refusal names grade and records nothing.
+    /// </summary>
+    [Fact]
+    public void ProvideLoaner_R_SP_5_LentExactlyWhenTheGradeIsTheSameOrBetter_Property()
+    {
+        var grades = Gen.Choose(-1, 6).Select(static g => g < 0 ? (int?)null : g);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(10_000), Prop.ForAll(Arb.From(grades), Arb.From(grades), (device, unit) =>
+        {
+            var report = Tickets.Report() with { Entitlement = device is null ? null : new TicketEntitlement { Status = EntitlementStatus.Covered, Grade = device } };
+            var t = Ticket.Report(report, Tickets.Policy, new FakeClock(Instant.FromUtc(2026, 3, 2, 1, 0)));
+            var expected = device is null || (unit is { } u && u >= device);
+            try
+            {
+                t.ProvideLoaner(Unit(grade: unit));
+            }
+            catch (ArgumentException refused) when (refused.ParamName == "grade")
+            {
+                return !expected && t.Version == 1 && t.Loaners.Count == 0;
+            }
+
+            return expected && t.Loaners.Single().Loaner.Grade == unit;
+        }));
     }
 
     [Fact]
