@@ -81,55 +81,21 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            // Guards against a writer ahead of the store (which would leave a gap); a writer behind it
-            // collides with the stored key below.
-            var stored = await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
-            if (stored != expectedVersion)
-            {
-                throw Conflict(ledger, expectedVersion, stored);
-            }
-
-            for (var i = expectedVersion; i < ledger.Movements.Count; i++)
-            {
-                var movement = ledger.Movements[i];
-                context.Add(new StockMovementRow
-                {
-                    TenantId = tenantId,
-                    CentreId = ledger.CentreId,
-                    PartNumber = ledger.PartNumber,
-                    Version = i + 1,
-                    Kind = movement.Kind,
-                    Quantity = movement.Quantity,
-                    By = movement.By,
-                    At = movement.At,
-                    WorkOrderId = movement.WorkOrderId,
-                    Note = movement.Note,
-                });
-            }
-
-            // The position's balance moves with the movements, in one transaction; its version is a
-            // second guard against a concurrent writer.
+            // The movements and the position's balance in one transaction.
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                if (!await StockPositionRows.SetBalanceAsync(context, tenantId, ledger.CentreId, ledger.PartNumber, ledger.Balance, ledger.Version, expectedVersion, cancellationToken).ConfigureAwait(false))
-                {
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    context.ChangeTracker.Clear();
-                    throw Conflict(ledger, expectedVersion, await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false));
-                }
-
+                await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is ConcurrencyConflictException or DbUpdateException)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 context.ChangeTracker.Clear();
-                var actual = await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
-                if (actual != expectedVersion)
+                var actual = await StockLedgerWrites.StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
+                if (e is ConcurrencyConflictException || actual != expectedVersion)
                 {
-                    throw Conflict(ledger, expectedVersion, actual);
+                    throw StockLedgerWrites.Conflict(ledger, expectedVersion, actual);
                 }
 
                 throw;
@@ -146,18 +112,4 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         StockMovementKind.Scrapped => ledger.Scrap(row.Quantity, row.By, row.At, row.Note),
         _ => throw new InvalidOperationException($"Stock movement {row.CentreId}/{row.PartNumber} v{row.Version} has an unknown kind {row.Kind}."),
     };
-
-    private static ConcurrencyConflictException Conflict(StockLedger ledger, int expected, int actual) =>
-        new("stock ledger", $"{ledger.CentreId}/{ledger.PartNumber}", expected, actual);
-
-    private static async Task<int> StoredVersionAsync(TContext context, string tenantId, StockLedger ledger, CancellationToken cancellationToken)
-    {
-        var centre = ledger.CentreId;
-        var part = ledger.PartNumber;
-        return await context.Set<StockMovementRow>()
-            .AsNoTracking()
-            .Where(m => m.TenantId == tenantId && m.CentreId == centre && m.PartNumber == part)
-            .MaxAsync(static m => (int?)m.Version, cancellationToken)
-            .ConfigureAwait(false) ?? 0;
-    }
 }

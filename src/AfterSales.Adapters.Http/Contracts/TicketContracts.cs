@@ -270,8 +270,11 @@ public sealed record ProvideLoanerRequest : ICommandRequest
     /// <summary>The loaner pool's part number (the unit's type); required with <see cref="UnitSerialNumber"/>.</summary>
     public string? PartNumber { get; init; }
 
-    /// <summary>The service centre whose pool lent it.</summary>
+    /// <summary>The service centre whose pool lends it: then the pool's stock moves with the ticket, in one transaction.</summary>
     public string? CentreId { get; init; }
+
+    /// <summary>Who issued it from the centre's pool; required with <see cref="CentreId"/>.</summary>
+    public string? IssuedBy { get; init; }
 
     /// <summary>The unit's grade, 0 or more, higher is better: at least the device's (the same or better); required when the device's grade is known.</summary>
     public int? Grade { get; init; }
@@ -285,6 +288,9 @@ public sealed record ReturnLoanerRequest : ICommandRequest
 
     /// <summary>The loaner unit's serial number, as provided.</summary>
     public required string UnitSerialNumber { get; init; }
+
+    /// <summary>Who took it back into the centre's pool; required when it was lent from one.</summary>
+    public string? ReceivedBy { get; init; }
 
     /// <summary>A note, e.g. the unit's condition.</summary>
     public string? Note { get; init; }

@@ -45,20 +45,11 @@ internal static class TicketCommands
         Simple(TicketTrigger.Resume, "Resume after waiting (恢复处理).", static t => t.Resume()),
         With<ReclassifyRequest>(TicketTrigger.Reclassify, "Change the severity (重新定级).", static (t, r) => t.Reclassify(r.SeverityCode, r.Reason)),
         With<NoteRequest>(TicketTrigger.DeliverRepairPlan, "Record a repair plan (作出修复方案).", static (t, r) => t.DeliverRepairPlan(r?.Note), optional: true),
-        With<ProvideLoanerRequest>(TicketTrigger.ProvideLoaner,
-            "Record a loaner (提供备机, R-SP-5); meets the loaner clock. Name the unit (unitSerialNumber, partNumber, grade) and the order tracks it until return-loaner and cannot close before; a grade below the device's is refused.",
-            static (t, r) =>
-            {
-                if (r?.UnitSerialNumber is null && r?.PartNumber is null && r?.CentreId is null && r?.Grade is null)
-                {
-                    t.ProvideLoaner(r?.Note);
-                }
-                else
-                {
-                    t.ProvideLoaner(new TicketLoaner { UnitSerialNumber = r.UnitSerialNumber!, PartNumber = r.PartNumber, CentreId = r.CentreId, Grade = r.Grade }, r.Note);
-                }
-            },
-            optional: true),
+        new(TicketTrigger.ProvideLoaner.ToCommandName(), TicketTrigger.ProvideLoaner, typeof(ProvideLoanerRequest), true,
+            "Record a loaner (提供备机, R-SP-5); meets the loaner clock. Name the unit (unitSerialNumber, partNumber, grade) and the order tracks it until return-loaner and cannot close before; "
+            + "a grade below the device's is refused. With centreId (and issuedBy) the unit comes from that centre's pool: its stock moves with the ticket, in one transaction.",
+            static (_, _) => throw new InvalidOperationException("provide-loaner runs, it builds no action."),
+            static (http, service, id, expected, limit) => LoanerCommands.ProvideAsync(http, service, id, expected, limit)),
         With<ReasonRequest>(TicketTrigger.Cancel, "Cancel a duplicate or invalid report (撤销).", static (t, r) => t.Cancel(r.Reason)),
         new(TicketTrigger.SubmitQuote.ToCommandName(), TicketTrigger.SubmitQuote, typeof(QuoteRequest), false,
             "Quote paid work from the tenant's tendered price list and submit it (报价, R-WAR-8): a part above its tendered price is refused with the line and the cap; the total is computed. Same as POST /tickets/{id}/quotes.",
@@ -82,8 +73,10 @@ internal static class TicketCommands
             static (t, r) => t.ReviewLegacyIssue(r.Reviewer, r.Note)),
         With<ConfirmDataBackupRequest>(TicketTrigger.ConfirmDataBackup, "Confirm the customer's data was backed up before on-site changes (数据备份确认, R-WO-7).",
             static (t, r) => t.ConfirmDataBackup(r.ConfirmedBy, r.Note)),
-        With<ReturnLoanerRequest>(TicketTrigger.ReturnLoaner, "A loaner unit came back from the customer (备机归还, R-SP-5).",
-            static (t, r) => t.ReturnLoaner(r.UnitSerialNumber, r.Note)),
+        new(TicketTrigger.ReturnLoaner.ToCommandName(), TicketTrigger.ReturnLoaner, typeof(ReturnLoanerRequest), false,
+            "A loaner unit came back from the customer (备机归还, R-SP-5); a unit of a centre's pool goes back into its stock (receivedBy), in the same transaction.",
+            static (_, _) => throw new InvalidOperationException("return-loaner runs, it builds no action."),
+            static (http, service, id, expected, limit) => LoanerCommands.ReturnAsync(http, service, id, expected, limit)),
     ];
 
     private static Command Simple(TicketTrigger trigger, string summary, Action<Ticket> action) =>

@@ -95,6 +95,7 @@ public static class AfterSalesServiceCollectionExtensions
                     Entitlements = options.CheckEntitlementAtReport ? sp.GetRequiredService<EntitlementService>() : null,
                     PriceLists = sp.GetRequiredService<IPriceListCatalog>(),
                     RepairLog = sp.GetRequiredService<IDeviceRepairLog>(),
+                    StockLedgers = sp.GetRequiredService<IStockLedgerStore>(),
                 });
         });
         services.TryAddSingleton<IQualityRecordStore, InMemoryQualityRecordStore>();

@@ -1,5 +1,6 @@
 using AfterSales.Calendars;
 using AfterSales.Diagnostics;
+using AfterSales.Entitlements.Spares;
 using AfterSales.Internal;
 using AfterSales.Sla;
 
@@ -236,7 +237,13 @@ public sealed class TicketService
     /// <paramref name="occurredAt"/> is given), and save the events it appended.
     /// </summary>
     private async Task<Ticket> RunAsync(
-        string tenantId, TicketId id, int? expectedVersion, Func<Ticket, CancellationToken, Task<Action<Ticket>>> prepare, Instant? occurredAt, CancellationToken cancellationToken)
+        string tenantId,
+        TicketId id,
+        int? expectedVersion,
+        Func<Ticket, CancellationToken, Task<Action<Ticket>>> prepare,
+        Instant? occurredAt,
+        CancellationToken cancellationToken,
+        Func<Ticket, int, CancellationToken, Task>? save = null)
     {
         var ticket = await GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false);
         var loaded = ticket.Version;
@@ -274,7 +281,7 @@ public sealed class TicketService
         {
             try
             {
-                await store.SaveAsync(ticket, loaded, cancellationToken).ConfigureAwait(false);
+                await (save is null ? store.SaveAsync(ticket, loaded, cancellationToken) : save(ticket, loaded, cancellationToken)).ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException)
             {
@@ -359,13 +366,101 @@ public sealed class TicketService
     public Task<Ticket> ProvideLoanerAsync(string tenantId, TicketId id, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(tenantId, id, expectedVersion, t => t.ProvideLoaner(note), cancellationToken);
 
-    /// <summary>Runs <see cref="Ticket.ProvideLoaner(TicketLoaner, string?)"/> (提供备机, R-SP-5): a named unit, grade checked, tracked to its return.</summary>
-    public Task<Ticket> ProvideLoanerAsync(string tenantId, TicketId id, TicketLoaner loaner, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(tenantId, id, expectedVersion, t => t.ProvideLoaner(loaner, note), cancellationToken);
+    /// <summary>
+    /// Lends the customer a named loaner unit (备机出借, R-SP-5): <see cref="Ticket.ProvideLoaner(TicketLoaner, string?)"/>
+    /// (grade checked, the loaner clock met). When the unit names its centre's pool
+    /// (<see cref="TicketLoaner.CentreId"/> and <see cref="TicketLoaner.PartNumber"/>), it is one command
+    /// with the pool's <see cref="StockMovementKind.LoanerIssued"/> movement against the work order, both
+    /// saved in one transaction (<see cref="ITicketStockStore"/>).
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The work order.</param>
+    /// <param name="loaner">The unit.</param>
+    /// <param name="issuedBy">Who issued it from the pool; required with a pool.</param>
+    /// <param name="note">A note kept with the ticket's event.</param>
+    /// <param name="expectedVersion">The version the caller decided on, or <see langword="null"/> for the current one.</param>
+    /// <param name="occurredAt">When it was handed over, if earlier than now.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The ticket with the loan.</returns>
+    /// <exception cref="InsufficientStockException">The pool has no unit; nothing is saved.</exception>
+    /// <exception cref="ArgumentException">A field is invalid (named as clients spell it), or the grade is below the device's; nothing is saved.</exception>
+    /// <exception cref="ConcurrencyConflictException">The ticket or the pool moved meanwhile; nothing is saved.</exception>
+    /// <exception cref="InvalidOperationException">A pool is named, and the service has no stock ledgers (<see cref="TicketServiceOptions.StockLedgers"/>) or its ticket store is no <see cref="ITicketStockStore"/>.</exception>
+    public Task<Ticket> LendLoanerAsync(
+        string tenantId, TicketId id, TicketLoaner loaner, string? issuedBy = null, string? note = null, int? expectedVersion = null, Instant? occurredAt = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(loaner);
+        return MoveLoanerAsync(tenantId, id, expectedVersion, occurredAt,
+            _ => loaner.CentreId is null ? null : loaner,
+            t => t.ProvideLoaner(loaner, note),
+            (ledger, t, at) => ledger.IssueLoaner(1, t.Id.Value, Identifier.Check(issuedBy, "issuedBy"), at),
+            cancellationToken);
+    }
 
-    /// <summary>Runs <see cref="Ticket.ReturnLoaner"/> (备机归还, R-SP-5).</summary>
-    public Task<Ticket> ReturnLoanerAsync(string tenantId, TicketId id, string unitSerialNumber, string? note = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(tenantId, id, expectedVersion, t => t.ReturnLoaner(unitSerialNumber, note), cancellationToken);
+    /// <summary>
+    /// Takes a lent unit back (备机归还, R-SP-5): <see cref="Ticket.ReturnLoaner"/>, and — when it was lent from
+    /// a centre's pool — the pool's <see cref="StockMovementKind.Returned"/> movement, in one transaction.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The work order.</param>
+    /// <param name="unitSerialNumber">The unit, as lent.</param>
+    /// <param name="receivedBy">Who took it back into the pool; required when it came from one.</param>
+    /// <param name="note">A note, e.g. its condition.</param>
+    /// <param name="expectedVersion">The version the caller decided on, or <see langword="null"/> for the current one.</param>
+    /// <param name="occurredAt">When it came back, if earlier than now.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The ticket with the loan ended.</returns>
+    /// <exception cref="ArgumentException">No unit of the order is out under <paramref name="unitSerialNumber"/>, or <paramref name="receivedBy"/> is missing for a pool's unit.</exception>
+    public Task<Ticket> ReturnLoanerAsync(
+        string tenantId, TicketId id, string unitSerialNumber, string? receivedBy = null, string? note = null, int? expectedVersion = null, Instant? occurredAt = null, CancellationToken cancellationToken = default) =>
+        MoveLoanerAsync(tenantId, id, expectedVersion, occurredAt,
+            t => t.Loaners.FirstOrDefault(l => l.IsOut && string.Equals(l.Loaner.UnitSerialNumber, unitSerialNumber, StringComparison.Ordinal))?.Loaner is { CentreId: not null } pooled ? pooled : null,
+            t => t.ReturnLoaner(unitSerialNumber, note),
+            (ledger, t, at) => ledger.Return(1, Identifier.Check(receivedBy, "receivedBy"), at, t.Id.Value),
+            cancellationToken);
+
+    /// <summary>The loaner command, with the pool's movement in the same save when the unit names a pool.</summary>
+    private Task<Ticket> MoveLoanerAsync(
+        string tenantId,
+        TicketId id,
+        int? expectedVersion,
+        Instant? occurredAt,
+        Func<Ticket, TicketLoaner?> poolOf,
+        Action<Ticket> command,
+        Func<StockLedger, Ticket, Instant, StockLedger> move,
+        CancellationToken cancellationToken)
+    {
+        StockLedger? ledger = null;
+        return RunAsync(
+            tenantId,
+            id,
+            expectedVersion,
+            async (ticket, ct) =>
+            {
+                if (poolOf(ticket) is { CentreId: { } centre } pool)
+                {
+                    var ledgers = options.StockLedgers
+                        ?? throw new InvalidOperationException("The service has no stock ledgers (TicketServiceOptions.StockLedgers); AddAfterSales registers them.");
+                    _ = store as ITicketStockStore
+                        ?? throw new InvalidOperationException($"A loaner from a pool is saved with the pool's ledger in one transaction, which {store.GetType().Name} cannot do; use a store that implements ITicketStockStore (the EF Core store does).");
+                    ledger = await ledgers.LoadAsync(tenantId, Identifier.Check(centre, "centreId"), Identifier.Check(pool.PartNumber, "partNumber"), ct).ConfigureAwait(false);
+                }
+
+                return command;
+            },
+            occurredAt,
+            cancellationToken,
+            async (ticket, loaded, ct) =>
+            {
+                if (ledger is null)
+                {
+                    await store.SaveAsync(ticket, loaded, ct).ConfigureAwait(false);
+                    return;
+                }
+
+                await ((ITicketStockStore)store).SaveAsync(ticket, loaded, move(ledger, ticket, ticket.LastEventAt), ledger.Version, ct).ConfigureAwait(false);
+            });
+    }
 
     /// <summary>Runs <see cref="Ticket.Cancel"/> (撤销).</summary>
     public Task<Ticket> CancelAsync(string tenantId, TicketId id, string reason, int? expectedVersion = null, CancellationToken cancellationToken = default) =>

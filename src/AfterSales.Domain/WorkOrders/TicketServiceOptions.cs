@@ -32,4 +32,7 @@ public sealed class TicketServiceOptions
     /// <summary>The tenants' tendered price lists quotes are built from (R-WAR-8), or <see langword="null"/> when the service quotes nothing.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Entitlements.Quotes.IPriceListCatalog? PriceLists { get; init; }
+
+    /// <summary>The stock ledgers loaners are lent from (<see cref="TicketService.LendLoanerAsync"/>), if any.</summary>
+    public Entitlements.Spares.IStockLedgerStore? StockLedgers { get; init; }
 }
