@@ -24,4 +24,11 @@ if (args is ["quality", ..])
     return;
 }
 
+// Idempotency keys in memory: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- idempotency-memory [--keys 100000]
+if (args is ["idempotency-memory", ..])
+{
+    await AfterSales.Benchmarks.Idempotency.IdempotencyMemoryLoad.RunAsync(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

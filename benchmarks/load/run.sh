@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Bounded HTTP load run: publishes the sample host (Release), starts it on 127.0.0.1 with SQLite and
-# logging off, runs wrk for a fixed duration per endpoint and prints a Markdown table. Loopback only.
+# logging off (Production: bearer tokens required, the durable idempotency store on), runs wrk for a
+# fixed duration per endpoint and prints a Markdown table. Loopback only.
 # Usage: benchmarks/load/run.sh [seconds per endpoint, default 10]
+# LOAD_AUTH=bearer (default): every request sends a bearer token signed with a key made for the run.
+# LOAD_AUTH=header: no token, X-Tenant-Id trusted (gateway mode), to compare with runs before 0.2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,6 +16,7 @@ TICKETS=1000
 BASE="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d)"
 HOST_PID=""
+AUTH="${LOAD_AUTH:-bearer}"
 
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
 
@@ -27,8 +31,21 @@ trap cleanup EXIT
 echo "Publishing the host (Release)…" >&2
 dotnet publish samples/AfterSales.Host -c Release -o "$WORK/app" --nologo -v quiet >&2
 
+# A signing key made for this run; the host checks tokens with it and the token command signs with it.
+export AfterSales__Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
+export AfterSales__Jwt__Issuer=aftersales-load
+if [ "$AUTH" = header ]; then
+  export AfterSales__Identity__AcceptTenantHeader=true AfterSales__Identity__AllowTenantHeaderOutsideDevelopment=true
+  CREDENTIALS='X-Tenant-Id: load'
+else
+  TOKEN="$("$WORK/app/AfterSales.Host" token --tenant load --role service-manager --subject load-1 --name Load)"
+  CREDENTIALS="Authorization: Bearer $TOKEN"
+fi
+export LOAD_CREDENTIALS="$CREDENTIALS"
+
 "$WORK/app/AfterSales.Host" --urls "$BASE" --contentRoot "$WORK/app" \
   --ConnectionStrings:AfterSales="Data Source=$WORK/load.db" \
+  --AfterSales:Http:TenantRequestLimit=0 --AfterSales:Http:ClientRequestLimit=0 \
   --Logging:LogLevel:Default=None >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
 
@@ -40,7 +57,7 @@ curl -fs "$BASE/ping" >/dev/null || { echo "The host did not start:" >&2; cat "$
 
 # Seed: one ticket to read, and the tickets the workflow command cycles through.
 report() {
-  curl -fs -o /dev/null -X POST "$BASE/after-sales/tickets" -H 'X-Tenant-Id: load' -H 'Content-Type: application/json' \
+  curl -fs -o /dev/null -X POST "$BASE/after-sales/tickets" -H "$CREDENTIALS" -H 'Content-Type: application/json' \
     -d "{\"id\":\"$1\",\"reporter\":{\"name\":\"Li\",\"organization\":\"Bank\",\"contact\":\"138\"},\"channel\":\"Phone\",\"site\":{\"locality\":\"Local\",\"name\":\"HQ\",\"address\":\"1 Road\"},\"deviceSerialNumber\":\"SN-1\",\"symptom\":\"array down\",\"severityCode\":\"A\"}"
 }
 report LOAD-GET
@@ -65,12 +82,14 @@ run() { # name, extra wrk args…
 }
 
 run ping "$BASE/ping"
-run get-ticket -H 'X-Tenant-Id: load' "$BASE/after-sales/tickets/LOAD-GET"
+run get-ticket -H "$CREDENTIALS" "$BASE/after-sales/tickets/LOAD-GET"
 run post-report -s benchmarks/load/report.lua "$BASE/after-sales/tickets"
+run post-report-idempotent -s benchmarks/load/report-keyed.lua "$BASE/after-sales/tickets"
 LOAD_TICKETS=$TICKETS run workflow-command -s benchmarks/load/command.lua "$BASE"
 
 ceiling=$(awk -F'|' '$1 == "ping" {print $2}' "$WORK/results")
 echo
+echo "Credentials: $AUTH"
 echo "| Endpoint | Requests/s | % of ceiling | p50 | p99 | non-2xx |"
 echo "|---|---:|---:|---:|---:|---:|"
 while IFS='|' read -r name rps p50 p99 errors; do
@@ -79,6 +98,7 @@ while IFS='|' read -r name rps p50 p99 errors; do
     ping) label='GET /ping (trivial JSON, ceiling)';;
     get-ticket) label='GET /after-sales/tickets/{id}';;
     post-report) label='POST /after-sales/tickets (report)';;
+    post-report-idempotent) label='POST /after-sales/tickets (report, a new Idempotency-Key each)';;
     workflow-command) label='POST /after-sales/tickets/{id}/deliver-repair-plan';;
   esac
   pct=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.0f %%", 100 * a / b }')

@@ -6,6 +6,7 @@
 using AfterSales.EntityFrameworkCore;
 using AfterSales.Host.Demo;
 using AfterSales.Host.Hosting;
+using AfterSales.Host.Identity;
 using AfterSales.Http.Health;
 using AfterSales.Host.Sqlite;
 using AfterSales.Sla;
@@ -21,6 +22,11 @@ using Scalar.AspNetCore;
 var demoFlag = args.Contains("--demo");
 var reset = args.Contains("--reset");
 var builder = WebApplication.CreateBuilder(args.Where(static a => a is not ("--demo" or "--reset")).ToArray());
+if (args is ["token", .. var tokenArgs])
+{
+    return TokenCommand.Run(tokenArgs, builder.Configuration);
+}
+
 var demo = demoFlag || builder.Configuration.GetValue<bool>("AfterSales:Demo");
 if (reset && !demo)
 {
@@ -81,7 +87,16 @@ builder.Services
         o.CheckEntitlementAtReport = builder.Configuration.GetValue("AfterSales:CheckEntitlementAtReport", true);
     })
     .UseEntityFrameworkCore<AfterSalesDbContext>()
-    .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o));
+    .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o))
+    .ConfigureHttpIdentity(o => builder.Configuration.GetSection("AfterSales:Identity").Bind(o))
+    .ConfigureIdempotency(o => builder.Configuration.GetSection("AfterSales:Idempotency").Bind(o));
+builder.AddBearerTokens();
+if (string.Equals(builder.Configuration["AfterSales:Idempotency:Store"], "Memory", StringComparison.OrdinalIgnoreCase))
+{
+    // One node only, keys lost on restart: for measuring the in-memory store's bound.
+    builder.Services.Replace(ServiceDescriptor.Singleton<AfterSales.Idempotency.IIdempotencyStore>(static sp =>
+        new AfterSales.Http.Idempotency.InMemoryIdempotencyStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AfterSales.Idempotency.IdempotencyStoreOptions>>().Value)));
+}
 builder.Services.AddOpenApi(o => o.AddAfterSalesSchemas().AddDocumentTransformer(static (document, _, _) =>
 {
     document.Info.Title = "AfterSales.Kit sample service";
@@ -157,6 +172,7 @@ if (demo)
 
 app.PrintBannerWhenStarted(location, demo);
 app.Run();
+return 0;
 
 static string DatabaseLocation(string database, string? connectionString)
 {

@@ -4,6 +4,7 @@ using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
+using AfterSales.Idempotency;
 using AfterSales.Quality.Complaints;
 using AfterSales.Quality.Inspections;
 using AfterSales.Quality.Reporting;
@@ -11,6 +12,7 @@ using AfterSales.Quality.Terms;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +27,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <see cref="EfCoreComplaintStore{TContext}"/> (<see cref="IComplaintStore"/>) and
     /// <see cref="EfCoreDeviceRegistry{TContext}"/> (<see cref="IDeviceRegistry"/>), the in-memory calendar
     /// catalog with <see cref="EfCoreCalendarCatalog{TContext}"/> (<see cref="ICalendarCatalog"/>,
-    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>, and the quality ports with
+    /// <see cref="ICalendarAdoptions"/>) over the shared set of <see cref="AfterSalesOptions.Calendars"/>, any
+    /// idempotency store with the durable <see cref="EfCoreIdempotencyStore{TContext}"/> (<see cref="IIdempotencyStore"/>,
+    /// bounded by the registered <see cref="IdempotencyStoreOptions"/>), and the quality ports with
     /// <see cref="EfCoreQualityRecordStore{TContext}"/> (<see cref="IQualityRecordStore"/>),
     /// <see cref="EfCoreInspectionStore{TContext}"/> (<see cref="IInspectionStore"/>),
     /// <see cref="EfCoreQualityTermsCatalog{TContext}"/> (<see cref="IQualityTermsCatalog"/>) and
@@ -101,6 +105,14 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreDeviceRegistry<TContext>(factory)
                 : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(static sp =>
+        {
+            var options = sp.GetService<IOptions<IdempotencyStoreOptions>>()?.Value ?? new IdempotencyStoreOptions();
+            var store = sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreIdempotencyStore<TContext>(factory, options)
+                : new EfCoreIdempotencyStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), options);
+            return store.SharingWritesWith(sp.GetRequiredService<EfCoreTicketStore<TContext>>());
+        }));
         services.Replace(ServiceDescriptor.Singleton<IQualityRecordStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreQualityRecordStore<TContext>(factory)

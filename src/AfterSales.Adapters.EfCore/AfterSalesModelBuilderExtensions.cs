@@ -9,9 +9,8 @@ public static class AfterSalesModelBuilderExtensions
     /// <summary>
     /// Applies <see cref="TicketRowConfiguration"/>, <see cref="TicketEventRowConfiguration"/>,
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
-    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>, <see cref="QualityRecordConfigurations"/>,
-    /// <see cref="QualityDocumentConfigurations"/>, <see cref="PriceListRowConfiguration"/>, <see cref="StockPositionRowConfiguration"/> and
-    /// <see cref="ReplenishmentRunRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>, <see cref="IdempotencyKeyRowConfiguration"/>, <see cref="QualityRecordConfigurations"/> and
+    /// <see cref="QualityDocumentConfigurations"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -38,6 +37,7 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new StockPositionRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new ReplenishmentRunRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new PolicyRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration(options));
         var quality = new QualityRecordConfigurations(options);
         modelBuilder.ApplyConfiguration<QualitySurveyRow>(quality);
         modelBuilder.ApplyConfiguration<QualityCallbackRow>(quality);

@@ -50,6 +50,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The tenants' SLA policy versions table's name (服务级别协议版本).</summary>
     public string PoliciesTable => TablePrefix + "sla_policies";
 
+    /// <summary>The idempotency keys table's name (幂等键), of <see cref="EfCoreIdempotencyStore{TContext}"/>.</summary>
+    public string IdempotencyKeysTable => TablePrefix + "idempotency_keys";
+
     /// <summary>The satisfaction surveys table's name (满意度调查).</summary>
     public string QualitySurveysTable => TablePrefix + "quality_surveys";
 

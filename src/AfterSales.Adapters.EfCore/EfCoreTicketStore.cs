@@ -41,6 +41,9 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, ITicketStockStor
 
     // SQLite's writes, one at a time in arrival order (see SerialWriteQueue).
     private readonly SerialWriteQueue sqliteWriter = new();
+
+    /// <summary>The SQLite write queue, shared with the idempotency store so their writes never wait on each other's locks.</summary>
+    internal SerialWriteQueue SqliteWriter => sqliteWriter;
     private readonly TicketEventReader reader = new();
     private readonly TicketWriter writer = new();
     private readonly ContextSource<TContext> contexts;

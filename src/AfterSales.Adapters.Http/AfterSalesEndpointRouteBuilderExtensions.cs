@@ -1,6 +1,7 @@
 using AfterSales.Http;
 using AfterSales.Http.Endpoints;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Limits;
 using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
@@ -17,13 +18,15 @@ public static class AfterSalesEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the work-order API under <paramref name="prefix"/> and returns its group, so the host adds
-    /// authorization, rate limiting or CORS in one place (<c>.RequireAuthorization()</c>, …).
+    /// rate limiting, CORS or further authorization in one place. Every endpoint but the ping requires
+    /// one of the <see cref="AfterSalesPolicies"/>; the host defines who satisfies them.
     /// </summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">The route prefix.</param>
     /// <returns>The route group of every endpoint mapped.</returns>
     /// <exception cref="InvalidOperationException"><c>services.AddAfterSales(...)</c> or <c>.AddHttpApi()</c> was not called.</exception>
-    /// <exception cref="OptionsValidationException">An <see cref="AfterSalesHttpOptions"/> value is invalid.</exception>
+    /// <exception cref="OptionsValidationException">An <see cref="AfterSalesHttpOptions"/> or <see cref="AfterSalesIdentityOptions"/> value is invalid.</exception>
+    /// <exception cref="InvalidOperationException">A <see cref="HeaderTenantResolver"/> is registered outside Development without <see cref="AfterSalesIdentityOptions.AllowTenantHeaderOutsideDevelopment"/>.</exception>
     public static RouteGroupBuilder MapAfterSales(this IEndpointRouteBuilder endpoints, string prefix = "/after-sales")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -43,12 +46,19 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         }
 
         _ = services.GetRequiredService<IOptions<AfterSalesHttpOptions>>().Value;
+        var identity = services.GetRequiredService<IOptions<AfterSalesIdentityOptions>>().Value;
+        if (services.GetRequiredService<ITenantResolver>() is HeaderTenantResolver
+            && AfterSalesHttpIdentityExtensions.HeaderRefusal(services, identity, "HeaderTenantResolver is registered") is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
 
         var group = endpoints.MapGroup(prefix)
             .WithMetadata(new AfterSalesGroupMarker(prefix.TrimEnd('/')))
             .AddEndpointFilter<ProblemMappingFilter>()
             .AddEndpointFilter<BodyLimitFilter>()
             .AddEndpointFilter<RateLimitFilter>();
+        ((IEndpointConventionBuilder)group).Finally(EndpointPolicies.Apply);
         ReferenceEndpoints.Map(group);
         var tenantScoped = group.MapGroup(string.Empty).WithMetadata(new TenantScopedMarker()).AddEndpointFilter<TenantFilter>();
         TicketEndpoints.Map(tenantScoped.MapGroup("/tickets").WithTags("Tickets"));

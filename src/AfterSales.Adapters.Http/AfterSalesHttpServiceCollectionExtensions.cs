@@ -2,7 +2,6 @@ using AfterSales;
 using AfterSales.Http;
 using AfterSales.Http.Background;
 using Microsoft.Extensions.Hosting;
-using AfterSales.Http.Idempotency;
 using AfterSales.Http.Json;
 using AfterSales.Http.Tenancy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,10 +15,13 @@ public static class AfterSalesHttpServiceCollectionExtensions
     /// <summary>
     /// Registers what <c>app.MapAfterSales(...)</c> needs: <see cref="AfterSalesHttpOptions"/> (validated
     /// at start), problem details, the NodaTime JSON converters for minimal APIs, the default
-    /// <see cref="ITenantResolver"/> (<see cref="HeaderTenantResolver"/>, <c>X-Tenant-Id</c>) and the default
-    /// <see cref="IIdempotencyStore"/> (<see cref="InMemoryIdempotencyStore"/>, one node only), and the
-    /// background service that has open tickets adopt saved calendar versions. Register your
-    /// own resolver or store before or after this call: <c>TryAdd</c> keeps yours. Calling it twice is harmless.
+    /// <see cref="ITenantResolver"/> (<see cref="ClaimTenantResolver"/>, the <c>tenant_id</c> claim), the
+    /// authorization policies of <see cref="AfterSales.Http.Identity.AfterSalesPolicies"/> (defaults for those
+    /// the host does not define), 401/403 as problem details, the default <see cref="AfterSales.Idempotency.IIdempotencyStore"/>
+    /// (<see cref="AfterSales.Http.Idempotency.InMemoryIdempotencyStore"/>, one node only; the EF Core adapter
+    /// replaces it with a durable one) and its background sweep, and the background service that has open
+    /// tickets adopt saved calendar versions. Register your own resolver or store before
+    /// or after this call: <c>TryAdd</c> keeps yours. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder <c>AddAfterSales</c> returned.</param>
     /// <param name="configure">Changes the options.</param>
@@ -46,11 +48,10 @@ public static class AfterSalesHttpServiceCollectionExtensions
             }
         });
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITenantResolver>(new HeaderTenantResolver());
         services.TryAddSingleton<CalendarAdoptionSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CalendarAdoptionWorker>());
         services.TryAddSingleton<AfterSales.Http.Limits.AfterSalesRateLimiter>();
-        services.TryAddSingleton<IIdempotencyStore>(static sp => new InMemoryIdempotencyStore(sp.GetRequiredService<TimeProvider>()));
+        AfterSalesHttpIdentityExtensions.AddIdentityAndIdempotency(services);
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using AfterSales.Http.Identity;
 using AfterSales.Sla;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -24,10 +26,27 @@ public class HttpApiSnippets
         var app = builder.Build();
         app.UseStatusCodePages();              // problem details for routing-level 404/405/415 too
         app.MapOpenApi();
-        app.MapAfterSales("/after-sales")      // a RouteGroupBuilder: add auth, rate limits, CORS here
+        app.MapAfterSales("/after-sales")      // a RouteGroupBuilder: add rate limits, CORS here
            .RequireRateLimiting("per-tenant");
 
         var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).Select(e => e.DisplayName ?? "").ToList();
         Assert.Contains(routes, r => r.Contains("/after-sales/tickets", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Identity_HostPoliciesReplaceTheAdaptersDefaults()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddAfterSales().AddHttpApi();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AfterSalesPolicies.Engineer, p => p.RequireRole("field-engineer", "dispatcher"))
+            .AddPolicy(AfterSalesPolicies.Customer, p => p.RequireClaim("scope", "aftersales.customer"));
+        await using var app = builder.Build();
+
+        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var engineer = await policies.GetPolicyAsync(AfterSalesPolicies.Engineer);
+        Assert.Contains(engineer!.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>(), r => r.AllowedRoles.Contains("dispatcher"));
+        Assert.NotNull(await policies.GetPolicyAsync(AfterSalesPolicies.ServiceManager));
     }
 }

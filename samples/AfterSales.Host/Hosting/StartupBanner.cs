@@ -21,14 +21,16 @@ internal static class StartupBanner
             {
                 string.Empty,
                 "AfterSales.Kit sample service" + (demo ? " — DEMO (tenant \"demo\", demo clock and policy)" : string.Empty),
-                $"  API               {root}/after-sales   (tenant header X-Tenant-Id)",
+                app.Environment.IsDevelopment()
+                    ? $"  API               {root}/after-sales   (X-Tenant-Id without a token, or a bearer token: dotnet run --project samples/AfterSales.Host -- token)"
+                    : $"  API               {root}/after-sales   (bearer token with a tenant_id claim)",
                 app.Environment.IsDevelopment()
                     ? $"  API reference     {root}/   (Scalar; the OpenAPI document is {root}/openapi/v1.json)"
                     : $"  OpenAPI document  {root}/openapi/v1.json",
                 $"  Workflow diagram  {root}/after-sales/workflow?format=html",
                 app.Environment.IsDevelopment()
                     ? $"  Quarterly report  {root}/after-sales/reports/quarterly/{{year}}/{{quarter}}?format=html&tenant={(demo ? "demo" : "acme")}"
-                    : $"  Quarterly report  {root}/after-sales/reports/quarterly/{{year}}/{{quarter}}?format=html (with X-Tenant-Id)",
+                    : $"  Quarterly report  {root}/after-sales/reports/quarterly/{{year}}/{{quarter}}?format=html (with a bearer token)",
                 $"  Health            {root}/health",
                 $"  Database          {database}",
                 $"  Telemetry         {Telemetry.Exporter(app.Configuration)} (AfterSales:Telemetry:Exporter = none, console or otlp)",

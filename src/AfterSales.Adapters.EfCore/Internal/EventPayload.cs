@@ -334,6 +334,8 @@ internal static class EventMapper
             At = e.At,
             RecordedAt = e.RecordedAt,
             Payload = payload.IsEmpty ? null : JsonSerializer.Serialize(payload, EventPayloadJsonContext.Default.EventPayload),
+            ActorSubject = e.Actor?.Subject,
+            ActorName = e.Actor?.DisplayName,
         };
     }
 
@@ -370,6 +372,7 @@ internal static class EventMapper
                 ? new TicketObligation { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,
             CalendarKeys = payload?.CalendarKeys is { } keys ? Calendars.CalendarKeys.Of(keys) : null,
+            Actor = row.ActorSubject is { } subject ? new Actor(subject, row.ActorName) : null,
         };
     }
 

@@ -26,6 +26,12 @@ public sealed class TicketEventRow
     /// <summary>The payload as JSON (System.Text.Json), or <see langword="null"/> when the kind carries none.</summary>
     public string? Payload { get; set; }
 
+    /// <summary>Who recorded the event: the user's stable subject (<see cref="Actor.Subject"/>), or <see langword="null"/> when unknown.</summary>
+    public string? ActorSubject { get; set; }
+
+    /// <summary>The user's display name when the event was recorded (<see cref="Actor.DisplayName"/>), if known.</summary>
+    public string? ActorName { get; set; }
+
     /// <summary>When a back-dated fact was entered (<see cref="TicketEvent.RecordedAt"/>); <see langword="null"/> for a fact recorded as it happened.</summary>
     public Instant? RecordedAt { get; set; }
 }

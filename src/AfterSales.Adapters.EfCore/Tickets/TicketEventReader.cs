@@ -51,6 +51,8 @@ internal sealed class TicketEventReader
                             At = InstantToUnixNanosecondsConverter.FromUnixNanoseconds(reader.GetInt64(2)),
                             Payload = reader.IsDBNull(3) ? null : reader.GetString(3),
                             RecordedAt = reader.IsDBNull(4) ? null : InstantToUnixNanosecondsConverter.FromUnixNanoseconds(reader.GetInt64(4)),
+                            ActorSubject = reader.IsDBNull(5) ? null : reader.GetString(5),
+                            ActorName = reader.IsDBNull(6) ? null : reader.GetString(6),
                         });
                     }
                 }
@@ -90,6 +92,7 @@ internal sealed class TicketEventReader
             return new Sql(
                 context.Model,
                 $"SELECT {names.Column(nameof(TicketEventRow.Version))}, {names.Column(nameof(TicketEventRow.Kind))}, {names.Column(nameof(TicketEventRow.At))}, {names.Column(nameof(TicketEventRow.Payload))}, {names.Column(nameof(TicketEventRow.RecordedAt))}"
+                    + $", {names.Column(nameof(TicketEventRow.ActorSubject))}, {names.Column(nameof(TicketEventRow.ActorName))}"
                     + $" FROM {names.Table}"
                     + $" WHERE {names.Column(nameof(TicketEventRow.TenantId))} = {helper.GenerateParameterNamePlaceholder("tenant")}"
                     + $" AND {names.Column(nameof(TicketEventRow.TicketId))} = {helper.GenerateParameterNamePlaceholder("ticket")}"

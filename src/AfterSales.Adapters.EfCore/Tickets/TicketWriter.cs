@@ -31,6 +31,7 @@ internal sealed class TicketWriter
     [
         nameof(TicketEventRow.TenantId), nameof(TicketEventRow.TicketId), nameof(TicketEventRow.Version),
         nameof(TicketEventRow.Kind), nameof(TicketEventRow.At), nameof(TicketEventRow.Payload), nameof(TicketEventRow.RecordedAt),
+        nameof(TicketEventRow.ActorSubject), nameof(TicketEventRow.ActorName),
     ];
 
     // The SQL for the last model seen, replaced whole (see TicketEventReader).
@@ -206,6 +207,8 @@ internal sealed class TicketWriter
                     Add(command, p[4], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At));
                     Add(command, p[5], DbType.String, e.Payload);
                     Add(command, p[6], DbType.Int64, e.RecordedAt is { } recorded ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(recorded) : null);
+                    Add(command, p[7], DbType.String, e.ActorSubject);
+                    Add(command, p[8], DbType.String, e.ActorName);
                     inserts.BatchCommands.Add(command);
                 }
             }
@@ -287,8 +290,12 @@ internal sealed class TicketWriter
             var at = command.AddParameter(p[4], DbType.Int64, 0L);
             var payload = command.AddParameter(p[5], DbType.String, null);
             var recorded = command.AddParameter(p[6], DbType.Int64, null);
+            var actorSubject = command.AddParameter(p[7], DbType.String, null);
+            var actorName = command.AddParameter(p[8], DbType.String, null);
             foreach (var e in events)
             {
+                actorSubject.Value = (object?)e.ActorSubject ?? DBNull.Value;
+                actorName.Value = (object?)e.ActorName ?? DBNull.Value;
                 version.Value = e.Version;
                 kind.Value = e.Kind.ToString();
                 at.Value = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At);

@@ -331,7 +331,8 @@ public sealed record NoteRequest : ICommandRequest
 /// <param name="ReplacementObligations">The replacements the device came to owe when this order was resolved (R-WAR-6).</param>
 /// <param name="Loaners">The loaner units lent the customer (R-SP-5) and their returns; the order closes only when every one is back.</param>
 /// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
-/// <param name="Events">Its events, oldest first.</param>
+/// <param name="Events">Its latest events (at most the default page size), oldest first; <c>version</c> is how many it has in all.</param>
+/// <param name="History">The link to its whole history, a page of events at a time (GET /tickets/{id}/events).</param>
 /// <param name="CalendarKeys">The catalog calendar versions its clocks count on now, id@version: the report's, updated by each adoption.</param>
 public sealed record TicketResponse(
     string Id,
@@ -359,9 +360,11 @@ public sealed record TicketResponse(
     IReadOnlyList<LoanerResponse> Loaners,
     [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events,
+    string History,
     IReadOnlyList<string> CalendarKeys)
 {
-    internal static TicketResponse From(Ticket t) => new(
+    /// <summary>The ticket with its latest <paramref name="eventLimit"/> events; <paramref name="history"/> pages through all of them.</summary>
+    internal static TicketResponse From(Ticket t, int eventLimit, string history) => new(
         t.Id.Value,
         t.Version,
         t.State.ToString(),
@@ -386,8 +389,24 @@ public sealed record TicketResponse(
         [.. t.ReplacementObligations.Select(ObligationResponse.From)],
         [.. t.Loaners.Select(static l => new LoanerResponse(l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.ReturnedAt))],
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
-        [.. t.Events.Select(TicketEventResponse.From)],
+        [.. t.Events.Skip(Math.Max(0, t.Events.Count - eventLimit)).Select(TicketEventResponse.From)],
+        history,
         [.. t.CalendarKeys]);
+}
+
+/// <summary>A page of a work order's events, oldest first.</summary>
+/// <param name="TicketId">The work order's id.</param>
+/// <param name="Version">Its version: how many events it has.</param>
+/// <param name="Items">The events of this page, by version.</param>
+/// <param name="Next">The link to the following page; null on the last.</param>
+public sealed record TicketEventPageResponse(string TicketId, int Version, IReadOnlyList<TicketEventResponse> Items, string? Next);
+
+/// <summary>Who recorded an event (操作人), as their token named them.</summary>
+/// <param name="Subject">The user's stable id (the token's sub claim).</param>
+/// <param name="Name">The user's display name (the token's name claim), if it had one.</param>
+public sealed record ActorResponse(string Subject, string? Name)
+{
+    internal static ActorResponse? From(Actor? a) => a is null ? null : new(a.Subject, a.DisplayName);
 }
 
 /// <summary>What was reported.</summary>
@@ -443,6 +462,7 @@ public sealed record ReportResponse(
 /// <param name="Repair">For a resolve: the part repaired and whether repairs cannot fix it (R-WAR-6).</param>
 /// <param name="Obligation">For ReplacementObligationRaised: the replacement the device owes (R-WAR-6).</param>
 /// <param name="Loaner">For LoanerProvided (a named unit) and LoanerReturned: the loaner unit (R-SP-5).</param>
+/// <param name="Actor">Who recorded it; null when recorded without a signed-in user.</param>
 public sealed record TicketEventResponse(
     int Version,
     [property: WireEnum(typeof(TicketEventKind))] string Kind,
@@ -465,7 +485,8 @@ public sealed record TicketEventResponse(
     TicketDataBackup? Backup,
     TicketRepair? Repair,
     ObligationResponse? Obligation,
-    TicketLoaner? Loaner)
+    TicketLoaner? Loaner,
+    ActorResponse? Actor)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
         e.Version, e.Kind.ToString(), e.At, e.RecordedAt, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
@@ -477,7 +498,8 @@ public sealed record TicketEventResponse(
         e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null,
         e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup, e.Repair,
         e.Obligation is { } o ? ObligationResponse.From(o) : null,
-        e.Loaner);
+        e.Loaner,
+        ActorResponse.From(e.Actor));
 }
 
 /// <summary>A replacement a device owes under its contract's repair-count rule (R-WAR-6).</summary>

@@ -4,6 +4,7 @@ using AfterSales.Documents;
 using AfterSales.Documents.Policies;
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Internal;
 using AfterSales.Http.Tenancy;
 using AfterSales.Sla;
@@ -51,10 +52,13 @@ internal static class PolicyEndpoints
             .Produces<PolicyDocument>(200).ProducesProblem(400).ProducesProblem(409).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415);
     }
 
-    private static async Task<Ok<PolicyResponse[]>> List(HttpContext http, ISlaPolicyCatalog catalog, AfterSalesOptions options, ITenantResolver tenants)
+    private static async Task<Ok<PolicyResponse[]>> List(
+        HttpContext http, ISlaPolicyCatalog catalog, AfterSalesOptions options, ITenantResolver tenants, IOptions<AfterSalesIdentityOptions> identity)
     {
         var shared = options.Policies.Select(static p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var tenant = await tenants.ResolveAsync(http).ConfigureAwait(false);
+
+        // The tenant as every endpoint reads it: the user's claim, or the trusted header of a request without credentials.
+        var tenant = await TenantFilter.CandidateAsync(http, tenants, identity.Value).ConfigureAwait(false);
         var all = tenant is { Length: > 0 and <= TenantFilter.MaxLength }
             ? await catalog.ListAsync(tenant, http.RequestAborted).ConfigureAwait(false)
             : [.. options.Policies.Distinct()];

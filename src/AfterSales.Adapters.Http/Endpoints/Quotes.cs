@@ -76,7 +76,7 @@ internal static class Quotes
                 : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
         }
 
-        var ticket = await SubmitAsync(http, service, ticketId, expected, options.Value.MaxRequestBodySize).ConfigureAwait(false);
+        var ticket = await SubmitAsync(http, service.ActingAs(Identity.RequestActor.Of(http.User)), ticketId, expected, options.Value.MaxRequestBodySize).ConfigureAwait(false);
         var quote = ticket.Quote!;
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
         return TypedResults.Created($"{TicketEndpoints.Location(http, ticket.Id.Value)}/quotes/{Uri.EscapeDataString(quote.QuoteId)}", QuoteResponse.From(ticket, quote));

@@ -2,6 +2,7 @@ using System.Globalization;
 using AfterSales.Calendars;
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Internal;
 using AfterSales.Http.Tenancy;
 using AfterSales.Http.OpenApi;
@@ -55,11 +56,11 @@ internal static class ReferenceEndpoints
     }
 
     private static async Task<Results<Ok<BusinessTimeResponse>, ProblemHttpResult>> BusinessTime(
-        HttpContext http, IOptions<AfterSalesHttpOptions> options, ICalendarCatalog catalog, AfterSalesOptions domainOptions, ITenantResolver tenants)
+        HttpContext http, IOptions<AfterSalesHttpOptions> options, ICalendarCatalog catalog, AfterSalesOptions domainOptions, ITenantResolver tenants, IOptions<AfterSalesIdentityOptions> identity)
     {
         var request = (await RequestBody.ReadAsync<BusinessTimeRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
         var calendar = request.Calendar is { } id && request.Definition is null
-            ? await CatalogCalendar(http, id, catalog, domainOptions, tenants).ConfigureAwait(false)
+            ? await CatalogCalendar(http, id, catalog, domainOptions, tenants, identity.Value).ConfigureAwait(false)
             : CalendarOf(request);
         if ((request.BusinessTime is null) == (request.WorkingDays is null))
         {
@@ -99,9 +100,9 @@ internal static class ReferenceEndpoints
     }
 
     /// <summary>The latest version of a catalog calendar: the tenant's when the request names one, else the shared set's.</summary>
-    private static async Task<BusinessCalendar> CatalogCalendar(HttpContext http, string id, ICalendarCatalog catalog, AfterSalesOptions options, ITenantResolver tenants)
+    private static async Task<BusinessCalendar> CatalogCalendar(HttpContext http, string id, ICalendarCatalog catalog, AfterSalesOptions options, ITenantResolver tenants, AfterSalesIdentityOptions identity)
     {
-        var tenant = await tenants.ResolveAsync(http).ConfigureAwait(false);
+        var tenant = await TenantFilter.CandidateAsync(http, tenants, identity).ConfigureAwait(false);
         var definition = tenant is { Length: > 0 and <= TenantFilter.MaxLength }
             ? await catalog.FindAsync(tenant, id, null, http.RequestAborted).ConfigureAwait(false)
             : new SharedCalendars(options.Calendars).Latest(id);

@@ -1,5 +1,6 @@
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
 using AfterSales.Http.OpenApi;
@@ -52,9 +53,17 @@ internal static class TicketEndpoints
 
         tickets.MapGet("/{id}", Get)
             .WithName("GetTicket")
-            .WithSummary("A work order with its events; ETag is its version.")
+            .WithSummary("A work order with its latest events (at most the default page size) and the link to its whole history; ETag is its version.")
             .ETag()
             .ProducesProblem(404);
+
+        tickets.MapGet("/{id}/events", Events)
+            .WithName("ListTicketEvents")
+            .WithSummary("A page of the work order's events, oldest first (工单履历); next links the following page.")
+            .Query("after", ApiValue.Integer(0, int.MaxValue), "The events after this version; 0 (from the report) when omitted.")
+            .Query("limit", ApiValue.Integer(1, 1000), "Events per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
+            .ETag()
+            .ProducesProblem(400).ProducesProblem(404);
 
         tickets.MapGet("/{id}/clocks", Clocks)
             .WithName("GetTicketClocks")
@@ -126,9 +135,9 @@ internal static class TicketEndpoints
             SeverityCode = request.SeverityCode,
             FaultOccurredAt = request.FaultOccurredAt,
         };
-        var ticket = await service.ReportAsync(report, policyId!, request.PolicyVersion, http.RequestAborted).ConfigureAwait(false);
+        var ticket = await service.ActingAs(RequestActor.Of(http.User)).ReportAsync(report, policyId!, request.PolicyVersion, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Created(Location(http, ticket.Id.Value), TicketResponse.From(ticket));
+        return TypedResults.Created(Location(http, ticket.Id.Value), Response(http, ticket, options.Value));
     }
 
     private static void Try(Dictionary<string, string[]> errors, string field, Action parse, string? argumentField = null)
@@ -150,12 +159,40 @@ internal static class TicketEndpoints
         }
     }
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Get(HttpContext http, string id, TicketService service)
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Get(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
     {
         var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(Response(http, ticket, options.Value));
     }
+
+    private static async Task<Results<Ok<TicketEventPageResponse>, ProblemHttpResult>> Events(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
+    {
+        var q = http.Request.Query;
+        var o = options.Value;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var after = 0;
+        var limit = o.DefaultPageSize;
+        Try(errors, "after", () => after = q.TryGetValue("after", out var v) ? Parse.Int(Single(v, "after"), "after", 0, int.MaxValue) : 0);
+        Try(errors, "limit", () => limit = q.TryGetValue("limit", out var v) ? Parse.Int(Single(v, "limit"), "limit", 1, o.MaxPageSize) : o.DefaultPageSize);
+        if (errors.Count > 0)
+        {
+            throw RequestRejectedException.Validation(errors);
+        }
+
+        var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(ticket.Version);
+        var items = ticket.Events.Skip(Math.Min(after, ticket.Version)).Take(limit).Select(TicketEventResponse.From).ToArray();
+        var last = items.Length == 0 ? after : items[^1].Version;
+        var next = last < ticket.Version ? EventsLink(http, ticket.Id.Value, last, limit) : null;
+        return TypedResults.Ok(new TicketEventPageResponse(ticket.Id.Value, ticket.Version, items, next));
+    }
+
+    private static TicketResponse Response(HttpContext http, Ticket ticket, AfterSalesHttpOptions options) =>
+        TicketResponse.From(ticket, options.DefaultPageSize, EventsLink(http, ticket.Id.Value, 0, options.DefaultPageSize));
+
+    private static string EventsLink(HttpContext http, string id, int after, int limit) =>
+        FormattableString.Invariant($"{Location(http, id)}/events?after={after}&limit={limit}");
 
     private static async Task<Results<Ok<ClocksResponse>, ProblemHttpResult>> Clocks(HttpContext http, string id, TicketService service, IClock clock)
     {
@@ -244,11 +281,12 @@ internal static class TicketEndpoints
                 : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
         }
 
+        var acting = service.ActingAs(RequestActor.Of(http.User));
         var ticket = command.Run is { } run
-            ? await run(http, service, ticketId, expected, options.MaxRequestBodySize).ConfigureAwait(false)
-            : await service.ExecuteAsync(http.Tenant(), ticketId, expected, input!.Action, input.OccurredAt, http.RequestAborted).ConfigureAwait(false);
+            ? await run(http, acting, ticketId, expected, options.MaxRequestBodySize).ConfigureAwait(false)
+            : await acting.ExecuteAsync(http.Tenant(), ticketId, expected, input!.Action, input.OccurredAt, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(Response(http, ticket, options));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AdoptPolicy(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
@@ -265,9 +303,9 @@ internal static class TicketEndpoints
                 : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
         }
 
-        var ticket = await Adopt(service, http.Tenant(), ticketId, request?.PolicyVersion, expected, http.RequestAborted).ConfigureAwait(false);
+        var ticket = await Adopt(service.ActingAs(RequestActor.Of(http.User)), http.Tenant(), ticketId, request?.PolicyVersion, expected, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(Response(http, ticket, options.Value));
     }
 
     private static async Task<Results<Ok<BulkAdoptPolicyResponse>, ProblemHttpResult>> AdoptPolicyInBulk(HttpContext http, TicketService service, IOptions<AfterSalesHttpOptions> options)
@@ -284,7 +322,7 @@ internal static class TicketEndpoints
         {
             try
             {
-                var ticket = await Adopt(service, http.Tenant(), TicketIdOf(id), request.PolicyVersion, null, http.RequestAborted).ConfigureAwait(false);
+                var ticket = await Adopt(service.ActingAs(RequestActor.Of(http.User)), http.Tenant(), TicketIdOf(id), request.PolicyVersion, null, http.RequestAborted).ConfigureAwait(false);
                 adopted.Add(new AdoptedTicketResponse(id, ticket.Version, ticket.PolicyKey));
             }
             catch (Exception ex) when (ex is AfterSalesException or RequestRejectedException)

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
+using AfterSales.Idempotency;
 using AfterSales.Http.Internal;
 using AfterSales.Http.Tenancy;
 using Microsoft.AspNetCore.Http;
@@ -13,9 +15,11 @@ namespace AfterSales.Http.Idempotency;
 /// Honours <c>Idempotency-Key</c> on a creating endpoint: the first request runs and its successful
 /// response is stored; a retry with the same key and body replays it; the same key with another body
 /// gets 422; a retry while the first still runs gets 409. Failed requests are not stored, so their
-/// retry runs again.
+/// retry runs again. A first response whose body was too large to keep
+/// (<see cref="IdempotencyStoreOptions.MaxResponseBytes"/>) is replayed as a 409 problem naming its
+/// status and Location: the request is never run twice.
 /// </summary>
-internal sealed class IdempotencyFilter(IIdempotencyStore store, IOptions<AfterSalesHttpOptions> options, TimeProvider time) : IEndpointFilter
+internal sealed class IdempotencyFilter(IIdempotencyStore store, IOptions<AfterSalesHttpOptions> options, IClock clock) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     private static readonly string[] ReplayedHeaders = [HeaderNames.Location, HeaderNames.ETag, HeaderNames.ContentType];
@@ -39,12 +43,15 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, IOptions<AfterS
         var body = await RequestBody.ReadBytesAsync(http, options.Value.MaxRequestBodySize, requireJson: false).ConfigureAwait(false) ?? [];
         http.Request.Body = new MemoryStream(body, writable: false);
         http.Request.ContentLength = body.Length;
-        var fingerprint = Fingerprint(http.Request, body);
+        var fingerprint = Fingerprint(http.Request.Method, http.Request.Path, RequestActor.Subject(http.User), body);
 
-        var expiresAt = time.GetUtcNow() + options.Value.IdempotencyKeyLifetime;
-        var reservation = await store.TryReserveAsync(tenant, key, fingerprint, expiresAt, http.RequestAborted).ConfigureAwait(false);
+        var now = clock.GetCurrentInstant();
+        var expiresAt = now + Duration.FromTimeSpan(options.Value.IdempotencyKeyLifetime);
+        var reservation = await store.TryReserveAsync(tenant, key, fingerprint, now, expiresAt, http.RequestAborted).ConfigureAwait(false);
         switch (reservation.Outcome)
         {
+            case IdempotencyOutcome.Completed when reservation.Response!.OmittedBodyLength is { } length:
+                throw NotKept(http, reservation.Response, length);
             case IdempotencyOutcome.Completed:
                 return new ReplayResult(reservation.Response!);
             case IdempotencyOutcome.InProgress:
@@ -61,33 +68,48 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, IOptions<AfterS
         }
         catch
         {
-            await store.ReleaseAsync(tenant, key, CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseAsync(reservation, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
         if (result is not IResult executable)
         {
-            await store.ReleaseAsync(tenant, key, CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseAsync(reservation, CancellationToken.None).ConfigureAwait(false);
             return result;
         }
 
         var captured = await CaptureAsync(http, executable).ConfigureAwait(false);
         if (captured.StatusCode is >= 200 and < 300)
         {
-            await store.CompleteAsync(tenant, key, captured, CancellationToken.None).ConfigureAwait(false);
+            await store.CompleteAsync(reservation, captured, CancellationToken.None).ConfigureAwait(false);
         }
         else
         {
-            await store.ReleaseAsync(tenant, key, CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseAsync(reservation, CancellationToken.None).ConfigureAwait(false);
         }
 
         return new ReplayResult(captured);
     }
 
-    private static string Fingerprint(HttpRequest request, byte[] body)
+    private static RequestRejectedException NotKept(HttpContext http, IdempotentResponse response, int length)
+    {
+        var location = response.Headers.TryGetValue(HeaderNames.Location, out var l) ? l : null;
+        if (location is not null)
+        {
+            http.Response.Headers.Location = location;
+        }
+
+        return new RequestRejectedException(409, "The first response to this Idempotency-Key was too large to keep.",
+            $"The first request with this key succeeded with status {response.StatusCode}; its body ({length} bytes) was over the limit for stored responses, so it cannot be replayed. "
+            + (location is null ? "" : $"Read what it made at {location}. ")
+            + "Send the request with a new key only if you mean to run it again.");
+    }
+
+    /// <summary>The request's method, path, user and body: a key belongs to one request of one user.</summary>
+    internal static string Fingerprint(string method, string path, string? user, ReadOnlySpan<byte> body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{method} {path}\n{user}\n"));
         hash.AppendData(body);
         return Convert.ToHexString(hash.GetHashAndReset());
     }

@@ -1,6 +1,8 @@
 using AfterSales.Http.Errors;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Tenancy;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace AfterSales.Http.Limits;
@@ -10,12 +12,12 @@ namespace AfterSales.Http.Limits;
 /// 429 problem and <c>Retry-After</c>, before the endpoint reads anything. Requests that name no valid
 /// tenant count only against their client; the tenant filter refuses them afterwards.
 /// </summary>
-internal sealed class RateLimitFilter(AfterSalesRateLimiter limiter, ITenantResolver tenants) : IEndpointFilter
+internal sealed class RateLimitFilter(AfterSalesRateLimiter limiter, ITenantResolver tenants, IOptions<AfterSalesIdentityOptions> identity) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var tenant = await tenants.ResolveAsync(http).ConfigureAwait(false);
+        var tenant = await TenantFilter.CandidateAsync(http, tenants, identity.Value).ConfigureAwait(false);
         if (tenant is { Length: > TenantFilter.MaxLength })
         {
             tenant = null;

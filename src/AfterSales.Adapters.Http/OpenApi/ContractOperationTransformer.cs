@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Http.Endpoints;
+using AfterSales.Http.Identity;
 using AfterSales.Http.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -36,6 +37,12 @@ internal static class ContractOperationTransformer
             parameters.Add(Parameter(new ApiParameter(header.HeaderName, "header", new ApiValue("string", Example: "acme"),
                 "The tenant (租户) the request acts for, 1 to 100 characters. Every read and write is scoped to it.", Required: true)));
         }
+        else if (metadata.OfType<TenantScopedMarker>().Any()
+            && context.ApplicationServices.GetService<IOptions<AfterSalesIdentityOptions>>()?.Value.AcceptTenantHeader == true)
+        {
+            parameters.Add(Parameter(new ApiParameter(HeaderTenantResolver.DefaultHeaderName, "header", new ApiValue("string", Example: "acme"),
+                "The tenant (租户), for a request without a bearer token (development, or behind a trusted gateway); a token's tenant claim wins, and a different header is refused.")));
+        }
 
         var options = context.ApplicationServices.GetService<IOptions<AfterSalesHttpOptions>>()?.Value ?? new AfterSalesHttpOptions();
         foreach (var p in metadata.OfType<ApiParameter>())
@@ -60,6 +67,11 @@ internal static class ContractOperationTransformer
 
         var responses = operation.Responses ??= [];
         responses.TryAdd("429", new OpenApiResponse { Description = "Too Many Requests" });
+        if (operation.Security.Count > 0)
+        {
+            responses.TryAdd("401", new OpenApiResponse { Description = "Unauthorized: no valid bearer token (WWW-Authenticate says why)" });
+            responses.TryAdd("403", new OpenApiResponse { Description = "Forbidden: the user does not satisfy the endpoint's policy, or acts for another tenant" });
+        }
         foreach (var (status, response) in responses)
         {
             if (response is not OpenApiResponse r || !int.TryParse(status, out var code))

@@ -4,9 +4,8 @@ namespace AfterSales.Http.Tenancy;
 
 /// <summary>
 /// Finds the tenant (租户) a request acts for. Every read and write of the adapter is scoped to it;
-/// a request without one is rejected with 400 before any work is done. Register your own as a
-/// singleton to replace the default <see cref="HeaderTenantResolver"/>, e.g. <see cref="ClaimTenantResolver"/>
-/// behind authentication.
+/// a request without one is rejected before any work is done. The default is <see cref="ClaimTenantResolver"/>
+/// (the authenticated user's <c>tenant_id</c> claim); register your own as a singleton to replace it.
 /// </summary>
 /// <remarks>Implementations must be thread-safe. Return <see langword="null"/> when the request names no tenant.</remarks>
 public interface ITenantResolver
@@ -16,8 +15,11 @@ public interface ITenantResolver
 }
 
 /// <summary>
-/// The tenant from a request header, <c>X-Tenant-Id</c> by default. Use it behind a gateway that
-/// authenticates callers and sets the header; on its own it trusts the caller.
+/// The tenant from a request header, <c>X-Tenant-Id</c> by default, for every request, with or without
+/// a user. Use it only behind a gateway that authenticates callers and sets the header: it trusts the
+/// caller, so outside Development the host refuses to start with it unless
+/// <see cref="Identity.AfterSalesIdentityOptions.AllowTenantHeaderOutsideDevelopment"/> is set. For development,
+/// <see cref="Identity.AfterSalesIdentityOptions.AcceptTenantHeader"/> trusts the header of requests without a token only.
 /// </summary>
 public sealed class HeaderTenantResolver : ITenantResolver
 {
@@ -43,7 +45,7 @@ public sealed class HeaderTenantResolver : ITenantResolver
     }
 }
 
-/// <summary>The tenant from a claim of the authenticated user, <c>tenant_id</c> by default; none for anonymous requests.</summary>
+/// <summary>The tenant from a claim of the authenticated user, <c>tenant_id</c> by default; none for anonymous requests. The default resolver.</summary>
 public sealed class ClaimTenantResolver : ITenantResolver
 {
     /// <summary>The default claim type.</summary>

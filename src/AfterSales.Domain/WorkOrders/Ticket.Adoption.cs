@@ -37,7 +37,7 @@ public sealed partial class Ticket
         RefuseIfFinished("adopt calendar versions");
         var now = Now();
         Apply(
-            new TicketEvent { Kind = TicketEventKind.CalendarsAdopted, TicketId = Id, Version = Version + 1, At = now, CalendarKeys = CalendarKeys.Of(newer) },
+            new TicketEvent { Kind = TicketEventKind.CalendarsAdopted, TicketId = Id, Version = Version + 1, At = now, CalendarKeys = CalendarKeys.Of(newer), Actor = acting },
             current.WithCalendars(newer, now));
         return true;
     }
@@ -62,7 +62,7 @@ public sealed partial class Ticket
         var now = Now();
         var next = current.WithPolicy(policy, now).WithCalendars(adopted, now);
         Apply(
-            new TicketEvent { Kind = TicketEventKind.PolicyAdopted, TicketId = Id, Version = Version + 1, At = now, PolicyKey = policy.Key, CalendarKeys = CalendarKeys.Of(next.Calendars) },
+            new TicketEvent { Kind = TicketEventKind.PolicyAdopted, TicketId = Id, Version = Version + 1, At = now, PolicyKey = policy.Key, CalendarKeys = CalendarKeys.Of(next.Calendars), Actor = acting },
             next);
     }
 

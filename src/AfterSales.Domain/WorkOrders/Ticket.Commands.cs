@@ -534,6 +534,7 @@ public sealed partial class Ticket
             Backup = backup,
             Repair = repair,
             Loaner = loaner,
+            Actor = acting,
         });
     }
 }

@@ -41,6 +41,9 @@ public sealed partial class Ticket
     private TicketReport? report;
     private Instant? backdatedTo;
 
+    // Who the commands running now act for (ActAs); stamped on each event they append.
+    private Actor? acting;
+
     private Ticket(SlaTerms initial, IClock clock)
     {
         terms.Add(initial);
@@ -180,10 +183,11 @@ public sealed partial class Ticket
     /// <param name="report">What was reported.</param>
     /// <param name="policy">The SLA policy version the order is pinned to; the severity must be on its scale.</param>
     /// <param name="clock">The clock every event is timestamped from.</param>
+    /// <param name="actor">Who records the report (操作人), when the host knows; stored on the event.</param>
     /// <returns>The new ticket, in <see cref="TicketState.Reported"/>, <see cref="Version"/> 1.</returns>
     /// <exception cref="ArgumentException">A field of the report is missing or invalid; the parameter name says which (e.g. <c>report.DeviceSerialNumber</c>).</exception>
-    public static Ticket Report(TicketReport report, SlaPolicy policy, IClock clock) =>
-        Report(report, SlaTerms.Of(Guard.NotNull(policy)), clock);
+    public static Ticket Report(TicketReport report, SlaPolicy policy, IClock clock, Actor? actor = null) =>
+        Report(report, SlaTerms.Of(Guard.NotNull(policy)), clock, actor);
 
     /// <summary>
     /// Opens a work order under <paramref name="terms"/>: its policy and the catalog calendar versions
@@ -193,9 +197,10 @@ public sealed partial class Ticket
     /// <param name="report">What was reported.</param>
     /// <param name="terms">The policy and calendar versions the order is pinned to.</param>
     /// <param name="clock">The clock every event is timestamped from.</param>
+    /// <param name="actor">Who records the report (操作人), when the host knows; stored on the event.</param>
     /// <returns>The new ticket, in <see cref="TicketState.Reported"/>, <see cref="Version"/> 1.</returns>
     /// <exception cref="ArgumentException">A field of the report is missing or invalid; the parameter name says which.</exception>
-    public static Ticket Report(TicketReport report, SlaTerms terms, IClock clock)
+    public static Ticket Report(TicketReport report, SlaTerms terms, IClock clock, Actor? actor = null)
     {
         Guard.NotNull(report);
         Guard.NotNull(terms);
@@ -213,8 +218,33 @@ public sealed partial class Ticket
             Report = report,
             PolicyKey = terms.Policy.Key,
             CalendarKeys = terms.Calendars.Count == 0 ? null : CalendarKeys.Of(terms.Calendars),
+            Actor = actor,
         });
         return ticket;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> — one or more intent methods — with <paramref name="actor"/>
+    /// recorded on every event it appends (操作人): the audit trail a dispute needs. Events appended
+    /// outside it carry no actor.
+    /// </summary>
+    /// <param name="actor">Who acts; <see langword="null"/> records none.</param>
+    /// <param name="command">The intent methods to run on this ticket.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    /// <remarks>Whatever <paramref name="command"/> throws propagates; events it appended before remain, as without an actor.</remarks>
+    public void ActAs(Actor? actor, Action<Ticket> command)
+    {
+        Guard.NotNull(command);
+        var outer = acting;
+        acting = actor;
+        try
+        {
+            command(this);
+        }
+        finally
+        {
+            acting = outer;
+        }
     }
 
     /// <summary>

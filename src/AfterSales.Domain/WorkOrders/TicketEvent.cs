@@ -81,6 +81,11 @@ public sealed record TicketEvent
 
     /// <summary>For <see cref="TicketEventKind.ReplacementObligationRaised"/>: the replacement the device owes (R-WAR-6).</summary>
     public TicketObligation? Obligation { get; init; }
+    /// <summary>
+    /// Who recorded the event (操作人), when the host knew: the authenticated user of the request.
+    /// <see langword="null"/> for events recorded without one (before 0.2, or by a process acting on its own).
+    /// </summary>
+    public Actor? Actor { get; init; }
 
     /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
     public override string ToString() => $"v{Version} {At} {Kind}";

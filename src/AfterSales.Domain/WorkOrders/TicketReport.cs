@@ -5,7 +5,7 @@ namespace AfterSales.WorkOrders;
 /// <summary>
 /// What a fault report (报障登记) records, R-WO-1: the work order's id and tenant, who reported it,
 /// how, where, which device, the symptom, the severity and, if known, when the fault occurred.
-/// Passed to <see cref="Ticket.Report(TicketReport, Sla.SlaTerms, IClock)"/>; kept in the <see cref="TicketEventKind.Reported"/> event.
+/// Passed to <see cref="Ticket.Report(TicketReport, Sla.SlaTerms, IClock, Actor)"/>; kept in the <see cref="TicketEventKind.Reported"/> event.
 /// Immutable; value equality.
 /// </summary>
 public sealed record TicketReport

@@ -16,6 +16,8 @@ namespace AfterSales.WorkOrders;
 /// the user saw to reject a decision taken on stale data with a <see cref="ConcurrencyConflictException"/>;
 /// omit it to run the command on the current version (a concurrent write between the load and the
 /// save still conflicts).</para>
+/// <para><b>Actor.</b> <see cref="ActingAs"/> gives a service whose commands record who acts (操作人)
+/// on every event they append; the registered service records none.</para>
 /// <para>Thread-safe when its store and catalog are; registered as a singleton by <c>AddAfterSales</c>.</para>
 /// </remarks>
 public sealed class TicketService
@@ -25,6 +27,7 @@ public sealed class TicketService
     private readonly SlaTermsResolver terms;
     private readonly IClock clock;
     private readonly TicketServiceOptions options;
+    private readonly Actor? actor;
 
     /// <summary>Creates the service over its ports.</summary>
     /// <param name="store">Where tickets live.</param>
@@ -72,6 +75,26 @@ public sealed class TicketService
 
     /// <summary>The service's options.</summary>
     public TicketServiceOptions Options => options;
+    private TicketService(TicketService other, Actor? actor)
+    {
+        store = other.store;
+        catalog = other.catalog;
+        terms = other.terms;
+        clock = other.clock;
+        options = other.options;
+        this.actor = actor;
+    }
+
+    /// <summary>Who this service's commands record as the actor of their events; <see langword="null"/> for none.</summary>
+    public Actor? Actor => actor;
+
+    /// <summary>
+    /// This service with <paramref name="actor"/> recorded on every event its commands append (报障 and
+    /// every command): how an adapter hands the request's user to the domain. Cheap; the result is
+    /// as thread-safe as this service.
+    /// </summary>
+    /// <param name="actor">Who acts; <see langword="null"/> records none.</param>
+    public TicketService ActingAs(Actor? actor) => Equals(actor, this.actor) ? this : new TicketService(this, actor);
 
     /// <summary>Opens a work order under the latest version of the default policy (<c>AfterSalesOptions.DefaultPolicyId</c>).</summary>
     /// <exception cref="InvalidOperationException">No default policy is configured.</exception>
@@ -111,7 +134,7 @@ public sealed class TicketService
             report = report with { Entitlement = entitlement, IsBillable = report.IsBillable || entitlement.IsBillable };
         }
 
-        var ticket = Ticket.Report(report, await terms.ForReportAsync(report.TenantId, policy, cancellationToken).ConfigureAwait(false), clock);
+        var ticket = Ticket.Report(report, await terms.ForReportAsync(report.TenantId, policy, cancellationToken).ConfigureAwait(false), clock, actor);
         await store.SaveAsync(ticket, 0, cancellationToken).ConfigureAwait(false);
         DomainTelemetry.TicketReported(ticket);
         return ticket;
@@ -260,14 +283,8 @@ public sealed class TicketService
         var before = observed ? ticket.Clocks(now) : [];
         try
         {
-            if (occurredAt is { } at)
-            {
-                ticket.Backdate(at, options.MaxBackdating, command);
-            }
-            else
-            {
-                command(ticket);
-            }
+            // The actor is stamped on every event the command appends, back-dated or not.
+            ticket.ActAs(actor, occurredAt is { } at ? t => t.Backdate(at, options.MaxBackdating, command) : command);
         }
         catch (InvalidTransitionException refused)
         {

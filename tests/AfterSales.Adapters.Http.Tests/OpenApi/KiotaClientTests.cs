@@ -56,7 +56,9 @@ public sealed class KiotaClientTests
                   </ItemGroup>
                 </Project>
                 """);
-            var run = await Tools.RunAsync("dotnet", ["run", "--", address, "2026-03-02T09:30:00+08:00"], work.FullName, TimeSpan.FromMinutes(8));
+            // The generated client authenticates with the bearer scheme the document declares (no X-Tenant-Id).
+            var token = ServiceFactory.Token("kiota", [AfterSales.Http.Identity.AfterSalesPolicies.DefaultRoles.ServiceManager], subject: "kiota-client", name: "Kiota client");
+            var run = await Tools.RunAsync("dotnet", ["run", "--", address, "2026-03-02T09:30:00+08:00", token], work.FullName, TimeSpan.FromMinutes(8));
             Assert.True(run.ExitCode == 0, run.Output);
 
             Assert.Contains("state Closed", run.Output, StringComparison.Ordinal);
@@ -64,6 +66,13 @@ public sealed class KiotaClientTests
             Assert.NotEmpty(clocks);
             Assert.All(clocks, static l => Assert.Matches(@"due \d{4}-\d{2}-\d{2}T", l));
             Assert.All(clocks, static l => Assert.DoesNotContain("allowed  ", l, StringComparison.Ordinal));
+
+            // Every event of the work order records the token's user as its actor.
+            var id = run.Output.Split('\n').Single(static l => l.StartsWith("ticket ", StringComparison.Ordinal))["ticket ".Length..].Trim();
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var history = await (await http.GetAsync($"/after-sales/tickets/{id}/events?limit=200")).JsonAsync(HttpStatusCode.OK);
+            Assert.NotEmpty(history["items"]!.AsArray());
+            Assert.All(history["items"]!.AsArray(), static e => Assert.Equal("kiota-client", (string?)e!["actor"]?["subject"]));
         }
         finally
         {

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using AfterSales.EntityFrameworkCore;
@@ -9,6 +11,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using NodaTime.Testing;
 using Npgsql;
 
@@ -33,15 +37,25 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     private readonly string? postgresAdmin;
     private readonly string databaseName = "aftersales_http_" + Guid.NewGuid().ToString("N")[..12];
 
-    public ServiceFactory(TestDatabase database = TestDatabase.Sqlite, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    /// <summary>The tests' own signing key (not the development one): tokens minted with it are accepted by every factory.</summary>
+    public static readonly SymmetricSecurityKey TestSigningKey = new(SHA256.HashData(Encoding.UTF8.GetBytes("AfterSales.Kit HTTP tests")));
+
+    public const string TestIssuer = "aftersales-tests";
+
+    public ServiceFactory(
+        TestDatabase database = TestDatabase.Sqlite,
+        Action<IServiceCollection>? services = null,
+        IDictionary<string, string?>? settings = null,
+        string environment = "Development")
     {
+        Environment = environment;
         Database = database;
         ExtraServices = services;
         Settings = settings;
         Directory.CreateDirectory(directory);
         if (database == TestDatabase.PostgreSql)
         {
-            var configured = Environment.GetEnvironmentVariable(PostgresVariable)
+            var configured = System.Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException($"{PostgresVariable} is not set; the PostgreSQL tests need a server (see .ci/run).");
 
             // Create and drop from the maintenance database: the configured one may not exist.
@@ -56,6 +70,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    public string Environment { get; }
 
     public string ConnectionString { get; }
 
@@ -79,7 +95,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             create.ExecuteNonQuery();
         }
 
+        builder.UseEnvironment(Environment);
         builder.UseSetting("AfterSales:Database", Database.ToString());
+        builder.UseSetting("AfterSales:Jwt:SigningKey", Convert.ToBase64String(TestSigningKey.Key));
+        builder.UseSetting("AfterSales:Jwt:Issuer", TestIssuer);
+        builder.UseSetting("AfterSales:Jwt:Audience", "aftersales");
         builder.UseSetting("ConnectionStrings:AfterSales", ConnectionString);
         builder.UseSetting("AfterSales:DemoDatabase", Path.Combine(directory, "aftersales-demo.db"));
 
@@ -111,6 +131,43 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
 
         // Tests read explanations in English unless they ask otherwise (the China presets explain in Chinese by default).
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
+    }
+
+    /// <summary>A bearer token signed with <see cref="TestSigningKey"/>; <paramref name="tenant"/> null leaves the tenant claim out.</summary>
+    public static string Token(string? tenant, string[] roles, string subject = "u-1", string? name = "Test User", SymmetricSecurityKey? key = null, TimeSpan? lifetime = null)
+    {
+        var claims = new List<Claim> { new("sub", subject) };
+        if (name is not null)
+        {
+            claims.Add(new Claim("name", name));
+        }
+
+        if (tenant is not null)
+        {
+            claims.Add(new Claim("tenant_id", tenant));
+        }
+
+        claims.AddRange(roles.Select(static r => new Claim("role", r)));
+        var now = DateTime.UtcNow;
+        var expires = now + (lifetime ?? TimeSpan.FromHours(1));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = TestIssuer,
+            Audience = "aftersales",
+            IssuedAt = expires < now ? expires.AddMinutes(-10) : now,
+            NotBefore = expires < now ? expires.AddMinutes(-10) : now,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(key ?? TestSigningKey, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>A client whose requests carry a bearer token for <paramref name="tenant"/> with <paramref name="roles"/>.</summary>
+    public HttpClient ClientWithToken(string tenant, string subject = "u-1", string? name = "Test User", params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(tenant, roles, subject, name));
         return client;
     }
 
@@ -207,8 +264,8 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
     {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ServiceFactory.PostgresVariable))
-            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(ServiceFactory.PostgresVariable))
+            && !string.Equals(System.Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             Skip = $"{ServiceFactory.PostgresVariable} is not set (e.g. Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres).";
         }

@@ -58,6 +58,40 @@ public class WorkOrderReportingTests
         Assert.Null(WorkOrderReporting.Callback(summary, [], Beijing, reported + Duration.FromMinutes(30)));
     }
 
+    /// <summary>
+    /// Found by the seed 000 scenario: a second call about one outage, cancelled as a duplicate (撤销), was
+    /// counted as a second fault work order and a second major fault. It is no fault of its own (R-RP-2):
+    /// the quarter counts one class-A order and one major fault, and the audit CSV's reported_in_period
+    /// column adds up to the same one.
+    /// </summary>
+    [Fact]
+    public void QuarterlyReport_CancelledDuplicate_IsNoFaultWorkOrderNorMajorFault_RRP2()
+    {
+        var clock = FakeClock.FromUtc(2026, 3, 2, 1, 0, 0);
+        var outage = Tickets.New(clock, "WO-1", "A");
+        clock.AdvanceMinutes(3);
+        var duplicate = Tickets.New(clock, "WO-2", "A");
+        clock.AdvanceMinutes(3);
+        duplicate.Cancel("duplicate of WO-1");
+        var asOf = Instant.FromUtc(2026, 3, 31, 16, 0); // 2026-04-01 00:00 in Beijing: the quarter's end
+        var builder = new QuarterlyReportBuilder(2026, 1, Beijing, asOf, ChinaCalendars.Statutory9To18, QualityTargets.Seed001);
+        var rows = new List<string>();
+        foreach (var ticket in new[] { outage, duplicate })
+        {
+            var facts = new WorkOrderFacts(WorkOrderReporting.Summarise(ticket, asOf), [], null, [], []);
+            builder.Add(facts);
+            rows.Add(builder.AuditRow(facts));
+        }
+
+        var quarter = builder.Build("t", "c", [], []).Quarter;
+
+        Assert.True(WorkOrderReporting.Summarise(duplicate, asOf).IsCancelled);
+        Assert.Equal((1, 1), (quarter.WorkOrderCount, quarter.MajorFaultCount));
+        Assert.Equal(("A", 1), (Assert.Single(quarter.FaultsBySeverity).Level.Code, quarter.FaultsBySeverity[0].Count));
+        var column = Array.IndexOf(QuarterlyReportBuilder.AuditHeader.Split(','), "reported_in_period");
+        Assert.Equal(["1", "0"], rows.Select(r => r.Split(',')[column]));
+    }
+
     /// <summary>A recurrence in observation (R-WO-4) is downtime again, from the re-opening to the next restoration.</summary>
     [Fact]
     public void Summarise_Reopened_TwoDowntimeIntervals_RWO4()

@@ -57,6 +57,13 @@ internal sealed class FiguresAccumulator
     /// <summary>Whether a work order reported at <paramref name="reportedAt"/> belongs to the period: in it, and not after "as of" (a report at "as of" is known then).</summary>
     public bool Counts(Instant reportedAt) => reportedAt >= start && reportedAt < period.EndInstant && reportedAt <= asOf;
 
+    /// <summary>
+    /// Whether <paramref name="order"/> counts as a fault work order of the period (故障工单, R-RP-2): reported in
+    /// it, and not cancelled as a duplicate or invalid report — a second call about one outage is not a
+    /// second fault. Its ratings, surveys, callbacks and shipments count by their own dates either way.
+    /// </summary>
+    public bool Counts(WorkOrderSummary order) => Counts(order.ReportedAt) && !order.IsCancelled;
+
     /// <summary>Whether a fact dated <paramref name="day"/> belongs to the period (and is not after "as of").</summary>
     public bool Counts(LocalDate day) => day >= period.Start && day <= lastDay;
 
@@ -71,7 +78,7 @@ internal sealed class FiguresAccumulator
     public void Add(WorkOrderSummary order)
     {
         AddDowntime(order);
-        if (!Counts(order.ReportedAt))
+        if (!Counts(order))
         {
             return;
         }

@@ -7,7 +7,8 @@ namespace AfterSales.Quality.Reporting;
 /// <summary>
 /// The audit CSV of a quarterly report (报表明细): one row per work order behind a figure, with one
 /// column per figure it feeds, counted by the same <see cref="FiguresAccumulator"/> rules, so each
-/// figure can be re-added from the rows: work orders = Σ reported_in_period; on-time rate = Σ
+/// figure can be re-added from the rows: work orders = Σ reported_in_period (0 for a report
+/// cancelled as a duplicate or invalid: no fault of its own); on-time rate = Σ
 /// clocks_met / Σ (clocks_met + clocks_met_late + clocks_breached) over those rows; satisfaction =
 /// Σ ratings_satisfied / Σ ratings; callback rate = Σ callback_done / Σ callback_due; parts accuracy
 /// = Σ shipments_correct / Σ shipments. A device's downtime is the union of its rows' down
@@ -28,7 +29,7 @@ internal static class ReportAudit
     {
         var o = facts.Summary;
         var zone = quarter.Period.Zone;
-        var counted = quarter.Counts(o.ReportedAt);
+        var counted = quarter.Counts(o);
         int met = 0, late = 0, breached = 0, open = 0;
         var detail = new StringBuilder();
         foreach (var clock in o.Clocks)

@@ -29,6 +29,7 @@ public static class WorkOrderReporting
         var severityCode = report.SeverityCode;
         string? engineer = null;
         var billable = report.IsBillable;
+        var cancelled = false;
         Instant? responded = null, arrived = null, restored = null, resolved = null;
         var parts = new List<string>();
         var down = new List<Interval>();
@@ -84,8 +85,9 @@ public static class WorkOrderReporting
                     downSince ??= e.At;
                     break;
                 case TicketEventKind.Cancelled:
-                    // A cancelled report (duplicate or invalid) was no downtime of its own.
+                    // A cancelled report (duplicate or invalid) was no downtime and no fault of its own.
                     downSince = null;
+                    cancelled = true;
                     break;
             }
         }
@@ -113,7 +115,8 @@ public static class WorkOrderReporting
             engineer,
             !billable,
             down,
-            ticket.PolicyKey);
+            ticket.PolicyKey,
+            cancelled);
     }
 
     /// <summary>

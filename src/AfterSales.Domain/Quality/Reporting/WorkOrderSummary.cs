@@ -31,6 +31,7 @@ public sealed class WorkOrderSummary
     /// when null, one interval from <see cref="DownFrom"/> to <see cref="DownUntil"/>.
     /// </param>
     /// <param name="policyKey">The SLA policy (the contract) it is pinned to, <c>id@version</c>, if known.</param>
+    /// <param name="isCancelled">Whether it was cancelled as a duplicate or invalid report (撤销): then it is no fault of its own.</param>
     /// <exception cref="ArgumentException">A blank id, or a milestone before the report.</exception>
     public WorkOrderSummary(
         string id,
@@ -48,7 +49,8 @@ public sealed class WorkOrderSummary
         string? engineer = null,
         bool inWarranty = true,
         IEnumerable<Interval>? downtime = null,
-        string? policyKey = null)
+        string? policyKey = null,
+        bool isCancelled = false)
     {
         Id = Guard.NotBlank(id);
         DeviceSerial = Guard.NotBlank(deviceSerial);
@@ -65,6 +67,7 @@ public sealed class WorkOrderSummary
         Engineer = engineer;
         InWarranty = inWarranty;
         PolicyKey = policyKey;
+        IsCancelled = isCancelled;
         Downtime = downtime is null ? [new Interval(DownFrom, DownUntil)] : [.. downtime];
     }
 
@@ -112,6 +115,12 @@ public sealed class WorkOrderSummary
 
     /// <summary>Whether the work is under warranty (not billable).</summary>
     public bool InWarranty { get; }
+
+    /// <summary>
+    /// Whether it was cancelled as a duplicate or invalid report (撤销): no fault of its own, so the
+    /// report counts it neither as a fault work order nor as a major fault, and it was no downtime.
+    /// </summary>
+    public bool IsCancelled { get; }
 
     /// <summary>The SLA policy it is pinned to (<c>id@version</c>), if known.</summary>
     public string? PolicyKey { get; }
