@@ -47,6 +47,10 @@ public static class AfterSalesArb
     /// <returns>The arbitrary, shrinking to prefixes.</returns>
     public static Arbitrary<TicketTimeline> Timelines(SlaPolicy policy) => Arb.From(AfterSalesGen.Timelines(policy), ShrinkTimeline);
 
+    /// <summary>Timelines with customer messages, agent answers, typed pauses and negotiated due dates for <paramref name="policy"/>; see <see cref="AfterSalesGen.ConversationTimelines"/>.</summary>
+    /// <returns>The arbitrary, shrinking to prefixes.</returns>
+    public static Arbitrary<TicketTimeline> ConversationTimelines(SlaPolicy policy) => Arb.From(AfterSalesGen.ConversationTimelines(policy), ShrinkTimeline);
+
     /// <summary>Valid timelines for <paramref name="policy"/> reported in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     /// <returns>The arbitrary, shrinking to prefixes.</returns>
     public static Arbitrary<TicketTimeline> Timelines(SlaPolicy policy, Instant from, Instant to) =>

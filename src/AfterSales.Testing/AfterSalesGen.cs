@@ -210,6 +210,31 @@ public static class AfterSalesGen
     }
 
     /// <summary>
+    /// Timelines with the conversation and the agreements of issue 17 §3–§4, for <paramref name="policy"/>:
+    /// as <see cref="Timelines(SlaPolicy)"/>, and also customer messages and agent answers (recurring
+    /// next-response clocks), pauses for any of the policy's <see cref="SlaPolicy.PauseReasons"/>, and due
+    /// dates negotiated for its non-recurring metrics (minutes to days ahead, possibly before the policy's
+    /// own deadline), reported in 2025 – 2026-11.
+    /// </summary>
+    /// <param name="policy">The policy whose scale, pause reasons and metrics the facts use.</param>
+    /// <returns>The generator; every timeline it makes is accepted by <see cref="TicketTimeline"/>.</returns>
+    public static Gen<TicketTimeline> ConversationTimelines(SlaPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var codes = policy.SeverityScale.Levels.Select(l => l.Code).ToArray();
+        var gap = Gen.Frequency((2, Gen.Choose(0, 15)), (6, Gen.Choose(0, 180)), (3, Gen.Choose(0, 1440)), (1, Gen.Choose(0, 4320)));
+        var step = from kind in Gen.Choose(0, 99)
+                   from minutes in gap
+                   from pick in Gen.Choose(0, 1000)
+                   select (Kind: kind, Minutes: minutes, Pick: pick);
+        return from reported in WholeMinutes(DefaultFrom, DefaultTo)
+               from severity in Gen.Elements(codes)
+               from channel in Gen.Elements(Enum.GetValues<ReportChannel>())
+               from steps in Gen.Choose(0, 16).SelectMany(n => Gen.ArrayOf(step, n))
+               select FoldConversation(TicketTimeline.Open(reported, severity, channel, ServiceSite.Local), policy, codes, steps);
+    }
+
+    /// <summary>
     /// A whole case for an SLA property: a calendar (<see cref="Calendars"/>), a policy on it
     /// (<see cref="Policies"/>, targets no longer than a week of its business time), a timeline
     /// reported in its window and an evaluation instant — usually after the last fact, sometimes
@@ -319,6 +344,61 @@ public static class AfterSalesGen
         }
 
         return builder.Build();
+    }
+
+    private static TicketTimeline FoldConversation(TicketTimeline timeline, SlaPolicy policy, string[] codes, (int Kind, int Minutes, int Pick)[] steps)
+    {
+        var reached = new HashSet<Milestone>();
+        var negotiable = policy.Metrics.Where(static m => !m.IsRecurring).ToArray();
+        var at = timeline.ReportedAt;
+        foreach (var (kind, minutes, pick) in steps)
+        {
+            at += Duration.FromMinutes(minutes);
+            if (kind < 30)
+            {
+                var open = Milestones.Where(m => !reached.Contains(m)).ToArray();
+                if (open.Length > 0)
+                {
+                    var milestone = open[pick % open.Length];
+                    reached.Add(milestone);
+                    timeline = timeline.Reached(milestone, at);
+                }
+            }
+            else if (kind < 45)
+            {
+                timeline = timeline.Reached(Milestone.CustomerMessage, at);
+            }
+            else if (kind < 55)
+            {
+                timeline = timeline.Reached(Milestone.AgentAnswered, at);
+            }
+            else if (kind < 75)
+            {
+                timeline = timeline.IsPaused ? timeline.Resumed(at) : timeline.Paused(at, policy.PauseReasons[pick % policy.PauseReasons.Count], "waiting");
+            }
+            else if (kind < 83)
+            {
+                var others = codes.Where(c => c != timeline.CurrentSeverityCode).ToArray();
+                if (others.Length > 0)
+                {
+                    timeline = timeline.Reclassified(others[pick % others.Length], at);
+                }
+            }
+            else if (kind < 93)
+            {
+                if (negotiable.Length > 0)
+                {
+                    timeline = timeline.DueDateNegotiated(negotiable[pick % negotiable.Length], at + Duration.FromMinutes(1 + (pick * 7 % 4320)), at, "agreed", "service manager");
+                }
+            }
+            else if (reached.Contains(Milestone.Resolved) || reached.Contains(Milestone.ServiceRestored))
+            {
+                timeline = timeline.Reopened(at);
+                reached.Clear();
+            }
+        }
+
+        return timeline;
     }
 
     private static TicketTimeline Fold(TicketTimeline timeline, string[] codes, (int Kind, int Minutes, int Pick)[] steps)

@@ -23,16 +23,17 @@ public static class PolicyFingerprint
         string scale = $"scale {policy.SeverityScale.Code} {policy.SeverityScale.Name}: "
             + string.Join(" | ", policy.SeverityScale.Levels.Select(static l => $"{l.Rank} {l.Code} {l.NameZh} {l.NameEn} {l.Description}"));
         text.AppendLine(scale);
-        text.AppendLine(CultureInfo.InvariantCulture, $"observation {policy.ObservationPeriod}; reclassification {policy.Reclassification}; language {policy.Language.Code}; {policy.Conventions}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"observation {policy.ObservationPeriod}; reclassification {policy.Reclassification}; language {policy.Language.Code}; {policy.Conventions}; negotiated {policy.NegotiatedDueDates}; reopening {policy.Reopening}"
+            + $"; pause reasons {string.Join(",", policy.PauseReasons.Select(static r => $"{r.Code}/{r.NameZh}/{r.NameEn}"))}");
         foreach (var t in policy.Targets)
         {
             var m = t.Metric;
             string line =
-                $"{m.Code} ({m.NameZh}/{m.NameEn}, stopped by {Of(m.StoppedBy)}, ended by {string.Join(",", m.EndedBy.Select(Of))}, restarts {m.RestartsOnReopen})"
+                $"{m.Code} ({m.NameZh}/{m.NameEn}, stopped by {Of(m.StoppedBy)}, ended by {string.Join(",", m.EndedBy.Select(Of))}, restarts {m.RestartsOnReopen}, recurs on {(m.RecursOn is { } r ? Of(r) : "-")})"
                 + $" within {t.Amount.Unit}:{t.Amount.BusinessTime}:{t.Amount.WorkingDays}:{t.Amount.CalendarPeriod}"
                 + $" for [{string.Join(",", t.SeverityCodes)}] channels [{string.Join(",", t.Conditions.Channels)}] sites [{string.Join(",", t.Conditions.Localities)}]"
                 + $" km [{t.Conditions.MinDistanceKm},{t.Conditions.MaxDistanceKm}) on {t.Calendar.Key} from {Of(t.StartAnchor)}"
-                + $" warnings [{string.Join(",", t.WarningPercents)}] pauses {t.PausesWhileWaitingForCustomer}"
+                + $" warnings [{string.Join(",", t.WarningPercents)}] pauses {t.PausesWhileWaitingForCustomer} by [{(t.PausedBy is null ? "any" : string.Join(",", t.PausedBy.Select(static r => r.Code)))}]"
                 + $" waived by {(t.WaivedBy is { } w ? Of(w) : "-")} within {t.WaiverWindow} escalations [{string.Join(", ", t.EscalationLevels)} {string.Join(",", t.EscalationLevels.Select(static l => $"{l.Percent}:{l.Offset}:{l.Counting}"))}] — {t.Description}";
             text.AppendLine(line);
         }

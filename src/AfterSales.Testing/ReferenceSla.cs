@@ -130,16 +130,25 @@ public static class ReferenceSla
     /// [<paramref name="from"/>, <paramref name="to"/>]; empty pieces dropped.
     /// </summary>
     /// <returns>The intervals in time order.</returns>
-    public static IReadOnlyList<Interval> Pauses(TicketTimeline timeline, Instant from, Instant to, Instant now)
+    public static IReadOnlyList<Interval> Pauses(TicketTimeline timeline, Instant from, Instant to, Instant now) =>
+        Pauses(timeline, from, to, now, static _ => true);
+
+    /// <summary>
+    /// The pauses of <paramref name="timeline"/> for the reasons <paramref name="pauses"/> accepts (a pause
+    /// without a typed reason is waiting for the customer), as <see cref="Pauses(TicketTimeline, Instant, Instant, Instant)"/> gives them.
+    /// </summary>
+    /// <returns>The intervals in time order.</returns>
+    public static IReadOnlyList<Interval> Pauses(TicketTimeline timeline, Instant from, Instant to, Instant now, Func<PauseReason, bool> pauses)
     {
         ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(pauses);
         var result = new List<Interval>();
         Instant? openedAt = null;
         foreach (var entry in timeline.Entries.TakeWhile(e => e.At <= now))
         {
             if (entry.Kind == TimelineEntryKind.PauseStarted)
             {
-                openedAt = entry.At;
+                openedAt = pauses(entry.PauseReason ?? PauseReason.WaitingForCustomer) ? entry.At : null;
             }
             else if (entry.Kind == TimelineEntryKind.PauseEnded && openedAt is { } start)
             {
@@ -231,7 +240,7 @@ public static class ReferenceSla
         var reference = Clocks(policy, timeline, now, calendar);
         foreach (var (metric, cycle, expected) in reference)
         {
-            var clock = evaluated.FirstOrDefault(c => c.Metric.Equals(metric) && c.Cycle == cycle);
+            var clock = evaluated.FirstOrDefault(c => c.Metric.Equals(metric) && c.Cycle == cycle && c.Occurrence is null);
             if (clock is null)
             {
                 differences.Add($"cycle {cycle}, {metric}: no clock, reference {expected?.ToString() ?? "not started"}");
@@ -249,9 +258,32 @@ public static class ReferenceSla
             }
         }
 
-        foreach (var clock in evaluated.Where(c => !reference.Any(r => r.Metric.Equals(c.Metric) && r.Cycle == c.Cycle)))
+        foreach (var clock in evaluated.Where(c => c.Occurrence is null && !reference.Any(r => r.Metric.Equals(c.Metric) && r.Cycle == c.Cycle)))
         {
             differences.Add($"cycle {clock.Cycle}, {clock.Metric}: a clock the reference does not have");
+        }
+
+        var occurrences = Occurrences(policy, timeline, now, calendar);
+        foreach (var (metric, occurrence, cycle, expected) in occurrences)
+        {
+            var clock = evaluated.FirstOrDefault(c => c.Metric.Equals(metric) && c.Occurrence == occurrence);
+            if (clock is null)
+            {
+                differences.Add($"occurrence {occurrence}, {metric}: no clock, reference {expected}");
+            }
+            else if (clock.Cycle != cycle)
+            {
+                differences.Add($"occurrence {occurrence}, {metric}: cycle {clock.Cycle}, reference {cycle}");
+            }
+            else
+            {
+                differences.AddRange(expected.DifferencesFrom(clock).Select(d => $"occurrence {occurrence}, {d}"));
+            }
+        }
+
+        foreach (var clock in evaluated.Where(c => c.Occurrence is { } n && !occurrences.Any(r => r.Metric.Equals(c.Metric) && r.Occurrence == n)))
+        {
+            differences.Add($"occurrence {clock.Occurrence}, {clock.Metric}: a clock the reference does not have");
         }
 
         return differences;
@@ -288,21 +320,34 @@ public static class ReferenceSla
 
         cycleStarts.Add((cycleStart, first, entries.Count));
         var result = new List<(SlaMetric, int, ReferenceClock?)>();
-        foreach (var metric in policy.Targets.Select(static t => t.Metric).Distinct())
+        foreach (var metric in policy.Targets.Select(static t => t.Metric).Distinct().Where(static m => !m.IsRecurring))
         {
-            for (var c = 0; c < cycleStarts.Count && (c == 0 || metric.RestartsOnReopen); c++)
+            // Re-opening that continues: one clock over every cycle, stopped in the last one, the time
+            // from each earlier cycle's stop to the re-opening not counted.
+            var continues = metric.RestartsOnReopen && policy.Reopening == ReopeningRule.ContinueClock;
+            for (var c = 0; c < cycleStarts.Count && (c == 0 || (metric.RestartsOnReopen && !continues)); c++)
             {
                 var (start, from, to) = cycleStarts[c];
-                to = metric.RestartsOnReopen ? to : entries.Count; // one clock over every cycle
-                var stop = entries.FindIndex(from, to - from, e => e.Kind == TimelineEntryKind.MilestoneReached
-                    && (metric.StoppedBy.Equals(e.Milestone) || metric.EndedBy.Contains(e.Milestone!)));
+                to = metric.RestartsOnReopen && !continues ? to : entries.Count; // one clock over every cycle
+                var stopFrom = continues ? cycleStarts[^1].First : from;
+                var stop = entries.FindIndex(stopFrom, to - stopFrom, e => IsStop(metric, e));
+                var closed = new List<Interval>();
+                for (var k = 0; continues && k < cycleStarts.Count - 1; k++)
+                {
+                    var earlier = entries.FindIndex(cycleStarts[k].First, cycleStarts[k].End - cycleStarts[k].First, e => IsStop(metric, e));
+                    if (earlier >= 0)
+                    {
+                        closed.Add(new Interval(entries[earlier].At, entries[cycleStarts[k].End].At));
+                    }
+                }
+
                 var severity = Severity(timeline, entries, stop >= 0 ? stop : entries.Count);
                 ReferenceClock? best = null;
                 var any = false;
                 foreach (var target in policy.Targets.Where(t => t.Metric.Equals(metric) && t.AppliesTo(severity, timeline.Channel, timeline.Site)))
                 {
                     any = true;
-                    var clock = Clock(policy, target, timeline, entries, c + 1, start, from, to, stop, now, calendar);
+                    var clock = Clock(policy, target, timeline, entries, c + 1, start, from, to, stop, now, calendar, closed: closed);
                     if (clock is not null && (best is null || clock.Due < best.Due))
                     {
                         best = clock;
@@ -406,11 +451,16 @@ public static class ReferenceSla
     }
 
     private static ReferenceClock? Clock(
-        SlaPolicy policy, SlaTarget target, TicketTimeline timeline, List<TimelineEntry> entries, int cycle, Instant cycleStart, int from, int to, int stop, Instant now, GeneratedCalendar? calendar)
+        SlaPolicy policy, SlaTarget target, TicketTimeline timeline, List<TimelineEntry> entries, int cycle, Instant cycleStart, int from, int to, int stop, Instant now, GeneratedCalendar? calendar,
+        Instant? occurrenceStart = null, List<Interval>? closed = null)
     {
         var anchor = target.StartAnchor;
         Instant begin;
-        if (anchor.Equals(Milestone.Reported) || anchor.Equals(Milestone.FaultOccurred))
+        if (occurrenceStart is { } message)
+        {
+            begin = message; // an occurrence of a recurring clock starts at its message
+        }
+        else if (anchor.Equals(Milestone.Reported) || anchor.Equals(Milestone.FaultOccurred))
         {
             begin = cycle > 1 ? cycleStart : anchor.Equals(Milestone.FaultOccurred) ? timeline.FaultOccurredAt ?? timeline.ReportedAt : timeline.ReportedAt;
         }
@@ -451,7 +501,9 @@ public static class ReferenceSla
             end = begin;
         }
 
-        var pauses = target.PausesWhileWaitingForCustomer ? Pauses(timeline, begin, end, now) : [];
+        // Which reasons pause the target, written out from its words rather than asked of it.
+        bool Pausing(PauseReason reason) => target.PausesWhileWaitingForCustomer && (target.PausedBy is null || target.PausedBy.Contains(reason));
+        var pauses = Pauses(timeline, begin, end, now, Pausing);
         var conventions = policy.Conventions;
         Instant? responded = entries.FirstOrDefault(e => e.Kind == TimelineEntryKind.MilestoneReached && Milestone.Responded.Equals(e.Milestone))?.At;
         var waitingCounts = conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Counts && !target.Metric.Equals(SlaMetric.FirstResponse);
@@ -463,12 +515,22 @@ public static class ReferenceSla
                 : [];
         }
 
+        foreach (var span in closed ?? [])
+        {
+            var (s, e) = (span.Start > begin ? span.Start : begin, span.End < end ? span.End : end);
+            if (e > s)
+            {
+                pauses = [.. pauses, new Interval(s, e)];
+            }
+        }
+
         var zone = target.Calendar.Zone;
         var allowed = target.Amount.Unit switch
         {
             SlaAmountUnit.BusinessTime => target.Amount.BusinessTime,
             SlaAmountUnit.WorkingDays => Elapsed(isBusinessMinute, begin, [], WorkingDaysDue(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
             SlaAmountUnit.CloseOfWorkingDay => Elapsed(isBusinessMinute, begin, [], CloseOfWorkingDay(isBusinessMinute, zone, begin, target.Amount.WorkingDays)),
+            SlaAmountUnit.ByAgreement => Duration.Zero, // only an agreed date makes it due
             _ => (begin.InZone(zone).LocalDateTime + target.Amount.CalendarPeriod!).InZoneLeniently(zone).ToInstant() - begin,
         };
         var due = Due(isBusinessMinute, begin, pauses, allowed);
@@ -478,9 +540,27 @@ public static class ReferenceSla
             due = Due(isBusinessMinute, due, [], Duration.Zero);
         }
 
+        // A due date agreed with the customer in this clock's span, after it started: the agreed instant,
+        // unless it is earlier than the policy's own and the policy does not allow that.
+        var upToStop = stop >= 0 ? stop : to;
+        var agreed = occurrenceStart is null
+            ? entries.Take(upToStop).Skip(from).LastOrDefault(e => e.Kind == TimelineEntryKind.DueDateNegotiated && target.Metric.Equals(e.Metric) && e.At >= begin)
+            : null;
+        var byAgreement = target.Amount.Unit == SlaAmountUnit.ByAgreement;
+        if (byAgreement && agreed is null)
+        {
+            return null; // planned by negotiation, and nothing agreed yet: nothing to count
+        }
+
+        if (agreed?.DueAt is { } agreedDue && (byAgreement || agreedDue >= due || policy.NegotiatedDueDates == NegotiatedDueDates.MayBeEarlier))
+        {
+            due = agreedDue;
+            allowed = Elapsed(isBusinessMinute, begin, pauses, due);
+        }
+
         var elapsed = Elapsed(isBusinessMinute, begin, pauses, end);
         var paused = Elapsed(isBusinessMinute, begin, [], end) - elapsed;
-        var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && IsOpenPause(timeline, now) && (!waitingCounts || responded is not null);
+        var openPause = stoppedAt is null && OpenPauseReason(timeline, now) is { } openReason && Pausing(openReason) && (!waitingCounts || responded is not null);
         var ended = stop >= 0 && !target.Metric.StoppedBy.Equals(entries[stop].Milestone);
         var status = stoppedAt is { } at2
             ? (ended ? (at2 <= due ? SlaClockStatus.Waived : SlaClockStatus.Breached) : at2 <= due ? SlaClockStatus.Met : SlaClockStatus.MetLate)
@@ -521,6 +601,83 @@ public static class ReferenceSla
         }
 
         return false;
+    }
+
+    private static bool IsStop(SlaMetric metric, TimelineEntry e) =>
+        e.Kind == TimelineEntryKind.MilestoneReached && (metric.StoppedBy.Equals(e.Milestone) || metric.EndedBy.Contains(e.Milestone!));
+
+    /// <summary>
+    /// Every occurrence of every recurring metric of <paramref name="policy"/>, worked out from the timeline
+    /// alone: a start milestone while no occurrence waits opens one; the next stop (its own milestone or
+    /// one that ends it) closes it; later start milestones before that belong to it. Each is counted like
+    /// any clock from its message, by the target that applies to the severity at its stop (or now).
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="timeline">The timeline.</param>
+    /// <param name="now">The evaluation instant; later facts are ignored.</param>
+    /// <param name="calendar">A generated calendar whose rules count its targets, if any.</param>
+    /// <returns>Per occurrence: the metric, its number from 1, the cycle it started in and the reference clock.</returns>
+    public static IReadOnlyList<(SlaMetric Metric, int Occurrence, int Cycle, ReferenceClock Clock)> Occurrences(SlaPolicy policy, TicketTimeline timeline, Instant now, GeneratedCalendar? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(timeline);
+        var entries = timeline.Entries.TakeWhile(e => e.At <= now).ToList();
+        var result = new List<(SlaMetric, int, int, ReferenceClock)>();
+        foreach (var metric in policy.Targets.Select(static t => t.Metric).Distinct().Where(static m => m.IsRecurring))
+        {
+            var number = 0;
+            int? open = null;
+            for (var i = 0; i <= entries.Count; i++)
+            {
+                var last = i == entries.Count;
+                if (!last && open is null && entries[i].Kind == TimelineEntryKind.MilestoneReached && metric.RecursOn!.Equals(entries[i].Milestone))
+                {
+                    open = i;
+                }
+                else if (open is { } started && (last || IsStop(metric, entries[i])))
+                {
+                    number++;
+                    var stop = last ? -1 : i;
+                    var cycle = 1 + entries.Take(started).Count(static e => e.Kind == TimelineEntryKind.Reopened);
+                    var severity = Severity(timeline, entries, stop >= 0 ? stop : entries.Count);
+                    ReferenceClock? best = null;
+                    foreach (var target in policy.Targets.Where(t => t.Metric.Equals(metric) && t.AppliesTo(severity, timeline.Channel, timeline.Site)))
+                    {
+                        var clock = Clock(policy, target, timeline, entries, cycle, entries[started].At, started + 1, entries.Count, stop, now, calendar, occurrenceStart: entries[started].At);
+                        if (clock is not null && (best is null || clock.Due < best.Due))
+                        {
+                            best = clock;
+                        }
+                    }
+
+                    if (best is not null)
+                    {
+                        result.Add((metric, number, cycle, best));
+                    }
+
+                    open = null;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The reason of the pause open at <paramref name="now"/>, or <see langword="null"/> when none is.</summary>
+    private static PauseReason? OpenPauseReason(TicketTimeline timeline, Instant now)
+    {
+        PauseReason? open = null;
+        foreach (var entry in timeline.Entries.TakeWhile(e => e.At <= now))
+        {
+            open = entry.Kind switch
+            {
+                TimelineEntryKind.PauseStarted => entry.PauseReason ?? PauseReason.WaitingForCustomer,
+                TimelineEntryKind.PauseEnded => null,
+                _ => open,
+            };
+        }
+
+        return open;
     }
 
     private static bool IsOpenPause(TicketTimeline timeline, Instant now)

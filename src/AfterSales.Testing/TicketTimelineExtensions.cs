@@ -31,7 +31,8 @@ public static class TicketTimelineExtensions
             {
                 TimelineEntryKind.MilestoneReached => result.Reached(entry.Milestone!, entry.At),
                 TimelineEntryKind.SeverityChanged => result.CurrentSeverityCode == entry.SeverityCode ? result : result.Reclassified(entry.SeverityCode!, entry.At),
-                TimelineEntryKind.PauseStarted => result.Paused(entry.At, entry.Reason ?? "waiting for customer"),
+                TimelineEntryKind.PauseStarted => result.Paused(entry.At, entry.PauseReason ?? Sla.PauseReason.WaitingForCustomer, entry.Reason ?? "waiting for customer"),
+                TimelineEntryKind.DueDateNegotiated => result.DueDateNegotiated(entry.Metric!, entry.DueAt!.Value, entry.At, entry.Reason!, entry.AgreedBy!),
                 TimelineEntryKind.PauseEnded => result.Resumed(entry.At),
                 TimelineEntryKind.Reopened => result.Reopened(entry.At),
                 _ => result,

@@ -64,7 +64,19 @@ public class GeneratorTests
     {
         var kinds = AfterSalesGen.Timelines(SlaPresets.EnterpriseSystems003).Sample(200)
             .SelectMany(t => t.Entries.Select(e => e.Kind)).ToHashSet();
-        Assert.Equal(Enum.GetValues<TimelineEntryKind>().ToHashSet(), kinds);
+        Assert.Equal(Enum.GetValues<TimelineEntryKind>().Where(static k => k != TimelineEntryKind.DueDateNegotiated).ToHashSet(), kinds);
+    }
+
+    [Fact]
+    public void ConversationTimelines_ContainEveryKindOfFact_MessagesAnswersAndEveryPauseReason()
+    {
+        var facts = AfterSalesGen.ConversationTimelines(SlaPresets.EnterpriseSystems003).Sample(200).SelectMany(static t => t.Entries).ToList();
+
+        Assert.Equal(Enum.GetValues<TimelineEntryKind>().ToHashSet(), facts.Select(static e => e.Kind).ToHashSet());
+        Assert.Contains(facts, static e => Milestone.CustomerMessage.Equals(e.Milestone));
+        Assert.Contains(facts, static e => Milestone.AgentAnswered.Equals(e.Milestone));
+        Assert.Equal(PauseReason.WellKnown.ToHashSet(), facts.Where(static e => e.PauseReason is not null).Select(static e => e.PauseReason!).ToHashSet());
+        Assert.All(facts.Where(static e => e.Kind == TimelineEntryKind.DueDateNegotiated), static e => Assert.True(e.DueAt > e.At));
     }
 
     [Fact]

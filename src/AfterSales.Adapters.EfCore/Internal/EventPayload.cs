@@ -49,10 +49,15 @@ internal sealed class EventPayload
 
     public string[]? CalendarKeys { get; set; }
 
+    public string? PauseReason { get; set; }
+
+    public NegotiationPayload? Negotiation { get; set; }
+
     public bool IsEmpty =>
         Report is null && PolicyKey is null && Engineer is null && Reason is null && Resolution is null
         && SeverityCode is null && SignOff is null && Note is null && Quote is null && PartsExchange is null && CalendarKeys is null
-        && Rma is null && Review is null && Backup is null && Repair is null && Obligation is null && Loaner is null;
+        && Rma is null && Review is null && Backup is null && Repair is null && Obligation is null && Loaner is null
+        && PauseReason is null && Negotiation is null;
 }
 
 internal sealed class LoanerPayload
@@ -111,6 +116,15 @@ internal sealed class BackupPayload
     public string ConfirmedBy { get; set; } = string.Empty;
 
     public string? Note { get; set; }
+}
+
+internal sealed class NegotiationPayload
+{
+    public string Metric { get; set; } = string.Empty;
+
+    public long DueAt { get; set; }
+
+    public string NegotiatedBy { get; set; } = string.Empty;
 }
 
 internal sealed class QuotePayload
@@ -324,6 +338,10 @@ internal static class EventMapper
                 ? new ObligationPayload { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,
             CalendarKeys = e.CalendarKeys is { } keys ? [.. keys] : null,
+            PauseReason = e.PauseReasonCode,
+            Negotiation = e.Negotiation is { } n
+                ? new NegotiationPayload { Metric = n.MetricCode, DueAt = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(n.DueAt), NegotiatedBy = n.NegotiatedBy }
+                : null,
         };
         return new TicketEventRow
         {
@@ -372,6 +390,10 @@ internal static class EventMapper
                 ? new TicketObligation { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,
             CalendarKeys = payload?.CalendarKeys is { } keys ? Calendars.CalendarKeys.Of(keys) : null,
+            PauseReasonCode = payload?.PauseReason,
+            Negotiation = payload?.Negotiation is { } n
+                ? new TicketDueDateNegotiation { MetricCode = n.Metric, DueAt = InstantToUnixNanosecondsConverter.FromUnixNanoseconds(n.DueAt), NegotiatedBy = n.NegotiatedBy }
+                : null,
             Actor = row.ActorSubject is { } subject ? new Actor(subject, row.ActorName) : null,
         };
     }

@@ -100,7 +100,17 @@ public sealed record QuarterlyReportResponse(
     IReadOnlyList<RemarkResponse> Remarks,
     int RemarkCount,
     IReadOnlyList<MonthFiguresResponse> Months,
-    IReadOnlyList<string> NextQuarterPlan);
+    IReadOnlyList<string> NextQuarterPlan,
+    IReadOnlyList<PausedTimeFigureResponse> PausedTime);
+
+/// <summary>The quarter's paused business time for one metric and pause reason.</summary>
+/// <param name="Metric">The metric's code.</param>
+/// <param name="Reason">The pause reason's code.</param>
+/// <param name="NameZh">The reason's Chinese name.</param>
+/// <param name="NameEn">The reason's English name.</param>
+/// <param name="BusinessTime">The paused business time summed over the quarter's work orders.</param>
+/// <param name="Clocks">How many clocks paused for it.</param>
+public sealed record PausedTimeFigureResponse(string Metric, string Reason, string NameZh, string NameEn, Duration BusinessTime, int Clocks);
 
 public sealed record SeverityCountResponse(string Code, string NameZh, string NameEn, int Count);
 

@@ -81,6 +81,38 @@ public sealed record ReasonRequest : ICommandRequest
     public required string Reason { get; init; }
 }
 
+/// <summary>Body of wait-for-customer: why in words, and optionally a pause reason of the policy other than waiting for the customer.</summary>
+public sealed record WaitRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>Why, in words kept with the event.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The pause reason's code (customer-site-access, manufacturer-parts, customer-requested-delay or the policy's own); waiting-for-customer when omitted.</summary>
+    public string? PauseReason { get; init; }
+}
+
+/// <summary>Body of negotiate-due-date: the metric whose running clock moves, the agreed due instant, why and who agreed it.</summary>
+public sealed record NegotiateDueDateRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>The metric's code, e.g. resolved.</summary>
+    public required string Metric { get; init; }
+
+    /// <summary>The agreed due instant; not before the policy's own deadline unless the policy allows it.</summary>
+    public required Instant DueAt { get; init; }
+
+    /// <summary>Why, in words.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Who agreed it.</summary>
+    public required string NegotiatedBy { get; init; }
+}
+
 /// <summary>Body of resolve and resolve-remotely.</summary>
 public sealed record ResolutionRequest : ICommandRequest
 {
@@ -462,6 +494,8 @@ public sealed record ReportResponse(
 /// <param name="Repair">For a resolve: the part repaired and whether repairs cannot fix it (R-WAR-6).</param>
 /// <param name="Obligation">For ReplacementObligationRaised: the replacement the device owes (R-WAR-6).</param>
 /// <param name="Loaner">For LoanerProvided (a named unit) and LoanerReturned: the loaner unit (R-SP-5).</param>
+/// <param name="PauseReason">For WaitingForCustomer: the pause reason's code when it is not waiting-for-customer.</param>
+/// <param name="Negotiation">For DueDateNegotiated: the metric, the agreed due instant and who agreed it.</param>
 /// <param name="Actor">Who recorded it; null when recorded without a signed-in user.</param>
 public sealed record TicketEventResponse(
     int Version,
@@ -486,6 +520,8 @@ public sealed record TicketEventResponse(
     TicketRepair? Repair,
     ObligationResponse? Obligation,
     TicketLoaner? Loaner,
+    string? PauseReason,
+    TicketDueDateNegotiation? Negotiation,
     ActorResponse? Actor)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
@@ -499,6 +535,8 @@ public sealed record TicketEventResponse(
         e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup, e.Repair,
         e.Obligation is { } o ? ObligationResponse.From(o) : null,
         e.Loaner,
+        e.PauseReasonCode,
+        e.Negotiation,
         ActorResponse.From(e.Actor));
 }
 
@@ -573,8 +611,28 @@ public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Ite
 /// <param name="TicketId">The work order's id.</param>
 /// <param name="Version">Its version.</param>
 /// <param name="At">The instant the clocks were read at.</param>
-/// <param name="Clocks">One clock per target of the policy that applies.</param>
-public sealed record ClocksResponse(string TicketId, int Version, Instant At, IReadOnlyList<ClockResponse> Clocks);
+/// <param name="Clocks">One clock per target of the policy that applies (per occurrence for a recurring metric).</param>
+/// <param name="Recurring">Per recurring metric (next-response …): how many occurrences, met, overdue and open, and the worst.</param>
+public sealed record ClocksResponse(string TicketId, int Version, Instant At, IReadOnlyList<ClockResponse> Clocks, IReadOnlyList<OccurrenceSummaryResponse> Recurring);
+
+/// <summary>The occurrences of one recurring metric (周期性时限汇总).</summary>
+/// <param name="Metric">The metric's code, e.g. next-response.</param>
+/// <param name="Count">How many occurrences.</param>
+/// <param name="Met">How many were answered in time.</param>
+/// <param name="Overdue">How many were breached or answered late.</param>
+/// <param name="Open">How many still wait for an answer.</param>
+/// <param name="WorstOccurrence">The occurrence with the least time to spare (most overdue).</param>
+/// <param name="WorstRemaining">Its remaining time; negative when overdue.</param>
+public sealed record OccurrenceSummaryResponse(string Metric, int Count, int Met, int Overdue, int Open, int? WorstOccurrence, Duration? WorstRemaining)
+{
+    internal static OccurrenceSummaryResponse From(SlaOccurrenceSummary s) =>
+        new(s.Metric.Code, s.Count, s.Met, s.Overdue, s.Open, s.Worst?.Occurrence, s.Worst?.Remaining);
+}
+
+/// <summary>Paused time of a clock for one pause reason.</summary>
+/// <param name="Reason">The pause reason's code, e.g. manufacturer-parts.</param>
+/// <param name="BusinessTime">The business time paused for it.</param>
+public sealed record PausedTimeResponse(string Reason, Duration BusinessTime);
 
 /// <summary>One SLA clock (服务时限): where a target stands and how its due instant was reached.</summary>
 /// <param name="Metric">The metric's code, e.g. response, on-site, restore, resolve.</param>
@@ -596,6 +654,10 @@ public sealed record ClocksResponse(string TicketId, int Version, Instant At, IR
 /// <param name="CalendarKey">The calendar version the clock was computed with, id@version.</param>
 /// <param name="StoppedBy">The milestone that stopped the clock: its own (met) or one that made it moot; null while not stopped.</param>
 /// <param name="Escalations">The target's escalation levels as instants, in time order; a level after the due instant is reached only by a breached clock.</param>
+/// <param name="Occurrence">For a recurring metric, which occurrence (1, 2 …); null otherwise.</param>
+/// <param name="PausedByReason">The paused business time by pause reason.</param>
+/// <param name="AgreedDueAt">The due instant agreed with the customer, if any (dueAt is the policy's own when that is later and the policy allows no earlier date).</param>
+/// <param name="PolicyDueAt">The policy's own due instant, before any agreement.</param>
 public sealed record ClockResponse(
     string Metric,
     [property: WireEnum(typeof(SlaClockStatus))] string Status,
@@ -615,14 +677,19 @@ public sealed record ClockResponse(
     string PolicyKey,
     string CalendarKey,
     string? StoppedBy,
-    IReadOnlyList<EscalationResponse> Escalations)
+    IReadOnlyList<EscalationResponse> Escalations,
+    int? Occurrence,
+    IReadOnlyList<PausedTimeResponse> PausedByReason,
+    Instant? AgreedDueAt,
+    Instant? PolicyDueAt)
 {
     internal static ClockResponse From(SlaClock c) => new(
         c.Metric.Code, c.Status.ToString(), c.SeverityCode, c.Cycle, c.Target.Description,
         c.StartedAt, c.DueAt, c.StoppedAt, c.Allowed, c.Elapsed, c.Remaining, c.PausedBusinessTime,
         [.. c.Warnings.Select(static w => new WarningResponse(w.Percent, w.At, w.IsReached))],
         c.Explanation, c.IsProvisional, c.PolicyKey, c.CalendarKey, c.StoppedBy?.Code,
-        [.. c.Escalations.Select(static e => new EscalationResponse(e.Key, e.Level.Name, e.Level.Notify, e.At, e.IsReached))]);
+        [.. c.Escalations.Select(static e => new EscalationResponse(e.Key, e.Level.Name, e.Level.Notify, e.At, e.IsReached))],
+        c.Occurrence, [.. c.PausedByReason.Select(static p => new PausedTimeResponse(p.Reason.Code, p.BusinessTime))], c.AgreedDueAt, c.PolicyDueAt);
 }
 
 /// <summary>A warning threshold of a clock.</summary>

@@ -279,7 +279,8 @@ internal static class QualityEndpoints
             [.. q.Remarks.Select(static r => new RemarkResponse(r.WorkOrderId, r.On, r.Text))],
             q.RemarkCount,
             [.. report.Months.Select(static m => new MonthFiguresResponse(m.Period.Label, m.IsStarted, m.IsPartial, m.WorkOrderCount, m.MajorFaultCount, m.OverallOnTime.Rate))],
-            report.NextQuarterPlan);
+            report.NextQuarterPlan,
+            [.. q.PausedTime.Select(static p => new PausedTimeFigureResponse(p.MetricCode, p.Reason.Code, p.Reason.NameZh, p.Reason.NameEn, p.BusinessTime, p.Clocks))]);
     }
 
     private static EngineerLedgersResponse ToResponse(EngineerLedgerMonth month) => new(

@@ -41,7 +41,17 @@ internal static class TicketCommands
         With<SignOffRequest>(TicketTrigger.SignOff, "The customer signs the service report (客户签字确认), once per cycle (R-WO-8): a second sign-off is refused with 409.", static (t, r) => t.SignOff(r.Signer, r.Satisfaction, r.Comment)),
         Simple(TicketTrigger.Close, "Close the order (关闭工单): signed off, observation elapsed, every RMA part and loaner back (R-WO-8, R-WO-4, R-WO-9, R-SP-5).", static t => t.Close()),
         With<ReasonRequest>(TicketTrigger.Reopen, "The fault recurred (故障复发).", static (t, r) => t.Reopen(r.Reason)),
-        With<ReasonRequest>(TicketTrigger.WaitForCustomer, "Pause to wait for the customer (等待客户).", static (t, r) => t.WaitForCustomer(r.Reason)),
+        With<WaitRequest>(TicketTrigger.WaitForCustomer, "Pause to wait for the customer (等待客户), or for another of the policy's pause reasons (pauseReason: customer-site-access, manufacturer-parts, customer-requested-delay …).", static (t, r) =>
+        {
+            if (r.PauseReason is { } code)
+            {
+                t.Pause(code, r.Reason);
+            }
+            else
+            {
+                t.WaitForCustomer(r.Reason);
+            }
+        }),
         Simple(TicketTrigger.Resume, "Resume after waiting (恢复处理).", static t => t.Resume()),
         With<ReclassifyRequest>(TicketTrigger.Reclassify, "Change the severity (重新定级).", static (t, r) => t.Reclassify(r.SeverityCode, r.Reason)),
         With<NoteRequest>(TicketTrigger.DeliverRepairPlan, "Record a repair plan (作出修复方案).", static (t, r) => t.DeliverRepairPlan(r?.Note), optional: true),
@@ -65,6 +75,9 @@ internal static class TicketCommands
             SignedBy = r.SignedBy,
             QuoteId = r.QuoteId,
         })),
+        With<NoteRequest>(TicketTrigger.ReceiveCustomerMessage, "Record a customer message that asks for an answer (客户来信); starts a next-response clock.", static (t, r) => t.ReceiveCustomerMessage(r?.Note), optional: true),
+        With<NoteRequest>(TicketTrigger.AnswerCustomer, "Record an agent's answer to the customer (坐席答复); stops the next-response clock.", static (t, r) => t.AnswerCustomer(r?.Note), optional: true),
+        With<NegotiateDueDateRequest>(TicketTrigger.NegotiateDueDate, "Set a target's due instant as agreed with the customer (协商时限, R-SLA-3).", static (t, r) => t.NegotiateDueDate(r.Metric, r.DueAt, r.Reason, r.NegotiatedBy)),
         With<SendForRmaRequest>(TicketTrigger.SendForRma, "Send a faulty part to the manufacturer for repair (坏件返修, RMA, R-WO-9); the order cannot close until it is back.",
             static (t, r) => t.SendForRma(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Note)),
         With<ReceiveRmaReturnRequest>(TicketTrigger.ReceiveRmaReturn, "A part sent for RMA came back (返修件返回, R-WO-9).",

@@ -201,7 +201,8 @@ internal static class TicketEndpoints
         var ticket = await service.GetAsync(http.Tenant(), TicketIdOf(id), http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
         var language = Languages.Answer(http, Languages.Requested(http) ?? ticket.Policy.Language);
-        return TypedResults.Ok(new ClocksResponse(ticket.Id.Value, ticket.Version, at, [.. ticket.Clocks(at, language).Select(ClockResponse.From)]));
+        var clocks = ticket.Clocks(at, language);
+        return TypedResults.Ok(new ClocksResponse(ticket.Id.Value, ticket.Version, at, [.. clocks.Select(ClockResponse.From)], [.. SlaOccurrenceSummary.Of(clocks).Select(OccurrenceSummaryResponse.From)]));
     }
 
     private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> List(HttpContext http, TicketService service, IOptions<AfterSalesHttpOptions> options)

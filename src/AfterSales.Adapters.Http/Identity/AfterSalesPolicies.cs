@@ -10,20 +10,20 @@ namespace AfterSales.Http.Identity;
 public static class AfterSalesPolicies
 {
     /// <summary>
-    /// The customer's acts (客户): report a fault, sign the service report, accept a quote, file a complaint, answer the satisfaction survey.
+    /// The customer's acts (客户): report a fault, write to the service desk, sign the service report, accept a quote, file a complaint, answer the satisfaction survey.
     /// Default: an authenticated user in role <c>customer</c> or <c>service-manager</c>.
     /// </summary>
     public const string Customer = "AfterSales.Customer";
 
     /// <summary>
     /// The engineer's acts (工程师): acknowledge, diagnose, dispatch, arrive, restore, resolve, observe, close,
-    /// reopen, pause and resume, repair plans, loaners, quotes and parts, spare-stock movements, parts shipments, inspections.
+    /// reopen, pause and resume, answer the customer, repair plans, loaners, quotes and parts, spare-stock movements, parts shipments, inspections.
     /// Default: an authenticated user in role <c>engineer</c> or <c>service-manager</c>.
     /// </summary>
     public const string Engineer = "AfterSales.Engineer";
 
     /// <summary>
-    /// The service manager's acts (服务经理): reclassify and cancel work orders, handle complaints, register
+    /// The service manager's acts (服务经理): reclassify and cancel work orders, agree due dates with the customer, handle complaints, register
     /// devices, callbacks, inspection plans, quality terms, quarterly reports, service credits and engineers' ledgers,
     /// policies, calendars and (as they arrive) webhooks.
     /// Default: an authenticated user in role <c>service-manager</c>.

@@ -41,11 +41,14 @@ internal static class EndpointPolicies
         _ => readsOnly ? AfterSalesPolicies.Reader : AfterSalesPolicies.ServiceManager,
     };
 
-    /// <summary>The policy of a work-order command: the customer signs and accepts, the manager reclassifies and cancels, the engineer does the rest.</summary>
+    /// <summary>
+    /// The policy of a work-order command: the customer signs, accepts and writes; the manager reclassifies,
+    /// cancels and agrees due dates with the customer; the engineer does the rest.
+    /// </summary>
     public static string For(TicketTrigger trigger) => trigger switch
     {
-        TicketTrigger.SignOff or TicketTrigger.AcceptQuote => AfterSalesPolicies.Customer,
-        TicketTrigger.Reclassify or TicketTrigger.Cancel => AfterSalesPolicies.ServiceManager,
+        TicketTrigger.SignOff or TicketTrigger.AcceptQuote or TicketTrigger.ReceiveCustomerMessage => AfterSalesPolicies.Customer,
+        TicketTrigger.Reclassify or TicketTrigger.Cancel or TicketTrigger.NegotiateDueDate => AfterSalesPolicies.ServiceManager,
         _ => AfterSalesPolicies.Engineer,
     };
 }

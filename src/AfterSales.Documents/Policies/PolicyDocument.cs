@@ -53,6 +53,18 @@ public sealed record PolicyDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ConventionsDocument? Conventions { get; init; }
 
+    /// <summary><c>NeverEarlierThanPolicy</c> (the default) or <c>MayBeEarlier</c>: whether a due date agreed with the customer may be earlier than the policy's own.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NegotiatedDueDates { get; init; }
+
+    /// <summary><c>NewCycle</c> (the default) or <c>ContinueClock</c>: what re-opening does to the clocks of restarting metrics.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reopening { get; init; }
+
+    /// <summary>The contract's own pause reasons (the well-known ones are named by code alone).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PauseReasonDocument>? PauseReasons { get; init; }
+
     /// <summary>The contract's own milestones (the well-known ones are named by code alone).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MilestoneDocument>? Milestones { get; init; }
@@ -111,6 +123,19 @@ public sealed record SeverityLevelDocument
     public string? Description { get; init; }
 }
 
+/// <summary>A contract's own pause reason.</summary>
+public sealed record PauseReasonDocument
+{
+    /// <summary>The stable code.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>The Chinese name.</summary>
+    public required string NameZh { get; init; }
+
+    /// <summary>The English name.</summary>
+    public required string NameEn { get; init; }
+}
+
 /// <summary>A contract's own milestone.</summary>
 public sealed record MilestoneDocument
 {
@@ -145,6 +170,10 @@ public sealed record MetricDocument
     /// <summary>Milestone codes that end the clock without meeting it; <c>resolved</c> and <c>cancelled</c> when left out.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? EndedBy { get; init; }
+
+    /// <summary>For a recurring metric: the milestone code that starts each occurrence.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RecursOn { get; init; }
 }
 
 /// <summary>One promise: metric within amount for these severities (and channels, sites), on a calendar, from an anchor.</summary>
@@ -186,6 +215,10 @@ public sealed record TargetDocument
     /// <summary>Whether waiting for the customer pauses the clock; <see langword="true"/> when left out.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? PausesWhileWaitingForCustomer { get; init; }
+
+    /// <summary>The pause reason codes that pause the clock; every reason when left out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? PausedBy { get; init; }
 
     /// <summary>A milestone that waives the target when reached in time.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -255,6 +288,10 @@ public sealed record AmountDocument
     /// <summary>Calendar days, weeks and months in the calendar's zone, elapsed time (ISO 8601 <c>P1M</c>, <c>P2W</c>, <c>P15D</c>).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CalendarPeriod { get; init; }
+
+    /// <summary><see langword="true"/>: a date agreed with the customer (协商确定, R-SLA-3); nothing is due until one is negotiated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ByAgreement { get; init; }
 }
 
 /// <summary>A waiver: the target is not owed when <see cref="Milestone"/> comes within <see cref="Within"/> of the start.</summary>

@@ -108,6 +108,10 @@ public static class PolicyDocuments
                 metrics.Add(target.Metric);
                 Own(target.Metric.StoppedBy);
                 target.Metric.EndedBy.ToList().ForEach(Own);
+                if (target.Metric.RecursOn is { } recursOn)
+                {
+                    Own(recursOn);
+                }
             }
 
             Own(target.StartAnchor);
@@ -140,10 +144,14 @@ public static class PolicyDocuments
                 WaitingBeforeFirstResponse = policy.Conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Pauses ? null : policy.Conventions.WaitingBeforeFirstResponse.ToString(),
                 Rounding = policy.Conventions.Rounding == DurationRounding.Exact ? null : policy.Conventions.Rounding.ToString(),
             },
+            NegotiatedDueDates = policy.NegotiatedDueDates == NegotiatedDueDates.NeverEarlierThanPolicy ? null : policy.NegotiatedDueDates.ToString(),
+            Reopening = policy.Reopening == ReopeningRule.NewCycle ? null : policy.Reopening.ToString(),
+            PauseReasons = policy.PauseReasons.Count == PauseReason.WellKnown.Count ? null
+                : [.. policy.PauseReasons.Skip(PauseReason.WellKnown.Count).Select(static r => new PauseReasonDocument { Code = r.Code, NameZh = r.NameZh, NameEn = r.NameEn })],
             Milestones = milestones.Count == 0 ? null : [.. milestones.Select(static m => new MilestoneDocument { Code = m.Code, NameZh = m.NameZh, NameEn = m.NameEn })],
             Metrics = metrics.Count == 0 ? null : [.. metrics.Select(static m => new MetricDocument
             {
-                Code = m.Code, NameZh = m.NameZh, NameEn = m.NameEn, StoppedBy = m.StoppedBy.Code, RestartsOnReopen = m.RestartsOnReopen, EndedBy = [.. m.EndedBy.Select(static e => e.Code)],
+                Code = m.Code, NameZh = m.NameZh, NameEn = m.NameEn, StoppedBy = m.StoppedBy.Code, RestartsOnReopen = m.RestartsOnReopen, EndedBy = [.. m.EndedBy.Select(static e => e.Code)], RecursOn = m.RecursOn?.Code,
             })],
             Targets = [.. policy.Targets.Select(t => ToDocument(t, calendar, defaultWarnings))],
         };
@@ -220,6 +228,7 @@ public static class PolicyDocuments
         {
             SlaAmountUnit.WorkingDays => new AmountDocument { WorkingDays = target.Amount.WorkingDays },
             SlaAmountUnit.CloseOfWorkingDay => new AmountDocument { CloseOfWorkingDay = target.Amount.WorkingDays },
+            SlaAmountUnit.ByAgreement => new AmountDocument { ByAgreement = true },
             SlaAmountUnit.CalendarPeriod => new AmountDocument { CalendarPeriod = NodaTime.Text.PeriodPattern.Roundtrip.Format(target.Amount.CalendarPeriod!) },
             _ => new AmountDocument { BusinessTime = FormatDuration(target.Amount.BusinessTime) },
         },
@@ -228,6 +237,7 @@ public static class PolicyDocuments
         Warnings = defaultWarnings is null ? (target.WarningPercents.Count == 0 ? null : [.. target.WarningPercents])
             : target.WarningPercents.SequenceEqual(defaultWarnings) ? null : [.. target.WarningPercents],
         PausesWhileWaitingForCustomer = target.PausesWhileWaitingForCustomer ? null : false,
+        PausedBy = target.PausedBy is { } reasons ? [.. reasons.Select(static r => r.Code)] : null,
         Waiver = target.WaivedBy is { } waiver ? new WaiverDocument { Milestone = waiver.Code, Within = FormatDuration(target.WaiverWindow) } : null,
         Description = target.Description.Length == 0 ? null : target.Description,
         Escalations = target.EscalationLevels.Count == 0 ? null : [.. target.EscalationLevels.Select(static l => new EscalationDocument
@@ -244,7 +254,7 @@ public static class PolicyDocuments
     private static bool IsWellKnown(SlaMetric metric) =>
         SlaMetric.WellKnown.FirstOrDefault(m => m.Equals(metric)) is { } known
         && known.NameZh == metric.NameZh && known.NameEn == metric.NameEn && known.StoppedBy.Equals(metric.StoppedBy)
-        && known.RestartsOnReopen == metric.RestartsOnReopen && known.EndedBy.SequenceEqual(metric.EndedBy);
+        && known.RestartsOnReopen == metric.RestartsOnReopen && known.EndedBy.SequenceEqual(metric.EndedBy) && Equals(known.RecursOn, metric.RecursOn);
 
     private static string? MostCommon(IEnumerable<string> values) =>
         values.GroupBy(static v => v, StringComparer.Ordinal).OrderByDescending(static g => g.Count()).Select(static g => g.Key).FirstOrDefault();

@@ -15,11 +15,14 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
     private readonly List<DocumentError> errors = [];
     private readonly Dictionary<string, Milestone> milestones = Milestone.WellKnown.ToDictionary(static m => m.Code, StringComparer.Ordinal);
     private readonly Dictionary<string, SlaMetric> metrics = SlaMetric.WellKnown.ToDictionary(static m => m.Code, StringComparer.Ordinal);
+    private readonly Dictionary<string, PauseReason> pauseReasons = PauseReason.WellKnown.ToDictionary(static r => r.Code, StringComparer.Ordinal);
+    private readonly List<PauseReason> ownPauseReasons = [];
 
     public DocumentResult<SlaPolicy> Read()
     {
         var scale = PolicyDocuments.Scale(document.SeverityScale, errors);
         ReadMilestones();
+        ReadPauseReasons();
         ReadMetrics();
         var defaultCalendar = document.Calendar is { } id ? Calendar(id, "$.calendar") : null;
         var observation = document.ObservationPeriod is { } text ? Duration(text, "$.observationPeriod") : NodaTime.Duration.Zero;
@@ -82,7 +85,10 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
                 BudgetEndingAtClose = c.BudgetEndingAtClose is null ? default : Enum.Parse<BudgetEndingAtClose>(c.BudgetEndingAtClose),
                 WaitingBeforeFirstResponse = c.WaitingBeforeFirstResponse is null ? default : Enum.Parse<WaitingBeforeFirstResponse>(c.WaitingBeforeFirstResponse),
                 Rounding = c.Rounding is null ? default : Enum.Parse<DurationRounding>(c.Rounding),
-            });
+            })
+            .WithNegotiatedDueDates(document.NegotiatedDueDates is { } n ? Enum.Parse<NegotiatedDueDates>(n) : default)
+            .WithReopening(document.Reopening is { } reopen ? Enum.Parse<ReopeningRule>(reopen) : default)
+            .WithPauseReasons([.. ownPauseReasons]);
         if (calendar is not null)
         {
             builder.WithCalendar(calendar);
@@ -105,7 +111,11 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
         var waivedBy = t.Waiver is { } w ? Lookup(milestones, w.Milestone, path + ".waiver.milestone", "milestone") : null;
         var window = t.Waiver is { } w2 ? Duration(w2.Within, path + ".waiver.within") : NodaTime.Duration.Zero;
         SlaAmount amount = default;
-        if (t.Amount.WorkingDays is { } days)
+        if (t.Amount.ByAgreement == true)
+        {
+            amount = SlaAmount.ByAgreement;
+        }
+        else if (t.Amount.WorkingDays is { } days)
         {
             amount = SlaAmount.OfWorkingDays(days);
         }
@@ -148,6 +158,16 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
                 : SlaEscalationLevel.After(e.Name, Duration(e.After!, at + ".after"), counting, [.. e.Notify]));
         }
 
+        var pausedBy = new List<PauseReason>();
+        var pausedByCodes = t.PausedBy ?? [];
+        for (var i = 0; i < pausedByCodes.Count; i++)
+        {
+            if (Lookup(pauseReasons, pausedByCodes[i], string.Create(CultureInfo.InvariantCulture, $"{path}.pausedBy[{i}]"), "pause reason") is { } reason)
+            {
+                pausedBy.Add(reason);
+            }
+        }
+
         var channels = (t.Channels ?? []).Select(static c => Enum.Parse<ReportChannel>(c)).ToArray();
         var sites = (t.Sites ?? []).Select(static s => Enum.Parse<SiteLocality>(s)).ToArray();
         if (errors.Count > before || metric is null || anchor is null)
@@ -183,6 +203,11 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
                 target.WaivedWhen(waivedBy, window);
             }
 
+            if (t.PausedBy is not null)
+            {
+                target.PausedOnlyBy([.. pausedBy]);
+            }
+
             target.EscalateAt([.. levels]);
         });
     }
@@ -201,6 +226,25 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
             }
 
             milestones[m.Code] = new Milestone(m.Code, m.NameZh, m.NameEn);
+        }
+    }
+
+    private void ReadPauseReasons()
+    {
+        var own = document.PauseReasons ?? [];
+        for (var i = 0; i < own.Count; i++)
+        {
+            var r = own[i];
+            if (pauseReasons.ContainsKey(r.Code))
+            {
+                var path = string.Create(CultureInfo.InvariantCulture, $"$.pauseReasons[{i}].code");
+                errors.Add(new DocumentError(path, $"pause reason '{r.Code}' is {(PauseReason.WellKnown.Any(w => w.Code == r.Code) ? "well known; name it without defining it" : "defined twice")}."));
+                continue;
+            }
+
+            var reason = new PauseReason(r.Code, r.NameZh, r.NameEn);
+            pauseReasons[r.Code] = reason;
+            ownPauseReasons.Add(reason);
         }
     }
 
@@ -230,10 +274,23 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
                 }
             }
 
+            var recursOn = m.RecursOn is { } start ? Lookup(milestones, start, path + ".recursOn", "milestone") : null;
+            if (recursOn is not null && m.RestartsOnReopen)
+            {
+                errors.Add(new DocumentError(path + ".restartsOnReopen", "a recurring metric starts at each recursOn milestone; it does not restart on re-opening (set restartsOnReopen to false)."));
+            }
+
+            if (recursOn is not null && recursOn.Equals(stoppedBy))
+            {
+                errors.Add(new DocumentError(path + ".recursOn", $"a recurring clock cannot start at {recursOn.Code}, the milestone that stops it."));
+            }
+
             if (errors.Count == before && stoppedBy is not null)
             {
                 // A document may restate a well-known code with its own rules; its definition wins.
-                metrics[m.Code] = new SlaMetric(m.Code, m.NameZh, m.NameEn, stoppedBy, m.RestartsOnReopen, endedBy);
+                metrics[m.Code] = m.RecursOn is null
+                    ? new SlaMetric(m.Code, m.NameZh, m.NameEn, stoppedBy, m.RestartsOnReopen, endedBy)
+                    : SlaMetric.Recurring(m.Code, m.NameZh, m.NameEn, recursOn!, stoppedBy, endedBy);
             }
         }
     }
@@ -286,6 +343,7 @@ internal sealed class PolicyReader(PolicyDocument document, Func<string, Busines
             "WaiverWindow" => ".waiver.within",
             "StartAnchor" => ".from",
             "Escalations" => ".escalations",
+            "PausedBy" => ".pausedBy",
             _ => string.Empty,
         };
     }

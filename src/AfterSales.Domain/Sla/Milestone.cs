@@ -53,9 +53,15 @@ public sealed class Milestone : IEquatable<Milestone>
     /// <summary>The work order was cancelled as a duplicate or invalid report (撤销): nothing more is owed.</summary>
     public static Milestone Cancelled { get; } = new("cancelled", "撤销", "cancellation");
 
+    /// <summary>The customer wrote (客户来信): a message that asks for an answer; it starts a <see cref="SlaMetric.NextResponse"/> clock.</summary>
+    public static Milestone CustomerMessage { get; } = new("customer-message", "客户来信", "customer message");
+
+    /// <summary>An agent answered the customer (坐席答复); it stops the <see cref="SlaMetric.NextResponse"/> clock.</summary>
+    public static Milestone AgentAnswered { get; } = new("agent-answered", "坐席答复", "agent answer");
+
     /// <summary>The well-known milestones, in the usual order of a work order's life.</summary>
     public static IReadOnlyList<Milestone> WellKnown { get; } =
-        [Reported, FaultOccurred, Responded, ArrivedOnSite, RepairPlanDelivered, LoanerProvided, SparePartsOnSite, ServiceRestored, Resolved, Cancelled];
+        [Reported, FaultOccurred, Responded, ArrivedOnSite, RepairPlanDelivered, LoanerProvided, SparePartsOnSite, ServiceRestored, Resolved, Cancelled, CustomerMessage, AgentAnswered];
 
     /// <summary>The stable code.</summary>
     public string Code { get; }

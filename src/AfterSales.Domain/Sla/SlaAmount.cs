@@ -86,6 +86,9 @@ public readonly struct SlaAmount : IEquatable<SlaAmount>
         return new(SlaAmountUnit.CalendarPeriod, Duration.Zero, 0, normalized);
     }
 
+    /// <summary>A date agreed with the customer (协商确定, R-SLA-3): the clock has no due instant until one is negotiated.</summary>
+    public static SlaAmount ByAgreement { get; } = new(SlaAmountUnit.ByAgreement, Duration.Zero, 0);
+
     /// <summary>
     /// The time this amount allows for a clock that starts at <paramref name="start"/> on
     /// <paramref name="calendar"/>: business time, except for a <see cref="SlaAmountUnit.CalendarPeriod"/>,
@@ -99,6 +102,7 @@ public readonly struct SlaAmount : IEquatable<SlaAmount>
             SlaAmountUnit.BusinessTime => BusinessTime,
             SlaAmountUnit.WorkingDays => calendar.BusinessTimeBetween(start, calendar.AddWorkingDays(start, WorkingDays)),
             SlaAmountUnit.CloseOfWorkingDay => calendar.BusinessTimeBetween(start, CloseOfWorkingDay(calendar, start, WorkingDays)),
+            SlaAmountUnit.ByAgreement => Duration.Zero, // the agreed date sets it (SlaEvaluator)
             _ => PeriodEnd(calendar.Zone, start) - start,
         };
     }
@@ -156,6 +160,7 @@ public readonly struct SlaAmount : IEquatable<SlaAmount>
                     string.Create(CultureInfo.InvariantCulture, $"第{n}个工作日下班前"),
                     string.Create(CultureInfo.InvariantCulture, $"the close of working day {n}")),
             SlaAmountUnit.CalendarPeriod => PeriodText(language),
+            SlaAmountUnit.ByAgreement => language.Text("与客户协商确定的时间", "a date agreed with the customer"),
             _ => language.Duration(BusinessTime),
         };
     }

@@ -21,4 +21,10 @@ public enum SlaAmountUnit
     /// of a shorter month, as NodaTime's <c>Period</c> does: 31 January + 1 month = 28 (or 29) February.
     /// </summary>
     CalendarPeriod,
+
+    /// <summary>
+    /// A date agreed with the customer (协商确定, R-SLA-3's class D "planned by negotiation"): nothing is due
+    /// until <c>NegotiateDueDate</c> records one; then the agreed instant is the due instant.
+    /// </summary>
+    ByAgreement,
 }

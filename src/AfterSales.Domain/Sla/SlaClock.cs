@@ -21,8 +21,10 @@ public sealed class SlaClock
         IReadOnlyList<SlaWarning> warnings,
         IReadOnlyList<string> explanation,
         ClockBasis basis,
-        IReadOnlyList<SlaEscalation>? escalations = null)
+        IReadOnlyList<SlaEscalation>? escalations = null,
+        ClockExtras? extras = null)
     {
+        Extras = extras ?? ClockExtras.None;
         Escalations = escalations ?? [];
         PolicyKey = basis.PolicyKey;
         CalendarKey = basis.CalendarKey;
@@ -147,10 +149,33 @@ public sealed class SlaClock
         return next;
     }
 
+    /// <summary>
+    /// For a recurring metric (<see cref="SlaMetric.IsRecurring"/>), which occurrence this clock is: 1 for the
+    /// first customer message that waited for an answer, 2 for the next …; <see langword="null"/> otherwise.
+    /// </summary>
+    public int? Occurrence => Extras.Occurrence;
+
+    /// <summary>The paused business time by <see cref="PauseReason"/>, in the order the reasons first paused the clock; sums to <see cref="PausedBusinessTime"/> less any closed time of a continued clock.</summary>
+    public IReadOnlyList<SlaPausedTime> PausedByReason => Extras.PausedByReason;
+
+    /// <summary>The due instant agreed with the customer (协商时限) that applies to this clock, if any; <see cref="DueAt"/> is the policy's own deadline instead when the agreed one is earlier and the policy does not allow that.</summary>
+    public Instant? AgreedDueAt => Extras.AgreedDueAt;
+
+    /// <summary>The policy's own due instant, before any agreement with the customer; equal to <see cref="DueAt"/> when none applies.</summary>
+    public Instant? PolicyDueAt => Extras.PolicyDueAt ?? DueAt;
+
+    internal ClockExtras Extras { get; }
+
     internal ClockBasis Basis => new(PolicyKey, CalendarKey, IsProvisional, StoppedBy);
 
     /// <summary>The explanation on one line.</summary>
     public override string ToString() => $"{Metric} [{Status}] " + string.Join("; ", Explanation);
+}
+
+/// <summary>What issue 17 §3–§4 add to a clock: its occurrence, paused time by reason, the agreed due instant.</summary>
+internal sealed record ClockExtras(int? Occurrence, IReadOnlyList<SlaPausedTime> PausedByReason, Instant? AgreedDueAt, Instant? PolicyDueAt)
+{
+    public static ClockExtras None { get; } = new(null, [], null, null);
 }
 
 /// <summary>What a clock was computed with, and how it stopped.</summary>

@@ -14,9 +14,15 @@ namespace AfterSales.Sla;
 /// <para><b>Which target.</b> For each metric of the policy and each cycle, the targets that match
 /// the ticket's severity, channel and site apply; when several do, the one with the earliest due
 /// instant wins (the contract's strictest promise), and the explanation says so.</para>
-/// <para><b>Pauses.</b> A target that pauses while waiting for the customer does not count the
-/// business time between a pause and its resume; a pause outside business hours changes nothing.
-/// While a pause is open, the due instant shown is where it would be if work resumed now.</para>
+/// <para><b>Pauses.</b> A target does not count the business time between a pause for a reason it
+/// pauses for (<see cref="SlaTarget.PausesFor"/>) and its resume; a pause outside business hours
+/// changes nothing. While a pause is open, the due instant shown is where it would be if work resumed
+/// now. The explanation names each reason; <see cref="SlaClock.PausedByReason"/> sums by reason.</para>
+/// <para><b>Agreed dates</b> (R-SLA-3). The last due date negotiated for a metric since its clock
+/// started in the cycle is the due instant — unless it is earlier than the policy's own deadline and
+/// the policy does not allow that (<see cref="SlaPolicy.NegotiatedDueDates"/>), when the policy's stands.</para>
+/// <para><b>Recurring metrics</b> (<see cref="SlaMetric.IsRecurring"/>): one clock per occurrence, from
+/// each start milestone not already waiting to the next stop.</para>
 /// <para><b>Reclassification</b> (R-SEV-2). A clock that has stopped keeps the target of the
 /// severity in force when it stopped: completed clocks never change. A clock still open uses the
 /// target of the current severity, counted from its original start with the pauses it had: time
@@ -25,7 +31,9 @@ namespace AfterSales.Sla;
 /// <para><b>Re-opening</b> (R-WO-4). Each re-opening starts a new cycle for the metrics that
 /// <see cref="SlaMetric.RestartsOnReopen">restart</see> (restoration, resolution, repair plan,
 /// loaner), anchored at the re-opening; clocks of earlier cycles are left as they were. Metrics
-/// that do not restart (response, arrival) keep their single first-cycle clock.</para>
+/// that do not restart (response, arrival) keep their single first-cycle clock. Under
+/// <see cref="ReopeningRule.ContinueClock"/> a restarting metric keeps one clock too, which does not
+/// count the time from each earlier stop to the re-opening.</para>
 /// <para><b>Ties.</b> A clock stopped exactly at its due instant is met; a clock is breached only
 /// when the evaluation instant is strictly after its due instant.</para>
 /// <para><b>As of now.</b> Facts recorded after <c>now</c> are ignored, so evaluating at an
@@ -98,6 +106,24 @@ public static class SlaEvaluator
 
         foreach (var metric in metrics)
         {
+            if (metric.IsRecurring)
+            {
+                AddOccurrences(terms, latest, timeline, metric, cycles, count, now, language, clocks);
+                continue;
+            }
+
+            if (metric.RestartsOnReopen && latest.Policy.Reopening == ReopeningRule.ContinueClock)
+            {
+                // One clock over every cycle: it continues after each re-opening, the fixed time excluded.
+                var continued = EvaluateMetric(terms, latest, timeline, metric, cycles[0] with { EndEntry = count, Continues = cycles.Count > 1 }, 1, count, now, language);
+                if (continued is not null)
+                {
+                    clocks.Add(continued);
+                }
+
+                continue;
+            }
+
             for (var c = 0; c < cycles.Count; c++)
             {
                 if (c > 0 && !metric.RestartsOnReopen)
@@ -138,7 +164,58 @@ public static class SlaEvaluator
         return found;
     }
 
-    private readonly record struct Cycle(Instant Start, int FirstEntry, int EndEntry);
+    /// <summary>
+    /// The entries a clock looks at: a cycle (between re-openings), one occurrence of a recurring metric
+    /// (from its start, <paramref name="Occurrence"/> &gt; 0), or every cycle of a clock that continues
+    /// after re-openings (<paramref name="Continues"/>).
+    /// </summary>
+    private readonly record struct Cycle(Instant Start, int FirstEntry, int EndEntry, int Occurrence = 0, bool Continues = false);
+
+    /// <summary>One clock per occurrence of a recurring metric: each start milestone not already being answered opens one, stopped by the next stop.</summary>
+    private static void AddOccurrences(
+        IReadOnlyList<SlaTerms> terms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, List<Cycle> cycles, int count, Instant now, ExplanationLanguage language, List<SlaClock> clocks)
+    {
+        var occurrence = 0;
+        for (var i = 0; i < count;)
+        {
+            var entry = timeline.Entries[i];
+            if (entry.Kind != TimelineEntryKind.MilestoneReached || !metric.RecursOn!.Equals(entry.Milestone))
+            {
+                i++;
+                continue;
+            }
+
+            occurrence++;
+            var cycle = cycles.FindLastIndex(c => c.FirstEntry <= i) + 1;
+            var clock = EvaluateMetric(terms, latest, timeline, metric, new Cycle(entry.At, i + 1, count, occurrence), cycle, count, now, language);
+            if (clock is not null)
+            {
+                clocks.Add(clock);
+            }
+
+            var stop = FindStop(timeline, metric, i + 1, count);
+            if (stop < 0)
+            {
+                break; // still waiting for an answer: later messages belong to this occurrence
+            }
+
+            i = stop + 1;
+        }
+    }
+
+    /// <summary>The index of the last re-opening among the first <paramref name="count"/> entries, or -1.</summary>
+    private static int LastReopening(TicketTimeline timeline, int count)
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            if (timeline.Entries[i].Kind == TimelineEntryKind.Reopened)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static List<Cycle> Cycles(TicketTimeline timeline, int count)
     {
@@ -162,7 +239,8 @@ public static class SlaEvaluator
     private static SlaClock? EvaluateMetric(
         IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now, ExplanationLanguage language)
     {
-        var stopIndex = FindStop(timeline, metric, cycle.FirstEntry, cycle.EndEntry);
+        // A clock that continues after re-openings stops only at its stop after the last one.
+        var stopIndex = FindStop(timeline, metric, cycle.Continues ? LastReopening(timeline, count) + 1 : cycle.FirstEntry, cycle.EndEntry);
 
         // A stopped clock keeps the terms in force when it stopped; an open one takes the latest.
         var terms = stopIndex >= 0 ? TermsAt(allTerms, timeline.Entries[stopIndex].At, stopped: true) : latest;
@@ -192,7 +270,7 @@ public static class SlaEvaluator
             var lines = best.Explanation.ToList();
             lines.Insert(1, language.Text($"取 {applicable} 个适用时限中最严格的一个", $"strictest of {applicable} applicable targets"));
             best = new SlaClock(best.Target, best.Cycle, best.SeverityCode, best.Status, best.StartedAt, best.DueAt,
-                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines, best.Basis, best.Escalations);
+                best.StoppedAt, best.Allowed, best.Elapsed, best.PausedBusinessTime, best.Warnings, lines, best.Basis, best.Escalations, best.Extras);
         }
 
         return best;
@@ -230,7 +308,7 @@ public static class SlaEvaluator
         var text = new ExplanationWriter(calendar.Zone, language);
         var conditions = target.Conditions.IsAny ? "" : $", {target.Conditions}";
         var words = target.Description.Length > 0 ? $" — {target.Description}" : "";
-        var byClose = target.Amount.Unit == SlaAmountUnit.CloseOfWorkingDay;
+        var byClose = target.Amount.Unit is SlaAmountUnit.CloseOfWorkingDay or SlaAmountUnit.ByAgreement;
         text.Line(
             $"{target.Metric.NameZh}:{text.Amount(target.Amount)}{(byClose ? "" : "内")}(日历 {calendar.Name}),故障等级 {severity}{conditions}{words}",
             $"{target.Metric} ({target.Metric.NameZh}) {(byClose ? "by" : "within")} {target.Amount} on {calendar.Name}, severity {severity}{conditions}{words}");
@@ -238,7 +316,20 @@ public static class SlaEvaluator
         Instant? stoppedAt = stopIndex >= 0 ? timeline.Entries[stopIndex].At : null;
         var stoppedBy = stopIndex >= 0 ? timeline.Entries[stopIndex].Milestone : null;
         var ended = stoppedBy is not null && !stoppedBy.Equals(target.Metric.StoppedBy);
-        var start = StartOf(timeline, target.StartAnchor, cycle, cycleNumber, text);
+        Instant? start;
+        if (cycle.Occurrence > 0)
+        {
+            text.Line(
+                $"第 {cycle.Occurrence} 次:自{text.Name(target.Metric.RecursOn!)} {text.Local(cycle.Start)} 起计,至下一次{text.Name(target.Metric.StoppedBy)}",
+                $"occurrence {cycle.Occurrence}: started {text.Local(cycle.Start)} at a {target.Metric.RecursOn}, until the next {target.Metric.StoppedBy}");
+            start = cycle.Start;
+        }
+        else
+        {
+            start = StartOf(timeline, target.StartAnchor, cycle, cycleNumber, text);
+        }
+
+        var occurrenceNumber = cycle.Occurrence > 0 ? cycle.Occurrence : (int?)null;
         if (start is null)
         {
             var status = stoppedAt is null ? SlaClockStatus.NotStarted : ended ? SlaClockStatus.Waived : SlaClockStatus.Met;
@@ -247,7 +338,8 @@ public static class SlaEvaluator
                 : text.T($"未开始:等待{text.Name(target.StartAnchor)}", $"not started: waits for {target.StartAnchor}"));
             text.Line(terms.Policy.Conventions.Describe(language));
             return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt,
-                Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines, new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy));
+                Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines, new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy), null,
+                new ClockExtras(occurrenceNumber, [], null, null));
         }
 
         var begin = start.Value;
@@ -265,6 +357,16 @@ public static class SlaEvaluator
         }
 
         var allowed = target.Amount.ToBusinessTime(calendar, begin);
+        if (target.Amount.Unit == SlaAmountUnit.ByAgreement
+            && Agreement(timeline, target.Metric, cycle.FirstEntry, stopIndex >= 0 ? stopIndex : cycle.EndEntry, begin) is null)
+        {
+            // Planned by negotiation (R-SLA-3's class D): nothing is due until a date is agreed.
+            text.Line("按协议与客户协商确定时间,尚未约定", "planned by negotiation with the customer: no date agreed yet");
+            text.Line(terms.Policy.Conventions.Describe(language));
+            var status = stoppedAt is null ? SlaClockStatus.NotStarted : ended ? SlaClockStatus.Waived : SlaClockStatus.Met;
+            return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt, Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines,
+                new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy), null, new ClockExtras(occurrenceNumber, [], null, null));
+        }
         if (target.Amount.CountsElapsedTime)
         {
             // Calendar days, weeks and months are elapsed time in the calendar's zone: counted on 7×24 there.
@@ -282,18 +384,23 @@ public static class SlaEvaluator
         ExplainReclassification(timeline, upTo, terms.Policy.Reclassification, text);
 
         var conventions = terms.Policy.Conventions;
-        var pauses = target.PausesWhileWaitingForCustomer
-            ? Pauses(timeline, cycle, count, begin, end, now)
-            : [];
-        var openPause = target.PausesWhileWaitingForCustomer && stoppedAt is null && timeline.OpenPauseIndex(count) >= 0;
+        var spans = Pauses(timeline, target, count, begin, end, now);
+        var openIndex = stoppedAt is null ? timeline.OpenPauseIndex(count) : -1;
+        var openPause = openIndex >= 0 && target.PausesFor(timeline.Entries[openIndex].PauseReason ?? PauseReason.WaitingForCustomer);
         if (conventions.WaitingBeforeFirstResponse == WaitingBeforeFirstResponse.Counts && !target.Metric.Equals(SlaMetric.FirstResponse))
         {
             // Only waiting after the first response pauses this target; before it, the time counts.
             var responded = FirstResponse(timeline, count);
-            pauses = [.. pauses.Select(p => (From: responded is { } r && r > p.From ? r : p.From, p.To)).Where(p => responded is not null && p.To > p.From)];
+            spans = [.. spans.Select(p => p with { From = responded is { } r && r > p.From ? r : p.From }).Where(p => responded is not null && p.To > p.From)];
             openPause &= responded is not null;
         }
 
+        if (cycle.Continues)
+        {
+            spans.AddRange(ClosedTime(timeline, target.Metric, count, begin, end, text));
+        }
+
+        var pauses = Merged(spans);
         var due = Walk(calendar, begin, pauses, allowed);
         if (conventions.BudgetEndingAtClose == BudgetEndingAtClose.NextOpening && allowed > Duration.Zero
             && target.Amount.Unit != SlaAmountUnit.CloseOfWorkingDay && !calendar.IsBusinessTime(due))
@@ -307,16 +414,25 @@ public static class SlaEvaluator
         }
 
         var elapsed = calendar.BusinessTimeBetween(begin, end) - paused;
-        if (pauses.Count > 0)
+        var byReason = ExplainPauses(timeline, target, count, spans, openPause ? timeline.Entries[openIndex].PauseReason ?? PauseReason.WaitingForCustomer : null, calendar, text, timeZh, timeEn);
+        Instant? agreedAt = null;
+        var policyDue = due;
+        if (cycle.Occurrence == 0 && Agreement(timeline, target.Metric, cycle.FirstEntry, stopIndex >= 0 ? stopIndex : cycle.EndEntry, begin) is { } agreement)
         {
-            var spans = string.Join(", ", pauses.Select(p => $"{text.Local(p.From)}–{text.Local(p.To)}"));
-            text.Line(
-                $"等待客户暂停 {text.D(paused)} {timeZh}({spans}{(openPause ? ",仍在暂停" : "")})",
-                $"paused {DurationText.Format(paused)} of {timeEn} waiting for the customer ({spans}{(openPause ? ", still paused" : "")})");
-        }
-        else if (!target.PausesWhileWaitingForCustomer && timeline.Entries.Take(count).Any(e => e.Kind == TimelineEntryKind.PauseStarted))
-        {
-            text.Line("等待客户不暂停本时限", "waiting for the customer does not pause this target");
+            agreedAt = agreement.DueAt;
+            var byAgreement = target.Amount.Unit == SlaAmountUnit.ByAgreement;
+            var agreedDue = AgreedDue(terms.Policy, agreement, due, byAgreement, text);
+            policyDue = byAgreement ? agreedDue : policyDue;
+            if (agreedDue != due)
+            {
+                // The agreed instant is the deadline; the allowed time is what it leaves outside the pauses.
+                due = agreedDue;
+                allowed = calendar.BusinessTimeBetween(begin, due);
+                foreach (var (from, to) in pauses)
+                {
+                    allowed -= from < due ? calendar.BusinessTimeBetween(from, to < due ? to : due) : Duration.Zero;
+                }
+            }
         }
 
         ExplainSpecialDays(calendar, begin, Max(due, end), text);
@@ -376,15 +492,16 @@ public static class SlaEvaluator
             text.Line(line.TrimEnd('.', '。'));
         }
 
-        var escalations = Escalations(target, cycleNumber, calendar, begin, pauses, allowed, due, end, text);
+        var escalations = Escalations(target, cycleNumber, occurrenceNumber, calendar, begin, pauses, allowed, due, end, text);
         text.Line(conventions.Describe(language));
         if (conventions.Rounding == DurationRounding.Minute)
         {
             (allowed, elapsed, paused) = (ToMinute(allowed), ToMinute(elapsed), ToMinute(paused));
+            byReason = [.. byReason.Select(static p => new SlaPausedTime(p.Reason, ToMinute(p.BusinessTime)))];
         }
 
         return new SlaClock(target, cycleNumber, severity, state, begin, due, stoppedAt, allowed, elapsed, paused, warnings, text.Lines,
-            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy), escalations);
+            new ClockBasis(terms.Policy.Key, calendarKey, provisional.Count > 0, stoppedBy), escalations, new ClockExtras(occurrenceNumber, byReason, agreedAt, policyDue));
     }
 
     /// <summary>
@@ -393,7 +510,7 @@ public static class SlaEvaluator
     /// instant plus the offset, never before the start. In time order, keyed <c>metric/cycle/level</c>.
     /// </summary>
     private static SlaEscalation[] Escalations(
-        SlaTarget target, int cycle, BusinessCalendar calendar, Instant begin, List<(Instant From, Instant To)> pauses, Duration allowed, Instant due, Instant end, ExplanationWriter text)
+        SlaTarget target, int cycle, int? occurrence, BusinessCalendar calendar, Instant begin, List<(Instant From, Instant To)> pauses, Duration allowed, Instant due, Instant end, ExplanationWriter text)
     {
         if (target.EscalationLevels.Count == 0)
         {
@@ -418,7 +535,11 @@ public static class SlaEvaluator
                 at = Max(due + level.Offset, begin);
             }
 
-            result.Add(new SlaEscalation(string.Create(CultureInfo.InvariantCulture, $"{target.Metric.Code}/{cycle}/{level.Name}"), level, at, at <= end));
+            // An occurrence of a recurring clock has its own levels: metric/cycle.occurrence/level.
+            var key = occurrence is { } n
+                ? string.Create(CultureInfo.InvariantCulture, $"{target.Metric.Code}/{cycle}.{n}/{level.Name}")
+                : string.Create(CultureInfo.InvariantCulture, $"{target.Metric.Code}/{cycle}/{level.Name}");
+            result.Add(new SlaEscalation(key, level, at, at <= end));
         }
 
         result.Sort(static (a, b) => a.At.CompareTo(b.At));
@@ -511,17 +632,22 @@ public static class SlaEvaluator
         return -1;
     }
 
-    /// <summary>The pauses within [begin, end], clipped; an open pause runs until now.</summary>
-    private static List<(Instant From, Instant To)> Pauses(TicketTimeline timeline, Cycle cycle, int count, Instant begin, Instant end, Instant now)
+    /// <summary>A span of time a clock does not count: a pause for <paramref name="Reason"/>, or (no reason) the fixed time before a re-opening of a continued clock.</summary>
+    private readonly record struct Span(Instant From, Instant To, PauseReason? Reason);
+
+    /// <summary>The pauses for reasons that pause <paramref name="target"/> within [begin, end], clipped; an open pause runs until now.</summary>
+    private static List<Span> Pauses(TicketTimeline timeline, SlaTarget target, int count, Instant begin, Instant end, Instant now)
     {
-        var pauses = new List<(Instant, Instant)>();
+        var pauses = new List<Span>();
         Instant? openedAt = null;
+        var reason = PauseReason.WaitingForCustomer;
         for (var i = 0; i < count; i++)
         {
             var entry = timeline.Entries[i];
             if (entry.Kind == TimelineEntryKind.PauseStarted)
             {
                 openedAt = entry.At;
+                reason = entry.PauseReason ?? PauseReason.WaitingForCustomer;
             }
             else if (entry.Kind == TimelineEntryKind.PauseEnded && openedAt is { } from)
             {
@@ -541,11 +667,156 @@ public static class SlaEvaluator
         {
             from = Max(from, begin);
             to = to < end ? to : end;
-            if (to > from)
+            if (to > from && target.PausesFor(reason))
             {
-                pauses.Add((from, to));
+                pauses.Add(new Span(from, to, reason));
             }
         }
+    }
+
+    /// <summary>
+    /// The time a clock that continues after re-openings does not count: from its stop in each earlier
+    /// cycle to the re-opening that follows (the order was fixed then), clipped to [begin, end].
+    /// </summary>
+    private static IEnumerable<Span> ClosedTime(TicketTimeline timeline, SlaMetric metric, int count, Instant begin, Instant end, ExplanationWriter text)
+    {
+        var first = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (timeline.Entries[i].Kind != TimelineEntryKind.Reopened)
+            {
+                continue;
+            }
+
+            var stop = FindStop(timeline, metric, first, i);
+            var reopened = timeline.Entries[i].At;
+            first = i + 1;
+            if (stop < 0)
+            {
+                text.Line($"{text.Local(reopened)} 重新打开:本时限继续计时", $"re-opened {text.Local(reopened)}: the clock continues");
+                continue;
+            }
+
+            var from = Max(timeline.Entries[stop].At, begin);
+            var to = reopened < end ? reopened : end;
+            text.Line(
+                $"{text.Local(reopened)} 重新打开:本时限继续计时,不计 {text.Local(timeline.Entries[stop].At)} 至重新打开之间的时间",
+                $"re-opened {text.Local(reopened)}: the clock continues; the time from {text.Local(timeline.Entries[stop].At)} to the re-opening does not count");
+            if (to > from)
+            {
+                yield return new Span(from, to, null);
+            }
+        }
+    }
+
+    /// <summary>The spans as sorted, non-overlapping intervals, as <see cref="Walk"/> takes them.</summary>
+    private static List<(Instant From, Instant To)> Merged(List<Span> spans)
+    {
+        var merged = new List<(Instant From, Instant To)>(spans.Count);
+        foreach (var span in spans.OrderBy(static s => s.From))
+        {
+            if (merged.Count > 0 && span.From <= merged[^1].To)
+            {
+                merged[^1] = (merged[^1].From, Max(merged[^1].To, span.To));
+            }
+            else
+            {
+                merged.Add((span.From, span.To));
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// One line per pause reason that paused the clock (its business time and spans), one per reason
+    /// that occurred but does not pause this target; the paused time by reason.
+    /// </summary>
+    private static List<SlaPausedTime> ExplainPauses(
+        TicketTimeline timeline, SlaTarget target, int count, List<Span> spans, PauseReason? open, BusinessCalendar calendar, ExplanationWriter text, string timeZh, string timeEn)
+    {
+        var result = new List<SlaPausedTime>();
+        foreach (var group in spans.Where(static s => s.Reason is not null).GroupBy(static s => s.Reason!))
+        {
+            var time = Duration.Zero;
+            foreach (var span in group)
+            {
+                time += calendar.BusinessTimeBetween(span.From, span.To);
+            }
+
+            var still = group.Key.Equals(open);
+            var list = string.Join(", ", group.Select(p => $"{text.Local(p.From)}–{text.Local(p.To)}"));
+            text.Line(
+                $"{group.Key.NameZh}暂停 {text.D(time)} {timeZh}({list}{(still ? ",仍在暂停" : "")})",
+                $"paused {DurationText.Format(time)} of {timeEn} {group.Key.NameEn} ({list}{(still ? ", still paused" : "")})");
+            result.Add(new SlaPausedTime(group.Key, time));
+        }
+
+        var notPausing = timeline.Entries.Take(count)
+            .Where(static e => e.Kind == TimelineEntryKind.PauseStarted)
+            .Select(static e => e.PauseReason ?? PauseReason.WaitingForCustomer)
+            .Distinct()
+            .Where(r => !target.PausesFor(r));
+        foreach (var reason in notPausing)
+        {
+            text.Line($"{reason.NameZh}不暂停本时限", $"{reason.NameEn} does not pause this target");
+        }
+
+        return result;
+    }
+
+    /// <summary>The last due date agreed for <paramref name="metric"/> among entries [first, end) since the clock began, if any.</summary>
+    private static TimelineEntry? Agreement(TicketTimeline timeline, SlaMetric metric, int first, int end, Instant begin)
+    {
+        for (var i = end - 1; i >= first; i--)
+        {
+            var entry = timeline.Entries[i];
+            if (entry.Kind == TimelineEntryKind.DueDateNegotiated && metric.Equals(entry.Metric) && entry.At >= begin)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The due instant under an agreement with the customer: the agreed one — unless it is earlier than
+    /// the policy's own deadline and the policy does not allow that, when the policy's deadline stands.
+    /// </summary>
+    private static Instant AgreedDue(SlaPolicy policy, TimelineEntry agreement, Instant policyDue, bool byAgreement, ExplanationWriter text)
+    {
+        var agreed = agreement.DueAt!.Value;
+        var on = text.Local(agreement.At);
+        var words = $"{agreement.AgreedBy}: {agreement.Reason}";
+        if (byAgreement)
+        {
+            text.Line(
+                $"{text.Local(agreed)} 到期,系 {on} 与客户协商约定({words});协议规定本时限协商确定",
+                $"due {text.Local(agreed)} as agreed with the customer on {on} ({words}); the policy plans it by negotiation");
+            return agreed;
+        }
+
+        if (agreed >= policyDue)
+        {
+            text.Line(
+                $"{text.Local(agreed)} 到期,系 {on} 与客户协商约定({words});协议自身时限为 {text.Local(policyDue)}",
+                $"due {text.Local(agreed)} as agreed with the customer on {on} ({words}); the policy's own deadline was {text.Local(policyDue)}");
+            return agreed;
+        }
+
+        if (policy.NegotiatedDueDates == NegotiatedDueDates.MayBeEarlier)
+        {
+            text.Line(
+                $"{text.Local(agreed)} 到期,系 {on} 与客户协商约定({words}),早于协议自身时限 {text.Local(policyDue)},协议允许",
+                $"due {text.Local(agreed)} as agreed with the customer on {on} ({words}), earlier than the policy's own deadline {text.Local(policyDue)}, as the policy allows");
+            return agreed;
+        }
+
+        text.Line(
+            $"{on} 与客户约定的 {text.Local(agreed)}({words})早于协议自身时限 {text.Local(policyDue)},协议不允许提前,仍按协议时限",
+            $"the date agreed with the customer on {on}, {text.Local(agreed)} ({words}), is earlier than the policy's own deadline {text.Local(policyDue)}, which stands: the policy does not allow earlier agreed dates");
+        return policyDue;
     }
 
     private static bool Waived(

@@ -48,6 +48,41 @@ public sealed class SlaMetric : IEquatable<SlaMetric>
         EndedBy = [.. Guard.NotNull(endedBy).Where(m => !m.Equals(stoppedBy)).Distinct()];
     }
 
+    private SlaMetric(string code, string nameZh, string nameEn, Milestone recursOn, Milestone stoppedBy, IEnumerable<Milestone> endedBy)
+        : this(code, nameZh, nameEn, stoppedBy, restartsOnReopen: false, endedBy)
+    {
+        RecursOn = Guard.NotNull(recursOn);
+        if (recursOn.Equals(stoppedBy))
+        {
+            throw new ArgumentException($"recursOn: a recurring clock cannot start at {recursOn}, the milestone that stops it.", nameof(recursOn));
+        }
+    }
+
+    /// <summary>
+    /// Creates a recurring metric (周期性时限): a clock starts at each <paramref name="recursOn"/> milestone
+    /// that is not already being answered and stops at the next <paramref name="stoppedBy"/> — "answer every
+    /// customer message within 2 business hours" (Zammad's update time, Jira's time to next response).
+    /// Each occurrence is a clock of its own (<see cref="SlaClock.Occurrence"/>), met or breached alone;
+    /// <see cref="SlaOccurrenceSummary"/> gives the count and the worst.
+    /// </summary>
+    /// <param name="code">A stable code.</param>
+    /// <param name="nameZh">The Chinese name.</param>
+    /// <param name="nameEn">The English name.</param>
+    /// <param name="recursOn">The milestone that starts an occurrence.</param>
+    /// <param name="stoppedBy">The milestone that meets it.</param>
+    /// <param name="endedBy">Milestones that end an occurrence without meeting it; resolution and cancellation when <see langword="null"/>.</param>
+    /// <returns>The metric.</returns>
+    /// <exception cref="ArgumentException">A blank name or code, or <paramref name="recursOn"/> equals <paramref name="stoppedBy"/>.</exception>
+    public static SlaMetric Recurring(string code, string nameZh, string nameEn, Milestone recursOn, Milestone stoppedBy, IEnumerable<Milestone>? endedBy = null) =>
+        new(code, nameZh, nameEn, recursOn, stoppedBy, endedBy ?? [Milestone.Resolved, Milestone.Cancelled]);
+
+    /// <summary>
+    /// Next response (跟进响应时间): a recurring clock from each customer message (<see cref="Milestone.CustomerMessage"/>)
+    /// not yet answered to the next agent answer (<see cref="Milestone.AgentAnswered"/>).
+    /// </summary>
+    /// <remarks>Ends at resolution or cancellation. Further messages before the answer belong to the same occurrence.</remarks>
+    public static SlaMetric NextResponse { get; } = Recurring("next-response", "跟进响应时间", "next response", Milestone.CustomerMessage, Milestone.AgentAnswered);
+
     /// <summary>First response (响应时间): stopped by <see cref="Milestone.Responded"/>.</summary>
     /// <remarks>Ends at resolution or cancellation.</remarks>
     public static SlaMetric FirstResponse { get; } = new("first-response", "响应时间", "first response", Milestone.Responded, restartsOnReopen: false);
@@ -77,7 +112,7 @@ public sealed class SlaMetric : IEquatable<SlaMetric>
     public static SlaMetric Resolved { get; } = new("resolved", "修复时限", "resolution", Milestone.Resolved, restartsOnReopen: true);
 
     /// <summary>The well-known metrics, which policy documents name by code alone.</summary>
-    public static IReadOnlyList<SlaMetric> WellKnown { get; } = [FirstResponse, OnSiteArrival, RepairPlan, LoanerProvided, SparePartsOnSite, ServiceRestored, Resolved];
+    public static IReadOnlyList<SlaMetric> WellKnown { get; } = [FirstResponse, OnSiteArrival, RepairPlan, LoanerProvided, SparePartsOnSite, ServiceRestored, Resolved, NextResponse];
 
     /// <summary>The stable code.</summary>
     public string Code { get; }
@@ -96,6 +131,12 @@ public sealed class SlaMetric : IEquatable<SlaMetric>
 
     /// <summary>Whether a re-opened work order starts a new clock of this metric (a new cycle).</summary>
     public bool RestartsOnReopen { get; }
+
+    /// <summary>For a recurring metric (<see cref="Recurring"/>), the milestone that starts each occurrence; <see langword="null"/> otherwise.</summary>
+    public Milestone? RecursOn { get; }
+
+    /// <summary>Whether the metric recurs: one clock per occurrence of <see cref="RecursOn"/>.</summary>
+    public bool IsRecurring => RecursOn is not null;
 
     /// <inheritdoc />
     public bool Equals(SlaMetric? other) => other is not null && string.Equals(Code, other.Code, StringComparison.Ordinal);

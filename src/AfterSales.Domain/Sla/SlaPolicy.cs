@@ -15,8 +15,9 @@ namespace AfterSales.Sla;
 /// <see cref="SlaPresets"/>.</remarks>
 public sealed class SlaPolicy
 {
-    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language, SlaConventions conventions)
+    internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language, SlaConventions conventions, SlaPolicyOptions? options = null)
     {
+        Options = options ?? SlaPolicyOptions.Default;
         Language = language;
         Conventions = conventions;
         Id = id;
@@ -69,11 +70,28 @@ public sealed class SlaPolicy
     /// <value>The default value is <see cref="SlaConventions.Default"/>.</value>
     public SlaConventions Conventions { get; }
 
+    /// <summary>The pause reasons a ticket under this policy may give: the well-known ones, then the contract's own.</summary>
+    public IReadOnlyList<PauseReason> PauseReasons => Options.PauseReasons;
+
+    /// <summary>Whether a due date agreed with the customer may be earlier than the policy's own deadline.</summary>
+    /// <value>The default value is <see cref="Sla.NegotiatedDueDates.NeverEarlierThanPolicy"/>.</value>
+    public NegotiatedDueDates NegotiatedDueDates => Options.NegotiatedDueDates;
+
+    /// <summary>What re-opening does to the clocks of restarting metrics.</summary>
+    /// <value>The default value is <see cref="ReopeningRule.NewCycle"/>.</value>
+    public ReopeningRule Reopening => Options.Reopening;
+
+    internal SlaPolicyOptions Options { get; }
+
+    /// <summary>The pause reason of <paramref name="code"/>, or <see langword="null"/> when the policy has none.</summary>
+    /// <param name="code">The reason's code.</param>
+    public PauseReason? FindPauseReason(string code) => PauseReasons.FirstOrDefault(r => r.Code == code);
+
     /// <summary>The same policy as version <paramref name="version"/> (a catalog numbers the versions it saves).</summary>
     /// <param name="version">The version, 1 or more.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is less than 1.</exception>
     public SlaPolicy WithVersion(int version) =>
-        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification, Language, Conventions);
+        version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification, Language, Conventions, Options);
 
     /// <summary>The distinct metrics this policy has targets for, in the order of first appearance.</summary>
     public IEnumerable<SlaMetric> Metrics => Targets.Select(t => t.Metric).Distinct();

@@ -23,6 +23,9 @@ public sealed class SlaPolicyBuilder
     private ReclassificationRule reclassification;
     private ExplanationLanguage language = ExplanationLanguage.English;
     private SlaConventions conventions = SlaConventions.Default;
+    private readonly List<PauseReason> pauseReasons = [];
+    private NegotiatedDueDates negotiatedDueDates;
+    private ReopeningRule reopening;
 
     internal SlaPolicyBuilder(string id, int version, string name, SeverityScale scale)
     {
@@ -78,6 +81,33 @@ public sealed class SlaPolicyBuilder
         return this;
     }
 
+    /// <summary>The contract's own pause reasons, beside the well-known ones (<see cref="PauseReason.WellKnown"/>).</summary>
+    public SlaPolicyBuilder WithPauseReasons(params PauseReason[] reasons)
+    {
+        foreach (var reason in Guard.NotNull(reasons))
+        {
+            pauseReasons.Add(Guard.NotNull(reason, nameof(reasons)));
+        }
+
+        return this;
+    }
+
+    /// <summary>Whether a due date agreed with the customer may be earlier than the policy's own deadline.</summary>
+    /// <value>The default value is <see cref="NegotiatedDueDates.NeverEarlierThanPolicy"/>.</value>
+    public SlaPolicyBuilder WithNegotiatedDueDates(NegotiatedDueDates rule)
+    {
+        negotiatedDueDates = Guard.Defined(rule);
+        return this;
+    }
+
+    /// <summary>What re-opening does to the clocks of restarting metrics (R-WO-4).</summary>
+    /// <value>The default value is <see cref="ReopeningRule.NewCycle"/>.</value>
+    public SlaPolicyBuilder WithReopening(ReopeningRule rule)
+    {
+        reopening = Guard.Defined(rule);
+        return this;
+    }
+
     /// <summary>Adds a target: <paramref name="metric"/> within <paramref name="amount"/>, described further by <paramref name="configure"/>.</summary>
     public SlaPolicyBuilder AddTarget(SlaMetric metric, SlaAmount amount, Action<SlaTargetBuilder> configure)
     {
@@ -96,13 +126,22 @@ public sealed class SlaPolicyBuilder
             throw new ArgumentException($"ObservationPeriod must not be negative, was {observationPeriod}.", "ObservationPeriod");
         }
 
+        var repeated = pauseReasons.GroupBy(static r => r.Code, StringComparer.Ordinal).FirstOrDefault(static g => g.Count() > 1)?.Key
+            ?? pauseReasons.FirstOrDefault(static r => PauseReason.WellKnown.Contains(r))?.Code;
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"PauseReasons: '{repeated}' is {(PauseReason.WellKnown.Any(r => r.Code == repeated) ? "well known; do not list it again" : "listed twice")}.", "PauseReasons");
+        }
+
+        IReadOnlyList<PauseReason> reasons = [.. PauseReason.WellKnown, .. pauseReasons];
         var built = new SlaTarget[targets.Count];
         for (var i = 0; i < targets.Count; i++)
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"Targets[{i}]");
-            built[i] = targets[i].Build(path, scale, defaultCalendar, defaultWarnings);
+            built[i] = targets[i].Build(path, scale, defaultCalendar, defaultWarnings, reasons);
         }
 
-        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification, language, conventions);
+        return new SlaPolicy(id, version, name, scale, built, observationPeriod, reclassification, language, conventions,
+            new SlaPolicyOptions(reasons, negotiatedDueDates, reopening));
     }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Calendars;
+using AfterSales.Internal;
 
 namespace AfterSales.Sla;
 
@@ -22,8 +23,10 @@ public sealed class SlaTarget
         Milestone? waivedBy,
         Duration waiverWindow,
         string description,
-        IReadOnlyList<SlaEscalationLevel> escalations)
+        IReadOnlyList<SlaEscalationLevel> escalations,
+        IReadOnlyList<PauseReason>? pausedBy = null)
     {
+        PausedBy = pausedBy;
         EscalationLevels = escalations;
         Metric = metric;
         Amount = amount;
@@ -63,6 +66,18 @@ public sealed class SlaTarget
     /// <summary>Whether time spent waiting for the customer (a pause) does not count.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool PausesWhileWaitingForCustomer { get; }
+
+    /// <summary>
+    /// The pause reasons that pause this target (e.g. a parts wait pauses resolution but not the
+    /// response); <see langword="null"/> when every reason does (the default). Empty only when
+    /// <see cref="PausesWhileWaitingForCustomer"/> is <see langword="false"/>.
+    /// </summary>
+    public IReadOnlyList<PauseReason>? PausedBy { get; }
+
+    /// <summary>Whether a pause for <paramref name="reason"/> stops this target's clock.</summary>
+    /// <param name="reason">The pause's reason.</param>
+    public bool PausesFor(PauseReason reason) =>
+        PausesWhileWaitingForCustomer && (PausedBy is null || PausedBy.Contains(Guard.NotNull(reason)));
 
     /// <summary>
     /// A milestone that makes this target unnecessary when reached within <see cref="WaiverWindow"/>

@@ -15,6 +15,7 @@ public sealed class SlaTargetBuilder
     private readonly List<SiteLocality> localities = [];
     private readonly List<int> warningPercents = [];
     private readonly List<SlaEscalationLevel> escalations = [];
+    private List<PauseReason>? pausedBy;
     private int? minDistanceKm;
     private int? maxDistanceKm;
     private bool allSeverities;
@@ -111,6 +112,22 @@ public sealed class SlaTargetBuilder
     }
 
     /// <summary>
+    /// Only pauses for these reasons stop this target's clock (e.g. <see cref="PauseReason.ManufacturerParts"/>
+    /// pauses resolution but not the response); without it every reason does. Reasons must be the policy's
+    /// (<see cref="PauseReason.WellKnown"/> or <see cref="SlaPolicyBuilder.WithPauseReasons"/>).
+    /// </summary>
+    public SlaTargetBuilder PausedOnlyBy(params PauseReason[] reasons)
+    {
+        pausedBy ??= [];
+        foreach (var reason in Guard.NotNull(reasons))
+        {
+            pausedBy.Add(Guard.NotNull(reason, nameof(reasons)));
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// The target is waived when <paramref name="milestone"/> is reached within
     /// <paramref name="within"/> business time of the start — e.g. a loaner is owed only if
     /// service is not restored within 5 h of the fault (R-SLA-5).
@@ -140,8 +157,38 @@ public sealed class SlaTargetBuilder
         return this;
     }
 
-    internal SlaTarget Build(string path, Severity.SeverityScale scale, BusinessCalendar? defaultCalendar, IReadOnlyList<int> defaultWarnings)
+    internal SlaTarget Build(string path, Severity.SeverityScale scale, BusinessCalendar? defaultCalendar, IReadOnlyList<int> defaultWarnings, IReadOnlyList<PauseReason>? pauseReasons = null)
     {
+        pauseReasons ??= PauseReason.WellKnown;
+        if (pausedBy is not null)
+        {
+            if (!Pauses)
+            {
+                throw new ArgumentException(
+                    $"{path}.PausedBy ({Metric}): the target is not paused while waiting, so no reason can pause it; drop PausedOnlyBy or NotPausedWhileWaitingForCustomer.",
+                    path + ".PausedBy");
+            }
+
+            if (pausedBy.Count == 0)
+            {
+                throw new ArgumentException($"{path}.PausedBy ({Metric}): name at least one pause reason.", path + ".PausedBy");
+            }
+
+            if (pausedBy.FirstOrDefault(r => !pauseReasons.Contains(r)) is { } unknown)
+            {
+                throw new ArgumentException(
+                    $"{path}.PausedBy ({Metric}): '{unknown.Code}' is not a pause reason of the policy; known: {string.Join(", ", pauseReasons.Select(static r => r.Code))}.",
+                    path + ".PausedBy");
+            }
+        }
+
+        if (Metric.IsRecurring && !Anchor.Equals(Milestone.Reported))
+        {
+            throw new ArgumentException(
+                $"{path}.StartAnchor ({Metric}): a recurring clock starts at each {Metric.RecursOn}, not at {Anchor}.",
+                path + ".StartAnchor");
+        }
+
         var calendar = Calendar ?? defaultCalendar
             ?? throw new ArgumentException(
                 $"{path}.Calendar ({Metric}): a target needs a calendar (its coverage); set it with On(...) or give the policy a default with WithCalendar(...).",
@@ -231,6 +278,7 @@ public sealed class SlaTargetBuilder
             WaivedBy,
             WaiverWindow,
             Description,
-            [.. escalations]);
+            [.. escalations],
+            pausedBy is null ? null : [.. pausedBy.Distinct()]);
     }
 }

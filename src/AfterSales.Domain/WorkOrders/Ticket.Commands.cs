@@ -508,7 +508,9 @@ public sealed partial class Ticket
         TicketReview? review = null,
         TicketDataBackup? backup = null,
         TicketRepair? repair = null,
-        TicketLoaner? loaner = null)
+        TicketLoaner? loaner = null,
+        string? pauseReasonCode = null,
+        TicketDueDateNegotiation? negotiation = null)
     {
         // A back-dated fact happens, and is decided, at its own instant; it keeps when it was entered.
         var entered = Now();
@@ -534,6 +536,8 @@ public sealed partial class Ticket
             Backup = backup,
             Repair = repair,
             Loaner = loaner,
+            PauseReasonCode = pauseReasonCode,
+            Negotiation = negotiation,
             Actor = acting,
         });
     }

@@ -39,6 +39,9 @@ public sealed partial class Ticket
         TicketEventKind.LegacyIssueReviewed => TicketTrigger.ReviewLegacyIssue,
         TicketEventKind.DataBackupConfirmed => TicketTrigger.ConfirmDataBackup,
         TicketEventKind.LoanerReturned => TicketTrigger.ReturnLoaner,
+        TicketEventKind.CustomerMessageReceived => TicketTrigger.ReceiveCustomerMessage,
+        TicketEventKind.CustomerAnswered => TicketTrigger.AnswerCustomer,
+        TicketEventKind.DueDateNegotiated => TicketTrigger.NegotiateDueDate,
         _ => null,
     };
 
@@ -87,6 +90,7 @@ public sealed partial class Ticket
             TicketEventKind.DataBackupConfirmed when e.Backup is null => nameof(e.Backup),
             TicketEventKind.LoanerProvided when e.Loaner is { } unit && (unit.PartNumber is null || IsLoanerOut(unit.UnitSerialNumber)) => nameof(e.Loaner),
             TicketEventKind.LoanerReturned when e.Loaner is null || !IsLoanerOut(e.Loaner.UnitSerialNumber) => nameof(e.Loaner),
+            TicketEventKind.DueDateNegotiated when e.Negotiation is null || string.IsNullOrWhiteSpace(e.Reason) => nameof(e.Negotiation),
             _ => null,
         };
         if (missing is not null)
@@ -214,6 +218,10 @@ public sealed partial class Ticket
                 var back = loaners.FindIndex(l => l.IsOut && string.Equals(l.Loaner.UnitSerialNumber, e.Loaner!.UnitSerialNumber, StringComparison.Ordinal));
                 loaners[back] = loaners[back] with { ReturnedAt = e.At };
                 break;
+            case TicketEventKind.CustomerMessageReceived:
+            case TicketEventKind.CustomerAnswered:
+            case TicketEventKind.DueDateNegotiated:
+                break;
             case TicketEventKind.QuoteSubmitted:
                 quotes.Add(e.Quote!);
                 break;
@@ -272,7 +280,11 @@ public sealed partial class Ticket
 
         // A part exchanged on site proves the spare parts were there (R-SLA-5).
         TicketEventKind.PartsReplaced => Timeline.Reached(Milestone.SparePartsOnSite, e.At),
-        TicketEventKind.WaitingForCustomer => Timeline.Paused(e.At, e.Reason!),
+        TicketEventKind.WaitingForCustomer => Timeline.Paused(e.At, PauseReasonOf(e), e.Reason!),
+        TicketEventKind.CustomerMessageReceived => Timeline.Reached(Milestone.CustomerMessage, e.At),
+        TicketEventKind.CustomerAnswered => Timeline.Reached(Milestone.AgentAnswered, e.At),
+        TicketEventKind.DueDateNegotiated => Timeline.DueDateNegotiated(
+            NegotiableMetric(e.Negotiation!.MetricCode, "negotiation.MetricCode"), e.Negotiation.DueAt, e.At, e.Reason!, e.Negotiation.NegotiatedBy),
         TicketEventKind.Resumed => Timeline.Resumed(e.At),
         TicketEventKind.Reclassified => Timeline.Reclassified(e.SeverityCode!, e.At),
         TicketEventKind.Reopened => Timeline.Reopened(e.At),

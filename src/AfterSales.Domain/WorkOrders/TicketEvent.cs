@@ -87,6 +87,12 @@ public sealed record TicketEvent
     /// </summary>
     public Actor? Actor { get; init; }
 
+    /// <summary>For <see cref="TicketEventKind.WaitingForCustomer"/>: the code of the <see cref="Sla.PauseReason"/> other than waiting for the customer (<see langword="null"/> for that default).</summary>
+    public string? PauseReasonCode { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.DueDateNegotiated"/>: which target's clock, the agreed due instant and who agreed it.</summary>
+    public TicketDueDateNegotiation? Negotiation { get; init; }
+
     /// <summary>For example <c>v3 2026-03-01T02:00:00Z Dispatched</c>.</summary>
     public override string ToString() => $"v{Version} {At} {Kind}";
 }

@@ -81,25 +81,34 @@ public enum TicketEventKind
     /// </summary>
     PolicyAdopted = 23,
 
+    /// <summary>The customer wrote and waits for an answer (客户来信); may carry a <see cref="TicketEvent.Note"/>.</summary>
+    CustomerMessageReceived = 24,
+
+    /// <summary>An agent answered the customer (坐席答复); may carry a <see cref="TicketEvent.Note"/>.</summary>
+    CustomerAnswered = 25,
+
+    /// <summary>A target's due instant was agreed with the customer (协商时限); carries the <see cref="TicketEvent.Negotiation"/> and the <see cref="TicketEvent.Reason"/>.</summary>
+    DueDateNegotiated = 26,
+
     /// <summary>A faulty part was sent to the manufacturer for repair (坏件返修, R-WO-9); carries the <see cref="TicketEvent.Rma"/>.</summary>
-    RmaSent = 24,
+    RmaSent = 27,
 
     /// <summary>A part sent for RMA came back (返修件返回, R-WO-9); carries the <see cref="TicketEvent.Rma"/> with its outcome.</summary>
-    RmaReturned = 25,
+    RmaReturned = 28,
 
     /// <summary>A legacy issue was reviewed (遗留问题复核, R-WO-6); carries the <see cref="TicketEvent.Review"/>.</summary>
-    LegacyIssueReviewed = 26,
+    LegacyIssueReviewed = 29,
 
     /// <summary>The customer's data was backed up before on-site changes (数据备份确认, R-WO-7); carries the <see cref="TicketEvent.Backup"/>.</summary>
-    DataBackupConfirmed = 27,
+    DataBackupConfirmed = 30,
 
     /// <summary>
     /// The resolve just before it crossed the contract's repair-count rule (R-WAR-6): the device owes a
     /// replacement; carries the <see cref="TicketEvent.Obligation"/>. Recorded by the service, never by a
     /// command: it has no trigger.
     /// </summary>
-    ReplacementObligationRaised = 28,
+    ReplacementObligationRaised = 31,
 
     /// <summary>A loaner unit came back from the customer (备机归还, R-SP-5); carries the <see cref="TicketEvent.Loaner"/> naming the unit.</summary>
-    LoanerReturned = 29,
+    LoanerReturned = 32,
 }

@@ -70,18 +70,27 @@ public enum TicketTrigger
     /// <summary>Record a replaced part, signed for by the customer (更换部件, 新旧件签收, R-WO-7); the state does not change.</summary>
     ReplaceParts = 20,
 
+    /// <summary>Record a message from the customer that asks for an answer (客户来信); starts a next-response clock. The state does not change.</summary>
+    ReceiveCustomerMessage = 21,
+
+    /// <summary>Record an agent's answer to the customer (坐席答复); stops the next-response clock. The state does not change.</summary>
+    AnswerCustomer = 22,
+
+    /// <summary>Set a target's due instant as agreed with the customer (协商时限, R-SLA-3). The state does not change.</summary>
+    NegotiateDueDate = 23,
+
     /// <summary>Send a faulty part back to the manufacturer for repair (坏件返修, RMA, R-WO-9); the state does not change.</summary>
-    SendForRma = 21,
+    SendForRma = 24,
 
     /// <summary>Record that a part sent for RMA came back (返修件返回), R-WO-9; the state does not change.</summary>
-    ReceiveRmaReturn = 22,
+    ReceiveRmaReturn = 25,
 
     /// <summary>Review a legacy issue (遗留问题复核, R-WO-6): an order whose clock breached or was met late; the state does not change.</summary>
-    ReviewLegacyIssue = 23,
+    ReviewLegacyIssue = 26,
 
     /// <summary>Confirm that the customer's data was backed up before on-site changes (数据备份确认, R-WO-7); the state does not change.</summary>
-    ConfirmDataBackup = 24,
+    ConfirmDataBackup = 27,
 
     /// <summary>Record that a loaner unit came back from the customer (备机归还, R-SP-5); the state does not change.</summary>
-    ReturnLoaner = 25,
+    ReturnLoaner = 28,
 }

@@ -126,6 +126,9 @@ public static class TicketWorkflow
             .InternalTransition(TicketTrigger.SubmitQuote, Nothing)
             .InternalTransitionIf(TicketTrigger.AcceptQuote, _ => subject.Ticket.Quote is not null, Nothing, QuoteWasSubmitted)
             .InternalTransitionIf(TicketTrigger.ReplaceParts, _ => !subject.Ticket.IsBillable || subject.Ticket.Quote?.AcceptedBy is not null, Nothing, QuoteAcceptedBeforeParts)
+            .InternalTransition(TicketTrigger.ReceiveCustomerMessage, Nothing)
+            .InternalTransition(TicketTrigger.AnswerCustomer, Nothing)
+            .InternalTransition(TicketTrigger.NegotiateDueDate, Nothing)
             .InternalTransition(TicketTrigger.ConfirmDataBackup, Nothing);
         ConfigureAfterCare(machine.Configure(TicketState.Open), subject);
 

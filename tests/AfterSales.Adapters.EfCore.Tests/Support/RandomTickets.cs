@@ -154,7 +154,14 @@ public static class RandomTickets
                 case TicketTrigger.SignOff: ticket.SignOff(text, step.Satisfaction, step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.Close: ticket.Close(); break;
                 case TicketTrigger.Reopen: ticket.Reopen(text); break;
-                case TicketTrigger.WaitForCustomer: ticket.WaitForCustomer(text); break;
+                case TicketTrigger.WaitForCustomer when step.Text % 2 == 0: ticket.WaitForCustomer(text); break;
+                case TicketTrigger.WaitForCustomer: ticket.Pause(PauseReason.WellKnown[step.Text % PauseReason.WellKnown.Count], text); break;
+                case TicketTrigger.ReceiveCustomerMessage: ticket.ReceiveCustomerMessage(step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.AnswerCustomer: ticket.AnswerCustomer(step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.NegotiateDueDate:
+                    var metrics = ticket.Policy.Metrics.ToArray();
+                    ticket.NegotiateDueDate(metrics[step.Severity % metrics.Length], ticket.LastEventAt + Duration.FromDays(20 + step.Text) + Duration.FromTicks(7), text, text);
+                    break;
                 case TicketTrigger.Resume: ticket.Resume(); break;
                 case TicketTrigger.Reclassify: ticket.Reclassify(levels[step.Severity % levels.Count].Code, text); break;
                 case TicketTrigger.DeliverRepairPlan: ticket.DeliverRepairPlan(step.Text % 2 == 0 ? null : text); break;

@@ -250,3 +250,79 @@ public class PolicyDocumentRegressionTests
         Assert.DoesNotContain("warnings", PolicyDocuments.Write(policy), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Clocks that restart, typed pauses and negotiated dates in the document (issue 17 §3–§4).</summary>
+public class PolicyDocumentClockRestartTests
+{
+    [Fact]
+    public void PauseReasonsPausedByRecurringMetricsNegotiationAndReopening_RoundTrip_DefaultsLeftOut()
+    {
+        var freeze = new PauseReason("change-freeze", "客户封网期", "the customer's change freeze");
+        var chatMessage = new Milestone("chat-message", "在线消息", "chat message");
+        var chat = SlaMetric.Recurring("chat-reply", "在线回复时限", "chat reply", chatMessage, Milestone.AgentAnswered, [Milestone.Cancelled]);
+        var policy = SlaPolicy.CreateBuilder("restart", 1, "restart", AfterSales.Severity.SeverityScales.SingleLevel)
+            .WithCalendar(ChinaCalendars.Statutory9To18)
+            .WithPauseReasons(freeze)
+            .WithNegotiatedDueDates(NegotiatedDueDates.MayBeEarlier)
+            .WithReopening(ReopeningRule.ContinueClock)
+            .AddTarget(SlaMetric.NextResponse, SlaAmount.Hours(2), static t => t.ForAllSeverities())
+            .AddTarget(chat, SlaAmount.Minutes(15), static t => t.ForAllSeverities().On(SlaPresets.TwentyFourSevenBeijing))
+            .AddTarget(SlaMetric.Resolved, SlaAmount.Hours(8), t => t.ForAllSeverities().PausedOnlyBy(PauseReason.ManufacturerParts, freeze))
+            .AddTarget(SlaMetric.RepairPlan, SlaAmount.ByAgreement, static t => t.ForAllSeverities())
+            .Build();
+
+        var json = PolicyDocuments.Write(policy);
+        var read = PolicyDocuments.ReadPolicy(json, PolicyPresets.PresetCalendar);
+
+        Assert.Contains("\"amount\":{\"byAgreement\":true}", json, StringComparison.Ordinal);
+        Assert.True(read.Success, string.Join("; ", read.Errors));
+        Assert.Equal(PolicyFingerprint.Of(policy), PolicyFingerprint.Of(read.Value));
+        Assert.Contains("\"negotiatedDueDates\":\"MayBeEarlier\",\"reopening\":\"ContinueClock\",\"pauseReasons\":[{\"code\":\"change-freeze\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"pausedBy\":[\"manufacturer-parts\",\"change-freeze\"]", json, StringComparison.Ordinal);
+        Assert.Contains("\"recursOn\":\"chat-message\"", json, StringComparison.Ordinal);
+        Assert.Contains("{\"metric\":\"next-response\",", json, StringComparison.Ordinal); // well known: named by code alone
+        var preset = PolicyDocuments.Write(SlaPresets.Cctv004);
+        Assert.DoesNotContain("pausedBy", preset, StringComparison.Ordinal);
+        Assert.DoesNotContain("negotiatedDueDates", preset, StringComparison.Ordinal);
+        Assert.DoesNotContain("reopening", preset, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownPauseReasonsAndBadRecurringMetrics_AreErrorsByPath()
+    {
+        const string Json = """
+            {
+              "id": "bad", "name": "bad", "calendar": "cn-statutory-9-18",
+              "severityScale": { "code": "s", "name": "s", "levels": [ { "code": "1", "nameZh": "一级", "nameEn": "one" } ] },
+              "pauseReasons": [ { "code": "manufacturer-parts", "nameZh": "x", "nameEn": "x" } ],
+              "metrics": [ { "code": "echo", "nameZh": "x", "nameEn": "x", "stoppedBy": "agent-answered", "recursOn": "agent-answered", "restartsOnReopen": true } ],
+              "reopening": "ContinueClock",
+              "targets": [
+                { "metric": "resolved", "severities": ["1"], "amount": { "businessTime": "PT8H" }, "pausedBy": ["typhoon"] },
+                { "metric": "resolved", "severities": ["1"], "amount": { "businessTime": "PT8H" }, "pausedBy": ["manufacturer-parts"], "pausesWhileWaitingForCustomer": false },
+                { "metric": "next-response", "severities": ["1"], "amount": { "businessTime": "PT2H" }, "from": "responded" }
+              ]
+            }
+            """;
+
+        var errors = PolicyDocuments.ReadPolicy(Json, PolicyPresets.PresetCalendar).ErrorsByPath();
+
+        Assert.Contains("$.pauseReasons[0].code", errors.Keys);
+        Assert.Contains("$.metrics[0].restartsOnReopen", errors.Keys);
+        Assert.Contains("$.metrics[0].recursOn", errors.Keys);
+        Assert.Contains("$.targets[0].pausedBy[0]", errors.Keys);
+        Assert.Contains("$.targets[1].pausedBy", errors.Keys);
+        Assert.Contains("$.targets[2].from", errors.Keys);
+        Assert.Contains("typhoon", errors["$.targets[0].pausedBy[0]"].Single(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"negotiatedDueDates\": \"Sometimes\"", "$.negotiatedDueDates")]
+    [InlineData("\"reopening\": \"Never\"", "$.reopening")]
+    public void BadEnumValues_AreSchemaErrorsByPath(string member, string path)
+    {
+        var json = "{ \"id\": \"bad\", \"name\": \"bad\", " + member + ", \"severityScale\": { \"code\": \"s\", \"name\": \"s\", \"levels\": [ { \"code\": \"1\", \"nameZh\": \"一级\", \"nameEn\": \"one\" } ] }, \"targets\": [] }";
+
+        Assert.Contains(path, PolicyDocuments.ReadPolicy(json, PolicyPresets.PresetCalendar).ErrorsByPath().Keys);
+    }
+}

@@ -165,7 +165,8 @@ public sealed class TicketPropertyTests
             case TicketTrigger.SignOff: t.SignOff(text, step.Satisfaction); break;
             case TicketTrigger.Close: t.Close(); break;
             case TicketTrigger.Reopen: t.Reopen(text); break;
-            case TicketTrigger.WaitForCustomer: t.WaitForCustomer(text); break;
+            case TicketTrigger.WaitForCustomer when step.Pick % 2 == 0: t.WaitForCustomer(text); break;
+            case TicketTrigger.WaitForCustomer: t.Pause(PauseReason.WellKnown[step.Pick % PauseReason.WellKnown.Count], text); break;
             case TicketTrigger.Resume: t.Resume(); break;
             case TicketTrigger.Reclassify: t.Reclassify(step.Severity, text); break;
             case TicketTrigger.DeliverRepairPlan: t.DeliverRepairPlan(text); break;
@@ -189,6 +190,11 @@ public sealed class TicketPropertyTests
             case TicketTrigger.ConfirmDataBackup: t.ConfirmDataBackup(text); break;
             case TicketTrigger.AcceptQuote: t.AcceptQuote(step.BlankText ? "Q-x" : t.Quote?.QuoteId ?? "Q-x", text); break;
             case TicketTrigger.ReplaceParts: t.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-1", NewPartNumber = step.BlankText ? "P-9" : "P-1", SignedBy = text }); break;
+            case TicketTrigger.ReceiveCustomerMessage: t.ReceiveCustomerMessage(text); break;
+            case TicketTrigger.AnswerCustomer: t.AnswerCustomer(); break;
+            case TicketTrigger.NegotiateDueDate:
+                t.NegotiateDueDate(t.Policy.Metrics.ElementAt(step.Pick % t.Policy.Metrics.Count()), t.LastEventAt + Duration.FromMinutes(step.AdvanceMinutes * step.Satisfaction + step.Pick), text, text);
+                break;
             default: throw new ArgumentOutOfRangeException(nameof(step));
         }
     }

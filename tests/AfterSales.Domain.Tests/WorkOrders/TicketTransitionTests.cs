@@ -94,12 +94,12 @@ public sealed class TicketTransitionTests
         Assert.Equal("acknowledge", ex.Command);
         Assert.Empty(ex.UnmetGuards);
         Assert.Equal(
-            ["start-remote-diagnosis", "wait-for-customer", "reclassify", "deliver-repair-plan", "provide-loaner", "cancel", "submit-quote", "replace-parts", "send-for-rma", "confirm-data-backup"],
+            ["start-remote-diagnosis", "wait-for-customer", "reclassify", "deliver-repair-plan", "provide-loaner", "cancel", "submit-quote", "replace-parts", "receive-customer-message", "answer-customer", "negotiate-due-date", "send-for-rma", "confirm-data-backup"],
             ex.PermittedCommands);
         Assert.Equal(ex.PermittedCommands, ex.PermittedTriggers.Select(static p => p.ToCommandName()));
         Assert.Equal(
             "'acknowledge' is not permitted while the ticket is Acknowledged. Permitted commands: start-remote-diagnosis, wait-for-customer, "
-            + "reclassify, deliver-repair-plan, provide-loaner, cancel, submit-quote, replace-parts, send-for-rma, confirm-data-backup.",
+            + "reclassify, deliver-repair-plan, provide-loaner, cancel, submit-quote, replace-parts, receive-customer-message, answer-customer, negotiate-due-date, send-for-rma, confirm-data-backup.",
             ex.Message);
     }
 

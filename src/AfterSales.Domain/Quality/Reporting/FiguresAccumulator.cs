@@ -31,6 +31,8 @@ internal sealed class FiguresAccumulator
     private readonly Dictionary<string, (SeverityLevel Level, int Count)> severities = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Metric, string Severity), int[]> clocks = [];
     private readonly Dictionary<string, SlaMetric> metrics = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Metric, PauseReason Reason), (Duration Time, int Clocks)> paused = [];
+    private readonly List<(string Metric, PauseReason Reason)> pausedOrder = [];
     private readonly (int Count, Duration Elapsed, Duration Business)[] durations = new (int, Duration, Duration)[Steps.Length];
     private readonly Dictionary<string, List<(Instant From, Instant To)>> downtime = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> parts = new(StringComparer.Ordinal);
@@ -92,6 +94,17 @@ internal sealed class FiguresAccumulator
         severities[order.SeverityCode] = severities.TryGetValue(order.SeverityCode, out var s) ? (s.Level, s.Count + 1) : (order.Severity, 1);
         foreach (var clock in order.Clocks)
         {
+            foreach (var p in clock.PausedByReason)
+            {
+                var pausedKey = (clock.Metric.Code, p.Reason);
+                if (!paused.TryGetValue(pausedKey, out var sum))
+                {
+                    pausedOrder.Add(pausedKey);
+                }
+
+                paused[pausedKey] = (sum.Time + p.BusinessTime, sum.Clocks + 1);
+            }
+
             var index = clock.Status switch
             {
                 SlaClockStatus.Met => 0,
@@ -223,6 +236,7 @@ internal sealed class FiguresAccumulator
             FaultsBySeverity = [.. severities.Values.OrderBy(static s => s.Level.Rank).ThenBy(static s => s.Level.Code, StringComparer.Ordinal).Select(static s => new SeverityCount(s.Level, s.Count))],
             OnTime = onTime,
             OverallOnTime = new OnTimeFigure("all", "全部时限", "all targets", null, overall[0], overall[1], overall[2]),
+            PausedTime = [.. pausedOrder.Select(k => new PausedTimeFigure(k.Metric, k.Reason, paused[k].Time, paused[k].Clocks))],
             Durations = [.. Steps.Select((s, i) => new DurationFigure(s.Code, s.Zh, s.En, durations[i].Count, durations[i].Elapsed, durations[i].Business))],
             Availability = length > Duration.Zero
                 ? [.. downtime.OrderBy(static p => p.Key, StringComparer.Ordinal).Select(p => new DeviceAvailability(p.Key, Union(p.Value), length))]

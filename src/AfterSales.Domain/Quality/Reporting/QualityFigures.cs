@@ -61,6 +61,9 @@ public sealed class QualityFigures
     /// <summary>The on-time figure over all metrics and severities (code <c>all</c>).</summary>
     public OnTimeFigure OverallOnTime { get; internal init; } = null!;
 
+    /// <summary>Paused business time per metric and pause reason (issue 17 §4), in the order first met.</summary>
+    public IReadOnlyList<PausedTimeFigure> PausedTime { get; internal init; } = [];
+
     /// <summary>Times from the report to response, arrival, restoration and resolution.</summary>
     public IReadOnlyList<DurationFigure> Durations { get; internal init; } = null!;
 

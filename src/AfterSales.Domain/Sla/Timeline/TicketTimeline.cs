@@ -117,17 +117,52 @@ public sealed class TicketTimeline
         return Append(new TimelineEntry(TimelineEntryKind.SeverityChanged, at, severityCode: severityCode), nameof(at));
     }
 
-    /// <summary>Records that work paused at <paramref name="at"/>, e.g. waiting for the customer.</summary>
+    /// <summary>Records that work paused at <paramref name="at"/> waiting for the customer (<see cref="PauseReason.WaitingForCustomer"/>).</summary>
+    /// <param name="at">When.</param>
+    /// <param name="reason">What the customer must do or provide, in words.</param>
     /// <exception cref="ArgumentException">Already paused, or <paramref name="at"/> is too early.</exception>
-    public TicketTimeline Paused(Instant at, string reason = "waiting for customer")
+    public TicketTimeline Paused(Instant at, string reason = "waiting for customer") => Paused(at, PauseReason.WaitingForCustomer, reason);
+
+    /// <summary>Records that work paused at <paramref name="at"/> for <paramref name="pauseReason"/>; the targets that pause for it stop counting.</summary>
+    /// <param name="at">When.</param>
+    /// <param name="pauseReason">Why, as data (<see cref="PauseReason"/>).</param>
+    /// <param name="note">Why, in words.</param>
+    /// <exception cref="ArgumentException">Already paused, a blank note, or <paramref name="at"/> is too early.</exception>
+    public TicketTimeline Paused(Instant at, PauseReason pauseReason, string note)
     {
-        Guard.NotBlank(reason);
+        Guard.NotNull(pauseReason);
+        Guard.NotBlank(note);
         if (IsPaused)
         {
             throw new ArgumentException("at: the timeline is already paused; resume it before pausing again.", nameof(at));
         }
 
-        return Append(new TimelineEntry(TimelineEntryKind.PauseStarted, at, reason: reason), nameof(at));
+        return Append(new TimelineEntry(TimelineEntryKind.PauseStarted, at, reason: note, pauseReason: pauseReason), nameof(at));
+    }
+
+    /// <summary>
+    /// Records that the due instant of <paramref name="metric"/>'s clock in the current cycle was agreed
+    /// with the customer at <paramref name="at"/> (协商时限, R-SLA-3): from then on the clock is due at
+    /// <paramref name="dueAt"/> — never earlier than the policy's own deadline unless the policy allows it
+    /// (<see cref="SlaPolicy.NegotiatedDueDates"/>). A later agreement replaces an earlier one.
+    /// </summary>
+    /// <param name="metric">The metric whose clock moves.</param>
+    /// <param name="dueAt">The agreed due instant; after <paramref name="at"/>.</param>
+    /// <param name="at">When it was agreed.</param>
+    /// <param name="reason">Why, in words.</param>
+    /// <param name="agreedBy">Who agreed it (the actor).</param>
+    /// <exception cref="ArgumentException">A blank reason or actor, a due instant not after <paramref name="at"/>, or <paramref name="at"/> is too early.</exception>
+    public TicketTimeline DueDateNegotiated(SlaMetric metric, Instant dueAt, Instant at, string reason, string agreedBy)
+    {
+        Guard.NotNull(metric);
+        Guard.NotBlank(reason);
+        Guard.NotBlank(agreedBy);
+        if (dueAt <= at)
+        {
+            throw new ArgumentException($"dueAt ({dueAt}) must be after the agreement ({at}).", nameof(dueAt));
+        }
+
+        return Append(new TimelineEntry(TimelineEntryKind.DueDateNegotiated, at, reason: reason, metric: metric, dueAt: dueAt, agreedBy: agreedBy), nameof(at));
     }
 
     /// <summary>Records that work resumed at <paramref name="at"/>.</summary>

@@ -9,12 +9,15 @@ public enum TimelineEntryKind
     /// <summary>The ticket's severity was changed (reclassified, R-SEV-2).</summary>
     SeverityChanged,
 
-    /// <summary>Work paused: waiting for the customer.</summary>
+    /// <summary>Work paused, for a <see cref="Sla.PauseReason"/> (waiting for the customer by default).</summary>
     PauseStarted,
 
-    /// <summary>Work resumed after waiting for the customer.</summary>
+    /// <summary>Work resumed after a pause.</summary>
     PauseEnded,
 
     /// <summary>The fault recurred during observation and the order was re-opened (R-WO-4).</summary>
     Reopened,
+
+    /// <summary>A target's due instant was agreed with the customer (协商时限, R-SLA-3): carries the metric, the due instant, the reason and who agreed.</summary>
+    DueDateNegotiated,
 }
