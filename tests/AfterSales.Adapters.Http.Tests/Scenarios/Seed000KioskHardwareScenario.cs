@@ -43,10 +43,10 @@ public sealed class Seed000KioskHardwareScenario
         // accepted 2025-03-01 (covered to 2026-02-28, so out of warranty all quarter).
         for (var i = 1; i <= 39; i++)
         {
-            await d.RegisterDeviceAsync($"K-{i:D2}", "hardware", acceptedOn: "2025-09-01");
+            await d.RegisterDeviceAsync($"K-{i:D2}", "hardware", "cn-000-kiosk", acceptedOn: "2025-09-01");
         }
 
-        await d.RegisterDeviceAsync("K-40", "hardware", acceptedOn: "2025-03-01");
+        await d.RegisterDeviceAsync("K-40", "hardware", "cn-000-kiosk", acceptedOn: "2025-03-01");
         var k01 = await d.GetAsync("/devices/K-01/warranty?policy=cn-000-kiosk&on=2026-04-01");
         Assert.Equal((true, "2026-08-31"), ((bool)k01["isCovered"]!, (string)k01["lastCoveredDay"]!));
 

@@ -45,7 +45,7 @@ public sealed class Seed001AssortedPlansScenario
         // 2025-10-14, then 24 months of latent-defect warranty → 2027-10-14 (R-WAR-4).
         for (var i = 1; i <= 6; i++)
         {
-            await d.RegisterDeviceAsync($"L-{i:D2}", "hardware", acceptedOn: "2023-10-15");
+            await d.RegisterDeviceAsync($"L-{i:D2}", "hardware", "cn-001-lighting", acceptedOn: "2023-10-15");
         }
 
         var light = await d.GetAsync("/devices/L-01/warranty?policy=cn-001-lighting");
@@ -53,16 +53,16 @@ public sealed class Seed001AssortedPlansScenario
 
         // A heater accepted 2024-05-01: the main unit 3 years (to 2027-04-30), its pipes and electrics
         // 1 year (to 2025-04-30, so out of warranty this quarter).
-        await d.RegisterDeviceAsync("H-01", "main-unit", acceptedOn: "2024-05-01");
-        await d.RegisterDeviceAsync("H-01-PIPE", "pipes-electrics", acceptedOn: "2024-05-01");
+        await d.RegisterDeviceAsync("H-01", "main-unit", "cn-001-solar", acceptedOn: "2024-05-01");
+        await d.RegisterDeviceAsync("H-01-PIPE", "pipes-electrics", "cn-001-solar", acceptedOn: "2024-05-01");
         var pipes = await d.GetAsync("/devices/H-01-PIPE/warranty?policy=cn-001-solar");
         Assert.Equal((false, "2025-04-30"), ((bool)pipes["isCovered"]!, (string)pipes["lastCoveredDay"]!));
         Assert.Equal("2027-04-30", (string)(await d.GetAsync("/devices/H-01/warranty?policy=cn-001-solar"))["lastCoveredDay"]!);
 
         // Two office machines accepted 2024-09-10: one year from the next day, 2024-09-11 → last
         // covered day 2025-09-10; on 2025-09-11 the warranty has ended.
-        await d.RegisterDeviceAsync("Q-01", "hardware", acceptedOn: "2024-09-10");
-        await d.RegisterDeviceAsync("Q-02", "hardware", acceptedOn: "2024-09-10");
+        await d.RegisterDeviceAsync("Q-01", "hardware", "cn-001-equipment", acceptedOn: "2024-09-10");
+        await d.RegisterDeviceAsync("Q-02", "hardware", "cn-001-equipment", acceptedOn: "2024-09-10");
         Assert.True((bool)(await d.GetAsync("/devices/Q-01/warranty?policy=cn-001-equipment&on=2025-09-10"))["isCovered"]!);
         Assert.False((bool)(await d.GetAsync("/devices/Q-01/warranty?policy=cn-001-equipment&on=2025-09-11"))["isCovered"]!);
 

@@ -46,7 +46,7 @@ public sealed class Seed002SystemIntegration5x8Scenario
         // Ten systems accepted 2024-06-01 under "三包": hardware 3 years, covered to 2027-05-31.
         for (var i = 1; i <= 10; i++)
         {
-            await d.RegisterDeviceAsync($"S-{i:D2}", "hardware", acceptedOn: "2024-06-01");
+            await d.RegisterDeviceAsync($"S-{i:D2}", "hardware", "cn-002-integration", acceptedOn: "2024-06-01");
         }
 
         var s01 = await d.GetAsync("/devices/S-01/warranty?policy=cn-002-integration");

@@ -47,10 +47,10 @@ public sealed class Seed003EnterpriseSystemsScenario
         // 2023-06-01 (covered to 2025-05-31: out of warranty all quarter).
         for (var i = 1; i <= 8; i++)
         {
-            await d.RegisterDeviceAsync($"D-{i:D2}", "hardware", acceptedOn: "2024-11-01");
+            await d.RegisterDeviceAsync($"D-{i:D2}", "hardware", "cn-003-enterprise", acceptedOn: "2024-11-01");
         }
 
-        await d.RegisterDeviceAsync("X-09", "hardware", acceptedOn: "2023-06-01");
+        await d.RegisterDeviceAsync("X-09", "hardware", "cn-003-enterprise", acceptedOn: "2023-06-01");
         var d01 = await d.GetAsync("/devices/D-01/warranty?policy=cn-003-enterprise");
         Assert.Equal((true, "2026-10-31"), ((bool)d01["isCovered"]!, (string)d01["lastCoveredDay"]!));
 
