@@ -1,8 +1,10 @@
 using AfterSales.Benchmarks.Persistence;
+using AfterSales.Benchmarks.Spares;
 using BenchmarkDotNet.Running;
 
 // Run all: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- --filter '*'
 // Persistence load program: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- persistence
+// Replenishment load program (PostgreSQL): ... -- replenishment [centres] [parts]
 if (args is ["persistence", ..])
 {
     await PersistenceLoad.RunAsync(args[1..]);
@@ -14,6 +16,13 @@ if (args is ["persistence", ..])
 if (args is ["events", ..])
 {
     await AfterSales.Benchmarks.Events.EventsLoad.RunAsync(args[1..]);
+    return;
+}
+
+// Monthly replenishment from stored stock: dotnet run -c Release --project benchmarks/AfterSales.Benchmarks -- replenishment
+if (args is ["replenishment", ..])
+{
+    await ReplenishmentLoad.RunAsync(args[1..]);
     return;
 }
 

@@ -84,6 +84,8 @@ builder.Services
 
         o.Policies.Add(DemoPolicy.Policy);
         o.DefaultPolicyId = demo ? DemoPolicy.Id : SlaPresets.SystemIntegration002.Id;
+        o.DefaultWarrantyPolicyCode = AfterSales.Entitlements.Warranty.WarrantyPresets.SystemIntegration002.Code;
+        o.CheckEntitlementAtReport = builder.Configuration.GetValue("AfterSales:CheckEntitlementAtReport", true);
     })
     .UseEntityFrameworkCore<AfterSalesDbContext>()
     .AddHttpApi(o => builder.Configuration.GetSection("AfterSales:Http").Bind(o))

@@ -1,5 +1,6 @@
 using AfterSales;
 using AfterSales.Calendars;
+using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
@@ -109,6 +110,14 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreComplaintStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
                 : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())));
+        services.Replace(ServiceDescriptor.Singleton<IReplenishmentStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreReplenishmentStore<TContext>(factory)
+                : new EfCoreReplenishmentStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<IPriceListCatalog>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCorePriceListCatalog<TContext>(factory, RequireClock(sp))
+                : new EfCorePriceListCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), RequireClock(sp))));
         services.Replace(ServiceDescriptor.Singleton<IDeviceRegistry>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreDeviceRegistry<TContext>(factory)
@@ -143,4 +152,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         }));
         return builder;
     }
+
+    private static NodaTime.IClock RequireClock(IServiceProvider sp) =>
+        sp.GetService<NodaTime.IClock>()
+        ?? throw new InvalidOperationException(
+            "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
 }

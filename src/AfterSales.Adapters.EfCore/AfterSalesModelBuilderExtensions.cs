@@ -34,6 +34,9 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new ComplaintRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new DeviceRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new CalendarRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PriceListRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new StockPositionRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ReplenishmentRunRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new PolicyRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new IdempotencyKeyRowConfiguration(options));
         var quality = new QualityRecordConfigurations(options);

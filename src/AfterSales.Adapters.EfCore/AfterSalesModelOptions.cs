@@ -47,6 +47,14 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The tenants' calendar versions table's name (日历版本).</summary>
     public string CalendarsTable => TablePrefix + "calendars";
 
+    /// <summary>The stock positions table's name (备件库存与装机量): per centre and part, the ledger's balance and the installed base.</summary>
+    public string StockPositionsTable => TablePrefix + "stock_positions";
+
+    /// <summary>The replenishment runs table's name (备件月度补充), one row per month and centre.</summary>
+    public string ReplenishmentRunsTable => TablePrefix + "replenishment_runs";
+
+    /// <summary>The tendered price lists table's name (投标报价单), one row per version.</summary>
+    public string PriceListsTable => TablePrefix + "price_lists";
     /// <summary>The tenants' SLA policy versions table's name (服务级别协议版本).</summary>
     public string PoliciesTable => TablePrefix + "sla_policies";
 

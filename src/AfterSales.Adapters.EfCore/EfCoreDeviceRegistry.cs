@@ -74,10 +74,25 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
             CompletedOn = record.CompletedOn,
             History = DeviceHistory.ToJson(record),
             Version = expectedVersion + 1,
+            WarrantyPolicyCode = record.WarrantyPolicyCode,
+            ContractId = record.ContractId,
+            ServiceCentreId = record.ServiceCentreId,
+            Model = record.Model,
+            Grade = record.Grade,
         };
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
+            // The device and the installed base it counts in change together (R-SP-1).
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var serial = record.SerialNumber;
+            var previous = expectedVersion == 0
+                ? null
+                : await context.Set<DeviceRow>().AsNoTracking()
+                    .Where(d => d.TenantId == tenantId && d.SerialNumber == serial)
+                    .Select(static d => new { d.ServiceCentreId, d.Model })
+                    .FirstOrDefaultAsync(cancellationToken)
+                    .ConfigureAwait(false);
             if (expectedVersion == 0)
             {
                 context.Add(row);
@@ -92,12 +107,19 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
             try
             {
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (previous?.ServiceCentreId != row.ServiceCentreId || previous?.Model != row.Model)
+                {
+                    await StockPositionRows.CountDeviceAsync(context, tenantId, previous?.ServiceCentreId, previous?.Model, -1, cancellationToken).ConfigureAwait(false);
+                    await StockPositionRows.CountDeviceAsync(context, tenantId, row.ServiceCentreId, row.Model, +1, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return row.Version;
             }
             catch (DbUpdateException ex)
             {
                 context.ChangeTracker.Clear();
-                var serial = record.SerialNumber;
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 var actual = await context.Set<DeviceRow>()
                     .AsNoTracking()
                     .Where(d => d.TenantId == tenantId && d.SerialNumber == serial)
@@ -140,7 +162,10 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
             new ComponentClass(row.ComponentCode, row.ComponentNameZh, row.ComponentNameEn),
             row.AcceptedOn,
             row.HandedOverOn,
-            row.CompletedOn);
+            row.CompletedOn)
+            .WithContract(row.WarrantyPolicyCode, row.ContractId)
+            .WithServiceCentre(row.ServiceCentreId)
+            .WithModel(row.Model, row.Grade);
         return DeviceHistory.Apply(record, row.History);
     }
 }

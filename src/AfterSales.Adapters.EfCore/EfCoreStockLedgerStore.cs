@@ -12,7 +12,8 @@ namespace AfterSales.EntityFrameworkCore;
 /// <summary>
 /// An <see cref="IStockLedgerStore"/> over EF Core (EF Core 备件台账存储), generic over the host's
 /// context: a ledger is its rows in the append-only <see cref="StockMovementRow"/> table, keyed by
-/// (tenant, centre, part, version); the balance is their sum, rebuilt on load.
+/// (tenant, centre, part, version); the balance is their sum, rebuilt on load, and kept in a
+/// <see cref="StockPositionRow"/> written with them for the replenishment run.
 /// </summary>
 /// <remarks>
 /// <para><b>Concurrency.</b> A save from version <c>n</c> first checks that the stored version is
@@ -98,48 +99,32 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            // Guards against a writer ahead of the store (which would leave a gap); a writer behind it
-            // collides with the stored key below.
-            var stored = await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
-            if (stored != expectedVersion)
-            {
-                throw Conflict(ledger, expectedVersion, stored);
-            }
-
-            for (var i = expectedVersion; i < ledger.Movements.Count; i++)
-            {
-                var movement = ledger.Movements[i];
-                context.Add(new StockMovementRow
-                {
-                    TenantId = tenantId,
-                    CentreId = ledger.CentreId,
-                    PartNumber = ledger.PartNumber,
-                    Version = i + 1,
-                    Kind = movement.Kind,
-                    Quantity = movement.Quantity,
-                    By = movement.By,
-                    At = movement.At,
-                    WorkOrderId = movement.WorkOrderId,
-                    Note = movement.Note,
-                });
-            }
-
+            // The movements and the position's balance in one transaction.
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, cancellationToken).ConfigureAwait(false);
                 var events = formatter is null ? [] : AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion);
-                await OutboxSaves.SaveChangesAsync(context, events, formatter, cancellationToken).ConfigureAwait(false);
+                if (formatter is not null && events.Count > 0)
+                {
+                    // The stock events in the movements' own transaction (the outbox).
+                    await OutboxWriter.WriteAsync(context, transaction, events, formatter, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 if (events.Count > 0)
                 {
                     signals?.EventsStored();
                 }
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is ConcurrencyConflictException or DbUpdateException)
             {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 context.ChangeTracker.Clear();
-                var actual = await StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
-                if (actual != expectedVersion)
+                var actual = await StockLedgerWrites.StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
+                if (e is ConcurrencyConflictException || actual != expectedVersion)
                 {
-                    throw Conflict(ledger, expectedVersion, actual);
+                    throw StockLedgerWrites.Conflict(ledger, expectedVersion, actual);
                 }
 
                 throw;
@@ -156,18 +141,4 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         StockMovementKind.Scrapped => ledger.Scrap(row.Quantity, row.By, row.At, row.Note),
         _ => throw new InvalidOperationException($"Stock movement {row.CentreId}/{row.PartNumber} v{row.Version} has an unknown kind {row.Kind}."),
     };
-
-    private static ConcurrencyConflictException Conflict(StockLedger ledger, int expected, int actual) =>
-        new("stock ledger", $"{ledger.CentreId}/{ledger.PartNumber}", expected, actual);
-
-    private static async Task<int> StoredVersionAsync(TContext context, string tenantId, StockLedger ledger, CancellationToken cancellationToken)
-    {
-        var centre = ledger.CentreId;
-        var part = ledger.PartNumber;
-        return await context.Set<StockMovementRow>()
-            .AsNoTracking()
-            .Where(m => m.TenantId == tenantId && m.CentreId == centre && m.PartNumber == part)
-            .MaxAsync(static m => (int?)m.Version, cancellationToken)
-            .ConfigureAwait(false) ?? 0;
-    }
 }

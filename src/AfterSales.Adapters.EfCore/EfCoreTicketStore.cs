@@ -40,7 +40,7 @@ namespace AfterSales.EntityFrameworkCore;
 /// and moves the next deadline in one transaction.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
-public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
+public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, ITicketStockStore, Entitlements.Warranty.IDeviceRepairLog
     where TContext : DbContext
 {
     private const string Store = "tickets";
@@ -126,6 +126,17 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
         });
 
     /// <inheritdoc />
+    /// <remarks>One transaction on one context: the ledger's movements and its position's balance, then the
+    /// ticket's version-checked row and events (on SQLite, one turn of the writer loop). Either conflict rolls
+    /// both back and throws <see cref="ConcurrencyConflictException"/> naming the one that moved.</remarks>
+    public Task SaveAsync(Ticket ticket, int expectedVersion, Entitlements.Spares.StockLedger ledger, int expectedLedgerVersion, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.RunAsync(Store, "save", ticket?.TenantId, async () =>
+        {
+            await SaveWithStockCoreAsync(ticket!, expectedVersion, ledger, expectedLedgerVersion, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<TicketSummary>> ListDueBeforeAsync(string tenantId, Instant before, CancellationToken cancellationToken = default) =>
         StoreTelemetry.RunAsync(Store, "list_due", tenantId, () => ListDueBeforeCoreAsync(tenantId, before, cancellationToken));
 
@@ -197,6 +208,90 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
                 signals.EventsStored();
             }
         }
+    }
+
+    private async Task SaveWithStockCoreAsync(Ticket ticket, int expectedVersion, Entitlements.Spares.StockLedger ledger, int expectedLedgerVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedVersion, ticket.Version);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedLedgerVersion);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedLedgerVersion, ledger.Version);
+        var (row, events, ticketOutbox) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
+
+        // The ticket's events and the pool's stock events go to the outbox in the one transaction.
+        IReadOnlyList<DomainEvent> outbox = formatter is null
+            ? ticketOutbox
+            : [.. ticketOutbox, .. AggregateDomainEvents.ForStockSave(ticket.TenantId, ledger, expectedLedgerVersion)];
+
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            async Task<bool> WriteAsync(CancellationToken ct)
+            {
+                var database = context.Database;
+                await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        await StockLedgerWrites.WriteAsync(context, ticket.TenantId, ledger, expectedLedgerVersion, ct).ConfigureAwait(false);
+                        if (!await writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct).ConfigureAwait(false))
+                        {
+                            await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                            return false;
+                        }
+
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch
+                    {
+                        await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                        throw;
+                    }
+                }
+                finally
+                {
+                    context.ChangeTracker.Clear();
+                    await database.CloseConnectionAsync().ConfigureAwait(false);
+                }
+            }
+
+            bool written;
+            try
+            {
+                written = context.Database.ProviderName == DbCommands.SqliteProvider
+                    ? await sqliteWriter.RunAsync(WriteAsync, cancellationToken).ConfigureAwait(false)
+                    : await WriteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DbException or DbUpdateException)
+            {
+                // Name the one that moved: the ledger (its key or its position) or the ticket.
+                var storedLedger = await StockLedgerWrites.StoredVersionAsync(context, ticket.TenantId, ledger, cancellationToken).ConfigureAwait(false);
+                if (e is ConcurrencyConflictException || storedLedger != expectedLedgerVersion)
+                {
+                    throw StockLedgerWrites.Conflict(ledger, expectedLedgerVersion, storedLedger);
+                }
+
+                var stored = await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false);
+                if (stored != expectedVersion)
+                {
+                    throw new ConcurrencyConflictException(ticket.Id, expectedVersion, stored);
+                }
+
+                throw;
+            }
+
+            if (!written)
+            {
+                throw new ConcurrencyConflictException(ticket.Id, expectedVersion, await StoredVersionAsync(context, row.TenantId, row.Id, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        Signal(row.NextDeadline, outbox.Count);
     }
 
     /// <inheritdoc />
@@ -357,6 +452,19 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue
         await using (owner.ConfigureAwait(false))
         {
             return await TicketListQueries.ListAsync(context, tickets, tenantId, query, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The resolve events of the tickets on the serial number, through the tickets' (tenant, device) index.</remarks>
+    public async Task<IReadOnlyList<Entitlements.Warranty.DeviceRepair>> ListRepairsAsync(string tenantId, string serialNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serialNumber);
+        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+        await using (owner.ConfigureAwait(false))
+        {
+            return await DeviceRepairQueries.ListAsync(context, tenantId, serialNumber, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -70,6 +70,8 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         StoredEndpoints.Map(tenantScoped);
         EventEndpoints.Map(tenantScoped);
         CalendarEndpoints.Map(tenantScoped);
+        Quotes.Map(tenantScoped);
+        SparesEndpoints.Map(tenantScoped);
         PolicyEndpoints.Map(group, tenantScoped);
         return group;
     }

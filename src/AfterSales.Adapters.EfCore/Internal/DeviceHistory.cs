@@ -21,7 +21,7 @@ internal sealed class DeviceHistory
     public static string ToJson(DeviceRecord record) => JsonSerializer.Serialize(
         new DeviceHistory
         {
-            Replacements = [.. record.Replacements.Select(static r => new ReplacementEntry { On = Text(r.On), Scope = r.Scope, WorkOrderId = r.WorkOrderId, NewSerialNumber = r.NewSerialNumber })],
+            Replacements = [.. record.Replacements.Select(static r => new ReplacementEntry { On = Text(r.On), Scope = r.Scope, WorkOrderId = r.WorkOrderId, NewSerialNumber = r.NewSerialNumber, PartNumber = r.PartNumber })],
             Shelf = [.. record.ShelfPeriods.Select(static p => new ShelfEntry { From = Text(p.Start), To = Text(p.End) })],
             Relocations = [.. record.Relocations.Select(static r => new RelocationEntry { On = Text(r.On), From = r.From, To = r.To })],
         },
@@ -33,7 +33,7 @@ internal sealed class DeviceHistory
             ?? throw new InvalidOperationException($"Device record {record.SerialNumber} has an empty history document.");
         foreach (var r in history.Replacements)
         {
-            record = record.WithReplacement(new DeviceReplacement(Date(r.On), r.Scope, r.WorkOrderId, r.NewSerialNumber));
+            record = record.WithReplacement(new DeviceReplacement(Date(r.On), r.Scope, r.WorkOrderId, r.NewSerialNumber, r.PartNumber));
         }
 
         foreach (var p in history.Shelf)
@@ -63,6 +63,8 @@ internal sealed class ReplacementEntry
     public string WorkOrderId { get; set; } = string.Empty;
 
     public string? NewSerialNumber { get; set; }
+
+    public string? PartNumber { get; set; }
 }
 
 internal sealed class ShelfEntry

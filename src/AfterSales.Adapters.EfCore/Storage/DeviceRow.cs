@@ -42,4 +42,19 @@ public sealed class DeviceRow
 
     /// <summary>The number of saves: the optimistic-concurrency token.</summary>
     public int Version { get; set; }
+
+    /// <summary>The warranty policy code that judges the device (<see cref="DeviceRecord.WarrantyPolicyCode"/>).</summary>
+    public string? WarrantyPolicyCode { get; set; }
+
+    /// <summary>The contract (and price list) the device was delivered under.</summary>
+    public string? ContractId { get; set; }
+
+    /// <summary>The service centre that serves the device; with <see cref="Model"/> it counts in the centre's installed base.</summary>
+    public string? ServiceCentreId { get; set; }
+
+    /// <summary>The device's model, a part number.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The device's grade, for loaners of the same or a better grade.</summary>
+    public int? Grade { get; set; }
 }

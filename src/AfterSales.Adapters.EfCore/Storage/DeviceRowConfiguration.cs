@@ -41,6 +41,11 @@ public sealed class DeviceRowConfiguration : IEntityTypeConfiguration<DeviceRow>
         builder.Property(static d => d.CompletedOn).HasColumnName("completed_on").HasConversion(date);
         builder.Property(static d => d.History).HasColumnName("history");
         builder.Property(static d => d.Version).HasColumnName("version").IsConcurrencyToken();
+        builder.Property(static d => d.WarrantyPolicyCode).HasColumnName("warranty_policy").HasMaxLength(100);
+        builder.Property(static d => d.ContractId).HasColumnName("contract_id").HasMaxLength(100);
+        builder.Property(static d => d.ServiceCentreId).HasColumnName("centre_id").HasMaxLength(100);
+        builder.Property(static d => d.Model).HasColumnName("model").HasMaxLength(100);
+        builder.Property(static d => d.Grade).HasColumnName("grade");
         builder.HasIndex(static d => new { d.TenantId, d.ComponentCode }).HasDatabaseName($"ix_{p}devices_tenant_component");
     }
 }

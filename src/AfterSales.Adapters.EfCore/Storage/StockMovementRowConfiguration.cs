@@ -38,5 +38,8 @@ public sealed class StockMovementRowConfiguration : IEntityTypeConfiguration<Sto
         builder.Property(static m => m.At).HasColumnName("at").HasConversion(new InstantToUnixNanosecondsConverter());
         builder.Property(static m => m.WorkOrderId).HasColumnName("work_order_id");
         builder.Property(static m => m.Note).HasColumnName("note");
+
+        // The replenishment run's stock as of a month's end: the tenant's movements since then.
+        builder.HasIndex(static m => new { m.TenantId, m.At }).HasDatabaseName($"ix_{options.TablePrefix}stock_movements_tenant_at");
     }
 }

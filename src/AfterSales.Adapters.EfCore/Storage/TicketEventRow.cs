@@ -31,4 +31,7 @@ public sealed class TicketEventRow
 
     /// <summary>The user's display name when the event was recorded (<see cref="Actor.DisplayName"/>), if known.</summary>
     public string? ActorName { get; set; }
+
+    /// <summary>When a back-dated fact was entered (<see cref="TicketEvent.RecordedAt"/>); <see langword="null"/> for a fact recorded as it happened.</summary>
+    public Instant? RecordedAt { get; set; }
 }

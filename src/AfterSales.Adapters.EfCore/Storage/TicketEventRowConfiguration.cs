@@ -35,6 +35,7 @@ public sealed class TicketEventRowConfiguration : IEntityTypeConfiguration<Ticke
         builder.Property(static e => e.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(32);
         builder.Property(static e => e.At).HasColumnName("at").HasConversion(new InstantToUnixNanosecondsConverter());
         builder.Property(static e => e.Payload).HasColumnName("payload");
+        builder.Property(static e => e.RecordedAt).HasColumnName("recorded_at").HasConversion(new InstantToUnixNanosecondsConverter());
         builder.Property(static e => e.ActorSubject).HasColumnName("actor_subject").HasMaxLength(200);
         builder.Property(static e => e.ActorName).HasColumnName("actor_name").HasMaxLength(200);
         builder.HasOne<TicketRow>()

@@ -49,5 +49,8 @@ public sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRow>
         // ListDueBeforeAsync (per tenant) and ClaimDueAsync (all tenants) range-scan these.
         builder.HasIndex(static t => new { t.TenantId, t.NextDeadline }).HasDatabaseName($"ix_{p}tickets_tenant_next_deadline");
         builder.HasIndex(static t => t.NextDeadline).HasDatabaseName($"ix_{p}tickets_next_deadline");
+
+        // A device's work orders (R-WO-10): GET /devices/{serial}/tickets and its repair history.
+        builder.HasIndex(static t => new { t.TenantId, t.DeviceSerialNumber }).HasDatabaseName($"ix_{p}tickets_tenant_device");
     }
 }

@@ -50,8 +50,9 @@ internal sealed class TicketEventReader
                             Kind = Enum.Parse<TicketEventKind>(reader.GetString(1)),
                             At = InstantToUnixNanosecondsConverter.FromUnixNanoseconds(reader.GetInt64(2)),
                             Payload = reader.IsDBNull(3) ? null : reader.GetString(3),
-                            ActorSubject = reader.IsDBNull(4) ? null : reader.GetString(4),
-                            ActorName = reader.IsDBNull(5) ? null : reader.GetString(5),
+                            RecordedAt = reader.IsDBNull(4) ? null : InstantToUnixNanosecondsConverter.FromUnixNanoseconds(reader.GetInt64(4)),
+                            ActorSubject = reader.IsDBNull(5) ? null : reader.GetString(5),
+                            ActorName = reader.IsDBNull(6) ? null : reader.GetString(6),
                         });
                     }
                 }
@@ -90,7 +91,7 @@ internal sealed class TicketEventReader
             var helper = names.Sql;
             return new Sql(
                 context.Model,
-                $"SELECT {names.Column(nameof(TicketEventRow.Version))}, {names.Column(nameof(TicketEventRow.Kind))}, {names.Column(nameof(TicketEventRow.At))}, {names.Column(nameof(TicketEventRow.Payload))}"
+                $"SELECT {names.Column(nameof(TicketEventRow.Version))}, {names.Column(nameof(TicketEventRow.Kind))}, {names.Column(nameof(TicketEventRow.At))}, {names.Column(nameof(TicketEventRow.Payload))}, {names.Column(nameof(TicketEventRow.RecordedAt))}"
                     + $", {names.Column(nameof(TicketEventRow.ActorSubject))}, {names.Column(nameof(TicketEventRow.ActorName))}"
                     + $" FROM {names.Table}"
                     + $" WHERE {names.Column(nameof(TicketEventRow.TenantId))} = {helper.GenerateParameterNamePlaceholder("tenant")}"

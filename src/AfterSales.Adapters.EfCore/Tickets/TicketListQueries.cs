@@ -50,6 +50,16 @@ internal static class TicketListQueries
             rows = rows.Where(r => r.SeverityCode == severity);
         }
 
+        if (query.IsLegacyIssue is { } legacy)
+        {
+            rows = rows.Where(r => r.IsLegacyIssue == legacy);
+        }
+
+        if (query.DeviceSerialNumber is { } serial)
+        {
+            rows = rows.Where(r => r.DeviceSerialNumber == serial);
+        }
+
         if (query.DueBefore is { } due)
         {
             Instant? horizon = due;

@@ -32,7 +32,7 @@ internal sealed class TicketWriter
     private static readonly string[] EventColumns =
     [
         nameof(TicketEventRow.TenantId), nameof(TicketEventRow.TicketId), nameof(TicketEventRow.Version),
-        nameof(TicketEventRow.Kind), nameof(TicketEventRow.At), nameof(TicketEventRow.Payload),
+        nameof(TicketEventRow.Kind), nameof(TicketEventRow.At), nameof(TicketEventRow.Payload), nameof(TicketEventRow.RecordedAt),
         nameof(TicketEventRow.ActorSubject), nameof(TicketEventRow.ActorName),
     ];
 
@@ -225,8 +225,9 @@ internal sealed class TicketWriter
                     Add(command, p[3], DbType.String, e.Kind.ToString());
                     Add(command, p[4], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At));
                     Add(command, p[5], DbType.String, e.Payload);
-                    Add(command, p[6], DbType.String, e.ActorSubject);
-                    Add(command, p[7], DbType.String, e.ActorName);
+                    Add(command, p[6], DbType.Int64, e.RecordedAt is { } recorded ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(recorded) : null);
+                    Add(command, p[7], DbType.String, e.ActorSubject);
+                    Add(command, p[8], DbType.String, e.ActorName);
                     inserts.BatchCommands.Add(command);
                 }
             }
@@ -307,8 +308,9 @@ internal sealed class TicketWriter
             var kind = command.AddParameter(p[3], DbType.String, string.Empty);
             var at = command.AddParameter(p[4], DbType.Int64, 0L);
             var payload = command.AddParameter(p[5], DbType.String, null);
-            var actorSubject = command.AddParameter(p[6], DbType.String, null);
-            var actorName = command.AddParameter(p[7], DbType.String, null);
+            var recorded = command.AddParameter(p[6], DbType.Int64, null);
+            var actorSubject = command.AddParameter(p[7], DbType.String, null);
+            var actorName = command.AddParameter(p[8], DbType.String, null);
             foreach (var e in events)
             {
                 actorSubject.Value = (object?)e.ActorSubject ?? DBNull.Value;
@@ -317,6 +319,7 @@ internal sealed class TicketWriter
                 kind.Value = e.Kind.ToString();
                 at.Value = InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At);
                 payload.Value = (object?)e.Payload ?? DBNull.Value;
+                recorded.Value = e.RecordedAt is { } r ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(r) : DBNull.Value;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -72,15 +72,21 @@ public sealed record SiteContract
 }
 
 /// <summary>Body of commands that need a reason: escalate-to-vendor, reopen, wait-for-customer, cancel.</summary>
-public sealed record ReasonRequest
+public sealed record ReasonRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>Why, in words kept with the event.</summary>
     public required string Reason { get; init; }
 }
 
 /// <summary>Body of wait-for-customer: why in words, and optionally a pause reason of the policy other than waiting for the customer.</summary>
-public sealed record WaitRequest
+public sealed record WaitRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>Why, in words kept with the event.</summary>
     public required string Reason { get; init; }
 
@@ -89,8 +95,11 @@ public sealed record WaitRequest
 }
 
 /// <summary>Body of negotiate-due-date: the metric whose running clock moves, the agreed due instant, why and who agreed it.</summary>
-public sealed record NegotiateDueDateRequest
+public sealed record NegotiateDueDateRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>The metric's code, e.g. resolved.</summary>
     public required string Metric { get; init; }
 
@@ -105,22 +114,37 @@ public sealed record NegotiateDueDateRequest
 }
 
 /// <summary>Body of resolve and resolve-remotely.</summary>
-public sealed record ResolutionRequest
+public sealed record ResolutionRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>What fixed it.</summary>
     public required string Resolution { get; init; }
+
+    /// <summary>The part repaired, counted against the device's repair history (R-WAR-6); the unit as such when omitted.</summary>
+    public string? RepairedPartNumber { get; init; }
+
+    /// <summary>Whether repairs cannot fix the unit (a workaround holds it): with an earlier repair, a free replacement is owed (R-WAR-6).</summary>
+    public bool Unfixable { get; init; }
 }
 
 /// <summary>Body of dispatch.</summary>
-public sealed record DispatchRequest
+public sealed record DispatchRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>The engineer sent on site (派工).</summary>
     public required string Engineer { get; init; }
 }
 
 /// <summary>Body of sign-off.</summary>
-public sealed record SignOffRequest
+public sealed record SignOffRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>The customer who signed the service report.</summary>
     public required string Signer { get; init; }
 
@@ -133,8 +157,11 @@ public sealed record SignOffRequest
 }
 
 /// <summary>Body of reclassify.</summary>
-public sealed record ReclassifyRequest
+public sealed record ReclassifyRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>The new severity code on the policy's scale.</summary>
     public required string SeverityCode { get; init; }
 
@@ -142,29 +169,25 @@ public sealed record ReclassifyRequest
     public required string Reason { get; init; }
 }
 
-/// <summary>Body of submit-quote: the quote's id and total (see POST /quotes to price one).</summary>
-public sealed record SubmitQuoteRequest
+/// <summary>Body of accept-quote.</summary>
+public sealed record AcceptQuoteRequest : ICommandRequest
 {
-    /// <summary>The quote's id.</summary>
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>The quote accepted: the work order's current quote, by id.</summary>
     public required string QuoteId { get; init; }
 
-    /// <summary>The quote's total.</summary>
-    public required decimal Total { get; init; }
-
-    /// <summary>CNY when omitted.</summary>
-    public string? Currency { get; init; }
-}
-
-/// <summary>Body of accept-quote.</summary>
-public sealed record AcceptQuoteRequest
-{
     /// <summary>The customer who accepted the quote.</summary>
     public required string AcceptedBy { get; init; }
 }
 
 /// <summary>Body of replace-parts: the old and new part, signed for by the customer.</summary>
-public sealed record ReplacePartsRequest
+public sealed record ReplacePartsRequest : ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>The removed part's number.</summary>
     public required string OldPartNumber { get; init; }
 
@@ -179,11 +202,138 @@ public sealed record ReplacePartsRequest
 
     /// <summary>The customer who signed for both parts (R-WO-7).</summary>
     public required string SignedBy { get; init; }
+
+    /// <summary>On paid work, the accepted quote the part is replaced under; checked when given (the ticket links the part to its accepted quote either way).</summary>
+    public string? QuoteId { get; init; }
 }
 
-/// <summary>Optional body of deliver-repair-plan and provide-loaner.</summary>
-public sealed record NoteRequest
+/// <summary>What every command body may carry: when the fact happened, for a back-dated fact.</summary>
+public interface ICommandRequest
 {
+    /// <summary>When the fact happened, if earlier than now; <see langword="null"/> for now.</summary>
+    Instant? OccurredAt { get; }
+}
+
+/// <summary>Optional body of the commands that take no other field: only <c>occurredAt</c>.</summary>
+public sealed record CommandRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+}
+
+/// <summary>Body of send-for-rma: a faulty part sent to the manufacturer (R-WO-9).</summary>
+public sealed record SendForRmaRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>The RMA number the manufacturer issued (返修单号), unique within the order.</summary>
+    public required string RmaNumber { get; init; }
+
+    /// <summary>The faulty part's number.</summary>
+    public required string PartNumber { get; init; }
+
+    /// <summary>The faulty part's serial number, if it has one.</summary>
+    public string? SerialNumber { get; init; }
+
+    /// <summary>A note, e.g. carrier and tracking number.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>Body of receive-rma-return: the part came back (R-WO-9).</summary>
+public sealed record ReceiveRmaReturnRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>The RMA number the part went out under.</summary>
+    public required string RmaNumber { get; init; }
+
+    /// <summary>How it came back: Repaired, Replaced or Unrepairable.</summary>
+    [WireEnum(typeof(RmaOutcome))]
+    public required string Outcome { get; init; }
+
+    /// <summary>The manufacturer's finding.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>Body of review-legacy-issue (R-WO-6).</summary>
+public sealed record ReviewLegacyIssueRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>Who reviewed the legacy issue.</summary>
+    public required string Reviewer { get; init; }
+
+    /// <summary>What was found and decided, e.g. the next step and the report owed to the customer.</summary>
+    public required string Note { get; init; }
+}
+
+/// <summary>Body of confirm-data-backup (R-WO-7).</summary>
+public sealed record ConfirmDataBackupRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>Who confirmed the backup (the engineer, or the customer's administrator).</summary>
+    public required string ConfirmedBy { get; init; }
+
+    /// <summary>What was backed up and where.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>
+/// Optional body of provide-loaner (提供备机, R-SP-5): a note, or a named unit — then
+/// <see cref="UnitSerialNumber"/> and <see cref="PartNumber"/> are required, the grade must be at
+/// least the device's, and the order tracks the unit until return-loaner.
+/// </summary>
+public sealed record ProvideLoanerRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>A note kept with the event.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The loaner unit's serial number; with it the unit is tracked to its return.</summary>
+    public string? UnitSerialNumber { get; init; }
+
+    /// <summary>The loaner pool's part number (the unit's type); required with <see cref="UnitSerialNumber"/>.</summary>
+    public string? PartNumber { get; init; }
+
+    /// <summary>The service centre whose pool lends it: then the pool's stock moves with the ticket, in one transaction.</summary>
+    public string? CentreId { get; init; }
+
+    /// <summary>Who issued it from the centre's pool; required with <see cref="CentreId"/>.</summary>
+    public string? IssuedBy { get; init; }
+
+    /// <summary>The unit's grade, 0 or more, higher is better: at least the device's (the same or better); required when the device's grade is known.</summary>
+    public int? Grade { get; init; }
+}
+
+/// <summary>Body of return-loaner (备机归还, R-SP-5).</summary>
+public sealed record ReturnLoanerRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
+    /// <summary>The loaner unit's serial number, as provided.</summary>
+    public required string UnitSerialNumber { get; init; }
+
+    /// <summary>Who took it back into the centre's pool; required when it was lent from one.</summary>
+    public string? ReceivedBy { get; init; }
+
+    /// <summary>A note, e.g. the unit's condition.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>Optional body of deliver-repair-plan.</summary>
+public sealed record NoteRequest : ICommandRequest
+{
+    /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
+    public Instant? OccurredAt { get; init; }
+
     /// <summary>A note kept with the event.</summary>
     public string? Note { get; init; }
 }
@@ -203,7 +353,15 @@ public sealed record NoteRequest
 /// <param name="Resolution">What fixed it, once resolved.</param>
 /// <param name="ObservationStartedAt">When the observation period (运行观察期) started.</param>
 /// <param name="CancellationReason">Why it was cancelled.</param>
-/// <param name="Report">What was reported.</param>
+/// <param name="IsBillable">Whether the work is paid (out of warranty, R-WAR-8): as the entitlement check at report decided, or once a quote was submitted.</param>
+/// <param name="Report">What was reported, with the entitlement check made then (R-WO-1).</param>
+/// <param name="Rmas">The parts sent for return-for-repair (R-WO-9) and their returns.</param>
+/// <param name="LastLegacyReview">The last review as a legacy issue (R-WO-6), if any.</param>
+/// <param name="LastLegacyReviewAt">When it was last reviewed as a legacy issue.</param>
+/// <param name="DataBackupRequired">Whether the contract asks for a data backup before on-site changes (R-WO-7).</param>
+/// <param name="DataBackup">The data backup confirmation, once given.</param>
+/// <param name="ReplacementObligations">The replacements the device came to owe when this order was resolved (R-WAR-6).</param>
+/// <param name="Loaners">The loaner units lent the customer (R-SP-5) and their returns; the order closes only when every one is back.</param>
 /// <param name="PermittedCommands">The commands it accepts now: POST /tickets/{id}/{command}.</param>
 /// <param name="Events">Its latest events (at most the default page size), oldest first; <c>version</c> is how many it has in all.</param>
 /// <param name="History">The link to its whole history, a page of events at a time (GET /tickets/{id}/events).</param>
@@ -223,7 +381,15 @@ public sealed record TicketResponse(
     string? Resolution,
     Instant? ObservationStartedAt,
     string? CancellationReason,
+    bool IsBillable,
     ReportResponse Report,
+    IReadOnlyList<RmaResponse> Rmas,
+    TicketReview? LastLegacyReview,
+    Instant? LastLegacyReviewAt,
+    bool DataBackupRequired,
+    TicketDataBackup? DataBackup,
+    IReadOnlyList<ObligationResponse> ReplacementObligations,
+    IReadOnlyList<LoanerResponse> Loaners,
     [property: WireEnum(typeof(TicketTrigger), KebabCase = true)] IReadOnlyList<string> PermittedCommands,
     IReadOnlyList<TicketEventResponse> Events,
     string History,
@@ -245,7 +411,15 @@ public sealed record TicketResponse(
         t.Resolution,
         t.ObservationStartedAt,
         t.CancellationReason,
+        t.IsBillable,
         ReportResponse.From(t.ReportDetails),
+        [.. t.Rmas.Select(static r => new RmaResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.SentAt, r.ReturnedAt, r.Outcome?.ToString()))],
+        t.LastLegacyReview,
+        t.LastLegacyReviewAt,
+        t.DataBackupRequired,
+        t.DataBackup,
+        [.. t.ReplacementObligations.Select(ObligationResponse.From)],
+        [.. t.Loaners.Select(static l => new LoanerResponse(l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.ReturnedAt))],
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Skip(Math.Max(0, t.Events.Count - eventLimit)).Select(TicketEventResponse.From)],
         history,
@@ -275,6 +449,7 @@ public sealed record ActorResponse(string Subject, string? Name)
 /// <param name="Symptom">The fault as described.</param>
 /// <param name="SeverityCode">The severity code it was reported with.</param>
 /// <param name="FaultOccurredAt">When the fault occurred, if given.</param>
+/// <param name="Entitlement">The entitlement check made at report (R-WO-1); absent when the service runs none.</param>
 public sealed record ReportResponse(
     ReporterContract Reporter,
     [property: WireEnum(typeof(ReportChannel))] string Channel,
@@ -282,7 +457,8 @@ public sealed record ReportResponse(
     string DeviceSerialNumber,
     string Symptom,
     string SeverityCode,
-    Instant? FaultOccurredAt)
+    Instant? FaultOccurredAt,
+    EntitlementResponse? Entitlement)
 {
     internal static ReportResponse From(TicketReport r) => new(
         new ReporterContract { Name = r.Reporter.Name, Organization = r.Reporter.Organization, Contact = r.Reporter.Contact },
@@ -291,13 +467,15 @@ public sealed record ReportResponse(
         r.DeviceSerialNumber,
         r.Symptom,
         r.SeverityCode,
-        r.FaultOccurredAt);
+        r.FaultOccurredAt,
+        EntitlementResponse.From(r.Entitlement));
 }
 
 /// <summary>One event of a work order's history.</summary>
 /// <param name="Version">The ticket's version this event made.</param>
 /// <param name="Kind">What happened.</param>
-/// <param name="At">When.</param>
+/// <param name="At">When it happened (the occurredAt of a back-dated fact); clocks count from it.</param>
+/// <param name="RecordedAt">When a back-dated fact was entered; absent for a fact recorded as it happened.</param>
 /// <param name="Engineer">The engineer, for a dispatch.</param>
 /// <param name="Reason">The reason given, if any.</param>
 /// <param name="Resolution">The resolution, for a resolve.</param>
@@ -310,6 +488,12 @@ public sealed record ReportResponse(
 /// <param name="PartsExchange">The parts exchanged, for a replacement.</param>
 /// <param name="PolicyKey">The SLA policy version, for Reported and PolicyAdopted, id@version.</param>
 /// <param name="CalendarKeys">The calendar versions pinned (Reported) or adopted (CalendarsAdopted, PolicyAdopted), id@version.</param>
+/// <param name="Rma">The part sent for return-for-repair or received back (R-WO-9).</param>
+/// <param name="Review">The legacy-issue review (R-WO-6).</param>
+/// <param name="Backup">The data backup confirmation (R-WO-7).</param>
+/// <param name="Repair">For a resolve: the part repaired and whether repairs cannot fix it (R-WAR-6).</param>
+/// <param name="Obligation">For ReplacementObligationRaised: the replacement the device owes (R-WAR-6).</param>
+/// <param name="Loaner">For LoanerProvided (a named unit) and LoanerReturned: the loaner unit (R-SP-5).</param>
 /// <param name="PauseReason">For WaitingForCustomer: the pause reason's code when it is not waiting-for-customer.</param>
 /// <param name="Negotiation">For DueDateNegotiated: the metric, the agreed due instant and who agreed it.</param>
 /// <param name="Actor">Who recorded it; null when recorded without a signed-in user.</param>
@@ -317,6 +501,7 @@ public sealed record TicketEventResponse(
     int Version,
     [property: WireEnum(typeof(TicketEventKind))] string Kind,
     Instant At,
+    Instant? RecordedAt,
     string? Engineer,
     string? Reason,
     string? Resolution,
@@ -325,19 +510,63 @@ public sealed record TicketEventResponse(
     int? Satisfaction,
     string? Comment,
     string? Note,
-    TicketQuote? Quote,
+    QuoteResponse? Quote,
     TicketPartsExchange? PartsExchange,
     string? PolicyKey,
     IReadOnlyList<string>? CalendarKeys,
+    RmaStepResponse? Rma,
+    TicketReview? Review,
+    TicketDataBackup? Backup,
+    TicketRepair? Repair,
+    ObligationResponse? Obligation,
+    TicketLoaner? Loaner,
     string? PauseReason,
     TicketDueDateNegotiation? Negotiation,
     ActorResponse? Actor)
 {
     internal static TicketEventResponse From(TicketEvent e) => new(
-        e.Version, e.Kind.ToString(), e.At, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
-        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note, e.Quote, e.PartsExchange,
-        e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null, e.PauseReasonCode, e.Negotiation, ActorResponse.From(e.Actor));
+        e.Version, e.Kind.ToString(), e.At, e.RecordedAt, e.Engineer, e.Reason, e.Resolution, e.SeverityCode,
+        e.SignOff?.Signer, e.SignOff?.Satisfaction, e.SignOff?.Comment, e.Note,
+        e.Quote is { } q ? new QuoteResponse(q.QuoteId, e.TicketId.Value, q.PriceListKey, q.IssuedOn, q.Currency,
+            [.. q.Lines.Select(static l => new QuoteLineResponse(l.Kind.ToString(), l.Description, l.PartNumber, l.Quantity, l.UnitPrice, l.Total, l.Note))],
+            q.Lines.Where(static l => l.Kind == AfterSales.Entitlements.Quotes.QuoteLineKind.Part).Sum(static l => l.Total), q.Total, q.AcceptedBy, false) : null,
+        e.PartsExchange,
+        e.PolicyKey, e.CalendarKeys is { } keys ? [.. keys] : null,
+        e.Rma is { } r ? new RmaStepResponse(r.RmaNumber, r.PartNumber, r.SerialNumber, r.Outcome?.ToString(), r.Note) : null, e.Review, e.Backup, e.Repair,
+        e.Obligation is { } o ? ObligationResponse.From(o) : null,
+        e.Loaner,
+        e.PauseReasonCode,
+        e.Negotiation,
+        ActorResponse.From(e.Actor));
 }
+
+/// <summary>A replacement a device owes under its contract's repair-count rule (R-WAR-6).</summary>
+/// <param name="Scope">WholeUnit or KeyPart.</param>
+/// <param name="PartNumber">The part to replace; absent for the whole unit.</param>
+/// <param name="RepairCount">How many times it was repaired.</param>
+/// <param name="Limit">The contract's limit.</param>
+/// <param name="Reason">Why, in one line.</param>
+public sealed record ObligationResponse([property: WireEnum(typeof(AfterSales.Entitlements.Warranty.ReplacementScope))] string Scope, string? PartNumber, int RepairCount, int Limit, string Reason)
+{
+    internal static ObligationResponse From(TicketObligation o) => new(o.Scope.ToString(), o.PartNumber, o.RepairCount, o.Limit, o.Reason);
+
+    internal static ObligationResponse From(AfterSales.Entitlements.Warranty.ReplacementObligation o) => new(o.Scope.ToString(), o.PartNumber, o.RepairCount, o.Limit, o.Reason);
+}
+
+/// <summary>A loaner unit lent the customer (备机, R-SP-5) and, once back, when.</summary>
+/// <param name="UnitSerialNumber">The unit's serial number.</param>
+/// <param name="PartNumber">The loaner pool's part number.</param>
+/// <param name="CentreId">The service centre whose pool lent it.</param>
+/// <param name="Grade">The unit's grade.</param>
+/// <param name="ProvidedAt">When it was provided: the instant that met the loaner clock.</param>
+/// <param name="ReturnedAt">When it came back; absent while the customer has it.</param>
+public sealed record LoanerResponse(string UnitSerialNumber, string? PartNumber, string? CentreId, int? Grade, Instant ProvidedAt, Instant? ReturnedAt);
+
+/// <summary>A part sent for return-for-repair (R-WO-9) and, once back, its outcome.</summary>
+public sealed record RmaResponse(string RmaNumber, string PartNumber, string? SerialNumber, Instant SentAt, Instant? ReturnedAt, [property: WireEnum(typeof(RmaOutcome))] string? Outcome);
+
+/// <summary>One RMA step as an event records it.</summary>
+public sealed record RmaStepResponse(string RmaNumber, string? PartNumber, string? SerialNumber, [property: WireEnum(typeof(RmaOutcome))] string? Outcome, string? Note);
 
 /// <summary>A work order in a list.</summary>
 /// <param name="Id">The work order's id.</param>
@@ -351,6 +580,7 @@ public sealed record TicketEventResponse(
 /// <param name="NextDeadline">Its next SLA warning or due instant while open.</param>
 /// <param name="IsLegacyIssue">Whether a clock breached or was met late (遗留问题, R-WO-6).</param>
 /// <param name="Provisional">Whether a clock not yet stopped reached a year its calendar has no holiday data for, counted as plain weeks: its deadline may move when the year is loaded.</param>
+/// <param name="LastLegacyReviewAt">When it was last reviewed as a legacy issue, if ever.</param>
 public sealed record TicketSummaryResponse(
     string Id,
     int Version,
@@ -362,11 +592,12 @@ public sealed record TicketSummaryResponse(
     Instant LastEventAt,
     Instant? NextDeadline,
     bool IsLegacyIssue,
-    bool Provisional)
+    bool Provisional,
+    Instant? LastLegacyReviewAt)
 {
     internal static TicketSummaryResponse From(TicketSummary s) => new(
         s.Id.Value, s.Version, s.State.ToString(), s.SeverityCode, s.PolicyKey, s.DeviceSerialNumber,
-        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.IsProvisional);
+        s.ReportedAt, s.LastEventAt, s.NextDeadline, s.IsLegacyIssue, s.IsProvisional, s.LastLegacyReviewAt);
 }
 
 /// <summary>One page of a list.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AfterSales.Entitlements;
 using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
@@ -8,10 +9,12 @@ using AfterSales.Http.Idempotency;
 using AfterSales.Http.Internal;
 using AfterSales.Http.OpenApi;
 using AfterSales.Http.Tenancy;
+using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Http.Endpoints;
@@ -33,10 +36,10 @@ internal static class EntitlementEndpoints
     {
         var group = root.MapGroup(string.Empty).WithTags("Entitlements");
         var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Entitlements");
-        group.MapGet("/warranty/policies", static () => TypedResults.Ok(WarrantyPresets.All.Select(static p => new WarrantyPolicyResponse(
+        group.MapGet("/warranty/policies", static (WarrantyPolicyCatalog catalog) => TypedResults.Ok(catalog.All.Select(static p => new WarrantyPolicyResponse(
                 p.Code, p.Name, p.RepairLimit,
                 [.. p.Terms.Select(static t => new WarrantyTermResponse(t.Component.Code, t.Length.ToString(), t.StartRule.ToString()))])).ToArray()))
-            .WithName("ListWarrantyPolicies").WithSummary("The warranty presets of the seed plans.");
+            .WithName("ListWarrantyPolicies").WithSummary("The warranty policies the service knows: the seed presets and the host's own.");
 
         group.MapPost("/warranty/assessments", Assess)
             .Accepts<WarrantyAssessmentRequest>("application/json")
@@ -51,7 +54,22 @@ internal static class EntitlementEndpoints
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
         tenantScoped.MapGet("/devices/{serialNumber}", Device)
-            .WithName("GetDevice").WithSummary("A registered device; ETag is its version.").ETag().ProducesProblem(404);
+            .WithName("GetDevice").WithSummary("A registered device with its repairs from its work orders and the replacements its contract owes (R-WAR-6); ETag is its version.").ETag().ProducesProblem(404);
+
+        tenantScoped.MapPost("/devices/{serialNumber}/relocations", Relocate)
+            .Accepts<RelocateDeviceRequest>("application/json")
+            .WithName("RelocateDevice")
+            .WithSummary("Record that a registered device was moved (移机, R-WAR-10); the warranty is kept and its assessments say so. Honours If-Match.")
+            .IfMatch().ETag()
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415);
+
+        tenantScoped.MapGet("/devices/{serialNumber}/tickets", DeviceTickets)
+            .WithName("ListDeviceTickets")
+            .WithSummary("Every work order of a device (设备维修档案, R-WO-10), newest first; page (from 1) and pageSize.")
+            .WithDescription("Served from the tickets' (tenant, device serial number) index. The device need not be registered: a report on an unknown serial number is listed too.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
+            .ProducesProblem(400);
 
         tenantScoped.MapGet("/devices/{serialNumber}/warranty", DeviceWarranty)
             .WithName("GetDeviceWarranty").WithSummary("Is the registered device under warranty on ?on=<date> (default today, Beijing) under ?policy=<code>, and why?")
@@ -67,66 +85,94 @@ internal static class EntitlementEndpoints
             .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
-        tenantScoped.MapPost("/quotes", Quote)
-            .AddEndpointFilter<IdempotencyFilter>()
-            .Accepts<QuoteRequest>("application/json")
-            .WithName("CreateQuote").WithSummary("Price an out-of-warranty repair (报价); parts above the tendered price are refused (422). Honours Idempotency-Key.")
-            .IdempotencyKey()
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-
-        group.MapPost("/spares/replenishment", Replenish)
-            .Accepts<ReplenishmentRequest>("application/json")
-            .WithName("PlanReplenishment").WithSummary("The month's spare replenishment orders (备件补货) for the given stock positions.")
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-
         group.MapPost("/spares/ledger", Ledger)
             .Accepts<StockLedgerRequest>("application/json")
             .WithName("ReplayStockLedger").WithSummary("Replays spare movements (备件台账) in order: the balance, or 422 when stock would go negative.")
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> Assess(HttpContext http, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> Assess(HttpContext http, WarrantyPolicyCatalog catalog, IOptions<AfterSalesHttpOptions> options)
     {
         var r = (await RequestBody.ReadAsync<WarrantyAssessmentRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        var policy = PolicyOf(r.Policy);
+        var policy = PolicyOf(catalog, r.Policy, "policy");
         var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn);
         return TypedResults.Ok(ToResponse(policy.Evaluate(record, r.On)));
     }
 
-    private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> Register(HttpContext http, IDeviceRegistry registry, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<Results<Created<DeviceResponse>, ProblemHttpResult>> Register(
+        HttpContext http, IDeviceRegistry registry, WarrantyPolicyCatalog catalog, IOptions<AfterSalesHttpOptions> options)
     {
         var r = (await RequestBody.ReadAsync<RegisterDeviceRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        if (r.SerialNumber.Length > 100)
-        {
-            throw RequestRejectedException.Validation("serialNumber", "serialNumber must be at most 100 characters.");
-        }
-
-        var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn);
+        var policyCode = r.WarrantyPolicy is { } code ? PolicyOf(catalog, code, "warrantyPolicy").Code : null;
+        var record = DeviceRecord.Create(r.SerialNumber, ComponentOf(r.Component), r.AcceptedOn, r.HandedOverOn, r.CompletedOn)
+            .WithContract(policyCode, r.ContractId)
+            .WithServiceCentre(r.CentreId)
+            .WithModel(r.Model, r.Grade);
         var version = await registry.SaveAsync(http.Tenant(), record, 0, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(version);
         var location = $"{http.Request.PathBase}{http.GetEndpoint()?.Metadata.GetMetadata<AfterSalesGroupMarker>()?.Prefix}/devices/{Uri.EscapeDataString(record.SerialNumber)}";
-        return TypedResults.Created(location, ToResponse(record, version));
+        return TypedResults.Created(location, await ToResponseAsync(http, record, version).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Relocate(
+        HttpContext http, string serialNumber, IDeviceRegistry registry, IOptions<AfterSalesHttpOptions> options)
+    {
+        var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
+        var r = (await RequestBody.ReadAsync<RelocateDeviceRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
+        var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
+        if (!Parse.Matches(condition, found.Version))
+        {
+            throw new ConcurrencyConflictException("device record", serialNumber, condition!.Count == 0 ? 0 : condition.Min(), found.Version);
+        }
+
+        var moved = found.Value.WithRelocation(new DeviceRelocation(r.On, r.From, r.To));
+        var version = await registry.SaveAsync(http.Tenant(), moved, found.Version, http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.ETag = Parse.ETag(version);
+        return TypedResults.Ok(await ToResponseAsync(http, moved, version).ConfigureAwait(false));
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> Device(HttpContext http, string serialNumber, IDeviceRegistry registry)
     {
         var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(found.Version);
-        return TypedResults.Ok(ToResponse(found.Value, found.Version));
+        return TypedResults.Ok(await ToResponseAsync(http, found.Value, found.Version).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> DeviceWarranty(HttpContext http, string serialNumber, IDeviceRegistry registry, IClock clock)
+    private static async Task<Results<Ok<WarrantyAssessmentResponse>, ProblemHttpResult>> DeviceWarranty(
+        HttpContext http, string serialNumber, IDeviceRegistry registry, EntitlementService entitlements, IClock clock)
     {
-        var policy = PolicyOf(Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."));
-        var on = Query(http, "on") is { } text ? DateOf(text, "on") : policy.DateOf(clock.GetCurrentInstant());
+        var code = Query(http, "policy");
         var found = await FindDevice(http, serialNumber, registry).ConfigureAwait(false);
+        var policy = code is not null
+            ? PolicyOf(entitlements.Policies, code, "policy")
+            : entitlements.PolicyFor(found.Value)
+                ?? throw RequestRejectedException.Validation("policy", "policy is required: the device names no warranty policy and the service has no default.");
+        var on = Query(http, "on") is { } text ? DateOf(text, "on") : policy.DateOf(clock.GetCurrentInstant());
         return TypedResults.Ok(ToResponse(policy.Evaluate(found.Value, on)));
     }
 
-    private static async Task<Results<Ok<WarrantyAssessmentPageResponse>, ProblemHttpResult>> Expiring(
-        HttpContext http, IDeviceRegistry registry, IClock clock, IOptions<AfterSalesHttpOptions> options)
+    private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> DeviceTickets(
+        HttpContext http, string serialNumber, TicketService service, IOptions<AfterSalesHttpOptions> options)
     {
-        var policy = PolicyOf(Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."));
+        if (Identifier.Problem(serialNumber) is { } problem)
+        {
+            throw RequestRejectedException.Validation("serialNumber", $"serialNumber {problem}.");
+        }
+
+        var (page, pageSize) = Paging.Read(http, options.Value);
+        var found = await service.ListAsync(http.Tenant(), new AfterSales.WorkOrders.TicketQuery
+        {
+            DeviceSerialNumber = serialNumber,
+            Offset = checked((page - 1) * pageSize),
+            Limit = pageSize + 1,
+        }, http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new TicketPageResponse([.. found.Take(pageSize).Select(TicketSummaryResponse.From)], page, pageSize, found.Count > pageSize));
+    }
+
+    private static async Task<Results<Ok<WarrantyAssessmentPageResponse>, ProblemHttpResult>> Expiring(
+        HttpContext http, IDeviceRegistry registry, WarrantyPolicyCatalog catalog, IClock clock, IOptions<AfterSalesHttpOptions> options)
+    {
+        var policy = PolicyOf(catalog, Query(http, "policy") ?? throw RequestRejectedException.Validation("policy", "policy is required."), "policy");
         var from = Query(http, "from") is { } text ? DateOf(text, "from") : policy.DateOf(clock.GetCurrentInstant());
         var o = options.Value;
         var page = Query(http, "page") is { } p ? Parse.Int(p, "page", 1, 1_000_000) : 1;
@@ -151,90 +197,32 @@ internal static class EntitlementEndpoints
         return result.Success ? result.Value : throw RequestRejectedException.Validation(field, field + " must be an ISO date such as 2026-03-02.");
     }
 
-    private static WarrantyPolicy PolicyOf(string code) =>
-        WarrantyPresets.All.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase))
-        ?? throw RequestRejectedException.Validation("policy", $"policy must be one of {string.Join(", ", WarrantyPresets.All.Select(static p => p.Code))}.");
+    private static WarrantyPolicy PolicyOf(WarrantyPolicyCatalog catalog, string code, string field) =>
+        catalog.Find(code)
+        ?? throw RequestRejectedException.Validation(field, $"{field} must be one of {string.Join(", ", catalog.All.Select(static p => p.Code))}.");
 
     private static ComponentClass ComponentOf(string code) =>
         Components.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))
         ?? throw RequestRejectedException.Validation("component", $"component must be one of {string.Join(", ", Components.Select(static c => c.Code))}.");
 
-    private static DeviceResponse ToResponse(DeviceRecord d, int version) =>
-        new(d.SerialNumber, version, d.Component.Code, d.AcceptedOn, d.HandedOverOn, d.CompletedOn, d.Replacements.Count);
+    /// <summary>The device with its repair history from its tickets and the replacements its contract owes (R-WAR-6).</summary>
+    private static async Task<DeviceResponse> ToResponseAsync(HttpContext http, DeviceRecord d, int version)
+    {
+        var log = http.RequestServices.GetRequiredService<IDeviceRepairLog>();
+        var entitlements = http.RequestServices.GetRequiredService<EntitlementService>();
+        var repairs = await log.ListRepairsAsync(http.Tenant(), d.SerialNumber, http.RequestAborted).ConfigureAwait(false);
+        var obligations = entitlements.PolicyFor(d) is { } policy
+            ? policy.ReplacementObligations(RepairHistory.Of(d, repairs, policy.Zone))
+            : [];
+        return new(d.SerialNumber, version, d.Component.Code, d.AcceptedOn, d.HandedOverOn, d.CompletedOn, d.Replacements.Count,
+            d.WarrantyPolicyCode, d.ContractId, d.ServiceCentreId, d.Model, d.Grade, [.. d.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))],
+            [.. repairs.Select(static r => new RepairResponse(r.WorkOrderId, r.At, r.PartNumber, r.Unfixable))],
+            [.. obligations.Select(ObligationResponse.From)]);
+    }
 
     private static WarrantyAssessmentResponse ToResponse(WarrantyAssessment a) => new(
-        a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons);
-
-    private static async Task<Results<Ok<QuoteResponse>, ProblemHttpResult>> Quote(HttpContext http, IOptions<AfterSalesHttpOptions> options)
-    {
-        var r = (await RequestBody.ReadAsync<QuoteRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        if (r.Lines.Count is 0 or > 500)
-        {
-            throw RequestRejectedException.Validation("lines", "lines must hold 1 to 500 lines.");
-        }
-
-        var prices = TenderedPriceList.Empty();
-        foreach (var (part, max) in r.TenderedPrices ?? new Dictionary<string, decimal>())
-        {
-            prices = prices.With(part, Money.Cny(max));
-        }
-
-        var id = r.Id ?? Guid.NewGuid().ToString("N");
-        var builder = Entitlements.Quotes.Quote.CreateBuilder(id, r.WorkOrderId, r.SerialNumber, prices, r.IssuedOn);
-        for (var i = 0; i < r.Lines.Count; i++)
-        {
-            var field = string.Create(CultureInfo.InvariantCulture, $"lines[{i}]");
-            var line = r.Lines[i] ?? throw RequestRejectedException.Validation(field, field + " must not be null.");
-            var kind = Parse.Enum<QuoteLineKind>(line.Kind, field + ".kind");
-            Money Amount() => Money.Cny(line.Amount ?? throw RequestRejectedException.Validation(field + ".amount", field + ".amount is required for " + kind + "."));
-            try
-            {
-                _ = kind switch
-                {
-                    QuoteLineKind.Part => builder.AddPart(
-                        line.PartNumber ?? throw RequestRejectedException.Validation(field + ".partNumber", field + ".partNumber is required for a part."),
-                        line.Description ?? line.PartNumber, line.Quantity ?? 1, Amount()),
-                    QuoteLineKind.PhoneSupport => builder.AddPhoneSupport(line.Description ?? "电话技术支持 (phone support)"),
-                    QuoteLineKind.OnSiteVisit => builder.AddOnSiteVisit(Amount(), line.Description ?? "上门服务费 (on-site visit)"),
-                    QuoteLineKind.Travel => builder.AddTravel(Amount(), line.Description ?? "差旅费 (travel)"),
-                    QuoteLineKind.Tools => builder.AddToolCharge(Amount(), line.Description ?? "工具费 (tools)"),
-                    QuoteLineKind.Labour => builder.AddLabour(Amount(), line.Description ?? "人工费 (labour)"),
-                    _ => throw RequestRejectedException.Validation(field + ".kind", field + ".kind " + kind + " is not offered over HTTP."),
-                };
-            }
-            catch (ArgumentException ex)
-            {
-                throw RequestRejectedException.Validation(field, ex.Message.Split(" (Parameter", 2)[0]);
-            }
-        }
-
-        var q = builder.Build();
-        return TypedResults.Ok(new QuoteResponse(q.Id, q.WorkOrderId, q.SerialNumber, q.IssuedOn, q.Currency,
-            [.. q.Lines.Select(static l => new QuoteLineResponse(l.Kind.ToString(), l.Description, l.PartNumber, l.Quantity, l.UnitPrice.Amount, l.Total.Amount, l.Note))],
-            q.PartsTotal.Amount, q.Total.Amount));
-    }
-
-    private static async Task<Results<Ok<ReplenishmentResponse>, ProblemHttpResult>> Replenish(HttpContext http, IOptions<AfterSalesHttpOptions> options)
-    {
-        var r = (await RequestBody.ReadAsync<ReplenishmentRequest>(http, options.Value.MaxRequestBodySize).ConfigureAwait(false))!;
-        if (r.Positions.Count is 0 or > MaxItems)
-        {
-            throw RequestRejectedException.Validation("positions", $"positions must hold 1 to {MaxItems} cells.");
-        }
-
-        var centres = r.Positions.Select(static p => p.CentreId).Distinct(StringComparer.Ordinal).ToList();
-        var parts = r.Positions.Select(static p => p.PartNumber).Distinct(StringComparer.Ordinal).ToList();
-        var builder = StockPositions.CreateBuilder(centres, parts);
-        foreach (var p in r.Positions)
-        {
-            builder.SetOnHand(p.CentreId, p.PartNumber, p.OnHand).SetInstalledBase(p.CentreId, p.PartNumber, p.InstalledBase);
-        }
-
-        var policy = ReplenishmentPolicy.OfRatio(r.Ratio ?? ReplenishmentPolicy.Seed000.Ratio, r.Minimum ?? 0);
-        var plan = ReplenishmentPlanner.Plan(r.Month, builder.Build(), policy);
-        return TypedResults.Ok(new ReplenishmentResponse(plan.Month, plan.CellsChecked, plan.TotalUnits,
-            [.. plan.Orders.Select(static o => new ReplenishmentOrderResponse(o.CentreId, o.PartNumber, o.Quantity, o.OnHand, o.Target))]));
-    }
+        a.SerialNumber, a.On, a.Status.ToString(), a.IsCovered, a.Term.Component.Code, a.StartsOn, a.LastCoveredDay, a.LatentDefectLastDay, a.Reasons,
+        [.. a.Relocations.Select(static r => new RelocationResponse(r.On, r.From, r.To))]);
 
     private static async Task<Results<Ok<StockLedgerResponse>, ProblemHttpResult>> Ledger(HttpContext http, IOptions<AfterSalesHttpOptions> options)
     {

@@ -148,10 +148,13 @@ internal static class InspectionEndpoints
             errors["signedBy"] = ["signedBy must be 1 to 200 characters."];
         }
 
-        if (r.EngineerId.Length is 0 or > 100 || string.IsNullOrWhiteSpace(r.EngineerId))
+        if (Identifier.Problem(r.EngineerId) is { } engineer)
         {
-            errors["engineerId"] = ["engineerId must be 1 to 100 characters."];
+            errors["engineerId"] = [$"engineerId {engineer}."];
         }
+
+        Supported(r.InspectedOn, "inspectedOn", errors);
+        Supported(r.SignedOn, "signedOn", errors);
 
         if (errors.Count > 0)
         {
@@ -216,6 +219,10 @@ internal static class InspectionEndpoints
             {
                 errors["startsOn"] = ["startsOn is required with a recurrence: the first window's first day."];
             }
+            else
+            {
+                Supported(r.StartsOn, "startsOn", errors);
+            }
 
             if (r.PreExpiryMonths is not null)
             {
@@ -242,13 +249,14 @@ internal static class InspectionEndpoints
         {
             for (var i = 0; i < (ids?.Count ?? 0); i++)
             {
-                if (ids![i] is { Length: > 0 and <= 100 } id && !string.IsNullOrWhiteSpace(id))
+                var path = string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]");
+                if (Identifier.Problem(ids![i]) is { } problem)
                 {
-                    subjects.Add(make(id));
+                    errors[path] = [$"{path} {problem}."];
                 }
                 else
                 {
-                    errors[string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]")] = [field + " entries must be 1 to 100 characters."];
+                    subjects.Add(make(ids[i]));
                 }
             }
         }
@@ -338,9 +346,9 @@ internal static class InspectionEndpoints
         }
 
         var (value, field) = device is not null ? (device, "device") : (site!, "site");
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 100)
+        if (Identifier.Problem(value) is { } problem)
         {
-            errors[field] = [field + " must be 1 to 100 characters."];
+            errors[field] = [$"{field} {problem}."];
             return null;
         }
 
@@ -354,14 +362,23 @@ internal static class InspectionEndpoints
 
     private static string RecordId(string? id) =>
         id is null ? Guid.NewGuid().ToString("N")
-        : id.Length is > 0 and <= 100 && !string.IsNullOrWhiteSpace(id) ? id
-        : throw RequestRejectedException.Validation("id", "id must be 1 to 100 characters.");
+        : Identifier.Problem(id) is { } problem ? throw RequestRejectedException.Validation("id", $"id {problem}.")
+        : id;
+
+    private static void Supported(LocalDate? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is { } day && (day < SupportedDates.MinDate || day > SupportedDates.MaxDate))
+        {
+            errors[field] = [$"{field} must be from {SupportedDates.MinDate:yyyy-MM-dd} to {SupportedDates.MaxDate:yyyy-MM-dd}, was {day:yyyy-MM-dd}."];
+        }
+    }
 
     private static void Key(string value, string field)
     {
-        if (value.Length is 0 or > 100 || string.IsNullOrWhiteSpace(value))
+        // Stored keys follow the one identifier rule, so what is created can be addressed again.
+        if (Identifier.Problem(value) is { } problem)
         {
-            throw RequestRejectedException.Validation(field, field + " must be 1 to 100 characters.");
+            throw RequestRejectedException.Validation(field, $"{field} {problem}.");
         }
     }
 

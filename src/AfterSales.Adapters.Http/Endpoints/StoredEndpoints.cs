@@ -191,9 +191,18 @@ internal static class StoredEndpoints
 
     private static void CheckKeys(string centreId, string partNumber)
     {
-        if (centreId.Length > 100 || partNumber.Length > 100)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, value) in new[] { ("centreId", centreId), ("partNumber", partNumber) })
         {
-            throw NotFound("stock ledger");
+            if (Identifier.Problem(value) is { } problem)
+            {
+                errors[field] = [$"{field} {problem}."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw RequestRejectedException.Validation(errors);
         }
     }
 

@@ -43,6 +43,14 @@ internal static class TicketEndpoints
             .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
             .ProducesProblem(400);
 
+        tickets.MapGet("/legacy-issues", LegacyIssues)
+            .WithName("ListLegacyIssues")
+            .WithSummary("Legacy issues (遗留问题, R-WO-6): open orders whose clock breached or was met late, newest report first, with their last review; page and pageSize.")
+            .WithDescription("As of each order's last save or the deadline watcher's last visit. Review one with POST /tickets/{id}/review-legacy-issue.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
+            .ProducesProblem(400);
+
         tickets.MapGet("/{id}", Get)
             .WithName("GetTicket")
             .WithSummary("A work order with its latest events (at most the default page size) and the link to its whole history; ETag is its version.")
@@ -82,12 +90,11 @@ internal static class TicketEndpoints
                     Execute(http, id, service, options.Value, command))
                 .WithName("Ticket" + command.Trigger)
                 .WithSummary(command.Summary + " Honours If-Match (the ETag, i.e. the version): 412 when stale.")
+                .WithDescription("The body may carry occurredAt: when the fact happened, if earlier than now. The event keeps both instants (at, recordedAt) and clocks count from occurredAt; "
+                    + "it may not be in the future, before the ticket's previous fact, or older than the service's bound (400 naming occurredAt).")
                 .IfMatch().ETag()
                 .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
-            if (command.Body is { } body)
-            {
-                endpoint.Accepts(body, command.BodyOptional, "application/json").ProducesProblem(413).ProducesProblem(415);
-            }
+            endpoint.Accepts(command.Body, command.BodyOptional, "application/json").ProducesProblem(413).ProducesProblem(415);
         }
     }
 
@@ -233,6 +240,19 @@ internal static class TicketEndpoints
             [.. found.Take(pageSize).Select(TicketSummaryResponse.From)], page, pageSize, found.Count > pageSize));
     }
 
+    private static async Task<Results<Ok<TicketPageResponse>, ProblemHttpResult>> LegacyIssues(HttpContext http, TicketService service, IOptions<AfterSalesHttpOptions> options)
+    {
+        var (page, pageSize) = Paging.Read(http, options.Value);
+        var found = await service.ListAsync(http.Tenant(), new TicketQuery
+        {
+            IsLegacyIssue = true,
+            Offset = checked((page - 1) * pageSize),
+            Limit = pageSize + 1,
+        }, http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new TicketPageResponse(
+            [.. found.Take(pageSize).Select(TicketSummaryResponse.From)], page, pageSize, found.Count > pageSize));
+    }
+
     private static TicketState LeafState(string value)
     {
         var state = Parse.Enum<TicketState>(value, "state");
@@ -250,7 +270,7 @@ internal static class TicketEndpoints
         HttpContext http, string id, TicketService service, AfterSalesHttpOptions options, TicketCommands.Command command)
     {
         var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
-        var action = await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false);
+        var input = command.Run is null ? await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false) : null;
         var ticketId = TicketIdOf(id);
         int? expected = condition is null ? null : condition.Count == 1 ? condition.First() : null;
         if (condition is { Count: not 1 })
@@ -262,7 +282,10 @@ internal static class TicketEndpoints
                 : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
         }
 
-        var ticket = await service.ActingAs(RequestActor.Of(http.User)).ExecuteAsync(http.Tenant(), ticketId, expected, action, http.RequestAborted).ConfigureAwait(false);
+        var acting = service.ActingAs(RequestActor.Of(http.User));
+        var ticket = command.Run is { } run
+            ? await run(http, acting, ticketId, expected, options.MaxRequestBodySize).ConfigureAwait(false)
+            : await acting.ExecuteAsync(http.Tenant(), ticketId, expected, input!.Action, input.OccurredAt, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);
         return TypedResults.Ok(Response(http, ticket, options));
     }

@@ -102,6 +102,21 @@ internal sealed partial class ProblemMappingFilter(IOptions<AfterSalesHttpOption
                 };
             case AdoptionRefusedException refusal:
                 return new ProblemDetails { Status = 409, Title = "The work order is finished: its clocks are final.", Detail = refusal.Message };
+            case Entitlements.Quotes.TenderedPriceExceededException cap:
+                // A line above its tendered price, or a part not on the list (R-WAR-8): the client's line is wrong.
+                var capField = cap.LineIndex is { } line
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lines[{line}].{(cap.TenderedUnitPrice is null ? "partNumber" : "unitPrice")}")
+                    : "partNumber";
+                var capped = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal) { [capField] = [cap.Message] })
+                {
+                    Status = 400,
+                    Title = "A quote line is above the tendered price.",
+                    Detail = cap.Message,
+                };
+                capped.Extensions["partNumber"] = cap.PartNumber;
+                capped.Extensions["quotedUnitPrice"] = cap.QuotedUnitPrice?.Amount;
+                capped.Extensions["tenderedUnitPrice"] = cap.TenderedUnitPrice?.Amount;
+                return capped;
             case CalendarYearNotCoveredException y:
                 return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
             case InvalidDefinitionException d:
@@ -161,9 +176,17 @@ internal sealed partial class ProblemMappingFilter(IOptions<AfterSalesHttpOption
             return "$";
         }
 
-        var name = paramName.StartsWith("report.", StringComparison.Ordinal) ? paramName["report.".Length..]
-            : paramName.StartsWith("exchange.", StringComparison.Ordinal) ? paramName["exchange.".Length..]
-            : paramName;
+        // The domain names an argument's member (report.DeviceSerialNumber); the client wrote the member.
+        var name = paramName;
+        foreach (var argument in (ReadOnlySpan<string>)["report.", "exchange.", "quote.", "draft."])
+        {
+            if (paramName.StartsWith(argument, StringComparison.Ordinal))
+            {
+                name = paramName[argument.Length..];
+                break;
+            }
+        }
+
         if (name == "newSeverityCode")
         {
             return "severityCode";

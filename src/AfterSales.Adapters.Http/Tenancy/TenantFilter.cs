@@ -38,9 +38,9 @@ internal sealed class TenantFilter(ITenantResolver resolver, IOptions<AfterSales
                 "X-Tenant-Id names another tenant than the user's; a user acts for their own tenant only. Omit the header.");
         }
 
-        if (tenant.Length > MaxLength || tenant.Any(char.IsControl))
+        if (Identifier.Problem(tenant) is { } problem)
         {
-            throw RequestRejectedException.Validation("tenant", $"The tenant must be at most {MaxLength} characters without control characters.");
+            throw RequestRejectedException.Validation("tenant", $"The tenant {problem}.");
         }
 
         context.HttpContext.Features.Set(new TenantFeature(tenant));

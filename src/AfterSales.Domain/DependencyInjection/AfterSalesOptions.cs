@@ -28,6 +28,31 @@ public sealed class AfterSalesOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? DefaultPolicyId { get; set; }
 
+    /// <summary>The default of <see cref="MaxBackdating"/>: 24 hours.</summary>
+    public static readonly Duration DefaultMaxBackdating = Duration.FromHours(24);
+
+    /// <summary>
+    /// Warranty policies (质保条款) beyond the seed presets (<see cref="Entitlements.Warranty.WarrantyPresets.All"/>,
+    /// always known), by code; one with a preset's code replaces the preset.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IList<Entitlements.Warranty.WarrantyPolicy> WarrantyPolicies { get; } = [];
+
+    /// <summary>The warranty policy code that judges registered devices naming none; <see langword="null"/> to leave them unassessed.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? DefaultWarrantyPolicyCode { get; set; }
+
+    /// <summary>
+    /// Whether reporting a fault looks the device up in the registry and assesses its warranty
+    /// (R-WO-1), recording the result and the billable flag on the ticket.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CheckEntitlementAtReport { get; set; } = true;
+
+    /// <summary>How far back a command's <c>occurredAt</c> may lie (补录时限): 1 minute to 30 days.</summary>
+    /// <value>The default value is 24 hours.</value>
+    public Duration MaxBackdating { get; set; } = DefaultMaxBackdating;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="InvalidOperationException">An option is invalid; the message names it and says why.</exception>
     public void Validate()
@@ -40,6 +65,22 @@ public sealed class AfterSalesOptions
             {
                 throw new InvalidOperationException($"Policies[{i}]: policy {policy.Key} appears twice with different content; give the new one a higher version.");
             }
+        }
+
+        if (MaxBackdating < Duration.FromMinutes(1) || MaxBackdating > Duration.FromDays(30))
+        {
+            throw new InvalidOperationException($"MaxBackdating must be 1 minute to 30 days, was {MaxBackdating}.");
+        }
+
+        for (var i = 0; i < WarrantyPolicies.Count; i++)
+        {
+            _ = WarrantyPolicies[i] ?? throw new InvalidOperationException($"WarrantyPolicies[{i}] must not be null.");
+        }
+
+        if (DefaultWarrantyPolicyCode is { } code
+            && !Entitlements.Warranty.WarrantyPresets.All.Concat(WarrantyPolicies).Any(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"DefaultWarrantyPolicyCode must be the code of a preset or of a policy in WarrantyPolicies, was '{code}'.");
         }
 
         for (var i = 0; i < Calendars.Count; i++)

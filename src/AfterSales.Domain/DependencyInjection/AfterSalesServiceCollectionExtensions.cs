@@ -1,5 +1,7 @@
 using AfterSales;
 using AfterSales.Calendars;
+using AfterSales.Entitlements;
+using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Events;
@@ -71,6 +73,39 @@ public static class AfterSalesServiceCollectionExtensions
         services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
+        services.TryAddSingleton<IPriceListCatalog, InMemoryPriceListCatalog>();
+        services.TryAddSingleton<IReplenishmentStore>(static sp => new InMemoryReplenishmentStore(
+            sp.GetRequiredService<IStockLedgerStore>() as InMemoryStockLedgerStore
+                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory stock ledgers; register an IReplenishmentStore with your own IStockLedgerStore."),
+            sp.GetRequiredService<IDeviceRegistry>() as InMemoryDeviceRegistry
+                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory device registry; register an IReplenishmentStore with your own IDeviceRegistry.")));
+        services.TryAddSingleton(static sp => new SparesService(sp.GetRequiredService<IReplenishmentStore>(), RequireClock(sp)));
+
+        // The repair history is read from the tickets: the ticket store is the log when it can be.
+        services.TryAddSingleton<IDeviceRepairLog>(static sp => sp.GetRequiredService<ITicketStore>() as IDeviceRepairLog ?? NoDeviceRepairs.Instance);
+        services.TryAddSingleton(static sp => new WarrantyPolicyCatalog(
+            WarrantyPresets.All.Concat(sp.GetRequiredService<AfterSalesOptions>().WarrantyPolicies)));
+        services.TryAddSingleton(static sp => new EntitlementService(
+            sp.GetRequiredService<IDeviceRegistry>(),
+            sp.GetRequiredService<WarrantyPolicyCatalog>(),
+            sp.GetRequiredService<AfterSalesOptions>().DefaultWarrantyPolicyCode));
+        services.TryAddSingleton(static sp =>
+        {
+            var options = sp.GetRequiredService<AfterSalesOptions>();
+            return new TicketService(
+                sp.GetRequiredService<ITicketStore>(),
+                sp.GetRequiredService<SlaTermsResolver>(),
+                RequireClock(sp),
+                new TicketServiceOptions
+                {
+                    DefaultPolicyId = options.DefaultPolicyId,
+                    MaxBackdating = options.MaxBackdating,
+                    Entitlements = options.CheckEntitlementAtReport ? sp.GetRequiredService<EntitlementService>() : null,
+                    PriceLists = sp.GetRequiredService<IPriceListCatalog>(),
+                    RepairLog = sp.GetRequiredService<IDeviceRepairLog>(),
+                    StockLedgers = sp.GetRequiredService<IStockLedgerStore>(),
+                });
+        });
         services.TryAddSingleton<IQualityRecordStore, InMemoryQualityRecordStore>();
         services.TryAddSingleton<IInspectionStore, InMemoryInspectionStore>();
         services.TryAddSingleton<IQualityTermsCatalog, InMemoryQualityTermsCatalog>();
@@ -83,11 +118,6 @@ public static class AfterSalesServiceCollectionExtensions
             sp.GetRequiredService<IDeviceRegistry>(),
             RequireClock(sp),
             sp.GetRequiredService<QualityServiceOptions>()));
-        services.TryAddSingleton(static sp => new TicketService(
-            sp.GetRequiredService<ITicketStore>(),
-            sp.GetRequiredService<SlaTermsResolver>(),
-            RequireClock(sp),
-            sp.GetRequiredService<AfterSalesOptions>().DefaultPolicyId));
         return new AfterSalesBuilder(services, options);
     }
 

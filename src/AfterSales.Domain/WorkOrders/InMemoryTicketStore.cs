@@ -11,7 +11,7 @@ namespace AfterSales.WorkOrders;
 /// Given an <see cref="InMemoryEventLog"/> and an <see cref="IEventFormatter"/>, a save appends its domain
 /// events to the log under the same lock, and the store serves the deadline watcher as an <see cref="IDeadlineQueue"/>.
 /// </summary>
-public sealed class InMemoryTicketStore : ITicketStore, IDeadlineQueue
+public sealed class InMemoryTicketStore : ITicketStore, IDeadlineQueue, Entitlements.Warranty.IDeviceRepairLog
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, TicketId Id), Entry> tickets = [];
@@ -278,6 +278,32 @@ public sealed class InMemoryTicketStore : ITicketStore, IDeadlineQueue
             IReadOnlyList<TicketSummary> page = [.. ordered.Skip(query.Offset).Take(query.Limit)];
             return Task.FromResult(page);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Entitlements.Warranty.DeviceRepair>> ListRepairsAsync(string tenantId, string serialNumber, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotBlank(serialNumber);
+        List<TicketEvent[]> histories;
+        lock (gate)
+        {
+            histories =
+            [
+                .. tickets.Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)
+                        && string.Equals(p.Value.Events[0].Report!.DeviceSerialNumber, serialNumber, StringComparison.Ordinal))
+                    .Select(static p => p.Value.Events.ToArray()),
+            ];
+        }
+
+        IReadOnlyList<Entitlements.Warranty.DeviceRepair> repairs =
+        [
+            .. histories.SelectMany(static h => h.Where(static e => e.Kind is TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely)
+                    .Select(e => new Entitlements.Warranty.DeviceRepair(h[0].TicketId.Value, e.At, e.Repair?.PartNumber, e.Repair?.Unfixable ?? false)))
+                .OrderBy(static r => r.At)
+                .ThenBy(static r => r.WorkOrderId, StringComparer.Ordinal),
+        ];
+        return Task.FromResult(repairs);
     }
 
     /// <summary>Every ticket of the tenant, rebuilt from a copy of its events taken under the lock, for the in-memory quality snapshot.</summary>

@@ -83,7 +83,7 @@ public sealed partial class Ticket
         Guard.NotBlank(metric);
         Guard.NotBlank(reason);
         Guard.NotBlank(negotiatedBy);
-        var now = Now();
+        var now = backdatedTo ?? Now();
         TicketMachine.EnsurePermitted(this, TicketTrigger.NegotiateDueDate, now);
         var known = NegotiableMetric(metric, nameof(metric));
         if (dueAt <= now)
@@ -134,20 +134,6 @@ public sealed partial class Ticket
         e.PauseReasonCode is not { } code ? PauseReason.WaitingForCustomer
         : Policy.FindPauseReason(code) ?? throw new ArgumentException($"PauseReasonCode '{code}' is not a pause reason of policy {Policy.Key}.", nameof(e));
 
-    private void Record(TicketEventKind kind, string? reason = null, string? note = null, string? pauseReasonCode = null, TicketDueDateNegotiation? negotiation = null)
-    {
-        var now = Now();
-        TicketMachine.EnsurePermitted(this, TriggerOf(kind)!.Value, now);
-        Apply(new TicketEvent
-        {
-            Kind = kind,
-            TicketId = Id,
-            Version = Version + 1,
-            At = now,
-            Reason = reason,
-            Note = note,
-            PauseReasonCode = pauseReasonCode,
-            Negotiation = negotiation,
-        });
-    }
+    private void Record(TicketEventKind kind, string? reason = null, string? note = null, string? pauseReasonCode = null, TicketDueDateNegotiation? negotiation = null) =>
+        Execute(kind, reason: reason, note: note, pauseReasonCode: pauseReasonCode, negotiation: negotiation);
 }

@@ -34,6 +34,11 @@ public sealed partial class Ticket
         TicketEventKind.QuoteSubmitted => TicketTrigger.SubmitQuote,
         TicketEventKind.QuoteAccepted => TicketTrigger.AcceptQuote,
         TicketEventKind.PartsReplaced => TicketTrigger.ReplaceParts,
+        TicketEventKind.RmaSent => TicketTrigger.SendForRma,
+        TicketEventKind.RmaReturned => TicketTrigger.ReceiveRmaReturn,
+        TicketEventKind.LegacyIssueReviewed => TicketTrigger.ReviewLegacyIssue,
+        TicketEventKind.DataBackupConfirmed => TicketTrigger.ConfirmDataBackup,
+        TicketEventKind.LoanerReturned => TicketTrigger.ReturnLoaner,
         TicketEventKind.CustomerMessageReceived => TicketTrigger.ReceiveCustomerMessage,
         TicketEventKind.CustomerAnswered => TicketTrigger.AnswerCustomer,
         TicketEventKind.DueDateNegotiated => TicketTrigger.NegotiateDueDate,
@@ -44,6 +49,24 @@ public sealed partial class Ticket
     private void Replay(TicketEvent e, int index)
     {
         CheckSequence(e, index);
+
+        if (e.RecordedAt is { } recorded && recorded < e.At)
+        {
+            throw InvalidHistory($"{HistoryName(index)}: recorded at {recorded}, before it happened ({e.At}).");
+        }
+
+        if (e.Kind == TicketEventKind.ReplacementObligationRaised)
+        {
+            // The service's own fact: it follows the resolve that raised it, at its instant.
+            if (e.Obligation is null || events[^1].Kind is not (TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely or TicketEventKind.ReplacementObligationRaised)
+                || e.At != LastEventAt)
+            {
+                throw InvalidHistory($"{HistoryName(index)}: a ReplacementObligationRaised event needs its Obligation and follows, at its instant, the resolve that raised it.");
+            }
+
+            Apply(e);
+            return;
+        }
 
         if (TriggerOf(e.Kind) is not { } trigger)
         {
@@ -58,9 +81,15 @@ public sealed partial class Ticket
                 or TicketEventKind.Reclassified or TicketEventKind.Cancelled when string.IsNullOrWhiteSpace(e.Reason) => nameof(e.Reason),
             TicketEventKind.Reclassified when string.IsNullOrWhiteSpace(e.SeverityCode) => nameof(e.SeverityCode),
             TicketEventKind.SignedOff when e.SignOff is null => nameof(e.SignOff),
-            TicketEventKind.QuoteSubmitted when e.Quote is null => nameof(e.Quote),
-            TicketEventKind.QuoteAccepted when string.IsNullOrWhiteSpace(e.Quote?.AcceptedBy) => nameof(e.Quote),
+            TicketEventKind.QuoteSubmitted when e.Quote is null || quotes.Exists(q => string.Equals(q.QuoteId, e.Quote.QuoteId, StringComparison.Ordinal)) => nameof(e.Quote),
+            TicketEventKind.QuoteAccepted when string.IsNullOrWhiteSpace(e.Quote?.AcceptedBy) || !string.Equals(e.Quote.QuoteId, Quote?.QuoteId, StringComparison.Ordinal) => nameof(e.Quote),
             TicketEventKind.PartsReplaced when e.PartsExchange is null => nameof(e.PartsExchange),
+            TicketEventKind.RmaSent when e.Rma?.PartNumber is null || rmas.Exists(r => string.Equals(r.RmaNumber, e.Rma.RmaNumber, StringComparison.Ordinal)) => nameof(e.Rma),
+            TicketEventKind.RmaReturned when e.Rma?.Outcome is null || !rmas.Exists(r => r.IsOut && string.Equals(r.RmaNumber, e.Rma.RmaNumber, StringComparison.Ordinal)) => nameof(e.Rma),
+            TicketEventKind.LegacyIssueReviewed when e.Review is null => nameof(e.Review),
+            TicketEventKind.DataBackupConfirmed when e.Backup is null => nameof(e.Backup),
+            TicketEventKind.LoanerProvided when e.Loaner is { } unit && (unit.PartNumber is null || IsLoanerOut(unit.UnitSerialNumber)) => nameof(e.Loaner),
+            TicketEventKind.LoanerReturned when e.Loaner is null || !IsLoanerOut(e.Loaner.UnitSerialNumber) => nameof(e.Loaner),
             TicketEventKind.DueDateNegotiated when e.Negotiation is null || string.IsNullOrWhiteSpace(e.Reason) => nameof(e.Negotiation),
             _ => null,
         };
@@ -177,17 +206,47 @@ public sealed partial class Ticket
                 SeverityCode = e.SeverityCode!;
                 break;
             case TicketEventKind.RepairPlanDelivered:
+                break;
             case TicketEventKind.LoanerProvided:
+                if (e.Loaner is { } lent)
+                {
+                    loaners.Add(new TicketLoanerLoan { Loaner = lent, ProvidedAt = e.At });
+                }
+
+                break;
+            case TicketEventKind.LoanerReturned:
+                var back = loaners.FindIndex(l => l.IsOut && string.Equals(l.Loaner.UnitSerialNumber, e.Loaner!.UnitSerialNumber, StringComparison.Ordinal));
+                loaners[back] = loaners[back] with { ReturnedAt = e.At };
+                break;
             case TicketEventKind.CustomerMessageReceived:
             case TicketEventKind.CustomerAnswered:
             case TicketEventKind.DueDateNegotiated:
                 break;
             case TicketEventKind.QuoteSubmitted:
+                quotes.Add(e.Quote!);
+                break;
             case TicketEventKind.QuoteAccepted:
-                Quote = e.Quote;
+                quotes[^1] = e.Quote!;
                 break;
             case TicketEventKind.PartsReplaced:
                 partsExchanges.Add(e.PartsExchange!);
+                break;
+            case TicketEventKind.RmaSent:
+                rmas.Add(new TicketRma { RmaNumber = e.Rma!.RmaNumber, PartNumber = e.Rma.PartNumber!, SerialNumber = e.Rma.SerialNumber, SentAt = e.At });
+                break;
+            case TicketEventKind.RmaReturned:
+                var returned = rmas.FindIndex(r => r.IsOut && string.Equals(r.RmaNumber, e.Rma!.RmaNumber, StringComparison.Ordinal));
+                rmas[returned] = rmas[returned] with { ReturnedAt = e.At, Outcome = e.Rma!.Outcome };
+                break;
+            case TicketEventKind.LegacyIssueReviewed:
+                LastLegacyReview = e.Review;
+                LastLegacyReviewAt = e.At;
+                break;
+            case TicketEventKind.DataBackupConfirmed:
+                DataBackup = e.Backup;
+                break;
+            case TicketEventKind.ReplacementObligationRaised:
+                obligations.Add(e.Obligation!);
                 break;
             case TicketEventKind.Cancelled:
                 State = TicketState.Cancelled;

@@ -37,8 +37,13 @@ public sealed partial class Ticket
     // The timeline's entry count and the terms' count after each event, so the clocks of an earlier
     // version can be evaluated (which alerts a save newly raises) without replaying the events.
     private readonly List<(int Entries, int Terms)> counts = [];
+    private readonly List<TicketRma> rmas = [];
+    private readonly List<TicketLoanerLoan> loaners = [];
+    private readonly List<TicketQuote> quotes = [];
+    private readonly List<TicketObligation> obligations = [];
     private TicketTimeline? timeline;
     private TicketReport? report;
+    private Instant? backdatedTo;
 
     // Who the commands running now act for (ActAs); stamped on each event they append.
     private Actor? acting;
@@ -110,14 +115,52 @@ public sealed partial class Ticket
     /// <summary>The customer's sign-off in the current cycle (客户签字), if given (R-WO-8).</summary>
     public TicketSignOff? CustomerSignOff { get; private set; }
 
-    /// <summary>Whether the work is paid (out of warranty): as reported, or once a quote was submitted (R-WAR-8).</summary>
-    public bool IsBillable => report!.IsBillable || Quote is not null;
+    /// <summary>Whether the work is paid (out of warranty): as reported or as the entitlement check at report decided, or once a quote was submitted (R-WAR-8).</summary>
+    public bool IsBillable => report!.IsBillable || report.Entitlement?.IsBillable == true || Quote is not null;
 
-    /// <summary>The quote for paid work (报价), if one was submitted; <see cref="TicketQuote.AcceptedBy"/> is set once accepted.</summary>
-    public TicketQuote? Quote { get; private set; }
+    /// <summary>The current quote for paid work (报价): the last one submitted, if any; <see cref="TicketQuote.AcceptedBy"/> is set once accepted.</summary>
+    public TicketQuote? Quote => quotes.Count == 0 ? null : quotes[^1];
+
+    /// <summary>Every quote submitted, oldest first (R-WAR-8): a later quote replaces an earlier one as the current.</summary>
+    public IReadOnlyList<TicketQuote> Quotes => quotes;
 
     /// <summary>The parts replaced so far, each signed for by the customer (R-WO-7).</summary>
     public IReadOnlyList<TicketPartsExchange> PartsExchanges => partsExchanges;
+
+    /// <summary>The parts sent for return-for-repair (坏件返修, R-WO-9), in the order sent, with their returns.</summary>
+    public IReadOnlyList<TicketRma> Rmas => rmas;
+
+    /// <summary>Whether a part sent for RMA has not come back yet: the order cannot close until it has (R-WO-9).</summary>
+    public bool HasRmaOut => rmas.Exists(static r => r.IsOut);
+
+    /// <summary>The loaner units lent the customer (备机, R-SP-5), in the order provided, with their returns.</summary>
+    public IReadOnlyList<TicketLoanerLoan> Loaners => loaners;
+
+    /// <summary>Whether a loaner unit is still with the customer: the order cannot close until it is back (R-SP-5).</summary>
+    public bool HasLoanerOut => loaners.Exists(static l => l.IsOut);
+
+    private bool IsLoanerOut(string unitSerialNumber) =>
+        loaners.Exists(l => l.IsOut && string.Equals(l.Loaner.UnitSerialNumber, unitSerialNumber, StringComparison.Ordinal));
+
+    /// <summary>The replacements the device came to owe when this order was resolved (R-WAR-6), oldest first.</summary>
+    public IReadOnlyList<TicketObligation> ReplacementObligations => obligations;
+
+    /// <summary>The repairs this order recorded on its device, one per resolve (R-WAR-6): they feed the device's repair history.</summary>
+    public IReadOnlyList<Entitlements.Warranty.DeviceRepair> Repairs =>
+        [.. events.Where(static e => e.Kind is TicketEventKind.Resolved or TicketEventKind.ResolvedRemotely)
+            .Select(e => new Entitlements.Warranty.DeviceRepair(Id.Value, e.At, e.Repair?.PartNumber, e.Repair?.Unfixable ?? false))];
+
+    /// <summary>The last review of the order as a legacy issue (遗留问题复核, R-WO-6), if any.</summary>
+    public TicketReview? LastLegacyReview { get; private set; }
+
+    /// <summary>When the order was last reviewed as a legacy issue, if ever.</summary>
+    public Instant? LastLegacyReviewAt { get; private set; }
+
+    /// <summary>Whether the contract asks for the customer's data to be backed up before on-site changes (R-WO-7), as the entitlement check at report recorded.</summary>
+    public bool DataBackupRequired => report!.Entitlement?.DataBackupRequired == true;
+
+    /// <summary>The confirmation that the customer's data was backed up (R-WO-7), if given.</summary>
+    public TicketDataBackup? DataBackup { get; private set; }
 
     /// <summary>Why the order was cancelled, if it was.</summary>
     public string? CancellationReason { get; private set; }
@@ -336,6 +379,56 @@ public sealed partial class Ticket
     /// </summary>
     public Instant? NextDeadlineAfter(Instant now) => IsFinished ? null : AfterSales.Events.ClockAlerts.Next(terms, Timeline, now);
 
+    /// <summary>
+    /// Runs <paramref name="command"/> as of <paramref name="occurredAt"/> (补录): a fact that happened
+    /// earlier than it is entered — the engineer arrived at 10:05 and enters it at 10:40. Every event the
+    /// command appends is at <paramref name="occurredAt"/> (clocks count from it, and the workflow decides
+    /// at it) and keeps the instant it was entered as <see cref="TicketEvent.RecordedAt"/>.
+    /// </summary>
+    /// <param name="occurredAt">When the fact happened.</param>
+    /// <param name="maxBackdating">How far back a fact may lie (e.g. <c>AfterSalesOptions.MaxBackdating</c>).</param>
+    /// <param name="command">The intent method(s) to run.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="occurredAt"/> is in the future, before the ticket's previous fact, or older than <paramref name="maxBackdating"/>; nothing is appended.</exception>
+    /// <exception cref="InvalidOperationException">Called from inside another back-dated command.</exception>
+    public void Backdate(Instant occurredAt, Duration maxBackdating, Action<Ticket> command)
+    {
+        Guard.NotNull(command);
+        Guard.NotNegative(maxBackdating);
+        if (backdatedTo is not null)
+        {
+            throw new InvalidOperationException("A back-dated command cannot back-date another.");
+        }
+
+        SupportedDates.Check(occurredAt);
+        var now = Now();
+        if (occurredAt > now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(occurredAt), occurredAt, $"occurredAt ({occurredAt}) must not be in the future: it is now {now}.");
+        }
+
+        if (occurredAt < LastEventAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(occurredAt), occurredAt,
+                $"occurredAt ({occurredAt}) must not be before the ticket's previous fact ({events[^1].Kind} at {LastEventAt}): facts are recorded in the order they happened.");
+        }
+
+        if (now - occurredAt > maxBackdating)
+        {
+            throw new ArgumentOutOfRangeException(nameof(occurredAt), occurredAt,
+                $"occurredAt ({occurredAt}) is more than {DurationText(maxBackdating)} before now ({now}): a fact may be back-dated at most that far.");
+        }
+
+        backdatedTo = occurredAt;
+        try
+        {
+            command(this);
+        }
+        finally
+        {
+            backdatedTo = null;
+        }
+    }
+
     /// <summary>The workflow's answer for <paramref name="trigger"/> now (the clock's instant): permitted and where it leads, or the unmet guards and the permitted triggers.</summary>
     public TicketCommandCheck Check(TicketTrigger trigger) => Check(trigger, Now());
 
@@ -347,6 +440,9 @@ public sealed partial class Ticket
 
     /// <summary>The triggers permitted now, in enum order; <see cref="TicketTriggerExtensions.ToCommandName"/> names them.</summary>
     public IReadOnlyList<TicketTrigger> PermittedTriggers() => TicketMachine.PermittedTriggers(this, Now());
+
+    private static string DurationText(Duration d) =>
+        d.TotalHours == Math.Floor(d.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{d.TotalHours:0} hours") : d.ToString();
 
     private Instant Now()
     {
@@ -374,10 +470,11 @@ public sealed partial class Ticket
         Guard.NotNull(report.Site);
         Guard.NotBlank(report.Site.Name);
         Guard.NotBlank(report.Site.Address);
-        Guard.NotBlank(report.DeviceSerialNumber);
+        Identifier.Check(report.DeviceSerialNumber, "report.DeviceSerialNumber");
         Guard.NotBlank(report.Symptom);
         Guard.NotBlank(report.SeverityCode);
         CheckSeverity(policy, report.SeverityCode, "report.SeverityCode");
+        SupportedDates.Check(report.FaultOccurredAt, "report.FaultOccurredAt");
         if (report.FaultOccurredAt > reportedAt)
         {
             throw new ArgumentException(

@@ -21,8 +21,11 @@ public sealed record TicketEvent
     /// <summary>The ticket's version after this event: 1 for the report, then +1 per event.</summary>
     public required int Version { get; init; }
 
-    /// <summary>When it happened (from the injected clock; never before the previous event).</summary>
+    /// <summary>When it happened (from the injected clock, or the command's <c>occurredAt</c> for a back-dated fact; never before the previous event). Clocks count from it.</summary>
     public required Instant At { get; init; }
+
+    /// <summary>When a back-dated fact was entered (补录时间), later than <see cref="At"/>; <see langword="null"/> for a fact recorded as it happened (<see cref="Ticket.Backdate"/>).</summary>
+    public Instant? RecordedAt { get; init; }
 
     /// <summary>For <see cref="TicketEventKind.Reported"/>: the report.</summary>
     public TicketReport? Report { get; init; }
@@ -61,6 +64,23 @@ public sealed record TicketEvent
     /// <summary>The old and new part, for <see cref="TicketEventKind.PartsReplaced"/>.</summary>
     public TicketPartsExchange? PartsExchange { get; init; }
 
+    /// <summary>The loaner unit, for <see cref="TicketEventKind.LoanerProvided"/> (when the unit is named) and <see cref="TicketEventKind.LoanerReturned"/> (R-SP-5).</summary>
+    public TicketLoaner? Loaner { get; init; }
+
+    /// <summary>The part sent for return-for-repair, for <see cref="TicketEventKind.RmaSent"/> and <see cref="TicketEventKind.RmaReturned"/> (R-WO-9).</summary>
+    public TicketRmaStep? Rma { get; init; }
+
+    /// <summary>The legacy-issue review, for <see cref="TicketEventKind.LegacyIssueReviewed"/> (R-WO-6).</summary>
+    public TicketReview? Review { get; init; }
+
+    /// <summary>The data backup confirmation, for <see cref="TicketEventKind.DataBackupConfirmed"/> (R-WO-7).</summary>
+    public TicketDataBackup? Backup { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.Resolved"/> and <see cref="TicketEventKind.ResolvedRemotely"/>: the part repaired and whether repairs cannot fix it (R-WAR-6), when said.</summary>
+    public TicketRepair? Repair { get; init; }
+
+    /// <summary>For <see cref="TicketEventKind.ReplacementObligationRaised"/>: the replacement the device owes (R-WAR-6).</summary>
+    public TicketObligation? Obligation { get; init; }
     /// <summary>
     /// Who recorded the event (操作人), when the host knew: the authenticated user of the request.
     /// <see langword="null"/> for events recorded without one (before 0.2, or by a process acting on its own).

@@ -89,4 +89,26 @@ public enum TicketEventKind
 
     /// <summary>A target's due instant was agreed with the customer (协商时限); carries the <see cref="TicketEvent.Negotiation"/> and the <see cref="TicketEvent.Reason"/>.</summary>
     DueDateNegotiated = 26,
+
+    /// <summary>A faulty part was sent to the manufacturer for repair (坏件返修, R-WO-9); carries the <see cref="TicketEvent.Rma"/>.</summary>
+    RmaSent = 27,
+
+    /// <summary>A part sent for RMA came back (返修件返回, R-WO-9); carries the <see cref="TicketEvent.Rma"/> with its outcome.</summary>
+    RmaReturned = 28,
+
+    /// <summary>A legacy issue was reviewed (遗留问题复核, R-WO-6); carries the <see cref="TicketEvent.Review"/>.</summary>
+    LegacyIssueReviewed = 29,
+
+    /// <summary>The customer's data was backed up before on-site changes (数据备份确认, R-WO-7); carries the <see cref="TicketEvent.Backup"/>.</summary>
+    DataBackupConfirmed = 30,
+
+    /// <summary>
+    /// The resolve just before it crossed the contract's repair-count rule (R-WAR-6): the device owes a
+    /// replacement; carries the <see cref="TicketEvent.Obligation"/>. Recorded by the service, never by a
+    /// command: it has no trigger.
+    /// </summary>
+    ReplacementObligationRaised = 31,
+
+    /// <summary>A loaner unit came back from the customer (备机归还, R-SP-5); carries the <see cref="TicketEvent.Loaner"/> naming the unit.</summary>
+    LoanerReturned = 32,
 }

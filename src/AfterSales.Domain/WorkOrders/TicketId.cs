@@ -21,18 +21,9 @@ public readonly struct TicketId : IEquatable<TicketId>
     public bool IsEmpty => value is null;
 
     /// <summary>An id from a string the host assigns.</summary>
-    /// <param name="value">Not blank, at most 100 characters.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is blank or too long.</exception>
-    public static TicketId From(string value)
-    {
-        Internal.Guard.NotBlank(value);
-        if (value.Length > 100)
-        {
-            throw new ArgumentException($"value must be at most 100 characters, was {value.Length.ToString(CultureInfo.InvariantCulture)}.", nameof(value));
-        }
-
-        return new TicketId(value);
-    }
+    /// <param name="value">An <see cref="Identifier"/>: 1 to 100 printable characters without <c>/</c>, <c>\</c> or control characters.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> breaks the <see cref="Identifier"/> rule.</exception>
+    public static TicketId From(string value) => new(Identifier.Check(value));
 
     /// <summary>An id from a <see cref="Guid"/>, written as 32 lower-case hex digits.</summary>
     /// <param name="guid">Not <see cref="Guid.Empty"/>.</param>

@@ -20,4 +20,7 @@ public sealed record TicketPartsExchange
 
     /// <summary>Who signed for both parts for the customer.</summary>
     public required string SignedBy { get; init; }
+
+    /// <summary>On paid work: the accepted quote the new part was replaced under (R-WO-7); the ticket sets it.</summary>
+    public string? QuoteId { get; init; }
 }

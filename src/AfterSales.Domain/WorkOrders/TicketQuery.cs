@@ -20,6 +20,15 @@ public sealed record TicketQuery
     /// <summary>Only tickets whose site name (<see cref="TicketSite.Name"/>) equals this (ordinal).</summary>
     public string? SiteName { get; init; }
 
+    /// <summary>Only the work orders of this device (ordinal): its service record (设备维修档案, R-WO-10).</summary>
+    public string? DeviceSerialNumber { get; init; }
+
+    /// <summary>
+    /// Only legacy issues (遗留问题, R-WO-6) when <see langword="true"/>, only others when <see langword="false"/>:
+    /// as of the ticket's last save or the deadline watcher's last visit (<see cref="TicketSummary.IsLegacyIssue"/>).
+    /// </summary>
+    public bool? IsLegacyIssue { get; init; }
+
     /// <summary>Only tickets whose next SLA warning or due instant (as of their last save) is at or before this: breaching or warning by then.</summary>
     public Instant? DueBefore { get; init; }
 
@@ -53,6 +62,8 @@ public sealed record TicketQuery
         return (State is not { } s || summary.State == s)
             && (SeverityCode is null || string.Equals(summary.SeverityCode, SeverityCode, StringComparison.Ordinal))
             && (SiteName is null || string.Equals(siteName, SiteName, StringComparison.Ordinal))
+            && (IsLegacyIssue is not { } legacy || summary.IsLegacyIssue == legacy)
+            && (DeviceSerialNumber is null || string.Equals(summary.DeviceSerialNumber, DeviceSerialNumber, StringComparison.Ordinal))
             && (DueBefore is not { } due || summary.NextDeadline <= due);
     }
 }

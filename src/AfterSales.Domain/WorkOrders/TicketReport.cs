@@ -43,4 +43,11 @@ public sealed record TicketReport
     /// </summary>
     /// <value>The default value is <see langword="false"/>: covered work.</value>
     public bool IsBillable { get; init; }
+
+    /// <summary>
+    /// The entitlement check made at report (保修判定, R-WO-1): the device looked up in the registry and
+    /// judged by its warranty policy; <see langword="null"/> when no check ran. When set, the work is
+    /// billable if either this or <see cref="IsBillable"/> says so.
+    /// </summary>
+    public Entitlements.TicketEntitlement? Entitlement { get; init; }
 }

@@ -21,6 +21,7 @@ public sealed class TicketSummary
         ReportedAt = ticket.ReportedAt;
         LastEventAt = ticket.LastEventAt;
         AsOf = asOf;
+        LastLegacyReviewAt = ticket.LastLegacyReviewAt;
         if (ticket.IsFinished)
         {
             return; // no next deadline, not a legacy issue
@@ -89,6 +90,9 @@ public sealed class TicketSummary
     /// calendar has no holiday data for, so its deadline may move when the year is loaded.
     /// </summary>
     public bool IsProvisional { get; }
+
+    /// <summary>When the order was last reviewed as a legacy issue (R-WO-6), if ever.</summary>
+    public Instant? LastLegacyReviewAt { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} v{Version} {State} next {NextDeadline?.ToString() ?? "-"}";

@@ -78,4 +78,19 @@ public enum TicketTrigger
 
     /// <summary>Set a target's due instant as agreed with the customer (协商时限, R-SLA-3). The state does not change.</summary>
     NegotiateDueDate = 23,
+
+    /// <summary>Send a faulty part back to the manufacturer for repair (坏件返修, RMA, R-WO-9); the state does not change.</summary>
+    SendForRma = 24,
+
+    /// <summary>Record that a part sent for RMA came back (返修件返回), R-WO-9; the state does not change.</summary>
+    ReceiveRmaReturn = 25,
+
+    /// <summary>Review a legacy issue (遗留问题复核, R-WO-6): an order whose clock breached or was met late; the state does not change.</summary>
+    ReviewLegacyIssue = 26,
+
+    /// <summary>Confirm that the customer's data was backed up before on-site changes (数据备份确认, R-WO-7); the state does not change.</summary>
+    ConfirmDataBackup = 27,
+
+    /// <summary>Record that a loaner unit came back from the customer (备机归还, R-SP-5); the state does not change.</summary>
+    ReturnLoaner = 28,
 }

@@ -36,6 +36,11 @@ public static class TicketTriggerExtensions
         "receive-customer-message",
         "answer-customer",
         "negotiate-due-date",
+        "send-for-rma",
+        "receive-rma-return",
+        "review-legacy-issue",
+        "confirm-data-backup",
+        "return-loaner",
     ];
 
     /// <summary>The command name of <paramref name="trigger"/>, e.g. <c>"start-remote-diagnosis"</c> for <see cref="TicketTrigger.StartRemoteDiagnosis"/>.</summary>

@@ -26,7 +26,12 @@ namespace AfterSales.WorkOrders;
 /// <para><see cref="TicketState.Closed"/> and <see cref="TicketState.Cancelled"/> are terminal:
 /// nothing is recorded after them. A fault that recurs after closing is a new report for the same
 /// device serial number, whose history is kept per device (R-WO-10).</para>
-/// <para>A legacy issue (遗留问题, R-WO-6) is a derived flag (<see cref="Ticket.IsLegacyIssue"/>), not a state.</para>
+/// <para>A legacy issue (遗留问题, R-WO-6) is a derived flag (<see cref="Ticket.IsLegacyIssue"/>), not a state;
+/// while it holds, reviews are recorded. Every state that is not finished records parts sent for
+/// return-for-repair and their return (R-WO-9); closing waits for every part to be back. One sign-off
+/// per cycle (R-WO-8). Where the contract asks for a data backup, restoring or resolving on site waits
+/// for its confirmation (R-WO-7). Any command may be back-dated (<see cref="Ticket.Backdate"/>): the
+/// workflow then decides at the fact's instant.</para>
 /// </remarks>
 public static class TicketWorkflow
 {
@@ -44,6 +49,27 @@ public static class TicketWorkflow
 
     /// <summary>The guard on replacing parts (R-WO-7).</summary>
     public const string QuoteAcceptedBeforeParts = "on paid work the customer has accepted the quote before parts are replaced (R-WO-7)";
+
+    /// <summary>The guard of <see cref="TicketTrigger.SignOff"/> (R-WO-8): one signed service report per cycle.</summary>
+    public const string SignOffOncePerCycle = "the customer has not yet signed off in this cycle: one signed service report per cycle (R-WO-8)";
+
+    /// <summary>The RMA guard of <see cref="TicketTrigger.Close"/> (R-WO-9).</summary>
+    public const string RmaPartsBack = "every part sent for return-for-repair has come back (R-WO-9)";
+
+    /// <summary>The guard of <see cref="TicketTrigger.ReceiveRmaReturn"/> (R-WO-9).</summary>
+    public const string PartOutForRma = "a part of the order is out for return-for-repair (R-WO-9)";
+
+    /// <summary>The loaner guard of <see cref="TicketTrigger.Close"/> (R-SP-5).</summary>
+    public const string LoanersBack = "every loaner unit lent the customer has come back (R-SP-5)";
+
+    /// <summary>The guard of <see cref="TicketTrigger.ReturnLoaner"/> (R-SP-5).</summary>
+    public const string LoanerOut = "a loaner unit of the order is with the customer (R-SP-5)";
+
+    /// <summary>The guard of <see cref="TicketTrigger.ReviewLegacyIssue"/> (R-WO-6).</summary>
+    public const string IsLegacyIssue = "a clock of the order is breached or was met late: it is a legacy issue (遗留问题, R-WO-6)";
+
+    /// <summary>The guard of restoring service or resolving on site where the contract asks for a data backup (R-WO-7).</summary>
+    public const string DataBackedUpBeforeChanges = "the customer's data was backed up before changes on site, as the contract asks (R-WO-7)";
 
     /// <summary>The states a ticket can pause from to wait for the customer; Resume returns to them.</summary>
     public static IReadOnlyList<TicketState> PausableStates { get; } =
@@ -102,7 +128,9 @@ public static class TicketWorkflow
             .InternalTransitionIf(TicketTrigger.ReplaceParts, _ => !subject.Ticket.IsBillable || subject.Ticket.Quote?.AcceptedBy is not null, Nothing, QuoteAcceptedBeforeParts)
             .InternalTransition(TicketTrigger.ReceiveCustomerMessage, Nothing)
             .InternalTransition(TicketTrigger.AnswerCustomer, Nothing)
-            .InternalTransition(TicketTrigger.NegotiateDueDate, Nothing);
+            .InternalTransition(TicketTrigger.NegotiateDueDate, Nothing)
+            .InternalTransition(TicketTrigger.ConfirmDataBackup, Nothing);
+        ConfigureAfterCare(machine.Configure(TicketState.Open), subject);
 
         machine.Configure(TicketState.Unrestored)
             .SubstateOf(TicketState.Open)
@@ -131,10 +159,11 @@ public static class TicketWorkflow
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.ArriveOnSite, TicketState.OnSite);
 
+        var backedUp = Tuple.Create<Func<bool>, string>(() => !subject.Ticket.DataBackupRequired || subject.Ticket.DataBackup is not null, DataBackedUpBeforeChanges);
         machine.Configure(TicketState.OnSite)
             .SubstateOf(TicketState.Active)
-            .Permit(TicketTrigger.RestoreService, TicketState.ServiceRestored)
-            .Permit(TicketTrigger.Resolve, TicketState.Resolved)
+            .PermitIf(TicketTrigger.RestoreService, TicketState.ServiceRestored, backedUp)
+            .PermitIf(TicketTrigger.Resolve, TicketState.Resolved, backedUp)
             .Permit(TicketTrigger.EscalateToVendor, TicketState.EscalatedToVendor);
 
         machine.Configure(TicketState.EscalatedToVendor)
@@ -158,23 +187,37 @@ public static class TicketWorkflow
             .SubstateOf(TicketState.Open)
             .Permit(TicketTrigger.Resolve, TicketState.Resolved);
 
-        machine.Configure(TicketState.Resolved)
-            .Permit(TicketTrigger.StartObservation, TicketState.Observation)
-            .InternalTransition(TicketTrigger.SignOff, Nothing);
+        ConfigureAfterCare(
+            machine.Configure(TicketState.Resolved)
+                .Permit(TicketTrigger.StartObservation, TicketState.Observation)
+                .InternalTransitionIf(TicketTrigger.SignOff, _ => subject.Ticket.CustomerSignOff is null, Nothing, SignOffOncePerCycle),
+            subject);
 
-        machine.Configure(TicketState.Observation)
-            .InternalTransition(TicketTrigger.SignOff, Nothing)
-            .PermitIf(
-                TicketTrigger.Close,
-                TicketState.Closed,
-                Tuple.Create<Func<bool>, string>(() => subject.Ticket.CustomerSignOff is not null, CustomerSignedOff),
-                Tuple.Create<Func<bool>, string>(() => subject.Ticket.ObservationStartedAt is { } started && subject.At - started >= subject.Ticket.Policy.ObservationPeriod, ObservationElapsed))
-            .Permit(TicketTrigger.Reopen, TicketState.RemoteDiagnosis);
+        ConfigureAfterCare(
+            machine.Configure(TicketState.Observation)
+                .InternalTransitionIf(TicketTrigger.SignOff, _ => subject.Ticket.CustomerSignOff is null, Nothing, SignOffOncePerCycle)
+                .PermitIf(
+                    TicketTrigger.Close,
+                    TicketState.Closed,
+                    Tuple.Create<Func<bool>, string>(() => subject.Ticket.CustomerSignOff is not null, CustomerSignedOff),
+                    Tuple.Create<Func<bool>, string>(() => subject.Ticket.ObservationStartedAt is { } started && subject.At - started >= subject.Ticket.Policy.ObservationPeriod, ObservationElapsed),
+                    Tuple.Create<Func<bool>, string>(() => !subject.Ticket.HasRmaOut, RmaPartsBack),
+                    Tuple.Create<Func<bool>, string>(() => !subject.Ticket.HasLoanerOut, LoanersBack))
+                .Permit(TicketTrigger.Reopen, TicketState.RemoteDiagnosis),
+            subject);
 
         // Terminal: nothing is recorded after them.
         machine.Configure(TicketState.Closed);
         machine.Configure(TicketState.Cancelled);
     }
+
+    /// <summary>What every state that is not finished records without moving: parts out for RMA and back (R-WO-9), loaners back (R-SP-5), legacy-issue reviews (R-WO-6).</summary>
+    private static void ConfigureAfterCare(StateMachine<TicketState, TicketTrigger>.StateConfiguration state, TicketMachine subject) =>
+        state
+            .InternalTransition(TicketTrigger.SendForRma, Nothing)
+            .InternalTransitionIf(TicketTrigger.ReceiveRmaReturn, _ => subject.Ticket.HasRmaOut, Nothing, PartOutForRma)
+            .InternalTransitionIf(TicketTrigger.ReturnLoaner, _ => subject.Ticket.HasLoanerOut, Nothing, LoanerOut)
+            .InternalTransitionIf(TicketTrigger.ReviewLegacyIssue, _ => subject.Ticket.IsLegacyIssue(subject.At), Nothing, IsLegacyIssue);
 
     // The ticket records the facts itself when it applies the event; the workflow only decides.
     private static void Nothing()

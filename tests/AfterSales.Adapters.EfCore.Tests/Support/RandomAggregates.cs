@@ -16,6 +16,11 @@ public static class RandomAggregates
 
     private static readonly Gen<string> TextGen = Gen.Elements(Texts);
 
+    /// <summary>Ids as awkward as the Identifier rule allows: quotes, SQL, JSON, CJK, emoji, inner spaces.</summary>
+    private static readonly Gen<string> IdGen = Gen.Elements("WO-1", "quote \" and ' apostrophe", "emoji 🚑 and 中文", "{\"json\": [1, 2]}", "'; DROP TABLE x; --", "x");
+
+    private static readonly Gen<string?> OptionalIdGen = Gen.Frequency((1, Gen.Constant<string?>(null)), (3, IdGen.Select(static t => (string?)t)));
+
     private static readonly Gen<string?> OptionalTextGen = Gen.Frequency((1, Gen.Constant<string?>(null)), (3, TextGen.Select(static t => (string?)t)));
 
     private static readonly Gen<long> AdvanceGen =
@@ -98,8 +103,8 @@ public static class RandomAggregates
         select new ComplaintStep(intent, advance, flag);
 
     public static Arbitrary<ComplaintScript> Complaints { get; } =
-        (from workOrder in TextGen
-         from engineer in TextGen
+        (from workOrder in IdGen
+         from engineer in IdGen
          from summary in TextGen
          from filed in Gen.Choose(0, int.MaxValue).Select(static n => n * 1_000L + 3)
          from steps in Gen.Sized(size => Gen.Choose(0, Math.Clamp(size, 1, 12)).SelectMany(n => Gen.ArrayOf(ComplaintStepGen, n)))
@@ -156,10 +161,10 @@ public static class RandomAggregates
         new("custom-\"x\"", "特殊部件 🚑", "special\npart"),
     ];
 
-    // Day numbers around today, and now and then the ends of NodaTime's range.
+    // Day numbers around today, and now and then the ends of the supported range (SupportedDates).
     private static readonly Gen<int> DayGen = Gen.Frequency(
         (12, Gen.Choose(18_000, 24_000)),
-        (1, Gen.Elements(DayNumber(LocalDate.MinIsoValue), DayNumber(LocalDate.MaxIsoValue), 0, -1)));
+        (1, Gen.Elements(DayNumber(SupportedDates.MinDate), DayNumber(SupportedDates.MaxDate), 0, -1)));
 
     private static int DayNumber(LocalDate date) => Period.DaysBetween(new LocalDate(1970, 1, 1), date);
 
@@ -174,8 +179,8 @@ public static class RandomAggregates
          from replacements in Gen.ArrayOf(
              from day in DayGen
              from scope in Gen.Elements(Enum.GetValues<ReplacementScope>())
-             from wo in TextGen
-             from serial in OptionalTextGen
+             from wo in IdGen
+             from serial in OptionalIdGen
              select (day, scope, wo, serial),
              replacementCount)
          from shelfCount in Gen.Choose(0, 3)
@@ -198,6 +203,11 @@ public static class RandomAggregates
     {
         static LocalDate? Day(int? n) => n is { } d ? new LocalDate(1970, 1, 1).PlusDays(d) : null;
         var record = DeviceRecord.Create(serial, Components[script.Component], Day(script.Accepted), Day(script.HandedOver), Day(script.Completed));
+        if (script.Component % 2 == 0)
+        {
+            record = record.WithContract("cn-002-integration", "CT-" + serial).WithServiceCentre("北京 BJ").WithModel("KIOSK-3", script.Component);
+        }
+
         foreach (var (day, scope, wo, newSerial) in script.Replacements)
         {
             record = record.WithReplacement(new DeviceReplacement(Day(day)!.Value, scope, wo, newSerial));
@@ -225,6 +235,7 @@ public static class RandomAggregates
     }
 
     public static string Describe(DeviceRecord d) =>
+        $"[{d.WarrantyPolicyCode}] [{d.ContractId}] [{d.ServiceCentreId}] [{d.Model}] [{d.Grade}] " +
         $"{d.SerialNumber} {d.Component.Code}|{d.Component.NameZh}|{d.Component.NameEn} acc {d.AcceptedOn} hand {d.HandedOverOn} done {d.CompletedOn}; "
         + string.Join("; ", d.Replacements.Select(static r => $"repl {r.On} {r.Scope} [{r.WorkOrderId}] [{r.NewSerialNumber}]"))
         + " / " + string.Join("; ", d.ShelfPeriods.Select(static p => $"shelf {p.Start}..{p.End}"))

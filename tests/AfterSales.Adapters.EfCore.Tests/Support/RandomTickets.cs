@@ -18,6 +18,11 @@ public static class RandomTickets
         "说明", "quote \" and \\ backslash", "emoji 🚑 and 中文", "line\nbreak\ttab", "{\"json\": [1, 2]}", "'; DROP TABLE x; --", "  padded  ", "x",
     ];
 
+    /// <summary>A tendered price list with every part the steps quote, at 1000.</summary>
+    private static readonly Entitlements.Quotes.TenderedPriceList Prices = Enumerable.Range(0, Texts.Length)
+        .Aggregate(Entitlements.Quotes.TenderedPriceList.Empty(), static (l, i) => l.With("P-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Entitlements.Quotes.Money.Cny(1000m)))
+        .WithId("CT-随机").WithVersion(2);
+
     public sealed record Step(int Pick, long AdvanceNanoseconds, int Text, int Satisfaction, int Severity);
 
     public sealed record Script(
@@ -73,17 +78,51 @@ public static class RandomTickets
                 SeverityCode = policy.SeverityScale.Levels[script.Distance % policy.SeverityScale.Levels.Count].Code,
                 FaultOccurredAt = script.FaultBeforeNanoseconds is { } f ? now - Duration.FromNanoseconds(f) : null,
                 IsBillable = script.Distance % 3 == 0,
+                Entitlement = Entitlement(script),
             },
             policy,
             clock);
         foreach (var step in script.Steps)
         {
             clock.Advance(Duration.FromNanoseconds(step.AdvanceNanoseconds));
-            Fire(ticket, step, includeFinishing: true);
+            var current = clock.GetCurrentInstant();
+            if (step.Pick % 4 == 0 && ticket.LastEventAt < current)
+            {
+                // A back-dated fact: halfway between the previous fact and now, within a day.
+                var occurred = ticket.LastEventAt + ((current - ticket.LastEventAt) / 2);
+                occurred = occurred < current - Duration.FromHours(23) ? current - Duration.FromHours(23) : occurred;
+                ticket.Backdate(occurred, Duration.FromHours(24), t => Fire(t, step, includeFinishing: true));
+            }
+            else
+            {
+                Fire(ticket, step, includeFinishing: true);
+            }
         }
 
         return ticket;
     }
+
+    /// <summary>An entitlement check result of every shape: none, unknown device, not assessed, assessed with every field.</summary>
+    private static Entitlements.TicketEntitlement? Entitlement(Script script) => (script.Distance % 4) switch
+    {
+        0 => null,
+        1 => new() { Status = Entitlements.EntitlementStatus.UnknownDevice, Reasons = [Texts[script.Text]] },
+        2 => new() { Status = Entitlements.EntitlementStatus.NotAssessed, ServiceCentreId = "BJ", Reasons = [] },
+        _ => new()
+        {
+            Status = script.Distance % 8 == 3 ? Entitlements.EntitlementStatus.Billable : Entitlements.EntitlementStatus.Covered,
+            WarrantyPolicyCode = "cn-002-integration",
+            WarrantyStatus = Entitlements.Warranty.WarrantyStatus.LatentDefectPeriod,
+            AssessedOn = new LocalDate(2026, 3, 2),
+            LastCoveredDay = SupportedDates.MinDate.PlusDays(script.Distance),
+            ContractId = "CT-" + script.Id,
+            ServiceCentreId = "上海 中心",
+            Model = "KIOSK-3",
+            Grade = script.Distance,
+            DataBackupRequired = script.Distance % 2 == 1,
+            Reasons = [Texts[script.Text], Texts[(script.Text + 3) % Texts.Length], "R-WAR-10"],
+        },
+    };
 
     /// <summary>Fires one permitted trigger picked by the step; returns whether an event was appended.</summary>
     public static bool Fire(Ticket ticket, Step step, bool includeFinishing)
@@ -105,12 +144,12 @@ public static class RandomTickets
             {
                 case TicketTrigger.Acknowledge: ticket.Acknowledge(); break;
                 case TicketTrigger.StartRemoteDiagnosis: ticket.StartRemoteDiagnosis(); break;
-                case TicketTrigger.ResolveRemotely: ticket.ResolveRemotely(text); break;
+                case TicketTrigger.ResolveRemotely: ticket.ResolveRemotely(text, step.Text % 2 == 0 ? null : "P-" + step.Text, step.Text % 3 == 0); break;
                 case TicketTrigger.Dispatch: ticket.Dispatch(text); break;
                 case TicketTrigger.ArriveOnSite: ticket.ArriveOnSite(); break;
                 case TicketTrigger.EscalateToVendor: ticket.EscalateToVendor(text); break;
                 case TicketTrigger.RestoreService: ticket.RestoreService(); break;
-                case TicketTrigger.Resolve: ticket.Resolve(text); break;
+                case TicketTrigger.Resolve: ticket.Resolve(text, step.Text % 3 == 0 ? null : "P-" + step.Text); break;
                 case TicketTrigger.StartObservation: ticket.StartObservation(); break;
                 case TicketTrigger.SignOff: ticket.SignOff(text, step.Satisfaction, step.Text % 2 == 0 ? null : text); break;
                 case TicketTrigger.Close: ticket.Close(); break;
@@ -126,13 +165,27 @@ public static class RandomTickets
                 case TicketTrigger.Resume: ticket.Resume(); break;
                 case TicketTrigger.Reclassify: ticket.Reclassify(levels[step.Severity % levels.Count].Code, text); break;
                 case TicketTrigger.DeliverRepairPlan: ticket.DeliverRepairPlan(step.Text % 2 == 0 ? null : text); break;
-                case TicketTrigger.ProvideLoaner: ticket.ProvideLoaner(step.Text % 2 == 0 ? null : text); break;
-                case TicketTrigger.Cancel: ticket.Cancel(text); break;
-                case TicketTrigger.SubmitQuote: ticket.SubmitQuote("Q-" + step.Text, step.Satisfaction * 123.45m); break;
-                case TicketTrigger.AcceptQuote: ticket.AcceptQuote(text); break;
-                case TicketTrigger.ReplaceParts:
-                    ticket.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-" + step.Text, OldSerialNumber = step.Text % 2 == 0 ? null : text, NewPartNumber = "P-" + step.Text, SignedBy = text });
+                case TicketTrigger.ProvideLoaner when step.Text % 3 == 0:
+                    ticket.ProvideLoaner(new TicketLoaner { UnitSerialNumber = "LN-" + step.Pick, PartNumber = "LOANER-" + step.Text, CentreId = step.Text % 2 == 0 ? null : "BJ-01", Grade = step.Satisfaction }, text);
                     break;
+                case TicketTrigger.ProvideLoaner: ticket.ProvideLoaner(step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.ReturnLoaner: ticket.ReturnLoaner(ticket.Loaners.First(static l => l.IsOut).Loaner.UnitSerialNumber, step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.Cancel: ticket.Cancel(text); break;
+                case TicketTrigger.SubmitQuote:
+                    ticket.SubmitQuote(Entitlements.Quotes.Quote.CreateBuilder("Q-" + step.Pick, ticket.Id.Value, ticket.DeviceSerialNumber, Prices, new LocalDate(2026, 3, 2))
+                        .AddPart("P-" + step.Text, text, step.Satisfaction, Entitlements.Quotes.Money.Cny(step.Satisfaction * 123.45m))
+                        .AddTravel(Entitlements.Quotes.Money.Cny(50.05m), text)
+                        .AddPhoneSupport()
+                        .Build());
+                    break;
+                case TicketTrigger.AcceptQuote: ticket.AcceptQuote(ticket.Quote!.QuoteId, text); break;
+                case TicketTrigger.ReplaceParts:
+                    ticket.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-" + step.Text, OldSerialNumber = step.Text % 2 == 0 ? null : "S-" + step.Text, NewPartNumber = "P-" + step.Text, SignedBy = text });
+                    break;
+                case TicketTrigger.SendForRma: ticket.SendForRma("RMA-" + step.Pick, "P-" + step.Text, step.Text % 2 == 0 ? null : "S-" + step.Text, step.Text % 3 == 0 ? null : text); break;
+                case TicketTrigger.ReceiveRmaReturn: ticket.ReceiveRmaReturn(ticket.Rmas.First(static r => r.IsOut).RmaNumber, (RmaOutcome)(step.Satisfaction % 3), step.Text % 2 == 0 ? null : text); break;
+                case TicketTrigger.ReviewLegacyIssue: ticket.ReviewLegacyIssue(text, text); break;
+                case TicketTrigger.ConfirmDataBackup: ticket.ConfirmDataBackup(text, step.Text % 2 == 0 ? null : text); break;
             }
         }
         catch (ArgumentException)

@@ -109,7 +109,7 @@ public sealed class CalendarAdoptionTests
         Assert.Equal([400, 409, 404], bulk["refused"]!.AsArray().Select(static r => (int)r!["status"]!));
     }
 
-    private static async Task<JsonNode> WaitForCompletion(HttpClient client, string path)
+    internal static async Task<JsonNode> WaitForCompletion(HttpClient client, string path)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {

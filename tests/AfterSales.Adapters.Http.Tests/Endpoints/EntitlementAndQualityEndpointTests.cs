@@ -51,41 +51,10 @@ public sealed class EntitlementAndQualityEndpointTests
     }
 
     [Fact]
-    public async Task Quote_TotalsLines_RefusesPartAboveTenderedPrice_IdempotentRetry()
-    {
-        using var factory = new ServiceFactory();
-        using var client = factory.ClientFor("acme");
-        const string Body = """
-            {"workOrderId":"WO-1","serialNumber":"SN-1","issuedOn":"2026-03-02","tenderedPrices":{"P-1":120.5},
-             "lines":[{"kind":"Part","partNumber":"P-1","quantity":2,"amount":100},{"kind":"Travel","amount":50},{"kind":"PhoneSupport"}]}
-            """;
-        using var first = new HttpRequestMessage(HttpMethod.Post, "/after-sales/quotes") { Content = Api.Json(Body) };
-        first.Headers.Add("Idempotency-Key", "quote-1");
-        var quoteResponse = await client.SendAsync(first);
-        var quote = await quoteResponse.JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(250m, (decimal)quote["total"]!);
-        Assert.Equal(200m, (decimal)quote["partsTotal"]!);
-
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/after-sales/quotes") { Content = Api.Json(Body) };
-        retry.Headers.Add("Idempotency-Key", "quote-1");
-        var again = await (await client.SendAsync(retry)).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal((string)quote["id"]!, (string)again["id"]!);
-
-        var above = await client.PostAsync("/after-sales/quotes", Api.Json(Body.Replace("\"amount\":100", "\"amount\":130", StringComparison.Ordinal)));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, above.StatusCode);
-    }
-
-    [Fact]
-    public async Task Spares_ReplenishmentOrdersUpToFivePercent_LedgerRefusesNegativeStock()
+    public async Task Spares_LedgerRefusesNegativeStock()
     {
         using var factory = new ServiceFactory();
         using var client = factory.CreateClient();
-        var plan = await (await client.PostAsync("/after-sales/spares/replenishment", Api.Json(
-            """{"month":"2026-03","positions":[{"centreId":"BJ","partNumber":"P-1","onHand":1,"installedBase":100},{"centreId":"SH","partNumber":"P-1","onHand":9,"installedBase":100}]}"""))).JsonAsync(HttpStatusCode.OK);
-        var order = Assert.Single(plan["orders"]!.AsArray());
-        Assert.Equal("BJ", (string)order!["centreId"]!);
-        Assert.Equal(4, (int)order["quantity"]!);
-
         var ledger = await (await client.PostAsync("/after-sales/spares/ledger", Api.Json(
             """{"centreId":"BJ","partNumber":"P-1","movements":[{"kind":"Received","quantity":5,"by":"w","at":"2026-03-01T00:00:00Z"},{"kind":"IssuedToWorkOrder","quantity":2,"by":"w","at":"2026-03-02T00:00:00Z","workOrderId":"WO-1"}]}"""))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(3, (int)ledger["balance"]!);

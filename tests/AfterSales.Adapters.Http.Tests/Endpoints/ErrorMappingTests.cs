@@ -131,13 +131,14 @@ public sealed class CommandCoverageTests
         using var factory = new ServiceFactory();
         using var client = factory.ClientFor("acme");
         (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
-        (await client.CommandAsync("WO-1", "submit-quote", """{"quoteId":"Q-1","total":250}""")).EnsureSuccessStatusCode();
-        (await client.CommandAsync("WO-1", "accept-quote", """{"acceptedBy":"赵经理"}""")).EnsureSuccessStatusCode();
+        (await client.PutAsync("/after-sales/price-lists/CT-1", Api.Json("""{"parts":[{"partNumber":"P-2","maxUnitPrice":250}]}"""))).EnsureSuccessStatusCode();
+        (await client.CommandAsync("WO-1", "submit-quote", """{"id":"Q-1","priceListId":"CT-1","lines":[{"kind":"Part","partNumber":"P-2"}]}""")).EnsureSuccessStatusCode();
+        (await client.CommandAsync("WO-1", "accept-quote", """{"quoteId":"Q-1","acceptedBy":"赵经理"}""")).EnsureSuccessStatusCode();
         var blank = await (await client.CommandAsync("WO-1", "replace-parts", """{"oldPartNumber":" ","newPartNumber":"P-2","signedBy":"赵"}""")).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(blank["errors"]!["oldPartNumber"]);
         var ticket = await (await client.CommandAsync("WO-1", "replace-parts", """{"oldPartNumber":"P-1","newPartNumber":"P-2","signedBy":"赵"}""")).JsonAsync(HttpStatusCode.OK);
         var events = ticket["events"]!.AsArray();
-        Assert.Equal("Q-1", (string)events[1]!["quote"]!["quoteId"]!);
+        Assert.Equal(("Q-1", 250m), ((string)events[1]!["quote"]!["id"]!, (decimal)events[1]!["quote"]!["total"]!));
         Assert.Equal("P-2", (string)events[3]!["partsExchange"]!["newPartNumber"]!);
     }
 }

@@ -40,6 +40,7 @@ public sealed class HostileRequestFuzzTests
         (await client.PostAsync("/after-sales/complaints", Api.Json("""{"id":"C-1","workOrderId":"WO-1","engineerId":"E","summary":"s"}"""))).EnsureSuccessStatusCode();
         (await client.PostAsync("/after-sales/spares/BJ/P-1/movements", Api.Json("""{"kind":"Received","quantity":2,"by":"w"}"""))).EnsureSuccessStatusCode();
         (await client.PostAsync("/after-sales/devices", Api.Json("""{"serialNumber":"D-1","component":"hardware","acceptedOn":"2025-04-15"}"""))).EnsureSuccessStatusCode();
+        (await client.PutAsync("/after-sales/price-lists/CT-1", Api.Json("""{"parts":[{"partNumber":"P-1","maxUnitPrice":120.5}]}"""))).EnsureSuccessStatusCode();
         var fileBefore = await factory.FileHashAsync();
         var dumpBefore = await factory.DumpHashAsync();
 
@@ -240,16 +241,16 @@ public sealed class HostileRequestFuzzTests
         2 => ("/after-sales/warranty/assessments", """{"policy":"cn-000-kiosk","serialNumber":"K","component":"plasma","on":"2026-03-02"}"""),
         3 => ("/after-sales/warranty/assessments", """{"policy":"cn-000-kiosk","serialNumber":"K","component":"hardware","on":"2026-02-30"}"""),
         4 => ("/after-sales/warranty/assessments", """{"policy":"cn-000-kiosk","serialNumber":"","component":"hardware","on":"2026-03-02"}"""),
-        5 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[]}"""),
-        6 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Part","partNumber":"P","quantity":0,"amount":1}]}"""),
-        7 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Travel","amount":-5}]}"""),
-        8 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Bribe","amount":5}]}"""),
-        9 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","lines":[{"kind":"Part","amount":5}]}"""),
-        10 => ("/after-sales/quotes", """{"workOrderId":"WO","serialNumber":"S","issuedOn":"2026-03-02","tenderedPrices":{"P":1},"lines":[{"kind":"Part","partNumber":"P","amount":79228162514264337593543950335,"quantity":2147483647}]}"""),
-        11 => ("/after-sales/spares/replenishment", """{"month":"2026-13","positions":[{"centreId":"A","partNumber":"P","onHand":1,"installedBase":1}]}"""),
-        12 => ("/after-sales/spares/replenishment", """{"month":"2026-03","ratio":-1,"positions":[{"centreId":"A","partNumber":"P","onHand":1,"installedBase":1}]}"""),
-        13 => ("/after-sales/spares/replenishment", """{"month":"2026-03","ratio":1e40,"positions":[]}"""),
-        14 => ("/after-sales/spares/replenishment", """{"month":"2026-03","ratio":50,"positions":[{"centreId":"A","partNumber":"P","onHand":-2147483648,"installedBase":2147483647}]}"""),
+        5 => ("/after-sales/tickets/WO-1/quotes", """{"priceListId":"CT-1","lines":[]}"""),
+        6 => ("/after-sales/tickets/WO-1/quotes", """{"priceListId":"CT-1","lines":[{"kind":"Part","partNumber":"P-1","quantity":0}]}"""),
+        7 => ("/after-sales/tickets/WO-1/quotes", """{"priceListId":"CT-1","lines":[{"kind":"Travel","unitPrice":-5}]}"""),
+        8 => ("/after-sales/tickets/WO-1/quotes", """{"priceListId":"CT-1","lines":[{"kind":"Bribe","unitPrice":5}]}"""),
+        9 => ("/after-sales/tickets/WO-1/submit-quote", """{"priceListId":"CT-1","lines":[{"kind":"Part","partNumber":"P-1","unitPrice":121}]}"""),
+        10 => ("/after-sales/tickets/WO-1/quotes", """{"priceListId":"CT-1","lines":[{"kind":"Part","partNumber":"P-1","unitPrice":79228162514264337593543950335,"quantity":2147483647}]}"""),
+        11 => ("/after-sales/spares/replenishment-runs/2026-13", "{}"),
+        12 => ("/after-sales/spares/replenishment-runs/2026-02", """{"ratio":-1}"""),
+        13 => ("/after-sales/spares/replenishment-runs/2026-02", """{"ratio":1e40}"""),
+        14 => ("/after-sales/spares/replenishment-runs/9999-01", """{"minimum":-2147483648}"""),
         15 => ("/after-sales/spares/ledger", """{"centreId":"A","partNumber":"P","movements":[{"kind":"Scrapped","quantity":5,"by":"w","at":"2026-03-01T00:00:00Z"}]}"""),
         16 => ("/after-sales/spares/ledger", """{"centreId":"A","partNumber":"P","movements":[{"kind":"Received","quantity":-5,"by":"w","at":"2026-03-01T00:00:00Z"}]}"""),
         17 => ("/after-sales/spares/ledger", """{"centreId":"A","partNumber":"P","movements":[{"kind":"IssuedToWorkOrder","quantity":1,"by":"w","at":"2026-03-01T00:00:00Z"}]}"""),

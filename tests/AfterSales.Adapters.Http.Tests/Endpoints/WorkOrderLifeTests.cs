@@ -64,7 +64,7 @@ public sealed class WorkOrderLifeTests
         var early = await client.CommandAsync("WO-2026-0001", "close", ifMatch: version);
         var problem = await early.JsonAsync(HttpStatusCode.Conflict);
         Assert.Equal("close", (string)problem["command"]!);
-        Assert.Equal(["sign-off", "reopen"], problem["permittedCommands"]!.AsArray().Select(static c => (string)c!));
+        Assert.Equal(["reopen", "send-for-rma"], problem["permittedCommands"]!.AsArray().Select(static c => (string)c!));
         Assert.Equal("Observation", (string)problem["state"]!);
         Assert.Contains(problem["unmetGuards"]!.AsArray(), g => ((string)g!).Contains("observation period", StringComparison.Ordinal));
 

@@ -75,14 +75,25 @@ internal sealed class ScenarioDriver : IDisposable
         return text;
     }
 
-    /// <summary>Registers a device for warranty (设备档案).</summary>
-    public Task<JsonNode> RegisterDeviceAsync(string serial, string component, string? acceptedOn = null, string? handedOverOn = null) =>
+    /// <summary>
+    /// Registers a device (设备档案) under the seed's warranty policy: a report on it is assessed
+    /// against that policy (R-WO-1), so a device left to the host's default would be judged by
+    /// another contract's terms. The contract names the price list of its paid repairs; the centre and
+    /// model count it in that centre's installed base.
+    /// </summary>
+    public Task<JsonNode> RegisterDeviceAsync(
+        string serial, string component, string warrantyPolicy, string? acceptedOn = null, string? handedOverOn = null,
+        string? contractId = null, string? centreId = null, string? model = null) =>
         PostAsync("/devices", new JsonObject
         {
             ["serialNumber"] = serial,
             ["component"] = component,
             ["acceptedOn"] = acceptedOn,
             ["handedOverOn"] = handedOverOn,
+            ["warrantyPolicy"] = warrantyPolicy,
+            ["contractId"] = contractId,
+            ["centreId"] = centreId,
+            ["model"] = model,
         }, HttpStatusCode.Created);
 
     /// <summary>Reports a fault now under <paramref name="policy"/> (报障).</summary>

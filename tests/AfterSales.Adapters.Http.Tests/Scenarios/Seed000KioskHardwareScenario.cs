@@ -21,6 +21,9 @@ public sealed class Seed000KioskHardwareScenario
 {
     private const string Policy = "cn-000-kiosk-hardware";
 
+    // The maintenance contract: the id of its tendered price list, named by every kiosk.
+    private const string Contract = "bank-000-2026";
+
     [Fact]
     public Task Seed000KioskHardware_QuarterOnSqlite_ClocksLedgersSparesAndReportAsWorkedByHand() => Quarter(TestDatabase.Sqlite);
 
@@ -40,15 +43,20 @@ public sealed class Seed000KioskHardwareScenario
             """));
 
         // 39 kiosks accepted 2025-09-01 (1-year hardware warranty: covered to 2026-08-31) and K-40
-        // accepted 2025-03-01 (covered to 2026-02-28, so out of warranty all quarter).
+        // accepted 2025-03-01 (covered to 2026-02-28, so out of warranty all quarter). Each is a
+        // whole KIOSK-UNIT served by the centre CS-HZ, so the registry's installed base there is 40;
+        // paid repairs are quoted from the contract's tendered price list.
         for (var i = 1; i <= 39; i++)
         {
-            await d.RegisterDeviceAsync($"K-{i:D2}", "hardware", acceptedOn: "2025-09-01");
+            await Kiosk(d, $"K-{i:D2}", "2025-09-01");
         }
 
-        await d.RegisterDeviceAsync("K-40", "hardware", acceptedOn: "2025-03-01");
+        await Kiosk(d, "K-40", "2025-03-01");
         var k01 = await d.GetAsync("/devices/K-01/warranty?policy=cn-000-kiosk&on=2026-04-01");
         Assert.Equal((true, "2026-08-31"), ((bool)k01["isCovered"]!, (string)k01["lastCoveredDay"]!));
+
+        // The tender caps a print head at 800 yuan (R-WAR-8).
+        await d.PutAsync($"/price-lists/{Contract}", Body("""{"parts":[{"partNumber":"PRN-HEAD","maxUnitPrice":800}]}"""), HttpStatusCode.Created);
 
         // Spares at the service centre: 5 % of 40 installed kiosks = 2 print heads and 2 whole units.
         await Receive(d, "PRN-HEAD", 2);
@@ -144,8 +152,9 @@ public sealed class Seed000KioskHardwareScenario
         Close(d, "W7", "2026-05-20 16:10", rating: 5);
 
         // ---- W8, out of warranty: quote first, parts only after the customer accepts (R-WO-7, R-WAR-8) ---
-        // K-40's warranty ended 2026-02-28. The print head is tendered at 800 and charged at cost 650;
-        // the visit costs 200; phone support is free → 850. A head at 900 is refused: 422, above the tender.
+        // K-40's warranty ended 2026-02-28, so the report's check marks W8 billable (R-WO-1). The print
+        // head is tendered at 800 and charged at cost 650; the visit costs 200; phone support is free →
+        // 850. A head at 900 is refused: 400 naming the line's unit price, above the tender.
         // Reported Mon 05-25 10:00: repair plan 6 h → 16:00 (delivered 11:00: Met); repaired in 2
         // working days → Tue 05-26 (1), Wed 05-27 (2) → Wed 10:00 (resolved Tue 16:00: Met).
         // Down Mon 10:00 → Tue 16:00 = 30 h.
@@ -154,27 +163,30 @@ public sealed class Seed000KioskHardwareScenario
         {
             var k40 = await d.GetAsync("/devices/K-40/warranty?policy=cn-000-kiosk");
             Assert.Equal((false, "2026-02-28"), ((bool)k40["isCovered"]!, (string)k40["lastCoveredDay"]!));
-            var refused = await d.PostAsync("/quotes", Body("""
-                {"id":"Q-8","workOrderId":"W8","serialNumber":"K-40","issuedOn":"2026-05-25","tenderedPrices":{"PRN-HEAD":800},
-                 "lines":[{"kind":"Part","partNumber":"PRN-HEAD","amount":900}]}
-                """), HttpStatusCode.UnprocessableEntity);
-            Assert.Contains("above its tendered price", (string)refused["detail"]!, StringComparison.Ordinal);
-            var quote = await d.PostAsync("/quotes", Body("""
-                {"id":"Q-8","workOrderId":"W8","serialNumber":"K-40","issuedOn":"2026-05-25","tenderedPrices":{"PRN-HEAD":800},
-                 "lines":[{"kind":"Part","partNumber":"PRN-HEAD","amount":650},{"kind":"OnSiteVisit","amount":200},{"kind":"PhoneSupport"}]}
-                """));
-            Assert.Equal(850m, (decimal)quote["total"]!);
+            Assert.True((bool)(await d.GetAsync("/tickets/W8"))["isBillable"]!);
         });
         d.Steps("W8",
             ("2026-05-25 10:05", "acknowledge", null),
             ("2026-05-25 10:10", "start-remote-diagnosis", null),
-            ("2026-05-25 11:00", "deliver-repair-plan", Body("""{"note":"更换打印头,报价 Q-8"}""")),
-            ("2026-05-25 11:05", "submit-quote", Body("""{"quoteId":"Q-8","total":850}""")),
+            ("2026-05-25 11:00", "deliver-repair-plan", Body("""{"note":"更换打印头,报价 Q-8"}""")));
+        d.On("2026-05-25 11:05", async () =>
+        {
+            var refused = await d.PostAsync("/tickets/W8/quotes", Body($$"""
+                {"id":"Q-8","priceListId":"{{Contract}}","lines":[{"kind":"Part","partNumber":"PRN-HEAD","unitPrice":900}]}
+                """), HttpStatusCode.BadRequest);
+            Assert.NotNull(refused["errors"]!["lines[0].unitPrice"]);
+            var quote = await d.PostAsync("/tickets/W8/quotes", Body($$"""
+                {"id":"Q-8","priceListId":"{{Contract}}",
+                 "lines":[{"kind":"Part","partNumber":"PRN-HEAD","unitPrice":650},{"kind":"OnSiteVisit","unitPrice":200},{"kind":"PhoneSupport","unitPrice":0}]}
+                """), HttpStatusCode.Created);
+            Assert.Equal(850m, (decimal)quote["total"]!);
+        });
+        d.Steps("W8",
             ("2026-05-26 14:00", "dispatch", Body("""{"engineer":"E-Qian"}""")),
             ("2026-05-26 15:00", "arrive-on-site", null));
         d.On("2026-05-26 15:10", () => d.PostAsync("/tickets/W8/replace-parts", Body("""{"oldPartNumber":"PRN-HEAD","newPartNumber":"PRN-HEAD","signedBy":"网点主任"}"""), HttpStatusCode.Conflict));
         d.Steps("W8",
-            ("2026-05-26 15:15", "accept-quote", Body("""{"acceptedBy":"网点主任"}""")),
+            ("2026-05-26 15:15", "accept-quote", Body("""{"quoteId":"Q-8","acceptedBy":"网点主任"}""")),
             ("2026-05-26 15:30", "replace-parts", Body("""{"oldPartNumber":"PRN-HEAD","oldSerialNumber":"PH-OLD-40","newPartNumber":"PRN-HEAD","newSerialNumber":"PH-0001","signedBy":"网点主任"}""")),
             ("2026-05-26 16:00", "resolve", Body("""{"resolution":"更换打印头"}""")));
         Issue(d, "PRN-HEAD", "W8", "2026-05-26 15:20");
@@ -185,9 +197,9 @@ public sealed class Seed000KioskHardwareScenario
         d.FileComplaint("2026-05-27 10:00", "C-2", "W1", "E-Zhao", "服务态度差");
         d.ComplaintSteps("C-2", ("2026-05-27 10:30", "first-reply", null), ("2026-05-28 10:00", "verification", """{"engineerResponsible":true}"""));
 
-        // Month end of May: print heads on hand 2 − 1 (W8) = 1, the target is 5 % of 40 = 2 → order 1;
-        // whole units 2 on hand, target 2 → nothing (R-SP-3). The order arrives Mon 06-01.
-        d.Check("2026-05-31 18:00", async () => Assert.Equal(["CS-HZ PRN-HEAD 1 (on hand 1, target 2)"], await Replenish(d, "2026-05")));
+        // May's run, once the month has ended: print heads on hand 2 − 1 (W8) = 1, the target is 5 % of
+        // 40 = 2 → order 1; whole units 2 on hand, target 2 → nothing (R-SP-3). The order arrives Mon 06-01.
+        d.Check("2026-06-01 08:00", async () => Assert.Equal(["CS-HZ PRN-HEAD 1 (on hand 1, target 2)"], await Replenish(d, "2026-05")));
         d.On("2026-06-01 09:00", () => Receive(d, "PRN-HEAD", 1));
 
         // The May ledgers (R-CP-2): E-Zhao has 2 confirmed complaints (C-1 verified 05-14, C-2 05-28)
@@ -287,8 +299,6 @@ public sealed class Seed000KioskHardwareScenario
         Report(d, "2026-06-30 20:00", "W9", "severe", "K-08");
         d.Steps("W9", ("2026-06-30 20:05", "acknowledge", null), ("2026-06-30 20:10", "start-remote-diagnosis", null));
 
-        // June month end: print heads 2 − 1 (W6) = 1 → order 1 again; units untouched.
-        d.Check("2026-06-30 23:00", async () => Assert.Equal(["CS-HZ PRN-HEAD 1 (on hand 1, target 2)"], await Replenish(d, "2026-06")));
         d.Check("2026-06-30 23:00", async () => Assert.Equal(
             ["complaint-closing Breached 2026-06-26 17:00", "complaint-first-reply MetLate 2026-06-22 10:00", "complaint-formal-answer Breached 2026-06-26 17:00", "complaint-verification Met 2026-06-23 17:00"],
             ComplaintClocks(await d.GetAsync("/complaints/C-3"))));
@@ -298,6 +308,10 @@ public sealed class Seed000KioskHardwareScenario
         // June ledgers: E-Zhao's C-3 confirmed 06-23 → 500; with C-1 and C-2 that is the third in the
         // year → dismissal due (R-CP-2). E-Qian's C-4 was not his fault → no fine.
         d.At("2026-07-01 09:00");
+
+        // June's run, the month ended: print heads 2 − 1 (W6) = 1 → order 1 again; units untouched.
+        Assert.Equal(["CS-HZ PRN-HEAD 1 (on hand 1, target 2)"], await Replenish(d, "2026-06"));
+
         var june = await d.GetAsync("/engineers/ledgers/2026-06");
         var zhao = june["ledgers"]!.AsArray().Single(l => (string)l!["engineerId"]! == "E-Zhao")!;
         Assert.Equal((1, 3, 500m, true), ((int)zhao["complaintsInMonth"]!, (int)zhao["complaintsInDismissalWindow"]!, (decimal)zhao["fines"]!, (bool)zhao["dismissalDue"]!));
@@ -403,17 +417,20 @@ public sealed class Seed000KioskHardwareScenario
     private static void Issue(ScenarioDriver d, string part, string workOrder, string local) =>
         d.On(local, () => d.PostAsync($"/spares/CS-HZ/{part}/movements", new JsonObject { ["kind"] = "IssuedToWorkOrder", ["quantity"] = 1, ["by"] = "库管老陈", ["workOrderId"] = workOrder }));
 
-    /// <summary>The month's replenishment (R-SP-3) from the ledgers' balances and the installed base of 40.</summary>
+    private static Task<JsonNode> Kiosk(ScenarioDriver d, string serial, string acceptedOn) =>
+        d.RegisterDeviceAsync(serial, "hardware", "cn-000-kiosk", acceptedOn: acceptedOn, contractId: Contract, centreId: "CS-HZ", model: "KIOSK-UNIT");
+
+    /// <summary>
+    /// The month's replenishment run (R-SP-3) from the stored ledgers and the registry's installed
+    /// base, and the centre's orders it stored. The registry counts whole units by model (40
+    /// KIOSK-UNIT at CS-HZ → 5 % = 2); a print head is a part of the kiosk, not a registered model,
+    /// so its installed base there is 0 and the plan's "2 print heads" is the run's minimum of 2 per
+    /// part type (it changes no target of the whole units: max(2, 2) = 2).
+    /// </summary>
     private static async Task<string[]> Replenish(ScenarioDriver d, string month)
     {
-        var positions = new JsonArray();
-        foreach (var part in new[] { "PRN-HEAD", "KIOSK-UNIT" })
-        {
-            var balance = (int)(await d.GetAsync($"/spares/CS-HZ/{part}"))["balance"]!;
-            positions.Add(new JsonObject { ["centreId"] = "CS-HZ", ["partNumber"] = part, ["onHand"] = balance, ["installedBase"] = 40 });
-        }
-
-        var plan = await d.PostAsync("/spares/replenishment", new JsonObject { ["month"] = month, ["positions"] = positions });
-        return [.. plan["orders"]!.AsArray().Select(o => $"{o!["centreId"]} {o["partNumber"]} {o["quantity"]} (on hand {o["onHand"]}, target {o["target"]})")];
+        await d.PostAsync($"/spares/replenishment-runs/{month}", Body("""{"ratio":0.05,"minimum":2}"""), HttpStatusCode.Created);
+        var orders = await d.GetAsync($"/spares/replenishment-runs/{month}/centres/CS-HZ/orders");
+        return [.. orders["items"]!.AsArray().Select(o => $"{o!["centreId"]} {o["partNumber"]} {o["quantity"]} (on hand {o["onHand"]}, target {o["target"]})")];
     }
 }

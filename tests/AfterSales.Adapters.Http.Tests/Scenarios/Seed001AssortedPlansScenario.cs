@@ -23,6 +23,9 @@ public sealed class Seed001AssortedPlansScenario
     private const string Lighting = "cn-001-city-repair";
     private const string Solar = "cn-001-on-site-4h-solved-24h";
 
+    // The heater contract: the id of its tendered price list.
+    private const string HeaterContract = "city-001-heaters";
+
     [Fact]
     public Task Seed001AssortedPlans_QuarterOnSqlite_PlansWarrantiesShipmentsAndReportAsWorkedByHand() => Quarter(TestDatabase.Sqlite);
 
@@ -45,7 +48,7 @@ public sealed class Seed001AssortedPlansScenario
         // 2025-10-14, then 24 months of latent-defect warranty → 2027-10-14 (R-WAR-4).
         for (var i = 1; i <= 6; i++)
         {
-            await d.RegisterDeviceAsync($"L-{i:D2}", "hardware", acceptedOn: "2023-10-15");
+            await d.RegisterDeviceAsync($"L-{i:D2}", "hardware", "cn-001-lighting", acceptedOn: "2023-10-15");
         }
 
         var light = await d.GetAsync("/devices/L-01/warranty?policy=cn-001-lighting");
@@ -53,16 +56,18 @@ public sealed class Seed001AssortedPlansScenario
 
         // A heater accepted 2024-05-01: the main unit 3 years (to 2027-04-30), its pipes and electrics
         // 1 year (to 2025-04-30, so out of warranty this quarter).
-        await d.RegisterDeviceAsync("H-01", "main-unit", acceptedOn: "2024-05-01");
-        await d.RegisterDeviceAsync("H-01-PIPE", "pipes-electrics", acceptedOn: "2024-05-01");
+        // Its paid repairs are quoted from the heater contract's tendered price list (R-WAR-8).
+        await d.RegisterDeviceAsync("H-01", "main-unit", "cn-001-solar", acceptedOn: "2024-05-01", contractId: HeaterContract);
+        await d.RegisterDeviceAsync("H-01-PIPE", "pipes-electrics", "cn-001-solar", acceptedOn: "2024-05-01", contractId: HeaterContract);
+        await d.PutAsync($"/price-lists/{HeaterContract}", Body("""{"parts":[{"partNumber":"PIPE-KIT","maxUnitPrice":300}]}"""), HttpStatusCode.Created);
         var pipes = await d.GetAsync("/devices/H-01-PIPE/warranty?policy=cn-001-solar");
         Assert.Equal((false, "2025-04-30"), ((bool)pipes["isCovered"]!, (string)pipes["lastCoveredDay"]!));
         Assert.Equal("2027-04-30", (string)(await d.GetAsync("/devices/H-01/warranty?policy=cn-001-solar"))["lastCoveredDay"]!);
 
         // Two office machines accepted 2024-09-10: one year from the next day, 2024-09-11 → last
         // covered day 2025-09-10; on 2025-09-11 the warranty has ended.
-        await d.RegisterDeviceAsync("Q-01", "hardware", acceptedOn: "2024-09-10");
-        await d.RegisterDeviceAsync("Q-02", "hardware", acceptedOn: "2024-09-10");
+        await d.RegisterDeviceAsync("Q-01", "hardware", "cn-001-equipment", acceptedOn: "2024-09-10");
+        await d.RegisterDeviceAsync("Q-02", "hardware", "cn-001-equipment", acceptedOn: "2024-09-10");
         Assert.True((bool)(await d.GetAsync("/devices/Q-01/warranty?policy=cn-001-equipment&on=2025-09-10"))["isCovered"]!);
         Assert.False((bool)(await d.GetAsync("/devices/Q-01/warranty?policy=cn-001-equipment&on=2025-09-11"))["isCovered"]!);
 
@@ -141,15 +146,24 @@ public sealed class Seed001AssortedPlansScenario
 
         // ---- G4, the same heater's pipes, out of warranty: quoted and accepted first (R-WO-7) -------------
         // Reported Mon 08-18 09:00: on site → 13:00 (11:00: Met); solved 24 h → Tue 09:00 (Mon 16:00:
-        // Met). Down 7 h. Paid work: no callback owed.
+        // Met). Down 7 h. Paid work (the report's check finds the pipes out of warranty): no callback
+        // owed. The plan names no prices: the kit is tendered at 300 here, quoted at cost 280 with a
+        // 100 visit → 380.
         Report(d, "2025-08-18 09:00", "G4", Solar, "H-01-PIPE");
         d.Steps("G4",
             ("2025-08-18 09:10", "acknowledge", null),
             ("2025-08-18 09:20", "start-remote-diagnosis", null),
             ("2025-08-18 09:30", "dispatch", Body("""{"engineer":"E-Gao"}""")),
-            ("2025-08-18 11:00", "arrive-on-site", null),
-            ("2025-08-18 11:30", "submit-quote", Body("""{"quoteId":"Q-G4","total":380}""")),
-            ("2025-08-18 12:00", "accept-quote", Body("""{"acceptedBy":"住户陈先生"}""")),
+            ("2025-08-18 11:00", "arrive-on-site", null));
+        d.On("2025-08-18 11:30", async () =>
+        {
+            var quote = await d.PostAsync("/tickets/G4/quotes", Body($$"""
+                {"id":"Q-G4","priceListId":"{{HeaterContract}}","lines":[{"kind":"Part","partNumber":"PIPE-KIT","unitPrice":280},{"kind":"OnSiteVisit","unitPrice":100}]}
+                """), HttpStatusCode.Created);
+            Assert.Equal(380m, (decimal)quote["total"]!);
+        });
+        d.Steps("G4",
+            ("2025-08-18 12:00", "accept-quote", Body("""{"quoteId":"Q-G4","acceptedBy":"住户陈先生"}""")),
             ("2025-08-18 15:00", "replace-parts", Body("""{"oldPartNumber":"PIPE-KIT","newPartNumber":"PIPE-KIT","signedBy":"住户陈先生"}""")),
             ("2025-08-18 16:00", "resolve", Body("""{"resolution":"更换管路配件"}""")));
         Shipment(d, "2025-08-18 13:00", "G4", "PIPE-KIT", "PIPE-KIT");
@@ -159,6 +173,7 @@ public sealed class Seed001AssortedPlansScenario
         // Reported Wed 09-03 10:00: response 2 h → 12:00 (11:00: Met); on site 4 h → 14:00, moot after
         // the remote fix 11:30: Waived. Down 1 h 30 min.
         Report(d, "2025-09-03 10:00", "G5", "cn-001-response-2h-on-site-4h", "Q-01");
+        d.Check("2025-09-03 10:00", async () => Assert.False((bool)(await d.GetAsync("/tickets/G5"))["isBillable"]!));
         d.Steps("G5",
             ("2025-09-03 11:00", "acknowledge", null),
             ("2025-09-03 11:10", "start-remote-diagnosis", null),
@@ -168,8 +183,10 @@ public sealed class Seed001AssortedPlansScenario
 
         // ---- G6, a solution within 2 h, given late ------------------------------------------------------------
         // Reported Fri 09-26 16:00: solution 2 h → 18:00, given 19:00: MetLate; fixed remotely Sat 10:00.
-        // Down 18 h.
+        // Down 18 h. Q-02's warranty ended 09-10, so the report's check marks G6 billable (R-WO-1):
+        // paid work, no callback owed.
         Report(d, "2025-09-26 16:00", "G6", "cn-001-solution-2h", "Q-02");
+        d.Check("2025-09-26 16:00", async () => Assert.True((bool)(await d.GetAsync("/tickets/G6"))["isBillable"]!));
         d.Steps("G6",
             ("2025-09-26 16:05", "acknowledge", null),
             ("2025-09-26 16:10", "start-remote-diagnosis", null),
@@ -178,10 +195,10 @@ public sealed class Seed001AssortedPlansScenario
         d.Check("2025-09-27 10:00", async () => Assert.Equal(["repair-plan#1 MetLate 2025-09-26 18:00"], await d.ClockLinesAsync("G6")));
         Close(d, "G6", "2025-09-27 10:10", 3);
 
-        // Callbacks to every in-warranty customer (100 % promised): G1, G2, G3, G5, G6, all reached.
+        // Callbacks to every in-warranty customer (100 % promised): G1, G2, G3, G5, all reached.
         d.On("2025-09-29 10:00", async () =>
         {
-            foreach (var id in new[] { "G1", "G2", "G3", "G5", "G6" })
+            foreach (var id in new[] { "G1", "G2", "G3", "G5" })
             {
                 await d.PostAsync($"/tickets/{id}/callbacks", Body("""{"calledBy":"客服中心","reached":true}"""), HttpStatusCode.Created);
             }
@@ -234,9 +251,11 @@ public sealed class Seed001AssortedPlansScenario
             ["first-response 1/0/0", "loaner 1/0/0", "on-site-arrival 4/0/0", "repair-plan 0/1/0", "resolved 3/1/0"],
             report["onTime"]!.AsArray().Where(o => o!["severityCode"] is null).Select(o => $"{o!["metric"]} {o["met"]}/{o["metLate"]}/{o["breached"]}").Order(StringComparer.Ordinal));
 
-        // R-RP-3: callbacks 5 of 5 in-warranty orders = 100 % (met); satisfaction G1 5, G2 4, G3 5, G4 5,
-        // G5 5, G6 3 → 5 of 6 = 83.33 % < 98 % (missed); shipments 4 correct of 5 = 80 % < 98 % (missed).
-        Assert.Equal((5, 5), ((int)report["callbacks"]!["count"]!, (int)report["callbacks"]!["total"]!));
+        // R-RP-3: callbacks 4 of 4 in-warranty orders = 100 % (met) — G6 was 5 of 5 before the report's
+        // warranty check found Q-02 out of warranty (G6 billable, no callback owed); satisfaction G1 5,
+        // G2 4, G3 5, G4 5, G5 5, G6 3 → 5 of 6 = 83.33 % < 98 % (missed); shipments 4 correct of 5 = 80 %
+        // < 98 % (missed).
+        Assert.Equal((4, 4), ((int)report["callbacks"]!["count"]!, (int)report["callbacks"]!["total"]!));
         Assert.Equal((5, 6), ((int)report["satisfaction"]!["count"]!, (int)report["satisfaction"]!["total"]!));
         Assert.Equal((4, 5, 0.8m), ((int)report["partsShipments"]!["count"]!, (int)report["partsShipments"]!["total"]!, (decimal)report["partsShipments"]!["rate"]!));
         Assert.Equal(

@@ -43,10 +43,12 @@ public sealed class Seed002SystemIntegration5x8Scenario
              "targets":{"onTimeRate":0.9,"satisfactionRate":0.8}}
             """));
 
-        // Ten systems accepted 2024-06-01 under "三包": hardware 3 years, covered to 2027-05-31.
+        // Ten systems accepted 2024-06-01 under "三包": hardware 3 years, covered to 2027-05-31. The
+        // contract asks for the data to be backed up before work on a system (实施前资料必须备份,
+        // R-WO-7): on site, nothing is restored or resolved until the backup is confirmed.
         for (var i = 1; i <= 10; i++)
         {
-            await d.RegisterDeviceAsync($"S-{i:D2}", "hardware", acceptedOn: "2024-06-01");
+            await d.RegisterDeviceAsync($"S-{i:D2}", "hardware", "cn-002-integration", acceptedOn: "2024-06-01");
         }
 
         var s01 = await d.GetAsync("/devices/S-01/warranty?policy=cn-002-integration");
@@ -68,7 +70,14 @@ public sealed class Seed002SystemIntegration5x8Scenario
             ("2026-04-03 17:40", "acknowledge", null),
             ("2026-04-03 17:45", "start-remote-diagnosis", null),
             ("2026-04-04 08:00", "dispatch", new JsonObject { ["engineer"] = "E-Sun" }),
-            ("2026-04-04 10:00", "arrive-on-site", null),
+            ("2026-04-04 10:00", "arrive-on-site", null));
+        d.On("2026-04-04 10:05", async () =>
+        {
+            Assert.True((bool)(await d.GetAsync("/tickets/A1"))["dataBackupRequired"]!);
+            await d.PostAsync("/tickets/A1/restore-service", expected: HttpStatusCode.Conflict);
+        });
+        d.Steps("A1",
+            ("2026-04-04 10:10", "confirm-data-backup", Body("""{"confirmedBy":"信息科张科长"}""")),
             ("2026-04-04 12:00", "restore-service", null),
             ("2026-04-07 10:00", "deliver-repair-plan", Body("""{"note":"更换存储控制器并升级固件"}""")),
             ("2026-04-08 15:00", "resolve", Body("""{"resolution":"更换存储控制器"}""")),
@@ -98,6 +107,7 @@ public sealed class Seed002SystemIntegration5x8Scenario
             ("2026-04-30 09:40", "start-remote-diagnosis", null),
             ("2026-04-30 10:00", "dispatch", new JsonObject { ["engineer"] = "E-Li" }),
             ("2026-05-07 14:00", "arrive-on-site", null),
+            ("2026-05-07 14:10", "confirm-data-backup", Body("""{"confirmedBy":"县信息中心王主任"}""")),
             ("2026-05-09 11:00", "deliver-repair-plan", Body("""{"note":"主板故障,需厂商支援"}""")),
             ("2026-05-09 11:30", "escalate-to-vendor", Body("""{"reason":"申请厂商技术支援"}""")),
             ("2026-05-12 16:00", "resolve", Body("""{"resolution":"厂商更换主板"}""")),
@@ -133,6 +143,7 @@ public sealed class Seed002SystemIntegration5x8Scenario
             ("2026-05-21 10:00", "reopen", Body("""{"reason":"网络再次中断"}""")),
             ("2026-05-21 10:30", "dispatch", new JsonObject { ["engineer"] = "E-Li" }),
             ("2026-05-21 14:00", "arrive-on-site", null),
+            ("2026-05-21 14:10", "confirm-data-backup", Body("""{"confirmedBy":"信息科张科长"}""")),
             ("2026-05-22 10:00", "deliver-repair-plan", Body("""{"note":"更换交换机"}""")),
             ("2026-05-22 11:00", "restore-service", null),
             ("2026-05-22 16:00", "resolve", Body("""{"resolution":"更换交换机"}""")),
@@ -206,6 +217,7 @@ public sealed class Seed002SystemIntegration5x8Scenario
             ("2026-06-24 09:15", "start-remote-diagnosis", null),
             ("2026-06-24 09:30", "dispatch", new JsonObject { ["engineer"] = "E-Sun" }),
             ("2026-06-24 10:30", "arrive-on-site", null),
+            ("2026-06-24 10:40", "confirm-data-backup", Body("""{"confirmedBy":"信息科张科长"}""")),
             ("2026-06-24 12:00", "restore-service", null),
             ("2026-06-25 17:00", "resolve", Body("""{"resolution":"更换电源模块"}""")),
             ("2026-06-25 17:10", "start-observation", null),

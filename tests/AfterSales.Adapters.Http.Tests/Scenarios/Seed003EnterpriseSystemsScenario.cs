@@ -23,6 +23,9 @@ public sealed class Seed003EnterpriseSystemsScenario
 {
     private const string Policy = "cn-003-enterprise";
 
+    // The maintenance contract: the id of its tendered price list, named by every system.
+    private const string Contract = "dc-003-2025";
+
     [Fact]
     public Task Seed003EnterpriseSystems_QuarterOnSqlite_LevelsComplaintDeskSurveysAndReportAsWorkedByHand() => Quarter(TestDatabase.Sqlite);
 
@@ -47,10 +50,11 @@ public sealed class Seed003EnterpriseSystemsScenario
         // 2023-06-01 (covered to 2025-05-31: out of warranty all quarter).
         for (var i = 1; i <= 8; i++)
         {
-            await d.RegisterDeviceAsync($"D-{i:D2}", "hardware", acceptedOn: "2024-11-01");
+            await d.RegisterDeviceAsync($"D-{i:D2}", "hardware", "cn-003-enterprise", acceptedOn: "2024-11-01", contractId: Contract);
         }
 
-        await d.RegisterDeviceAsync("X-09", "hardware", acceptedOn: "2023-06-01");
+        await d.RegisterDeviceAsync("X-09", "hardware", "cn-003-enterprise", acceptedOn: "2023-06-01", contractId: Contract);
+        await d.PutAsync($"/price-lists/{Contract}", Body("""{"parts":[{"partNumber":"RAID-CTRL","maxUnitPrice":12800}]}"""), HttpStatusCode.Created);
         var d01 = await d.GetAsync("/devices/D-01/warranty?policy=cn-003-enterprise");
         Assert.Equal((true, "2026-10-31"), ((bool)d01["isCovered"]!, (string)d01["lastCoveredDay"]!));
 
@@ -127,6 +131,8 @@ public sealed class Seed003EnterpriseSystemsScenario
         // X-09's warranty ended 2025-05-31. Reported Tue 12-16 22:00 under the major-fault preset: answer
         // 1 h → 23:00 (22:30: Met); on site 24 h → Wed 12-17 22:00 (09:00: Met). The quote is submitted
         // and accepted before the RAID controller is replaced (R-WO-7). Running 13:00, resolved 15:00.
+        // The report's check marks E6 billable (R-WO-1); the quote is priced from the stored tender:
+        // the plan names no prices, so the controller is tendered at 12 800 here and quoted at it.
         // Down 22:00 → 13:00 = 15 h.
         d.On("2025-12-16 22:00", async () =>
         {
@@ -139,9 +145,17 @@ public sealed class Seed003EnterpriseSystemsScenario
             ("2025-12-16 22:30", "acknowledge", null),
             ("2025-12-16 22:40", "start-remote-diagnosis", null),
             ("2025-12-17 07:00", "dispatch", Body("""{"engineer":"E-Han"}""")),
-            ("2025-12-17 09:00", "arrive-on-site", null),
-            ("2025-12-17 10:00", "submit-quote", Body("""{"quoteId":"Q-E6","total":12800}""")),
-            ("2025-12-17 11:00", "accept-quote", Body("""{"acceptedBy":"数据中心李主任"}""")),
+            ("2025-12-17 09:00", "arrive-on-site", null));
+        d.On("2025-12-17 10:00", async () =>
+        {
+            Assert.True((bool)(await d.GetAsync("/tickets/E6"))["isBillable"]!);
+            var quote = await d.PostAsync("/tickets/E6/quotes", Body($$"""
+                {"id":"Q-E6","priceListId":"{{Contract}}","lines":[{"kind":"Part","partNumber":"RAID-CTRL"}]}
+                """), HttpStatusCode.Created);
+            Assert.Equal(12800m, (decimal)quote["total"]!);
+        });
+        d.Steps("E6",
+            ("2025-12-17 11:00", "accept-quote", Body("""{"quoteId":"Q-E6","acceptedBy":"数据中心李主任"}""")),
             ("2025-12-17 12:00", "replace-parts", Body("""{"oldPartNumber":"RAID-CTRL","newPartNumber":"RAID-CTRL","newSerialNumber":"RC-7781","signedBy":"数据中心李主任"}""")),
             ("2025-12-17 13:00", "restore-service", null),
             ("2025-12-17 15:00", "resolve", Body("""{"resolution":"更换RAID控制器"}""")));

@@ -41,7 +41,7 @@ public sealed class Seed004CctvScenario
             """));
         for (var i = 1; i <= 12; i++)
         {
-            await d.RegisterDeviceAsync($"CAM-{i:D2}", "system", acceptedOn: "2024-12-20", handedOverOn: "2025-01-10");
+            await d.RegisterDeviceAsync($"CAM-{i:D2}", "system", "cn-004-cctv", acceptedOn: "2024-12-20", handedOverOn: "2025-01-10");
         }
 
         var cam = await d.GetAsync("/devices/CAM-01/warranty?policy=cn-004-cctv");

@@ -1,4 +1,5 @@
 using AfterSales.Entitlements.Quotes;
+using FsCheck.Fluent;
 using AfterSales.Entitlements.Warranty;
 
 namespace AfterSales.Tests.Entitlements;
@@ -48,7 +49,7 @@ public class QuoteTests
         var ex = Assert.Throws<TenderedPriceExceededException>(() => Builder().AddPart("UPS", "UPS", 1, Money.Cny(1m)));
 
         Assert.Null(ex.TenderedUnitPrice);
-        Assert.Contains("does not list it", ex.Message);
+        Assert.Contains("is not on the tendered price list", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,5 +138,74 @@ public class QuoteTests
         Assert.Equal(signedAt, record.SignedAt);
         Assert.Equal("signedBy", Assert.Throws<ArgumentException>(() =>
             PartsExchangeRecord.Create("WO-100", "PRINT-HEAD", null, "PRINT-HEAD", null, " ", signedAt)).ParamName);
+    }
+
+    [Fact]
+    public void FromLines_R_WAR_8_PartsDefaultToTheTenderedPrice_ALineAboveItIsRefusedWithItsIndexAndTheCap()
+    {
+        var prices = TenderedPriceList.Empty().With("P-1", Money.Cny(120.5m)).With("P-2", Money.Cny(80m)).WithId("CT-1").WithVersion(4);
+        var quote = Quote.FromLines("Q-1", "WO-1", "SN-1", prices, new LocalDate(2026, 3, 2),
+            [new QuoteLineDraft { Kind = QuoteLineKind.Part, PartNumber = "P-1", Quantity = 2 }, new QuoteLineDraft { Kind = QuoteLineKind.Travel, UnitPrice = 50m }]);
+        Assert.Equal((291m, "CT-1@4", 120.5m), (quote.Total.Amount, quote.PriceListKey, quote.Lines[0].UnitPrice.Amount));
+
+        var above = Assert.Throws<TenderedPriceExceededException>(() => Quote.FromLines("Q-2", "WO-1", "SN-1", prices, new LocalDate(2026, 3, 2),
+            [new QuoteLineDraft { Kind = QuoteLineKind.PhoneSupport }, new QuoteLineDraft { Kind = QuoteLineKind.Part, PartNumber = "P-2", UnitPrice = 80.01m }]));
+        Assert.Equal((1, 80m, 80.01m), (above.LineIndex!.Value, above.TenderedUnitPrice!.Value.Amount, above.QuotedUnitPrice!.Value.Amount));
+        Assert.StartsWith("lines[1]: Part 'P-2'", above.Message, StringComparison.Ordinal);
+
+        var missing = Assert.Throws<TenderedPriceExceededException>(() => Quote.FromLines("Q-3", "WO-1", "SN-1", prices, new LocalDate(2026, 3, 2),
+            [new QuoteLineDraft { Kind = QuoteLineKind.Part, PartNumber = "P-9" }]));
+        Assert.Contains("not on the tendered price list CT-1@4", missing.Message, StringComparison.Ordinal);
+
+        Assert.Equal("lines[0].unitPrice", Assert.Throws<ArgumentException>(() => Quote.FromLines("Q-4", "WO-1", "SN-1", prices, new LocalDate(2026, 3, 2),
+            [new QuoteLineDraft { Kind = QuoteLineKind.Labour }])).ParamName);
+        var zero = Assert.Throws<ArgumentException>(() => Quote.FromLines("Q-5", "WO-1", "SN-1", prices, new LocalDate(2026, 3, 2),
+            [new QuoteLineDraft { Kind = QuoteLineKind.Part, PartNumber = "P-1", Quantity = 0 }]));
+        Assert.Equal("lines[0].quantity", zero.ParamName);
+        Assert.StartsWith("lines[0].quantity must be at least 1, was 0.", zero.Message, StringComparison.Ordinal);
+        Assert.Equal("lines", Assert.Throws<ArgumentException>(() => Quote.FromLines("Q-6", "WO-1", "SN-1", prices, new LocalDate(2026, 3, 2), [])).ParamName);
+    }
+
+    /// <summary>Random quote lines: parts listed or not, priced below, at or above the cap, or at the cap by default; services.</summary>
+    public static class DraftArbitraries
+    {
+        public static FsCheck.Arbitrary<(int Part, int? Cents, int Quantity)[]> Lines() =>
+            FsCheck.Fluent.Gen.ArrayOf(
+                    from part in FsCheck.Fluent.Gen.Choose(-1, 4)
+                    from cents in FsCheck.Fluent.Gen.OneOf(FsCheck.Fluent.Gen.Constant<int?>(null), FsCheck.Fluent.Gen.Choose(0, 60_000).Select(static c => (int?)c))
+                    from quantity in FsCheck.Fluent.Gen.Choose(1, 9)
+                    select (part, cents, quantity))
+                .Where(static a => a.Length is > 0 and <= 100)
+                .ToArbitrary();
+    }
+
+    /// <summary>R-WAR-8 against a slow reference: accepted exactly when every part is listed and at most its cap; the total is the plain sum.</summary>
+    [FsCheck.Xunit.Property(Arbitrary = new[] { typeof(DraftArbitraries) }, MaxTest = 2000)]
+    public void FromLines_AcceptsExactlyTheLinesWithinTheCaps_AndTotalsThemAsAPlainSum((int Part, int? Cents, int Quantity)[] lines)
+    {
+        // Parts 0..3 are listed at 100.00, 200.00, 300.00, 400.00; part 4 is not; -1 is travel.
+        var prices = Enumerable.Range(0, 4).Aggregate(TenderedPriceList.Empty(), static (l, i) => l.With($"P-{i}", Money.Cny((i + 1) * 100m)));
+        var drafts = lines.Select(static l => l.Part < 0
+            ? new QuoteLineDraft { Kind = QuoteLineKind.Travel, UnitPrice = (l.Cents ?? 0) / 100m }
+            : new QuoteLineDraft { Kind = QuoteLineKind.Part, PartNumber = $"P-{l.Part}", Quantity = l.Quantity, UnitPrice = l.Cents / 100m }).ToList();
+        var firstBad = lines.Select((l, i) => (l, i)).FirstOrDefault(static x => x.l.Part >= 4 || (x.l.Part >= 0 && x.l.Cents is { } c && c > (x.l.Part + 1) * 10_000)).i;
+        var anyBad = lines.Any(static l => l.Part >= 4 || (l.Part >= 0 && l.Cents is { } c && c > (l.Part + 1) * 10_000));
+        try
+        {
+            var quote = Quote.FromLines("Q-1", "WO-1", "SN-1", prices, new LocalDate(2026, 3, 2), drafts);
+            Assert.False(anyBad, "a line above its cap or not listed was accepted");
+            var expected = 0m;
+            foreach (var l in lines)
+            {
+                expected += l.Part < 0 ? (l.Cents ?? 0) / 100m : (l.Cents is { } c ? c / 100m : (l.Part + 1) * 100m) * l.Quantity;
+            }
+
+            Assert.Equal(expected, quote.Total.Amount);
+        }
+        catch (TenderedPriceExceededException ex)
+        {
+            Assert.True(anyBad);
+            Assert.Equal(firstBad, ex.LineIndex);
+        }
     }
 }

@@ -207,8 +207,8 @@ public class WarrantyPolicyTests
 
         Assert.Equal(before.Status, after.Status);
         Assert.Equal(before.LastCoveredDay, after.LastCoveredDay);
-        Assert.Equal(before.Reasons, after.Reasons);
-        Assert.Single(moved.Relocations);
+        Assert.Equal([.. before.Reasons, "moved on 2025-05-01 from Building A to Building C: moving a device keeps its warranty (R-WAR-10)"], after.Reasons);
+        Assert.Single(after.Relocations);
     }
 
     [Fact]

@@ -25,6 +25,14 @@ public static class Tickets
         FaultOccurredAt = faultAt,
     };
 
+    /// <summary>A quote for <paramref name="ticket"/> of one part P-1 at <paramref name="unitPrice"/> (at most CNY 600, the tendered price).</summary>
+    public static AfterSales.Entitlements.Quotes.Quote Quote(Ticket ticket, string id = "Q-1", decimal unitPrice = 380m, int quantity = 1) =>
+        AfterSales.Entitlements.Quotes.Quote.CreateBuilder(id, ticket.Id.Value, ticket.DeviceSerialNumber,
+                AfterSales.Entitlements.Quotes.TenderedPriceList.Empty().With("P-1", AfterSales.Entitlements.Quotes.Money.Cny(600m)).WithId("CT-1").WithVersion(1),
+                new LocalDate(2026, 3, 2))
+            .AddPart("P-1", "电源 power supply", quantity, AfterSales.Entitlements.Quotes.Money.Cny(Math.Min(unitPrice, 600m)))
+            .Build();
+
     public static Ticket New(FakeClock clock, string id = "WO-1", string severity = "B") =>
         Ticket.Report(Report(id, severity), Policy, clock);
 

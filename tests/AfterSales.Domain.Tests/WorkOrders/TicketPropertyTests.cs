@@ -17,10 +17,14 @@ public sealed class TicketPropertyTests
     /// <summary>One step: advance the clock, then fire one command (with possibly bad input).</summary>
     /// <remarks>A guided step fires one of the triggers permitted now (picked by <c>Pick</c>), so sequences reach deep states
     /// (observation, close, re-open); an unguided one fires <c>Trigger</c>, usually rejected.</remarks>
-    public sealed record Step(TicketTrigger Trigger, bool Guided, int Pick, long AdvanceMinutes, string Severity, int Satisfaction, bool BlankText)
+    public sealed record Step(TicketTrigger Trigger, bool Guided, int Pick, long AdvanceMinutes, string Severity, int Satisfaction, bool BlankText, long BackdateMinutes)
     {
-        public override string ToString() => $"+{AdvanceMinutes}m {(Guided ? "guided " + Pick : Trigger.ToString())}{(BlankText ? " (blank)" : "")} {Severity} {Satisfaction}";
+        public override string ToString() =>
+            $"+{AdvanceMinutes}m {(Guided ? "guided " + Pick : Trigger.ToString())}{(BlankText ? " (blank)" : "")} {Severity} {Satisfaction}{(BackdateMinutes > 0 ? $" as of -{BackdateMinutes}m" : "")}";
     }
+
+    /// <summary>The bound on back-dating the properties use: a step back-dated further is refused.</summary>
+    private static readonly Duration MaxBackdating = Duration.FromHours(24);
 
     private static readonly Gen<Step> StepGen =
         from trigger in Gen.Elements(Enum.GetValues<TicketTrigger>())
@@ -30,7 +34,8 @@ public sealed class TicketPropertyTests
         from severity in Gen.Elements(Severities)
         from satisfaction in Gen.Choose(0, 6)
         from blank in Gen.Frequency((9, Gen.Constant(false)), (1, Gen.Constant(true)))
-        select new Step(trigger, guided, pick, advance, severity, satisfaction, blank);
+        from backdate in Gen.Frequency((6, Gen.Constant(0L)), (3, Gen.Elements(1L, 5L, 30L, 600L)), (1, Gen.Elements(2000L, 100_000L)))
+        select new Step(trigger, guided, pick, advance, severity, satisfaction, blank, backdate);
 
     /// <summary>Step sequences, three steps for each unit of FsCheck's size.</summary>
     public static class Sequences
@@ -57,21 +62,29 @@ public sealed class TicketPropertyTests
     [Fact]
     public void RandomCommandSequences_ReachClosedReopenedAndCancelledTickets()
     {
-        int closed = 0, reopened = 0, cancelled = 0;
+        int closed = 0, reopened = 0, cancelled = 0, rmaBack = 0, reviewed = 0, backedUp = 0, backdated = 0;
         foreach (var steps in Enumerable.Range(1, 100).SelectMany(size => Sequences.Steps.Generator.Sample(numberOfSamples: 10, size: size)))
         {
             var (t, _) = Play(steps, FakeClock.FromUtc(2026, 1, 30, 1, 0, 0));
             closed += t.State == TicketState.Closed ? 1 : 0;
             cancelled += t.State == TicketState.Cancelled ? 1 : 0;
             reopened += t.Cycle > 1 ? 1 : 0;
+            rmaBack += t.Rmas.Any(static r => !r.IsOut) ? 1 : 0;
+            reviewed += t.LastLegacyReview is not null ? 1 : 0;
+            backedUp += t.DataBackupRequired && t.Events.Any(static e => e.Kind == TicketEventKind.ServiceRestored) ? 1 : 0;
+            backdated += t.Events.Any(static e => e.RecordedAt is not null) ? 1 : 0;
         }
 
-        Assert.True(closed > 0 && reopened > 0 && cancelled > 0, $"closed {closed}, re-opened {reopened}, cancelled {cancelled}");
+        Assert.True(closed > 0 && reopened > 0 && cancelled > 0 && rmaBack > 0 && reviewed > 0 && backedUp > 0 && backdated > 0,
+            $"closed {closed}, re-opened {reopened}, cancelled {cancelled}, RMA back {rmaBack}, reviewed {reviewed}, restored after a backup {backedUp}, back-dated {backdated}");
     }
 
     private static (Ticket Ticket, FakeClock Clock) Play(Step[] steps, FakeClock clock)
     {
-        var t = Tickets.New(clock);
+        // Half the sequences run under a contract that asks for a data backup before on-site changes (R-WO-7).
+        var t = steps.Length % 2 == 0
+            ? Tickets.New(clock)
+            : Ticket.Report(Tickets.Report() with { Entitlement = new AfterSales.Entitlements.TicketEntitlement { Status = AfterSales.Entitlements.EntitlementStatus.Covered, DataBackupRequired = true } }, Tickets.Policy, clock);
         foreach (var step in steps)
         {
             clock.AdvanceMinutes(step.AdvanceMinutes);
@@ -90,11 +103,27 @@ public sealed class TicketPropertyTests
 
         var before = t.Events.ToArray();
         var wasFinished = t.IsFinished;
-        var check = t.Check(step.Trigger);
+        var now = clock.GetCurrentInstant();
+        var occurredAt = step.BackdateMinutes > 0 ? now - Duration.FromMinutes(step.BackdateMinutes) : (Instant?)null;
+        var backdatable = occurredAt is not { } o || (o >= t.LastEventAt && now - o <= MaxBackdating);
+        var check = occurredAt is { } at && backdatable ? t.Check(step.Trigger, at) : t.Check(step.Trigger);
         var text = step.BlankText ? " " : "说明";
         try
         {
-            Run(t, step, text);
+            if (occurredAt is { } at2)
+            {
+                t.Backdate(at2, MaxBackdating, x => Run(x, step, text));
+            }
+            else
+            {
+                Run(t, step, text);
+            }
+        }
+        catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "occurredAt")
+        {
+            Assert.False(backdatable, $"{step}: a back-dating within the limits was refused: {ex.Message}");
+            Assert.Equal(before, t.Events);
+            return;
         }
         catch (InvalidTransitionException ex)
         {
@@ -114,7 +143,9 @@ public sealed class TicketPropertyTests
         Assert.Equal(before, t.Events.Take(before.Length));
         Assert.Equal(before.Length + 1, t.Version);
         Assert.Equal(t.Version, t.Events[^1].Version);
-        Assert.Equal(clock.GetCurrentInstant(), t.Events[^1].At);
+        Assert.True(backdatable, $"{step}: a back-dating outside the limits was accepted");
+        Assert.Equal(occurredAt ?? now, t.Events[^1].At);
+        Assert.Equal(occurredAt is null ? null : now, t.Events[^1].RecordedAt);
         Assert.Equal(check.Destination, t.State);
     }
 
@@ -139,11 +170,26 @@ public sealed class TicketPropertyTests
             case TicketTrigger.Resume: t.Resume(); break;
             case TicketTrigger.Reclassify: t.Reclassify(step.Severity, text); break;
             case TicketTrigger.DeliverRepairPlan: t.DeliverRepairPlan(text); break;
-            case TicketTrigger.ProvideLoaner: t.ProvideLoaner(); break;
+            case TicketTrigger.ProvideLoaner:
+                if (step.BlankText)
+                {
+                    t.ProvideLoaner();
+                }
+                else
+                {
+                    t.ProvideLoaner(new TicketLoaner { UnitSerialNumber = "LN-" + (step.Pick % 3), PartNumber = "LOANER", Grade = step.Satisfaction });
+                }
+
+                break;
+            case TicketTrigger.ReturnLoaner: t.ReturnLoaner(t.Loaners.FirstOrDefault(static l => l.IsOut)?.Loaner.UnitSerialNumber ?? "LN-9"); break;
             case TicketTrigger.Cancel: t.Cancel(text); break;
-            case TicketTrigger.SubmitQuote: t.SubmitQuote(text, step.Satisfaction * 100m); break;
-            case TicketTrigger.AcceptQuote: t.AcceptQuote(text); break;
-            case TicketTrigger.ReplaceParts: t.ReplaceParts(new TicketPartsExchange { OldPartNumber = text, NewPartNumber = text, SignedBy = text }); break;
+            case TicketTrigger.SubmitQuote: t.SubmitQuote(Tickets.Quote(t, "Q-" + step.Pick, step.Satisfaction * 100m)); break;
+            case TicketTrigger.SendForRma: t.SendForRma("RMA-" + (step.Pick % 3), step.BlankText ? "a/b" : "P-1"); break;
+            case TicketTrigger.ReceiveRmaReturn: t.ReceiveRmaReturn(t.Rmas.FirstOrDefault(static r => r.IsOut)?.RmaNumber ?? "RMA-9", (RmaOutcome)(step.Satisfaction % 4)); break;
+            case TicketTrigger.ReviewLegacyIssue: t.ReviewLegacyIssue(text, text); break;
+            case TicketTrigger.ConfirmDataBackup: t.ConfirmDataBackup(text); break;
+            case TicketTrigger.AcceptQuote: t.AcceptQuote(step.BlankText ? "Q-x" : t.Quote?.QuoteId ?? "Q-x", text); break;
+            case TicketTrigger.ReplaceParts: t.ReplaceParts(new TicketPartsExchange { OldPartNumber = "P-1", NewPartNumber = step.BlankText ? "P-9" : "P-1", SignedBy = text }); break;
             case TicketTrigger.ReceiveCustomerMessage: t.ReceiveCustomerMessage(text); break;
             case TicketTrigger.AnswerCustomer: t.AnswerCustomer(); break;
             case TicketTrigger.NegotiateDueDate:

@@ -94,12 +94,12 @@ public sealed class TicketTransitionTests
         Assert.Equal("acknowledge", ex.Command);
         Assert.Empty(ex.UnmetGuards);
         Assert.Equal(
-            ["start-remote-diagnosis", "wait-for-customer", "reclassify", "deliver-repair-plan", "provide-loaner", "cancel", "submit-quote", "replace-parts", "receive-customer-message", "answer-customer", "negotiate-due-date"],
+            ["start-remote-diagnosis", "wait-for-customer", "reclassify", "deliver-repair-plan", "provide-loaner", "cancel", "submit-quote", "replace-parts", "receive-customer-message", "answer-customer", "negotiate-due-date", "send-for-rma", "confirm-data-backup"],
             ex.PermittedCommands);
         Assert.Equal(ex.PermittedCommands, ex.PermittedTriggers.Select(static p => p.ToCommandName()));
         Assert.Equal(
             "'acknowledge' is not permitted while the ticket is Acknowledged. Permitted commands: start-remote-diagnosis, wait-for-customer, "
-            + "reclassify, deliver-repair-plan, provide-loaner, cancel, submit-quote, replace-parts, receive-customer-message, answer-customer, negotiate-due-date.",
+            + "reclassify, deliver-repair-plan, provide-loaner, cancel, submit-quote, replace-parts, receive-customer-message, answer-customer, negotiate-due-date, send-for-rma, confirm-data-backup.",
             ex.Message);
     }
 
@@ -110,10 +110,10 @@ public sealed class TicketTransitionTests
 
         var ex = Rejected(t, t.Close);
 
-        Assert.Equal(["sign-off", "reopen"], ex.PermittedCommands);
+        Assert.Equal(["sign-off", "reopen", "send-for-rma"], ex.PermittedCommands);
         Assert.Equal(
             $"'close' is not permitted while the ticket is Observation: unmet: {TicketWorkflow.CustomerSignedOff}; {TicketWorkflow.ObservationElapsed}. "
-            + "Permitted commands: sign-off, reopen.",
+            + "Permitted commands: sign-off, reopen, send-for-rma.",
             ex.Message);
     }
 

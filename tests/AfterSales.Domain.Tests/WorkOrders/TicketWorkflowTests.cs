@@ -58,7 +58,14 @@ public sealed class TicketWorkflowTests
 
     [Theory]
     [InlineData(TicketState.Active, TicketTrigger.Dispatch, new[] { TicketWorkflow.RemoteDiagnosisFirst })]
-    [InlineData(TicketState.Observation, TicketTrigger.Close, new[] { TicketWorkflow.CustomerSignedOff, TicketWorkflow.ObservationElapsed })]
+    [InlineData(TicketState.Observation, TicketTrigger.Close, new[] { TicketWorkflow.CustomerSignedOff, TicketWorkflow.ObservationElapsed, TicketWorkflow.RmaPartsBack, TicketWorkflow.LoanersBack })]
+    [InlineData(TicketState.Observation, TicketTrigger.SignOff, new[] { TicketWorkflow.SignOffOncePerCycle })]
+    [InlineData(TicketState.Resolved, TicketTrigger.SignOff, new[] { TicketWorkflow.SignOffOncePerCycle })]
+    [InlineData(TicketState.Open, TicketTrigger.ReceiveRmaReturn, new[] { TicketWorkflow.PartOutForRma })]
+    [InlineData(TicketState.Observation, TicketTrigger.ReviewLegacyIssue, new[] { TicketWorkflow.IsLegacyIssue })]
+    [InlineData(TicketState.OnSite, TicketTrigger.Resolve, new[] { TicketWorkflow.DataBackedUpBeforeChanges })]
+    [InlineData(TicketState.OnSite, TicketTrigger.RestoreService, new[] { TicketWorkflow.DataBackedUpBeforeChanges })]
+    [InlineData(TicketState.Open, TicketTrigger.SendForRma, new string[0])]
     [InlineData(TicketState.Open, TicketTrigger.AcceptQuote, new[] { TicketWorkflow.QuoteWasSubmitted })]
     [InlineData(TicketState.Open, TicketTrigger.ReplaceParts, new[] { TicketWorkflow.QuoteAcceptedBeforeParts })]
     [InlineData(TicketState.Open, TicketTrigger.Reclassify, new string[0])]
@@ -87,7 +94,7 @@ public sealed class TicketWorkflowTests
 
         Assert.Contains("    state Open {\n        ServiceRestored\n        state Unrestored {\n            WaitingForCustomer\n            state Active {\n", markdown, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(markdown, "state Unrestored"));
-        Assert.Contains("    Observation --> Closed : close [" + TicketWorkflow.CustomerSignedOff + " and " + TicketWorkflow.ObservationElapsed + "]\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("    Observation --> Closed : close [" + TicketWorkflow.CustomerSignedOff + " and " + TicketWorkflow.ObservationElapsed + " and " + TicketWorkflow.RmaPartsBack + " and " + TicketWorkflow.LoanersBack + "]\n", markdown, StringComparison.Ordinal);
         Assert.Contains("    Open --> Open : reclassify (internal)\n", markdown, StringComparison.Ordinal);
         Assert.Contains("    WaitingForCustomer --> OnSite : resume [paused from OnSite]\n", markdown, StringComparison.Ordinal);
         Assert.Contains("    Closed --> [*]\n", markdown, StringComparison.Ordinal);

@@ -23,7 +23,7 @@ public sealed class QuoteBuilder
         this.workOrderId = Guard.NotBlank(workOrderId);
         this.serialNumber = Guard.NotBlank(serialNumber);
         this.prices = Guard.NotNull(prices);
-        this.issuedOn = issuedOn;
+        this.issuedOn = SupportedDates.Check(issuedOn);
     }
 
     /// <summary>Adds a part at cost.</summary>
@@ -100,7 +100,7 @@ public sealed class QuoteBuilder
     public Quote Build() =>
         lines.Count == 0
             ? throw new InvalidOperationException($"Quote '{quoteId}' has no lines: add at least one before building it.")
-            : new Quote(quoteId, workOrderId, serialNumber, issuedOn, prices.Currency, [.. lines], null);
+            : new Quote(quoteId, workOrderId, serialNumber, issuedOn, prices.Currency, [.. lines], null, prices.Id.Length == 0 ? null : prices.Key);
 
     private QuoteBuilder AddService(
         QuoteLineKind kind, string description, Money charge, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(charge))] string? name = null)

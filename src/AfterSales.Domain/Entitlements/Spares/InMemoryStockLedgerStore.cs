@@ -32,6 +32,15 @@ public sealed class InMemoryStockLedgerStore(InMemoryEventLog? log = null, IEven
         }
     }
 
+    /// <summary>The tenant's ledgers as they are now, for <see cref="InMemoryReplenishmentStore"/>.</summary>
+    internal IReadOnlyList<StockLedger> Snapshot(string tenantId)
+    {
+        lock (gate)
+        {
+            return [.. ledgers.Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)).Select(static p => p.Value)];
+        }
+    }
+
     /// <inheritdoc />
     public Task SaveAsync(string tenantId, StockLedger ledger, int expectedVersion, CancellationToken cancellationToken = default)
     {
@@ -44,6 +53,12 @@ public sealed class InMemoryStockLedgerStore(InMemoryEventLog? log = null, IEven
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (expectedVersion == ledger.Version)
+        {
+            // Nothing to append: as the EF Core store, nothing is stored (an empty ledger stays unknown).
+            return Task.CompletedTask;
+        }
+
         var key = (tenantId, ledger.CentreId, ledger.PartNumber);
         lock (gate)
         {

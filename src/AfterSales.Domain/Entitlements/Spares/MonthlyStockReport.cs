@@ -35,36 +35,11 @@ public sealed class MonthlyStockReport
         Guard.NotNull(ledgers);
         var start = zone.AtStartOfDay(month.OnDayOfMonth(1)).ToInstant();
         var end = zone.AtStartOfDay(month.PlusMonths(1).OnDayOfMonth(1)).ToInstant();
+        var period = new Interval(start, end);
         var lines = new List<StockReportLine>();
         foreach (var ledger in ledgers)
         {
-            Guard.NotNull(ledger);
-            int opening = 0, received = 0, issued = 0, loaned = 0, returned = 0, scrapped = 0;
-            foreach (var movement in ledger.Movements)
-            {
-                if (movement.At < start)
-                {
-                    opening += movement.SignedQuantity;
-                    continue;
-                }
-
-                if (movement.At >= end)
-                {
-                    break;
-                }
-
-                switch (movement.Kind)
-                {
-                    case StockMovementKind.Received: received += movement.Quantity; break;
-                    case StockMovementKind.IssuedToWorkOrder: issued += movement.Quantity; break;
-                    case StockMovementKind.LoanerIssued: loaned += movement.Quantity; break;
-                    case StockMovementKind.Returned: returned += movement.Quantity; break;
-                    case StockMovementKind.Scrapped: scrapped += movement.Quantity; break;
-                }
-            }
-
-            var closing = opening + received + returned - issued - loaned - scrapped;
-            lines.Add(new StockReportLine(ledger.CentreId, ledger.PartNumber, opening, received, issued, loaned, returned, scrapped, closing));
+            lines.Add(StockReportLine.Of(Guard.NotNull(ledger), period));
         }
 
         lines.Sort((a, b) =>
@@ -72,6 +47,6 @@ public sealed class MonthlyStockReport
             var byCentre = string.CompareOrdinal(a.CentreId, b.CentreId);
             return byCentre != 0 ? byCentre : string.CompareOrdinal(a.PartNumber, b.PartNumber);
         });
-        return new MonthlyStockReport(month, new Interval(start, end), [.. lines]);
+        return new MonthlyStockReport(month, period, [.. lines]);
     }
 }

@@ -27,7 +27,7 @@ public sealed class StockLedger
     /// <summary>An empty ledger for <paramref name="partNumber"/> at <paramref name="centreId"/>.</summary>
     /// <exception cref="ArgumentException">A blank id.</exception>
     public static StockLedger Open(string centreId, string partNumber) =>
-        new(Guard.NotBlank(centreId), Guard.NotBlank(partNumber), [], 0);
+        new(Identifier.Check(centreId), Identifier.Check(partNumber), [], 0);
 
     /// <summary>The service centre (售后服务中心).</summary>
     public string CentreId { get; }

@@ -48,8 +48,14 @@ public sealed class StockMovement
         Guard.NotBlank(by);
         if (kind is StockMovementKind.IssuedToWorkOrder or StockMovementKind.LoanerIssued)
         {
-            Guard.NotBlank(workOrderId);
+            Identifier.Check(workOrderId);
         }
+        else
+        {
+            Identifier.CheckOptional(workOrderId);
+        }
+
+        SupportedDates.Check(at);
 
         return new StockMovement(kind, quantity, by, at, workOrderId, note);
     }

@@ -20,6 +20,44 @@ public sealed class StockReportLine
         Closing = closing;
     }
 
+    /// <summary>The line of <paramref name="ledger"/> over <paramref name="month"/> ([start, end)): the balance before it, the month's movements by kind, the balance after.</summary>
+    public static StockReportLine Of(StockLedger ledger, Interval month)
+    {
+        Internal.Guard.NotNull(ledger);
+        int opening = 0, received = 0, issued = 0, loaned = 0, returned = 0, scrapped = 0;
+        foreach (var movement in ledger.Movements)
+        {
+            if (movement.At < month.Start)
+            {
+                opening += movement.SignedQuantity;
+                continue;
+            }
+
+            if (movement.At >= month.End)
+            {
+                break;
+            }
+
+            switch (movement.Kind)
+            {
+                case StockMovementKind.Received: received += movement.Quantity; break;
+                case StockMovementKind.IssuedToWorkOrder: issued += movement.Quantity; break;
+                case StockMovementKind.LoanerIssued: loaned += movement.Quantity; break;
+                case StockMovementKind.Returned: returned += movement.Quantity; break;
+                case StockMovementKind.Scrapped: scrapped += movement.Quantity; break;
+            }
+        }
+
+        return FromTotals(ledger.CentreId, ledger.PartNumber, opening, received, issued, loaned, returned, scrapped);
+    }
+
+    /// <summary>A line from the month's totals, e.g. summed by a database; the closing balance follows.</summary>
+    /// <exception cref="ArgumentException">An id breaks the <see cref="Identifier"/> rule, or a total is negative.</exception>
+    public static StockReportLine FromTotals(string centreId, string partNumber, int opening, int received, int issued, int loanersIssued, int returned, int scrapped) =>
+        new(Identifier.Check(centreId), Identifier.Check(partNumber), opening, EntitlementGuard.NotNegative(received), EntitlementGuard.NotNegative(issued),
+            EntitlementGuard.NotNegative(loanersIssued), EntitlementGuard.NotNegative(returned), EntitlementGuard.NotNegative(scrapped),
+            checked(opening + received + returned - issued - loanersIssued - scrapped));
+
     /// <summary>The service centre.</summary>
     public string CentreId { get; }
 

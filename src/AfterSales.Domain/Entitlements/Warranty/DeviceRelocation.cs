@@ -15,7 +15,7 @@ public sealed class DeviceRelocation
     /// <exception cref="ArgumentException"><paramref name="from"/> or <paramref name="to"/> is blank.</exception>
     public DeviceRelocation(LocalDate on, string from, string to)
     {
-        On = on;
+        On = SupportedDates.Check(on);
         From = Guard.NotBlank(from);
         To = Guard.NotBlank(to);
     }

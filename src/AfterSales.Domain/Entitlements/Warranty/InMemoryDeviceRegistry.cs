@@ -26,6 +26,15 @@ public sealed class InMemoryDeviceRegistry : IDeviceRegistry
         }
     }
 
+    /// <summary>The tenant's records as they are now, for the in-memory replenishment store.</summary>
+    internal IReadOnlyList<DeviceRecord> Snapshot(string tenantId)
+    {
+        lock (gate)
+        {
+            return [.. devices.Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)).Select(static p => p.Value.Value)];
+        }
+    }
+
     /// <inheritdoc />
     public Task<int> SaveAsync(string tenantId, DeviceRecord record, int expectedVersion, CancellationToken cancellationToken = default)
     {

@@ -39,8 +39,30 @@ public sealed class RepairHistory
     /// <param name="on">The day of the repair.</param>
     /// <param name="workOrderId">The work order it was made under.</param>
     /// <param name="partNumber">The part repaired; <see langword="null"/> for a repair of the unit as such.</param>
-    public RepairHistory WithRepair(LocalDate on, string workOrderId, string? partNumber = null) =>
-        new(SerialNumber, [.. entries, new Entry(on, Guard.NotBlank(workOrderId), Blank(partNumber), Replacement: false)]);
+    /// <param name="unfixable">Whether the engineer found that repairs cannot fix it (维修无法修复): with a repair before, a free replacement is owed (R-WAR-6).</param>
+    public RepairHistory WithRepair(LocalDate on, string workOrderId, string? partNumber = null, bool unfixable = false) =>
+        new(SerialNumber, [.. entries, new Entry(on, Guard.NotBlank(workOrderId), Blank(partNumber), Replacement: false, unfixable)]);
+
+    /// <summary>
+    /// The history of <paramref name="record"/> as its work orders and the registry tell it: the repairs
+    /// of its resolved work orders (<paramref name="repairs"/>, R-WAR-6) and the replacements the
+    /// registry recorded (R-WAR-3), in day order — on one day, repairs before replacements.
+    /// </summary>
+    /// <param name="record">The device.</param>
+    /// <param name="repairs">The repairs its work orders recorded.</param>
+    /// <param name="zone">The contract's zone, in which a repair's instant falls on a day.</param>
+    public static RepairHistory Of(DeviceRecord record, IEnumerable<DeviceRepair> repairs, DateTimeZone zone)
+    {
+        Guard.NotNull(record);
+        Guard.NotNull(repairs);
+        Guard.NotNull(zone);
+        var all = repairs.Select(r => new Entry(r.At.InZone(zone).Date, r.WorkOrderId, Blank(r.PartNumber), Replacement: false, r.Unfixable))
+            .Concat(record.Replacements.Select(static r => new Entry(r.On, r.WorkOrderId, r.Scope == ReplacementScope.WholeUnit ? null : Blank(r.PartNumber), Replacement: true)))
+            .OrderBy(static e => e.On)
+            .ThenBy(static e => e.Replacement)
+            .ToArray();
+        return new RepairHistory(record.SerialNumber, all);
+    }
 
     /// <summary>Returns this history with a replacement added, which resets the count of what it replaced.</summary>
     /// <param name="on">The day of the replacement.</param>
@@ -83,6 +105,16 @@ public sealed class RepairHistory
                 string.Create(CultureInfo.InvariantCulture, $"unit {SerialNumber} was repaired {unit} times, more than {limit}: replace the whole unit (R-WAR-6)"))];
         }
 
+        // Repeated repairs that cannot fix it: the last repair found it unfixable, and it was repaired before.
+        var sinceUnit = LastIndex(static e => e.Replacement && e.PartNumber is null);
+        var since = entries.Skip(sinceUnit + 1).Where(static e => !e.Replacement).ToArray();
+        var repairs = since.Select(static e => e.WorkOrderId).Distinct(StringComparer.Ordinal).Count();
+        if (since.Length > 0 && since[^1].Unfixable && repairs >= 2)
+        {
+            return [new ReplacementObligation(SerialNumber, ReplacementScope.WholeUnit, null, repairs, limit,
+                string.Create(CultureInfo.InvariantCulture, $"unit {SerialNumber} was repaired {repairs} times and repairs cannot fix it: replace it free (R-WAR-6)"))];
+        }
+
         var obligations = new List<ReplacementObligation>();
         foreach (var part in entries.Where(e => e.PartNumber is not null).Select(e => e.PartNumber!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
@@ -112,5 +144,5 @@ public sealed class RepairHistory
 
     private static string? Blank(string? partNumber) => string.IsNullOrWhiteSpace(partNumber) ? null : partNumber;
 
-    private sealed record Entry(LocalDate On, string WorkOrderId, string? PartNumber, bool Replacement);
+    private sealed record Entry(LocalDate On, string WorkOrderId, string? PartNumber, bool Replacement, bool Unfixable = false);
 }

@@ -9,8 +9,10 @@ public sealed class WarrantyAssessment
 {
     internal WarrantyAssessment(
         string serialNumber, LocalDate on, WarrantyStatus status, WarrantyTerm term, LocalDate startsOn, LocalDate lastCoveredDay,
-        LocalDate? latentDefectLastDay, WarrantyExclusion? exclusion, DeviceReplacement? restartedBy, IReadOnlyList<string> reasons)
+        LocalDate? latentDefectLastDay, WarrantyExclusion? exclusion, DeviceReplacement? restartedBy, IReadOnlyList<string> reasons,
+        IReadOnlyList<DeviceRelocation> relocations)
     {
+        Relocations = relocations;
         SerialNumber = serialNumber;
         On = on;
         Status = status;
@@ -56,6 +58,9 @@ public sealed class WarrantyAssessment
 
     /// <summary>The replacement that restarted the warranty, if one did (R-WAR-3).</summary>
     public DeviceReplacement? RestartedBy { get; }
+
+    /// <summary>The relocations up to <see cref="On"/> the assessment read: each kept the warranty (R-WAR-10).</summary>
+    public IReadOnlyList<DeviceRelocation> Relocations { get; }
 
     /// <summary>How the status was reached, one step per line.</summary>
     public IReadOnlyList<string> Reasons { get; }

@@ -13,8 +13,9 @@ namespace AfterSales.Entitlements.Warranty;
 /// evaluation takes a <see cref="LocalDate"/> in the contract's <see cref="Zone"/> (Beijing time by
 /// default). A work order that holds an <see cref="Instant"/> converts it with <see cref="DateOf"/>.
 /// A warranty of length L from start S covers the days S … S + L − 1 day, inclusive.</para>
-/// <para><b>Relocation</b> (R-WAR-10): moving a device never changes its warranty; the evaluation
-/// does not look at <see cref="DeviceRecord.Relocations"/>.</para>
+/// <para><b>Relocation</b> (R-WAR-10): moving a device never changes its warranty. The evaluation
+/// reads <see cref="DeviceRecord.Relocations"/> up to the day asked about and says for each that the
+/// warranty is kept; status, dates and coverage are the same as without them.</para>
 /// <para>Immutable and thread-safe; the <c>With…</c> methods return a new policy.</para>
 /// </remarks>
 public sealed class WarrantyPolicy
@@ -28,8 +29,10 @@ public sealed class WarrantyPolicy
     private readonly WarrantyExclusion[] exclusions;
 
     private WarrantyPolicy(
-        string code, string name, WarrantyTerm[] terms, WarrantyExclusion[] exclusions, int? repairLimit, Period sparePartsSupply, DateTimeZone zone)
+        string code, string name, WarrantyTerm[] terms, WarrantyExclusion[] exclusions, int? repairLimit, Period sparePartsSupply, DateTimeZone zone,
+        bool requiresDataBackup = false)
     {
+        RequiresDataBackup = requiresDataBackup;
         Code = code;
         Name = name;
         this.terms = terms;
@@ -88,22 +91,33 @@ public sealed class WarrantyPolicy
     /// <summary>The time zone the contract's dates are in. The default value is Asia/Shanghai.</summary>
     public DateTimeZone Zone { get; }
 
+    /// <summary>
+    /// Whether the customer's data must be backed up before an engineer changes a system on site
+    /// (实施前资料必须备份, seed 002; R-WO-7): a work order under this contract then refuses on-site
+    /// changes until the backup is confirmed. The default value is <see langword="false"/>.
+    /// </summary>
+    public bool RequiresDataBackup { get; }
+
     /// <summary>Returns this policy with the exclusions the contract lists.</summary>
     public WarrantyPolicy WithExclusions(params IEnumerable<WarrantyExclusion> list) =>
-        new(Code, Name, terms, [.. Guard.NotNull(list).Distinct()], RepairLimit, SparePartsSupply, Zone);
+        new(Code, Name, terms, [.. Guard.NotNull(list).Distinct()], RepairLimit, SparePartsSupply, Zone, RequiresDataBackup);
 
     /// <summary>Returns this policy with the repair-count rule: more than <paramref name="limit"/> repairs oblige a replacement (3 in seed 001).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is less than 1.</exception>
     public WarrantyPolicy WithRepairLimit(int limit) =>
-        new(Code, Name, terms, exclusions, EntitlementGuard.Positive(limit), SparePartsSupply, Zone);
+        new(Code, Name, terms, exclusions, EntitlementGuard.Positive(limit), SparePartsSupply, Zone, RequiresDataBackup);
 
     /// <summary>Returns this policy with a guaranteed spare-parts supply period (R-WAR-9).</summary>
     public WarrantyPolicy WithSparePartsSupply(Period supply) =>
-        new(Code, Name, terms, exclusions, RepairLimit, EntitlementGuard.YearsAndMonths(supply, allowZero: true), Zone);
+        new(Code, Name, terms, exclusions, RepairLimit, EntitlementGuard.YearsAndMonths(supply, allowZero: true), Zone, RequiresDataBackup);
 
     /// <summary>Returns this policy with its dates in <paramref name="zone"/>.</summary>
     public WarrantyPolicy WithZone(DateTimeZone zone) =>
-        new(Code, Name, terms, exclusions, RepairLimit, SparePartsSupply, Guard.NotNull(zone));
+        new(Code, Name, terms, exclusions, RepairLimit, SparePartsSupply, Guard.NotNull(zone), RequiresDataBackup);
+
+    /// <summary>Returns this policy with (or without) a data backup required before on-site changes to a system (seed 002, R-WO-7).</summary>
+    public WarrantyPolicy WithDataBackupBeforeChanges(bool required = true) =>
+        new(Code, Name, terms, exclusions, RepairLimit, SparePartsSupply, Zone, required);
 
     /// <summary>The contract day an instant falls on, in <see cref="Zone"/>.</summary>
     public LocalDate DateOf(Instant instant) => instant.InZone(Zone).Date;
@@ -194,6 +208,12 @@ public sealed class WarrantyPolicy
             reasons.Add($"{D(on)} is out of warranty: paid repair (R-WAR-8)");
         }
 
+        var moves = record.Relocations.Where(r => r.On <= on).ToArray();
+        foreach (var move in moves)
+        {
+            reasons.Add($"moved on {D(move.On)} from {move.From} to {move.To}: moving a device keeps its warranty (R-WAR-10)");
+        }
+
         WarrantyExclusion? applied = null;
         foreach (var found in exclusionsFound ?? [])
         {
@@ -209,7 +229,7 @@ public sealed class WarrantyPolicy
             }
         }
 
-        return new WarrantyAssessment(record.SerialNumber, on, status, term, start, last, latentLast, applied, restartedBy, reasons);
+        return new WarrantyAssessment(record.SerialNumber, on, status, term, start, last, latentLast, applied, restartedBy, reasons, moves);
     }
 
     /// <summary>

@@ -50,13 +50,15 @@ public static class WarrantyPresets
 
     /// <summary>
     /// Seed 002, system integration: hardware 3 years under "三包", except damage from improper use,
-    /// maintenance or storage and force majeure (用户因使用、维护、保管不当和因不可抗拒力造成损坏的除外).
+    /// maintenance or storage and force majeure (用户因使用、维护、保管不当和因不可抗拒力造成损坏的除外);
+    /// for a system problem the data is backed up before the work (实施前资料必须备份, R-WO-7).
     /// The plan blanks its number of years; 3 is the digest's reading (R-WAR-1).
     /// </summary>
     public static WarrantyPolicy SystemIntegration002 { get; } =
         WarrantyPolicy.Create("cn-002-integration", "系统集成三包 (system integration, seed 002)",
                 WarrantyTerm.Create(ComponentClass.Hardware, Period.FromYears(3)))
-            .WithExclusions(WarrantyExclusion.ImproperUse, WarrantyExclusion.ImproperStorage, WarrantyExclusion.ForceMajeure);
+            .WithExclusions(WarrantyExclusion.ImproperUse, WarrantyExclusion.ImproperStorage, WarrantyExclusion.ForceMajeure)
+            .WithDataBackupBeforeChanges();
 
     /// <summary>
     /// Seed 003, enterprise systems: equipment 2 years (质量保证期为2年); a replaced device or key part

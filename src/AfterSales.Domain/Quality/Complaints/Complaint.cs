@@ -62,7 +62,7 @@ public sealed class Complaint
     /// <param name="summary">What the customer complains about.</param>
     /// <exception cref="ArgumentException">An id or the summary is blank.</exception>
     public static Complaint File(string id, string workOrderId, string engineerId, Instant filedAt, string summary) =>
-        new(Guard.NotBlank(id), Guard.NotBlank(workOrderId), Guard.NotBlank(engineerId), filedAt, Guard.NotBlank(summary));
+        new(Identifier.Check(id), Identifier.Check(workOrderId), Identifier.Check(engineerId), SupportedDates.Check(filedAt), Guard.NotBlank(summary));
 
     /// <summary>The complaint's id.</summary>
     public string Id { get; }

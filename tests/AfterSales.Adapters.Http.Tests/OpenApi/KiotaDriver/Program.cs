@@ -1,6 +1,8 @@
 // Drives a work order from report to close through the C# client Kiota generated from the service's
 // OpenAPI document, printing every clock's due instant. Built and run by KiotaClientTests; not part
 // of the test project's own compilation.
+// Commands without other fields take an optional body carrying only occurredAt (a back-dated fact);
+// Kiota makes every request body a parameter, so they pass an empty CommandRequest.
 using AfterSales.Client;
 using AfterSales.Client.Models;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -24,16 +26,16 @@ var reported = await client.AfterSales.Tickets.PostAsync(new ReportTicketRequest
 var id = reported!.Id!;
 Console.WriteLine("ticket " + id);
 var ticket = client.AfterSales.Tickets[id];
-await ticket.Acknowledge.PostAsync();
-await ticket.StartRemoteDiagnosis.PostAsync();
+await ticket.Acknowledge.PostAsync(new CommandRequest());
+await ticket.StartRemoteDiagnosis.PostAsync(new CommandRequest());
 await ticket.Dispatch.PostAsync(new DispatchRequest { Engineer = "Wang" });
-await ticket.ArriveOnSite.PostAsync();
-await ticket.RestoreService.PostAsync();
+await ticket.ArriveOnSite.PostAsync(new CommandRequest());
+await ticket.RestoreService.PostAsync(new CommandRequest());
 await ticket.Resolve.PostAsync(new ResolutionRequest { Resolution = "Replaced the controller" });
-await ticket.StartObservation.PostAsync();
+await ticket.StartObservation.PostAsync(new CommandRequest());
 await ticket.SignOff.PostAsync(new SignOffRequest { Signer = "Zhang", Satisfaction = 5, Comment = "fast" });
 await client.Demo.Clock.PostAsync(new AdvanceClockRequest { Advance = TimeSpan.FromMinutes(15) });
-var closed = await ticket.Close.PostAsync();
+var closed = await ticket.Close.PostAsync(new CommandRequest());
 Console.WriteLine("state " + closed!.State);
 
 var clocks = await ticket.Clocks.GetAsync();
