@@ -119,7 +119,15 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
                 return shared.Latest(policyId);
             }
 
-            return await LoadAsync(context, tenantId, policyId, n, cancellationToken).ConfigureAwait(false) ?? shared.Find(policyId, n);
+            if (await LoadAsync(context, tenantId, policyId, n, cancellationToken).ConfigureAwait(false) is { } own)
+            {
+                return own;
+            }
+
+            // The tenant has no row of this number, and never will (its saves number from the latest it
+            // sees + 1): the shared version answers for good, so remember it rather than ask the
+            // database again on every load of a ticket under a shared policy.
+            return shared.Find(policyId, n) is { } found ? built.GetOrAdd((tenantId, policyId, n), found) : null;
         }
     }
 
