@@ -100,6 +100,9 @@ public static class ClockAlerts
     }
 
     /// <summary>The thresholds <paramref name="after"/> has reached that <paramref name="before"/> had not (see the remarks).</summary>
+    /// <remarks>When the strictest of a metric's targets changed between the two evaluations (a paused
+    /// target's moving due instant passed a running one's), a threshold of the new target is reported at its
+    /// own instant, which may precede the change; the change's instant is not in either evaluation.</remarks>
     /// <param name="before">The clocks before: of the previous version at its last instant, or of the same history at the last evaluation; empty for a new ticket.</param>
     /// <param name="after">The clocks now.</param>
     public static IReadOnlyList<ClockThreshold> Newly(IReadOnlyList<SlaClock> before, IReadOnlyList<SlaClock> after)
