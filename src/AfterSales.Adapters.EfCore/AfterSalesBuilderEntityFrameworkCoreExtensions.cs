@@ -125,10 +125,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(static sp =>
         {
             var options = sp.GetService<IOptions<IdempotencyStoreOptions>>()?.Value ?? new IdempotencyStoreOptions();
-            var store = sp.GetService<IDbContextFactory<TContext>>() is { } factory
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreIdempotencyStore<TContext>(factory, options)
                 : new EfCoreIdempotencyStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), options);
-            return store.SharingWritesWith(sp.GetRequiredService<EfCoreTicketStore<TContext>>());
         }));
         services.Replace(ServiceDescriptor.Singleton<IQualityRecordStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory

@@ -24,16 +24,16 @@ public sealed partial class DispatcherCrashTests
         using var shared = new SharedDatabase(database);
         await using var receiver = await WebhookReceiver.StartAsync();
 
-        // The first eight requests are answered at once; every later one is held, unanswered, until the kill
-        // is done, so that the kill finds requests in flight however loaded the machine is (it follows the
-        // first held arrival well inside the 4 s attempt timeout). The second node is answered at once.
+        // The first eight requests are answered at once; every later one of the first node is never
+        // answered (the kill ends it), so that the kill finds requests in flight however loaded the
+        // machine is. Requests that arrive after the kill (the second node's) are answered at once.
         var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var arrivals = 0;
         receiver.Respond = async (_, _, ct) =>
         {
-            if (Interlocked.Increment(ref arrivals) > 8)
+            if (!killed.Task.IsCompleted && Interlocked.Increment(ref arrivals) > 8)
             {
-                await killed.Task.WaitAsync(ct);
+                await Task.Delay(Timeout.Infinite, ct);
             }
 
             return 200;
