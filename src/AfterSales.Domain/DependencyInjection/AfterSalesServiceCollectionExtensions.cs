@@ -78,7 +78,8 @@ public static class AfterSalesServiceCollectionExtensions
             sp.GetRequiredService<IStockLedgerStore>() as InMemoryStockLedgerStore
                 ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory stock ledgers; register an IReplenishmentStore with your own IStockLedgerStore."),
             sp.GetRequiredService<IDeviceRegistry>() as InMemoryDeviceRegistry
-                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory device registry; register an IReplenishmentStore with your own IDeviceRegistry.")));
+                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory device registry; register an IReplenishmentStore with your own IDeviceRegistry."),
+            sp.GetService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()));
         services.TryAddSingleton(static sp => new SparesService(sp.GetRequiredService<IReplenishmentStore>(), RequireClock(sp)));
 
         // The repair history is read from the tickets: the ticket store is the log when it can be.
