@@ -70,7 +70,11 @@ public static class AfterSalesServiceCollectionExtensions
             ?? throw new InvalidOperationException("The registered ITicketStore is not an IDeadlineQueue; register one for the deadline watcher."));
         services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
             sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
-        services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
+        services.TryAddSingleton<IStockLedgerStore>(static sp => new InMemoryStockLedgerStore(sp.GetService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
+        {
+            StockTarget = sp.GetRequiredService<AfterSalesOptions>().StockTarget,
+            Devices = sp.GetService<IDeviceRegistry>() as InMemoryDeviceRegistry,
+        });
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton<IPriceListCatalog, InMemoryPriceListCatalog>();
