@@ -24,11 +24,18 @@ public sealed partial class DispatcherCrashTests
         using var shared = new SharedDatabase(database);
         await using var receiver = await WebhookReceiver.StartAsync();
 
-        // A slow receiver, so that the kill finds requests in flight: each answer takes longer than killing
-        // a process does on a loaded machine, and well inside the attempt timeout (4 s).
-        receiver.Respond = static async (_, _, ct) =>
+        // The first eight requests are answered at once; every later one is held, unanswered, until the kill
+        // is done, so that the kill finds requests in flight however loaded the machine is (it follows the
+        // first held arrival well inside the 4 s attempt timeout). The second node is answered at once.
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrivals = 0;
+        receiver.Respond = async (_, _, ct) =>
         {
-            await Task.Delay(2000, ct);
+            if (Interlocked.Increment(ref arrivals) > 8)
+            {
+                await killed.Task.WaitAsync(ct);
+            }
+
             return 200;
         };
 
@@ -45,6 +52,7 @@ public sealed partial class DispatcherCrashTests
         }
 
         var inFlightAtKill = receiver.Requests.Count(static r => r.Status is 0 or -1);
+        killed.SetResult();
         using var second = await Node.StartAsync(database, shared.ConnectionString, "node-b");
         await receiver.WaitForAsync(static r => r.Select(static e => e.Id).Distinct().Count() >= Tickets, "every event after the take-over", seconds: 120);
 
