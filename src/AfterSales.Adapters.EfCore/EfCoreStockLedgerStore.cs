@@ -13,7 +13,9 @@ namespace AfterSales.EntityFrameworkCore;
 /// An <see cref="IStockLedgerStore"/> over EF Core (EF Core 备件台账存储), generic over the host's
 /// context: a ledger is its rows in the append-only <see cref="StockMovementRow"/> table, keyed by
 /// (tenant, centre, part, version); the balance is their sum, rebuilt on load, and kept in a
-/// <see cref="StockPositionRow"/> written with them for the replenishment run.
+/// <see cref="StockPositionRow"/> written with them for the replenishment run. Given a formatter, each save writes
+/// its events into the outbox in its transaction: <see cref="AfterSalesEventTypes.StockMoved"/> per movement and, given a
+/// <see cref="StockTarget"/>, <see cref="AfterSalesEventTypes.StockBelowTarget"/> for a movement that crosses it.
 /// </summary>
 /// <remarks>
 /// <para><b>Concurrency.</b> A save from version <c>n</c> first checks that the stored version is
@@ -52,6 +54,14 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         this.formatter = formatter;
         this.signals = signals;
     }
+
+    /// <summary>
+    /// The target (R-SP-1) each save's movements are checked against: a movement that takes the stock from at or above it
+    /// to below it writes an <see cref="AfterSalesEventTypes.StockBelowTarget"/> into the outbox with its
+    /// <see cref="AfterSalesEventTypes.StockMoved"/>, against the installed base the device registry keeps.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no such events (<c>UseEntityFrameworkCore</c> sets <c>AfterSalesOptions.StockTarget</c>).</value>
+    public ReplenishmentPolicy? StockTarget { get; init; }
 
     /// <inheritdoc />
     public async Task<StockLedger> LoadAsync(string tenantId, string centreId, string partNumber, CancellationToken cancellationToken = default)
@@ -104,7 +114,7 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
             try
             {
                 await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, cancellationToken).ConfigureAwait(false);
-                var events = formatter is null ? [] : AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion);
+                var events = formatter is null ? [] : await StockLedgerWrites.EventsAsync(context, tenantId, ledger, expectedVersion, StockTarget, cancellationToken).ConfigureAwait(false);
                 if (formatter is not null && events.Count > 0)
                 {
                     // The stock events in the movements' own transaction (the outbox).

@@ -53,6 +53,13 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
     private readonly IEventFormatter? formatter;
     private readonly EventSignals? signals;
 
+    /// <summary>
+    /// The target (R-SP-1) the movements of a ticket save with a pool's ledger (lending a loaner) are checked against,
+    /// as <see cref="EfCoreStockLedgerStore{TContext}.StockTarget"/> is for the ledger store's own saves.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no <see cref="AfterSalesEventTypes.StockBelowTarget"/> events (<c>UseEntityFrameworkCore</c> sets <c>AfterSalesOptions.StockTarget</c>).</value>
+    public Entitlements.Spares.ReplenishmentPolicy? StockTarget { get; init; }
+
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
     /// <param name="catalog">Where the policies tickets are pinned to are found when loading.</param>
@@ -213,10 +220,8 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedLedgerVersion, ledger.Version);
         var (row, events, ticketOutbox) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
 
-        // The ticket's events and the pool's stock events go to the outbox in the one transaction.
-        IReadOnlyList<DomainEvent> outbox = formatter is null
-            ? ticketOutbox
-            : [.. ticketOutbox, .. AggregateDomainEvents.ForStockSave(ticket.TenantId, ledger, expectedLedgerVersion)];
+        // The ticket's events and the pool's stock events (moved, below target) go to the outbox in the one transaction.
+        IReadOnlyList<DomainEvent> outbox = ticketOutbox;
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
@@ -231,6 +236,11 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
                     try
                     {
                         await StockLedgerWrites.WriteAsync(context, ticket.TenantId, ledger, expectedLedgerVersion, ct).ConfigureAwait(false);
+                        if (formatter is not null)
+                        {
+                            outbox = [.. ticketOutbox, .. await StockLedgerWrites.EventsAsync(context, ticket.TenantId, ledger, expectedLedgerVersion, StockTarget, ct).ConfigureAwait(false)];
+                        }
+
                         if (!await writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct).ConfigureAwait(false))
                         {
                             await transaction.RollbackAsync(ct).ConfigureAwait(false);
