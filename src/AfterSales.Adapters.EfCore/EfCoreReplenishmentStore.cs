@@ -201,7 +201,7 @@ public sealed class EfCoreReplenishmentStore<TContext> : IReplenishmentStore
                 + $"ON CONFLICT ({names.Column(nameof(ReplenishmentRunRow.TenantId))}, {names.Column(nameof(ReplenishmentRunRow.Month))}, {names.Column(nameof(ReplenishmentRunRow.CentreId))}) DO NOTHING";
             var database = context.Database;
             var events = 0;
-            var stored = await database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            var stored = await SqliteWriter.RunAsync(context, queued => database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
                 events = 0;
                 var outbox = formatter is null ? null : new List<DomainEvent>();
@@ -245,7 +245,7 @@ public sealed class EfCoreReplenishmentStore<TContext> : IReplenishmentStore
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
                     return stored;
                 }
-            }, cancellationToken).ConfigureAwait(false);
+            }, queued), cancellationToken).ConfigureAwait(false);
             if (events > 0)
             {
                 signals?.EventsStored();

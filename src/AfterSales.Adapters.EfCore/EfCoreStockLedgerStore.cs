@@ -109,36 +109,42 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            // The movements and the position's balance in one transaction.
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, cancellationToken).ConfigureAwait(false);
-                var events = formatter is null ? [] : await StockLedgerWrites.EventsAsync(context, tenantId, ledger, expectedVersion, StockTarget, cancellationToken).ConfigureAwait(false);
-                if (formatter is not null && events.Count > 0)
+            // The movements and the position's balance in one transaction, behind every other write on SQLite.
+            await SqliteWriter.RunAsync(
+                context,
+                async ct =>
                 {
-                    // The stock events in the movements' own transaction (the outbox).
-                    await OutboxWriter.WriteAsync(context, transaction, events, formatter, cancellationToken).ConfigureAwait(false);
-                }
+                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, ct).ConfigureAwait(false);
+                        var events = formatter is null ? [] : await StockLedgerWrites.EventsAsync(context, tenantId, ledger, expectedVersion, StockTarget, ct).ConfigureAwait(false);
+                        if (formatter is not null && events.Count > 0)
+                        {
+                            // The stock events in the movements' own transaction (the outbox).
+                            await OutboxWriter.WriteAsync(context, transaction, events, formatter, ct).ConfigureAwait(false);
+                        }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                if (events.Count > 0)
-                {
-                    signals?.EventsStored();
-                }
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DbUpdateException)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                context.ChangeTracker.Clear();
-                var actual = await StockLedgerWrites.StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
-                if (e is ConcurrencyConflictException || actual != expectedVersion)
-                {
-                    throw StockLedgerWrites.Conflict(ledger, expectedVersion, actual);
-                }
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                        if (events.Count > 0)
+                        {
+                            signals?.EventsStored();
+                        }
+                    }
+                    catch (Exception e) when (e is ConcurrencyConflictException or DbUpdateException)
+                    {
+                        await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                        context.ChangeTracker.Clear();
+                        var actual = await StockLedgerWrites.StoredVersionAsync(context, tenantId, ledger, ct).ConfigureAwait(false);
+                        if (e is ConcurrencyConflictException || actual != expectedVersion)
+                        {
+                            throw StockLedgerWrites.Conflict(ledger, expectedVersion, actual);
+                        }
 
-                throw;
-            }
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
