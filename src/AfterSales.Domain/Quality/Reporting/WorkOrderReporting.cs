@@ -110,7 +110,7 @@ public static class WorkOrderReporting
             arrived,
             restored,
             resolved,
-            ticket.Clocks(at),
+            Sla.SlaEvaluator.EvaluateUnexplained(ticket.Terms, ticket.Timeline, at),
             parts,
             engineer,
             !billable,
