@@ -909,6 +909,11 @@ public static class SlaEvaluator
     /// consecutive days of one holiday is one line ("2026-10-01 to 2026-10-07 are holidays (国庆节 …)").</summary>
     private static void ExplainSpecialDays(BusinessCalendar calendar, Instant from, Instant to, ExplanationWriter text)
     {
+        if (!text.Explains)
+        {
+            return;
+        }
+
         var first = from.InZone(calendar.Zone).Date;
         var last = to.InZone(calendar.Zone).Date;
         CalendarDay? blockStart = null;

@@ -110,7 +110,7 @@ public static class WorkOrderReporting
             arrived,
             restored,
             resolved,
-            Sla.SlaEvaluator.EvaluateUnexplained(ticket.Terms, ticket.Timeline, at),
+            ticket.ClockStatuses(at),
             parts,
             engineer,
             !billable,
