@@ -50,6 +50,7 @@ public static class AfterSalesModelBuilderExtensions
         var people = new PeopleRowConfigurations(options);
         modelBuilder.ApplyConfiguration<EngineerRow>(people);
         modelBuilder.ApplyConfiguration<DutyRotaRow>(people);
+        modelBuilder.ApplyConfiguration<EngineerDispatchRow>(people);
         modelBuilder.ApplyConfiguration(new OutboxRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookSubscriptionRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookDeliveryRowConfiguration(options));

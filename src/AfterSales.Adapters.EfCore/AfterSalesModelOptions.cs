@@ -85,6 +85,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The duty rotas table's name (值班表, R-ORG-2).</summary>
     public string DutyRotasTable => TablePrefix + "duty_rotas";
 
+    /// <summary>The engineer dispatches table's name (派工记录): the index of the tickets an engineer was dispatched to.</summary>
+    public string EngineerDispatchesTable => TablePrefix + "engineer_dispatches";
+
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";
 

@@ -5,11 +5,13 @@ namespace AfterSales.EntityFrameworkCore.Storage;
 
 /// <summary>
 /// Maps the people rows (schema 0010, R-ORG-1/2): engineers (工程师) by (tenant, id) with a version token,
-/// indexed by (tenant, centre, id); duty rotas (值班表) by (tenant, centre) with a version token.
+/// indexed by (tenant, centre, id); duty rotas (值班表) by (tenant, centre) with a version token; the
+/// dispatches (派工记录) by (tenant, engineer, ticket, version), the index of an engineer's tickets.
 /// </summary>
 public sealed class PeopleRowConfigurations :
     IEntityTypeConfiguration<EngineerRow>,
-    IEntityTypeConfiguration<DutyRotaRow>
+    IEntityTypeConfiguration<DutyRotaRow>,
+    IEntityTypeConfiguration<EngineerDispatchRow>
 {
     private readonly AfterSalesModelOptions options;
 
@@ -52,5 +54,19 @@ public sealed class PeopleRowConfigurations :
         builder.Property(static r => r.Zone).HasColumnName("zone").HasMaxLength(100);
         builder.Property(static r => r.Document).HasColumnName("document");
         builder.Property(static r => r.Version).HasColumnName("version").IsConcurrencyToken();
+    }
+
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<EngineerDispatchRow> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var p = options.TablePrefix;
+        builder.ToTable(options.EngineerDispatchesTable, options.Schema);
+        builder.HasKey(static r => new { r.TenantId, r.EngineerId, r.TicketId, r.Version }).HasName($"pk_{p}engineer_dispatches");
+        builder.Property(static r => r.TenantId).HasColumnName("tenant_id").HasMaxLength(100);
+        builder.Property(static r => r.EngineerId).HasColumnName("engineer_id").HasMaxLength(100);
+        builder.Property(static r => r.TicketId).HasColumnName("ticket_id").HasMaxLength(100);
+        builder.Property(static r => r.Version).HasColumnName("version").ValueGeneratedNever();
+        builder.Property(static r => r.DispatchedAt).HasColumnName("dispatched_at").HasConversion(new InstantToUnixNanosecondsConverter());
     }
 }

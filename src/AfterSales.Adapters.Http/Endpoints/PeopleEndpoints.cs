@@ -39,6 +39,14 @@ internal static class PeopleEndpoints
         people.MapGet("/engineers/{id}", GetEngineer)
             .WithName("GetEngineer").WithSummary("One engineer; ETag is its version.").ETag().ProducesProblem(404);
 
+        people.MapGet("/engineers/{id}/tickets", EngineerTickets)
+            .WithName("ListEngineerTickets")
+            .WithSummary("The work orders an engineer was dispatched to (派工, R-ORG-1), in any cycle, newest report first; page (from 1) and pageSize.")
+            .WithDescription("Served from the dispatch index written with each Dispatched event. The engineer need not be kept: a tenant that dispatches by name lists by that name.")
+            .Query("page", ApiValue.Integer(1, 1_000_000), "The page, from 1; 1 when omitted.")
+            .Query("pageSize", ApiValue.Integer(1, 1000), "Items per page; AfterSalesHttpOptions.DefaultPageSize (50) when omitted, at most MaxPageSize (200).")
+            .ProducesProblem(400);
+
         people.MapPut("/service-centres/{centreId}/duty-rota", PutRota)
             .IfMatch().ETag().ETag(StatusCodes.Status201Created).Location()
             .Accepts<DutyRotaRequest>("application/json")
@@ -98,6 +106,19 @@ internal static class PeopleEndpoints
         var (page, pageSize) = Paging.Read(http, options.Value);
         var found = await store.ListEngineersAsync(http.Tenant(), centre, checked((page - 1) * pageSize), pageSize + 1, http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(new EngineerPageResponse([.. found.Take(pageSize).Select(static e => ToResponse(e.Value, e.Version))], page, pageSize, found.Count > pageSize));
+    }
+
+    private static async Task<Ok<TicketPageResponse>> EngineerTickets(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
+    {
+        Key(id, "id");
+        var (page, pageSize) = Paging.Read(http, options.Value);
+        var found = await service.ListAsync(http.Tenant(), new TicketQuery
+        {
+            Engineer = id,
+            Offset = checked((page - 1) * pageSize),
+            Limit = pageSize + 1,
+        }, http.RequestAborted).ConfigureAwait(false);
+        return TypedResults.Ok(new TicketPageResponse([.. found.Take(pageSize).Select(TicketSummaryResponse.From)], page, pageSize, found.Count > pageSize));
     }
 
     private static async Task<IResult> PutRota(HttpContext http, string centreId, IEngineerStore store, IOptions<AfterSalesHttpOptions> options)

@@ -22,3 +22,19 @@ CREATE TABLE "{{prefix}}duty_rotas" (
     "version" INTEGER NOT NULL,
     CONSTRAINT "pk_{{prefix}}duty_rotas" PRIMARY KEY ("tenant_id", "centre_id")
 );
+
+-- The index of the tickets an engineer was dispatched to, written with each Dispatched event; filled
+-- here from the events stored before it (an engineer name longer than an id cannot be indexed).
+CREATE TABLE "{{prefix}}engineer_dispatches" (
+    "tenant_id" TEXT NOT NULL,
+    "engineer_id" TEXT NOT NULL,
+    "ticket_id" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "dispatched_at" INTEGER NOT NULL,
+    CONSTRAINT "pk_{{prefix}}engineer_dispatches" PRIMARY KEY ("tenant_id", "engineer_id", "ticket_id", "version")
+);
+
+INSERT INTO "{{prefix}}engineer_dispatches" ("tenant_id", "engineer_id", "ticket_id", "version", "dispatched_at")
+SELECT "tenant_id", json_extract("payload", '$.engineer'), "ticket_id", "version", "at"
+FROM "{{prefix}}ticket_events"
+WHERE "kind" = 'Dispatched' AND json_extract("payload", '$.engineer') IS NOT NULL AND length(json_extract("payload", '$.engineer')) <= 100;
