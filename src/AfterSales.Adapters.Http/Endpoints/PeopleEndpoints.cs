@@ -19,6 +19,9 @@ namespace AfterSales.Http.Endpoints;
 /// </summary>
 internal static class PeopleEndpoints
 {
+    // Read at once to check a rota's engineers; a centre of more engineers is beyond what one rota serves.
+    private const int MaxEngineersPerCentre = 10_000;
+
     public static void Map(RouteGroupBuilder tenantRoot)
     {
         var people = tenantRoot.MapGroup(string.Empty).WithTags("People");
@@ -51,7 +54,7 @@ internal static class PeopleEndpoints
             .IfMatch().ETag().ETag(StatusCodes.Status201Created).Location()
             .Accepts<DutyRotaRequest>("application/json")
             .WithName("PutDutyRota")
-            .WithSummary("Create (201) or replace (200) a service centre's duty rota (值班表, R-ORG-2): shifts of its engineers as local date-times in the centre's zone (default Asia/Shanghai), "
+            .WithSummary("Create (201) or replace (200) a service centre's duty rota (值班表, R-ORG-2): shifts of its engineers (once the tenant keeps engineers, only those kept at the centre) as local date-times in the centre's zone (default Asia/Shanghai), "
                 + "each on duty from start up to, not including, end. A 7×24 contract is shifts that cover every hour; a 5×8 one a shift per working day. Honours If-Match (its ETag).")
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(412).ProducesProblem(413).ProducesProblem(415);
 
@@ -143,6 +146,12 @@ internal static class PeopleEndpoints
 
         var rota = DutyRota.Create(centreId, zone, shifts);
         var tenant = http.Tenant();
+        if (await store.HasEngineersAsync(tenant, http.RequestAborted).ConfigureAwait(false))
+        {
+            // As dispatch does: once the tenant keeps engineers, a rota names only those of its centre.
+            rota.EnsureEngineersOf((await store.ListEngineersAsync(tenant, centreId, 0, MaxEngineersPerCentre, http.RequestAborted).ConfigureAwait(false)).Select(static e => e.Value));
+        }
+
         var loaded = (await store.GetRotaAsync(tenant, centreId, http.RequestAborted).ConfigureAwait(false))?.Version ?? 0;
         if (!Parse.Matches(condition, loaded))
         {

@@ -133,6 +133,26 @@ public sealed class DutyRota
         return found;
     }
 
+    /// <summary>
+    /// Checks that every shift names one of <paramref name="centreEngineers"/>, the engineers kept at
+    /// the rota's centre (R-ORG-1): a rota cannot put on duty someone the tenant does not keep there.
+    /// </summary>
+    /// <param name="centreEngineers">The engineers of <see cref="CentreId"/>.</param>
+    /// <exception cref="ArgumentException">A shift names another engineer; the message names the field (<c>shifts[i].engineerId</c>).</exception>
+    public void EnsureEngineersOf(IEnumerable<Engineer> centreEngineers)
+    {
+        Guard.NotNull(centreEngineers);
+        var kept = centreEngineers.Where(e => string.Equals(e.CentreId, CentreId, StringComparison.Ordinal)).Select(static e => e.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < Shifts.Count; i++)
+        {
+            if (!kept.Contains(Shifts[i].EngineerId))
+            {
+                var field = string.Create(CultureInfo.InvariantCulture, $"shifts[{i}].engineerId");
+                throw new ArgumentException($"{field} '{Shifts[i].EngineerId}' is not an engineer of centre '{CentreId}': keep the engineer there first (PUT /engineers/{{id}}).", field);
+            }
+        }
+    }
+
     /// <summary>For example <c>SH-01 rota, 42 shifts (Asia/Shanghai)</c>.</summary>
     public override string ToString() => $"{CentreId} rota, {Shifts.Count} shifts ({Zone.Id})";
 }

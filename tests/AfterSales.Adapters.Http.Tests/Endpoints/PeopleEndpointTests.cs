@@ -58,6 +58,9 @@ public sealed class PeopleEndpointTests
         var backwards = await (await client.PutAsync("/after-sales/service-centres/BJ-01/duty-rota",
             Api.Json("""{"shifts":[{"engineerId":"E-3","start":"2026-03-02T17:00:00","end":"2026-03-02T09:00:00"}]}"""))).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(backwards["errors"]!["shifts[0].end"]);
+        var stranger = await (await client.PutAsync("/after-sales/service-centres/BJ-01/duty-rota",
+            Api.Json("""{"shifts":[{"engineerId":"E-1","start":"2026-03-02T09:00:00","end":"2026-03-02T17:00:00"}]}"""))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("not an engineer of centre 'BJ-01'", (string)stranger["errors"]!["shifts[0].engineerId"]![0]!, StringComparison.Ordinal);
         var zone = await (await client.PutAsync("/after-sales/service-centres/BJ-01/duty-rota", Api.Json("""{"zone":"Mars/Olympus","shifts":[]}"""))).JsonAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(zone["errors"]!["zone"]);
 

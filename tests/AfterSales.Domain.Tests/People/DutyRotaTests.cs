@@ -107,6 +107,22 @@ public sealed class DutyRotaTests
             Enumerable.Repeat(Shift("E-1", new LocalDateTime(2026, 3, 2, 9, 0), new LocalDateTime(2026, 3, 2, 10, 0)), DutyRota.MaxShifts + 1))).ParamName);
     }
 
+    [Fact]
+    public void EnsureEngineersOf_AShiftOfSomeoneNotKeptAtTheCentre_ThrowsNamingTheShift_R_ORG_1()
+    {
+        var rota = DutyRota.Create("SH-01", Beijing,
+        [
+            Shift("E-1", new LocalDateTime(2026, 3, 2, 9, 0), new LocalDateTime(2026, 3, 2, 17, 0)),
+            Shift("E-3", new LocalDateTime(2026, 3, 2, 17, 0), new LocalDateTime(2026, 3, 3, 1, 0)),
+        ]);
+        var e1 = Engineer.Create("E-1", "李雷", "SH-01", "138");
+        var e3Elsewhere = Engineer.Create("E-3", "王工", "BJ-01", "139");
+
+        rota.EnsureEngineersOf([e1, e3Elsewhere.With(centreId: "SH-01")]);
+        Assert.Equal("shifts[1].engineerId", Assert.ThrowsAny<ArgumentException>(() => rota.EnsureEngineersOf([e1, e3Elsewhere])).ParamName);
+        Assert.Equal("shifts[0].engineerId", Assert.ThrowsAny<ArgumentException>(() => rota.EnsureEngineersOf([])).ParamName);
+    }
+
     /// <summary>
     /// The rota against the slowest obvious reference: every local minute each shift covers, stepped one
     /// by one, is a (engineer, minute) member; an instant is on duty when its local minute is a member.
