@@ -46,7 +46,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// <para>For events it also replaces the <see cref="IDeadlineQueue"/> (the ticket store), the
     /// <see cref="IEventFeed"/> (<see cref="EfCoreEventFeed{TContext}"/>) and the <see cref="IWebhookStore"/>
     /// (<see cref="EfCoreWebhookStore{TContext}"/>); the stores write their events into the outbox when an
-    /// <see cref="IEventFormatter"/> is registered (the HTTP adapter registers one).</para>
+    /// <see cref="IEventFormatter"/> is registered (the HTTP adapter registers one), the stock saves checking their
+    /// movements against <see cref="AfterSalesOptions.StockTarget"/> (R-SP-1).</para>
     /// <para>Calling it twice is harmless: each store is registered once and replaces any other.
     /// The schema is not created here; run <see cref="AfterSalesSchema.MigrateAsync"/> at start-up.</para></remarks>
     /// <typeparam name="TContext">The host's context.</typeparam>
@@ -66,8 +67,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             var formatter = sp.GetService<IEventFormatter>();
             var signals = sp.GetService<EventSignals>();
             return sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreTicketStore<TContext>(factory, catalog, clock, formatter, signals)
-                : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock, formatter, signals);
+                ? new EfCoreTicketStore<TContext>(factory, catalog, clock, formatter, signals) { StockTarget = StockTarget(sp) }
+                : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock, formatter, signals) { StockTarget = StockTarget(sp) };
         });
         services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
@@ -105,16 +106,16 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<ISlaPolicyCatalog>(static sp => sp.GetRequiredService<EfCoreSlaPolicyCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreStockLedgerStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
-                : new EfCoreStockLedgerStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())));
+                ? new EfCoreStockLedgerStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()) { StockTarget = StockTarget(sp) }
+                : new EfCoreStockLedgerStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()) { StockTarget = StockTarget(sp) }));
         services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreComplaintStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
                 : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())));
         services.Replace(ServiceDescriptor.Singleton<IReplenishmentStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreReplenishmentStore<TContext>(factory)
-                : new EfCoreReplenishmentStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+                ? new EfCoreReplenishmentStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
+                : new EfCoreReplenishmentStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())));
         services.Replace(ServiceDescriptor.Singleton<IPriceListCatalog>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCorePriceListCatalog<TContext>(factory, RequireClock(sp))
@@ -126,10 +127,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(static sp =>
         {
             var options = sp.GetService<IOptions<IdempotencyStoreOptions>>()?.Value ?? new IdempotencyStoreOptions();
-            var store = sp.GetService<IDbContextFactory<TContext>>() is { } factory
+            return sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreIdempotencyStore<TContext>(factory, options)
                 : new EfCoreIdempotencyStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), options);
-            return store.SharingWritesWith(sp.GetRequiredService<EfCoreTicketStore<TContext>>());
         }));
         services.Replace(ServiceDescriptor.Singleton<IQualityRecordStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
@@ -157,6 +157,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         }));
         return builder;
     }
+
+    private static AfterSales.Entitlements.Spares.ReplenishmentPolicy? StockTarget(IServiceProvider sp) =>
+        sp.GetService<AfterSalesOptions>()?.StockTarget;
 
     private static NodaTime.IClock RequireClock(IServiceProvider sp) =>
         sp.GetService<NodaTime.IClock>()

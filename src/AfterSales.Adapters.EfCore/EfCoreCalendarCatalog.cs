@@ -146,7 +146,7 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
             });
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException)
             {
@@ -209,13 +209,16 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var updated = await context.Set<CalendarRow>()
-                .Where(c => c.TenantId == progress.TenantId && c.Id == progress.CalendarId && c.Version == progress.Version)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(static c => c.AdoptionCursor, progress.Cursor)
-                        .SetProperty(static c => c.AdoptedCount, progress.Adopted)
-                        .SetProperty(static c => c.AdoptionCompletedAt, progress.CompletedAt),
-                    cancellationToken)
+            var updated = await SqliteWriter.RunAsync(
+                context,
+                ct => context.Set<CalendarRow>()
+                    .Where(c => c.TenantId == progress.TenantId && c.Id == progress.CalendarId && c.Version == progress.Version)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(static c => c.AdoptionCursor, progress.Cursor)
+                            .SetProperty(static c => c.AdoptedCount, progress.Adopted)
+                            .SetProperty(static c => c.AdoptionCompletedAt, progress.CompletedAt),
+                        ct),
+                cancellationToken)
                 .ConfigureAwait(false);
             if (updated != 1)
             {

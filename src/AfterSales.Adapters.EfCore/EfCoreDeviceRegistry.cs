@@ -84,55 +84,62 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
         await using (owner.ConfigureAwait(false))
         {
             // The device and the installed base it counts in change together (R-SP-1).
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var serial = record.SerialNumber;
-            var previous = expectedVersion == 0
-                ? null
-                : await context.Set<DeviceRow>().AsNoTracking()
-                    .Where(d => d.TenantId == tenantId && d.SerialNumber == serial)
-                    .Select(static d => new { d.ServiceCentreId, d.Model })
-                    .FirstOrDefaultAsync(cancellationToken)
-                    .ConfigureAwait(false);
-            if (expectedVersion == 0)
-            {
-                context.Add(row);
-            }
-            else
-            {
-                var entry = context.Attach(row);
-                entry.State = EntityState.Modified;
-                entry.Property(static r => r.Version).OriginalValue = expectedVersion;
-            }
-
-            try
-            {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                if (previous?.ServiceCentreId != row.ServiceCentreId || previous?.Model != row.Model)
+            // Behind every other write on SQLite (see SqliteWriter).
+            return await SqliteWriter.RunAsync(
+                context,
+                async ct =>
                 {
-                    await StockPositionRows.CountDeviceAsync(context, tenantId, previous?.ServiceCentreId, previous?.Model, -1, cancellationToken).ConfigureAwait(false);
-                    await StockPositionRows.CountDeviceAsync(context, tenantId, row.ServiceCentreId, row.Model, +1, cancellationToken).ConfigureAwait(false);
-                }
+                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    var serial = record.SerialNumber;
+                    var previous = expectedVersion == 0
+                        ? null
+                        : await context.Set<DeviceRow>().AsNoTracking()
+                            .Where(d => d.TenantId == tenantId && d.SerialNumber == serial)
+                            .Select(static d => new { d.ServiceCentreId, d.Model })
+                            .FirstOrDefaultAsync(ct)
+                            .ConfigureAwait(false);
+                    if (expectedVersion == 0)
+                    {
+                        context.Add(row);
+                    }
+                    else
+                    {
+                        var entry = context.Attach(row);
+                        entry.State = EntityState.Modified;
+                        entry.Property(static r => r.Version).OriginalValue = expectedVersion;
+                    }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return row.Version;
-            }
-            catch (DbUpdateException ex)
-            {
-                context.ChangeTracker.Clear();
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                var actual = await context.Set<DeviceRow>()
-                    .AsNoTracking()
-                    .Where(d => d.TenantId == tenantId && d.SerialNumber == serial)
-                    .Select(static d => d.Version)
-                    .FirstOrDefaultAsync(cancellationToken)
-                    .ConfigureAwait(false);
-                if (ex is DbUpdateConcurrencyException || actual != expectedVersion)
-                {
-                    throw new ConcurrencyConflictException("device record", record.SerialNumber, expectedVersion, actual);
-                }
+                    try
+                    {
+                        await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                        if (previous?.ServiceCentreId != row.ServiceCentreId || previous?.Model != row.Model)
+                        {
+                            await StockPositionRows.CountDeviceAsync(context, tenantId, previous?.ServiceCentreId, previous?.Model, -1, ct).ConfigureAwait(false);
+                            await StockPositionRows.CountDeviceAsync(context, tenantId, row.ServiceCentreId, row.Model, +1, ct).ConfigureAwait(false);
+                        }
 
-                throw;
-            }
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                        return row.Version;
+                    }
+                    catch (DbUpdateException ex)
+                    {
+                        context.ChangeTracker.Clear();
+                        await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                        var actual = await context.Set<DeviceRow>()
+                            .AsNoTracking()
+                            .Where(d => d.TenantId == tenantId && d.SerialNumber == serial)
+                            .Select(static d => d.Version)
+                            .FirstOrDefaultAsync(ct)
+                            .ConfigureAwait(false);
+                        if (ex is DbUpdateConcurrencyException || actual != expectedVersion)
+                        {
+                            throw new ConcurrencyConflictException("device record", record.SerialNumber, expectedVersion, actual);
+                        }
+
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -36,10 +36,6 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
     private readonly ContextSource<TContext> contexts;
     private readonly IdempotencyStoreOptions options;
 
-    // On SQLite (one writer per file) the ticket store's write queue, when registered together: a
-    // key's writes then queue behind the ticket saves instead of retrying on SQLite's busy lock.
-    private SerialWriteQueue? sqliteWriter;
-
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
     /// <param name="options">The bounds; validated here.</param>
@@ -58,13 +54,6 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
     {
         contexts = ContextSource<TContext>.From(scopeFactory);
         this.options = Checked(options);
-    }
-
-    /// <summary>Runs this store's SQLite writes on <paramref name="tickets"/>' write queue.</summary>
-    internal EfCoreIdempotencyStore<TContext> SharingWritesWith(EfCoreTicketStore<TContext> tickets)
-    {
-        sqliteWriter = tickets.SqliteWriter;
-        return this;
     }
 
     /// <inheritdoc />
@@ -241,24 +230,9 @@ public sealed class EfCoreIdempotencyStore<TContext> : IIdempotencyStore
         return removed;
     }
 
-    /// <summary>Runs a write, on the shared SQLite queue when there is one.</summary>
-    private async Task<int> WriteAsync(DbContext context, Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken)
-    {
-        if (sqliteWriter is null || context.Database.ProviderName != DbCommands.SqliteProvider)
-        {
-            return await write(cancellationToken).ConfigureAwait(false);
-        }
-
-        var rows = 0;
-        await sqliteWriter.RunAsync(
-            async ct =>
-            {
-                rows = await write(ct).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return rows;
-    }
+    /// <summary>Runs a write, on SQLite behind every other write to the database (see <see cref="SqliteWriter"/>).</summary>
+    private static Task<int> WriteAsync(DbContext context, Func<CancellationToken, Task<int>> write, CancellationToken cancellationToken) =>
+        SqliteWriter.RunAsync(context, write, cancellationToken);
 
     private static async Task<int> InsertAsync(
         DbContext context, string tenantId, string key, string fingerprint, string lease, Instant leaseUntil, Instant now, Instant expiresAt, CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
 
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
                 return row.Version;
             }
             catch (DbUpdateException ex)
@@ -120,7 +120,7 @@ public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
             context.Add(row);
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException)
             {

@@ -121,7 +121,7 @@ public sealed class EfCorePriceListCatalog<TContext> : IPriceListCatalog
             });
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException)
             {

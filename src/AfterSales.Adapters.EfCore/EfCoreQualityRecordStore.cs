@@ -89,7 +89,7 @@ public sealed class EfCoreQualityRecordStore<TContext> : IQualityRecordStore
             context.Add(row);
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException)
             {

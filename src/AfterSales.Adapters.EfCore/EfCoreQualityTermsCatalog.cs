@@ -54,34 +54,41 @@ public sealed class EfCoreQualityTermsCatalog<TContext> : IQualityTermsCatalog
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var latest = await context.Set<QualityTermsRow>().AsNoTracking().Where(r => r.TenantId == tenantId)
-                .OrderByDescending(static r => r.Version).Select(static r => new { r.Version, r.AdoptedAt })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var actual = latest?.Version ?? 0;
-            if (actual != expectedVersion)
-            {
-                throw new ConcurrencyConflictException("quality terms", tenantId, expectedVersion, actual);
-            }
+            // Behind every other write on SQLite (see SqliteWriter).
+            return await SqliteWriter.RunAsync(
+                context,
+                async ct =>
+                {
+                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    var latest = await context.Set<QualityTermsRow>().AsNoTracking().Where(r => r.TenantId == tenantId)
+                        .OrderByDescending(static r => r.Version).Select(static r => new { r.Version, r.AdoptedAt })
+                        .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                    var actual = latest?.Version ?? 0;
+                    if (actual != expectedVersion)
+                    {
+                        throw new ConcurrencyConflictException("quality terms", tenantId, expectedVersion, actual);
+                    }
 
-            if (latest is not null && adoptedAt < latest.AdoptedAt)
-            {
-                throw new ArgumentOutOfRangeException(nameof(adoptedAt), adoptedAt, $"adoptedAt must not be before version {actual}'s adoption at {latest.AdoptedAt}.");
-            }
+                    if (latest is not null && adoptedAt < latest.AdoptedAt)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(adoptedAt), adoptedAt, $"adoptedAt must not be before version {actual}'s adoption at {latest.AdoptedAt}.");
+                    }
 
-            var adopted = new QualityTermsVersion(terms, actual + 1, adoptedAt);
-            context.Add(new QualityTermsRow { TenantId = tenantId, Version = adopted.Version, AdoptedAt = adoptedAt, Document = QualityTermsDocuments.Write(adopted) });
-            try
-            {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                throw new ConcurrencyConflictException("quality terms", tenantId, expectedVersion, actual + 1);
-            }
+                    var adopted = new QualityTermsVersion(terms, actual + 1, adoptedAt);
+                    context.Add(new QualityTermsRow { TenantId = tenantId, Version = adopted.Version, AdoptedAt = adoptedAt, Document = QualityTermsDocuments.Write(adopted) });
+                    try
+                    {
+                        await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        throw new ConcurrencyConflictException("quality terms", tenantId, expectedVersion, actual + 1);
+                    }
 
-            return adopted;
+                    return adopted;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,8 +5,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Outbox;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Entitlements.Spares;
+using AfterSales.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +27,9 @@ namespace AfterSales.EntityFrameworkCore;
 /// month's run writes one row per centre.</para>
 /// <para><b>Idempotency.</b> Runs are inserted with <c>ON CONFLICT DO NOTHING</c> on their key: a centre
 /// run twice, or by two nodes at once, keeps the first run.</para>
+/// <para><b>Events.</b> Given a formatter, a centre's run stored now with orders writes one
+/// <see cref="AfterSalesEventTypes.ReplenishmentOrdered"/> into the outbox in the run's transaction; a centre already
+/// stored writes none (and its id, from tenant, month and centre, is the stored one's anyway).</para>
 /// <para><b>Thread safety.</b> Thread-safe: every call uses its own context.</para>
 /// </remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
@@ -32,14 +37,30 @@ public sealed class EfCoreReplenishmentStore<TContext> : IReplenishmentStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> contexts;
+    private readonly IEventFormatter? formatter;
+    private readonly EventSignals? signals;
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
-    public EfCoreReplenishmentStore(IDbContextFactory<TContext> contextFactory) => contexts = ContextSource<TContext>.From(contextFactory);
+    /// <param name="formatter">Formats the events written into the outbox (one <see cref="AfterSalesEventTypes.ReplenishmentOrdered"/> per centre run stored with orders); without one no events are written.</param>
+    /// <param name="signals">Wakes this node's dispatcher after a commit; optional.</param>
+    public EfCoreReplenishmentStore(IDbContextFactory<TContext> contextFactory, IEventFormatter? formatter = null, EventSignals? signals = null)
+    {
+        contexts = ContextSource<TContext>.From(contextFactory);
+        this.formatter = formatter;
+        this.signals = signals;
+    }
 
     /// <summary>Creates a store that resolves the context from a new DI scope for every call (for <c>AddDbContext</c> registrations).</summary>
     /// <param name="scopeFactory">Creates the scopes.</param>
-    public EfCoreReplenishmentStore(IServiceScopeFactory scopeFactory) => contexts = ContextSource<TContext>.From(scopeFactory);
+    /// <param name="formatter">Formats the events written into the outbox; without one no events are written.</param>
+    /// <param name="signals">Wakes this node's dispatcher after a commit; optional.</param>
+    public EfCoreReplenishmentStore(IServiceScopeFactory scopeFactory, IEventFormatter? formatter = null, EventSignals? signals = null)
+    {
+        contexts = ContextSource<TContext>.From(scopeFactory);
+        this.formatter = formatter;
+        this.signals = signals;
+    }
 
     /// <inheritdoc />
     public async Task<StockPositions> LoadPositionsAsync(string tenantId, Instant asOf, CancellationToken cancellationToken = default)
@@ -179,8 +200,11 @@ public sealed class EfCoreReplenishmentStore<TContext> : IReplenishmentStore
             var sql = $"INSERT INTO {names.Table} ({string.Join(", ", columns.Select(names.Column))}) VALUES ({string.Join(", ", placeholders)}) "
                 + $"ON CONFLICT ({names.Column(nameof(ReplenishmentRunRow.TenantId))}, {names.Column(nameof(ReplenishmentRunRow.Month))}, {names.Column(nameof(ReplenishmentRunRow.CentreId))}) DO NOTHING";
             var database = context.Database;
-            return await database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            var events = 0;
+            var stored = await SqliteWriter.RunAsync(context, queued => database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
+                events = 0;
+                var outbox = formatter is null ? null : new List<DomainEvent>();
                 await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var command = DbCommands.Create(database, sql, transaction);
                 await using (command.ConfigureAwait(false))
@@ -203,13 +227,31 @@ public sealed class EfCoreReplenishmentStore<TContext> : IReplenishmentStore
                         parameters[5].Value = run.OrderCount;
                         parameters[6].Value = run.TotalUnits;
                         parameters[7].Value = WriteOrders(run.Orders);
-                        stored += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                        var inserted = await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                        stored += inserted;
+
+                        // Only a run stored now has its event: a centre already run keeps its run, and its event.
+                        if (inserted == 1 && outbox is not null)
+                        {
+                            outbox.AddRange(AggregateDomainEvents.ForReplenishmentRun(tenantId, run));
+                        }
+                    }
+
+                    if (outbox is { Count: > 0 })
+                    {
+                        events = await OutboxWriter.WriteAsync(context, transaction, outbox, formatter!, ct).ConfigureAwait(false);
                     }
 
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
                     return stored;
                 }
-            }, cancellationToken).ConfigureAwait(false);
+            }, queued), cancellationToken).ConfigureAwait(false);
+            if (events > 0)
+            {
+                signals?.EventsStored();
+            }
+
+            return stored;
         }
     }
 

@@ -159,7 +159,7 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
             });
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException)
             {

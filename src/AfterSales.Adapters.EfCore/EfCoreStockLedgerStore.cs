@@ -13,7 +13,9 @@ namespace AfterSales.EntityFrameworkCore;
 /// An <see cref="IStockLedgerStore"/> over EF Core (EF Core 备件台账存储), generic over the host's
 /// context: a ledger is its rows in the append-only <see cref="StockMovementRow"/> table, keyed by
 /// (tenant, centre, part, version); the balance is their sum, rebuilt on load, and kept in a
-/// <see cref="StockPositionRow"/> written with them for the replenishment run.
+/// <see cref="StockPositionRow"/> written with them for the replenishment run. Given a formatter, each save writes
+/// its events into the outbox in its transaction: <see cref="AfterSalesEventTypes.StockMoved"/> per movement and, given a
+/// <see cref="StockTarget"/>, <see cref="AfterSalesEventTypes.StockBelowTarget"/> for a movement that crosses it.
 /// </summary>
 /// <remarks>
 /// <para><b>Concurrency.</b> A save from version <c>n</c> first checks that the stored version is
@@ -52,6 +54,14 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         this.formatter = formatter;
         this.signals = signals;
     }
+
+    /// <summary>
+    /// The target (R-SP-1) each save's movements are checked against: a movement that takes the stock from at or above it
+    /// to below it writes an <see cref="AfterSalesEventTypes.StockBelowTarget"/> into the outbox with its
+    /// <see cref="AfterSalesEventTypes.StockMoved"/>, against the installed base the device registry keeps.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no such events (<c>UseEntityFrameworkCore</c> sets <c>AfterSalesOptions.StockTarget</c>).</value>
+    public ReplenishmentPolicy? StockTarget { get; init; }
 
     /// <inheritdoc />
     public async Task<StockLedger> LoadAsync(string tenantId, string centreId, string partNumber, CancellationToken cancellationToken = default)
@@ -99,36 +109,42 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            // The movements and the position's balance in one transaction.
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, cancellationToken).ConfigureAwait(false);
-                var events = formatter is null ? [] : AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion);
-                if (formatter is not null && events.Count > 0)
+            // The movements and the position's balance in one transaction, behind every other write on SQLite.
+            await SqliteWriter.RunAsync(
+                context,
+                async ct =>
                 {
-                    // The stock events in the movements' own transaction (the outbox).
-                    await OutboxWriter.WriteAsync(context, transaction, events, formatter, cancellationToken).ConfigureAwait(false);
-                }
+                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, ct).ConfigureAwait(false);
+                        var events = formatter is null ? [] : await StockLedgerWrites.EventsAsync(context, tenantId, ledger, expectedVersion, StockTarget, ct).ConfigureAwait(false);
+                        if (formatter is not null && events.Count > 0)
+                        {
+                            // The stock events in the movements' own transaction (the outbox).
+                            await OutboxWriter.WriteAsync(context, transaction, events, formatter, ct).ConfigureAwait(false);
+                        }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                if (events.Count > 0)
-                {
-                    signals?.EventsStored();
-                }
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DbUpdateException)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                context.ChangeTracker.Clear();
-                var actual = await StockLedgerWrites.StoredVersionAsync(context, tenantId, ledger, cancellationToken).ConfigureAwait(false);
-                if (e is ConcurrencyConflictException || actual != expectedVersion)
-                {
-                    throw StockLedgerWrites.Conflict(ledger, expectedVersion, actual);
-                }
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                        if (events.Count > 0)
+                        {
+                            signals?.EventsStored();
+                        }
+                    }
+                    catch (Exception e) when (e is ConcurrencyConflictException or DbUpdateException)
+                    {
+                        await transaction.RollbackAsync(ct).ConfigureAwait(false);
+                        context.ChangeTracker.Clear();
+                        var actual = await StockLedgerWrites.StoredVersionAsync(context, tenantId, ledger, ct).ConfigureAwait(false);
+                        if (e is ConcurrencyConflictException || actual != expectedVersion)
+                        {
+                            throw StockLedgerWrites.Conflict(ledger, expectedVersion, actual);
+                        }
 
-                throw;
-            }
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -45,11 +45,6 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
 {
     private const string Store = "tickets";
 
-    // SQLite's writes, one at a time in arrival order (see SerialWriteQueue).
-    private readonly SerialWriteQueue sqliteWriter = new();
-
-    /// <summary>The SQLite write queue, shared with the idempotency store so their writes never wait on each other's locks.</summary>
-    internal SerialWriteQueue SqliteWriter => sqliteWriter;
     private readonly TicketEventReader reader = new();
     private readonly TicketWriter writer = new();
     private readonly ContextSource<TContext> contexts;
@@ -57,6 +52,13 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
     private readonly IClock clock;
     private readonly IEventFormatter? formatter;
     private readonly EventSignals? signals;
+
+    /// <summary>
+    /// The target (R-SP-1) the movements of a ticket save with a pool's ledger (lending a loaner) are checked against,
+    /// as <see cref="EfCoreStockLedgerStore{TContext}.StockTarget"/> is for the ledger store's own saves.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no <see cref="AfterSalesEventTypes.StockBelowTarget"/> events (<c>UseEntityFrameworkCore</c> sets <c>AfterSalesOptions.StockTarget</c>).</value>
+    public Entitlements.Spares.ReplenishmentPolicy? StockTarget { get; init; }
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
@@ -171,9 +173,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             bool written;
             try
             {
-                written = context.Database.ProviderName == DbCommands.SqliteProvider
-                    ? await sqliteWriter.RunAsync(ct => writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct), cancellationToken).ConfigureAwait(false)
-                    : await writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, cancellationToken).ConfigureAwait(false);
+                written = await SqliteWriter.RunAsync(context, ct => writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct), cancellationToken).ConfigureAwait(false);
             }
             catch (DbException)
             {
@@ -220,10 +220,8 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedLedgerVersion, ledger.Version);
         var (row, events, ticketOutbox) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
 
-        // The ticket's events and the pool's stock events go to the outbox in the one transaction.
-        IReadOnlyList<DomainEvent> outbox = formatter is null
-            ? ticketOutbox
-            : [.. ticketOutbox, .. AggregateDomainEvents.ForStockSave(ticket.TenantId, ledger, expectedLedgerVersion)];
+        // The ticket's events and the pool's stock events (moved, below target) go to the outbox in the one transaction.
+        IReadOnlyList<DomainEvent> outbox = ticketOutbox;
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
@@ -238,6 +236,11 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
                     try
                     {
                         await StockLedgerWrites.WriteAsync(context, ticket.TenantId, ledger, expectedLedgerVersion, ct).ConfigureAwait(false);
+                        if (formatter is not null)
+                        {
+                            outbox = [.. ticketOutbox, .. await StockLedgerWrites.EventsAsync(context, ticket.TenantId, ledger, expectedLedgerVersion, StockTarget, ct).ConfigureAwait(false)];
+                        }
+
                         if (!await writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct).ConfigureAwait(false))
                         {
                             await transaction.RollbackAsync(ct).ConfigureAwait(false);
@@ -263,9 +266,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             bool written;
             try
             {
-                written = context.Database.ProviderName == DbCommands.SqliteProvider
-                    ? await sqliteWriter.RunAsync(WriteAsync, cancellationToken).ConfigureAwait(false)
-                    : await WriteAsync(cancellationToken).ConfigureAwait(false);
+                written = await SqliteWriter.RunAsync(context, WriteAsync, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DbException or DbUpdateException)
             {
@@ -337,22 +338,8 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            List<int> skipped = [];
-            if (context.Database.ProviderName == DbCommands.SqliteProvider)
-            {
-                // The batch takes one turn of the writer loop, as a single save does.
-                await sqliteWriter.RunAsync(
-                    async ct =>
-                    {
-                        skipped = await writer.WriteManyAsync(context, saves, outbox, formatter, ct).ConfigureAwait(false);
-                        return true;
-                    },
-                    cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                skipped = await writer.WriteManyAsync(context, saves, outbox, formatter, cancellationToken).ConfigureAwait(false);
-            }
+            // On SQLite the batch takes one turn of the writer loop, as a single save does.
+            var skipped = await SqliteWriter.RunAsync(context, ct => writer.WriteManyAsync(context, saves, outbox, formatter, ct), cancellationToken).ConfigureAwait(false);
 
             for (var i = 0; i < saves.Count; i++)
             {
@@ -524,9 +511,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var rows = context.Database.ProviderName == DbCommands.SqliteProvider
-                ? await sqliteWriter.RunAsync(ct => DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, ct), cancellationToken).ConfigureAwait(false)
-                : await DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, cancellationToken).ConfigureAwait(false);
+            var rows = await SqliteWriter.RunAsync(context, ct => DueTicketClaims.ClaimRowsAsync(context, now, batchSize, claimant, until, strict: true, ct), cancellationToken).ConfigureAwait(false);
             return
             [
                 .. rows.Select(r => new DeadlineClaim(
@@ -555,9 +540,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             var evaluation = ticket is null ? null : TicketDomainEvents.ForDeadline(ticket, claim.Since, now);
             var summary = evaluation?.Summary;
             IReadOnlyList<DomainEvent> events = evaluation?.Events ?? [];
-            var written = context.Database.ProviderName == DbCommands.SqliteProvider
-                ? await sqliteWriter.RunAsync(ct => TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, ct), cancellationToken).ConfigureAwait(false)
-                : await TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, cancellationToken).ConfigureAwait(false);
+            var written = await SqliteWriter.RunAsync(context, ct => TicketDeadlines.WriteAsync(context, claim, summary, events, formatter, ct), cancellationToken).ConfigureAwait(false);
             if (signals is not null && written > 0)
             {
                 signals.EventsStored();

@@ -1,5 +1,6 @@
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Entitlements.Spares;
+using AfterSales.Events;
 using AfterSales.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,6 +53,33 @@ internal static class StockLedgerWrites
         {
             throw Conflict(ledger, expectedVersion, ledger.Version);
         }
+    }
+
+    /// <summary>
+    /// The events of a ledger save, after <see cref="WriteAsync"/> in the same transaction: one
+    /// <see cref="AfterSalesEventTypes.StockMoved"/> per movement and, given a target, an
+    /// <see cref="AfterSalesEventTypes.StockBelowTarget"/> for a movement that crosses it, against the installed base
+    /// the position row holds now (the device registry keeps it in its own saves' transactions).
+    /// </summary>
+    public static async Task<IReadOnlyList<DomainEvent>> EventsAsync(
+        DbContext context, string tenantId, StockLedger ledger, int expectedVersion, ReplenishmentPolicy? stockTarget, CancellationToken cancellationToken)
+    {
+        var moved = AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion);
+        if (stockTarget is null)
+        {
+            return moved;
+        }
+
+        var centre = ledger.CentreId;
+        var part = ledger.PartNumber;
+        var installed = await context.Set<StockPositionRow>()
+            .AsNoTracking()
+            .Where(p => p.TenantId == tenantId && p.CentreId == centre && p.PartNumber == part)
+            .Select(static p => (int?)p.InstalledBase)
+            .SingleOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false) ?? 0;
+        var below = AggregateDomainEvents.ForStockTarget(tenantId, ledger, expectedVersion, Math.Max(installed, 0), stockTarget);
+        return below.Count == 0 ? moved : [.. moved, .. below];
     }
 
     public static ConcurrencyConflictException Conflict(StockLedger ledger, int expected, int actual) =>

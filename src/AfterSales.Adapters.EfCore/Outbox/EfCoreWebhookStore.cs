@@ -52,7 +52,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                 EventTypes = string.Join(' ', subscription.EventTypes),
                 CreatedAt = subscription.CreatedAt,
             });
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -86,17 +86,23 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var found = await context.Set<WebhookSubscriptionRow>().AnyAsync(s => s.TenantId == tenantId && s.Id == id, cancellationToken).ConfigureAwait(false);
-            if (!found)
-            {
-                return false;
-            }
+            return await SqliteWriter.RunAsync(
+                context,
+                async ct =>
+                {
+                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    var found = await context.Set<WebhookSubscriptionRow>().AnyAsync(s => s.TenantId == tenantId && s.Id == id, ct).ConfigureAwait(false);
+                    if (!found)
+                    {
+                        return false;
+                    }
 
-            await context.Set<WebhookDeliveryRow>().Where(d => d.SubscriptionId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await context.Set<WebhookSubscriptionRow>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
+                    await context.Set<WebhookDeliveryRow>().Where(d => d.SubscriptionId == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                    await context.Set<WebhookSubscriptionRow>().Where(s => s.Id == id).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -114,7 +120,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                 + $" FROM {names.Table} WHERE {C(nameof(OutboxRow.State))} = '{nameof(OutboxState.Pending)}'"
                 + $" ORDER BY {C(nameof(OutboxRow.Sequence))} LIMIT {batchSize.ToString(CultureInfo.InvariantCulture)}{lockClause}";
             var database = context.Database;
-            return await database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            return await SqliteWriter.RunAsync(context, queued => database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
                 await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var pending = new List<(long Sequence, string Tenant, string Id, string Type, long At)>();
@@ -168,7 +174,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                     .ExecuteUpdateAsync(static s => s.SetProperty(static o => o.State, OutboxState.Dispatched), ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return pending.Count;
-            }, cancellationToken).ConfigureAwait(false);
+            }, queued), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -208,7 +214,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                 + $" ORDER BY {C(nameof(WebhookDeliveryRow.EventSequence))} LIMIT {max.ToString(CultureInfo.InvariantCulture)}{lockClause})"
                 + $" RETURNING {C(nameof(WebhookDeliveryRow.EventSequence))}, {C(nameof(WebhookDeliveryRow.Attempts))}";
             var database = context.Database;
-            var claimed = await database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            var claimed = await SqliteWriter.RunAsync(context, queued => database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
                 await database.OpenConnectionAsync(ct).ConfigureAwait(false);
                 try
@@ -239,7 +245,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                 {
                     await database.CloseConnectionAsync().ConfigureAwait(false);
                 }
-            }, cancellationToken).ConfigureAwait(false);
+            }, queued), cancellationToken).ConfigureAwait(false);
 
             if (claimed.Count == 0)
             {
@@ -287,7 +293,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            return await context.Set<WebhookDeliveryRow>()
+            return await SqliteWriter.RunAsync(context, ct => context.Set<WebhookDeliveryRow>()
                 .Where(d => d.SubscriptionId == id && d.EventSequence == sequence && d.ClaimedBy == claimant)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(static d => d.State, outcome.State)
@@ -298,7 +304,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                         .SetProperty(static d => d.DeliveredAt, delivered)
                         .SetProperty(static d => d.ClaimedBy, (string?)null)
                         .SetProperty(static d => d.ClaimedUntil, (Instant?)null),
-                    cancellationToken)
+                    ct), cancellationToken)
                 .ConfigureAwait(false) > 0;
         }
     }
@@ -350,11 +356,11 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                 query = query.Where(d => d.EventId == eventId);
             }
 
-            return await query.ExecuteUpdateAsync(
+            return await SqliteWriter.RunAsync(context, ct => query.ExecuteUpdateAsync(
                 static s => s.SetProperty(static d => d.State, WebhookDeliveryState.Pending)
                     .SetProperty(static d => d.ClaimedBy, (string?)null)
                     .SetProperty(static d => d.ClaimedUntil, (Instant?)null),
-                cancellationToken).ConfigureAwait(false);
+                ct), cancellationToken).ConfigureAwait(false);
         }
     }
 

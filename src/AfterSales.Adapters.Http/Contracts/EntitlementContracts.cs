@@ -142,10 +142,10 @@ public sealed record QuoteLineResponse([property: WireEnum(typeof(QuoteLineKind)
 /// <summary>The optional body of <c>POST /spares/replenishment-runs/{month}</c>: the target rule (R-SP-1).</summary>
 public sealed record ReplenishmentRunRequest
 {
-    /// <summary>The share of the installed base to keep in stock, 0 to 1; 0.05 (5 %, seed 000) when omitted.</summary>
+    /// <summary>The share of the installed base to keep in stock, 0 to 1; when omitted, the configured target's (<c>AfterSalesOptions.StockTarget</c>: 0.05, 5 %, seed 000, by default).</summary>
     public decimal? Ratio { get; init; }
 
-    /// <summary>The least to keep of every part type; 0 when omitted.</summary>
+    /// <summary>The least to keep of every part type; 0 when omitted with a ratio, the configured target's when both are omitted.</summary>
     public int? Minimum { get; init; }
 }
 

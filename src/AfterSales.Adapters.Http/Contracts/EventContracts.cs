@@ -107,6 +107,66 @@ public sealed record StockMovedData(
         m.Movement.By, m.Movement.At, m.Movement.WorkOrderId, m.Movement.Note, m.Balance);
 }
 
+/// <summary>
+/// The <c>data</c> of <c>aftersales.stock.below-target</c>: the movement that took a centre's stock of a part from its
+/// target (R-SP-1) to below it, the balance after it, and the target with the installed base it comes from.
+/// </summary>
+/// <param name="CentreId">The service centre.</param>
+/// <param name="PartNumber">The part type.</param>
+/// <param name="Version">The ledger's version after the movement.</param>
+/// <param name="Kind">The movement's kind (<c>IssuedToWorkOrder</c>, <c>LoanerIssued</c>, <c>Scrapped</c> …).</param>
+/// <param name="Quantity">The units it moved.</param>
+/// <param name="By">Who recorded it.</param>
+/// <param name="At">When it happened.</param>
+/// <param name="WorkOrderId">The work order it served, if any.</param>
+/// <param name="Balance">Units on hand after it.</param>
+/// <param name="InstalledBase">The installed base the centre serves for the part.</param>
+/// <param name="Target">The stock to keep for that installed base.</param>
+/// <param name="Shortfall">Units missing: <c>target − balance</c>, at least 1.</param>
+public sealed record StockBelowTargetData(
+    string CentreId,
+    string PartNumber,
+    int Version,
+    string Kind,
+    int Quantity,
+    string By,
+    Instant At,
+    string? WorkOrderId,
+    int Balance,
+    int InstalledBase,
+    int Target,
+    int Shortfall)
+{
+    internal static StockBelowTargetData From(StockBelowTarget b) => new(
+        b.CentreId, b.PartNumber, b.Version, b.Movement.Kind.ToString(), b.Movement.Quantity, b.Movement.By, b.Movement.At,
+        b.Movement.WorkOrderId, b.Balance, b.InstalledBase, b.Target, b.Target - b.Balance);
+}
+
+/// <summary>
+/// The <c>data</c> of <c>aftersales.stock.replenishment-ordered</c>: one centre's part of a month's replenishment run
+/// (R-SP-3) with every order it placed, by part number (as <c>GET …/replenishment-runs/{month}/centres/{centreId}/orders</c> pages them).
+/// </summary>
+/// <param name="Month">The month of the run (<c>2026-03</c>).</param>
+/// <param name="CentreId">The service centre the orders are for.</param>
+/// <param name="RanAt">When the run computed them.</param>
+/// <param name="CellsChecked">How many part types were checked.</param>
+/// <param name="OrderCount">How many orders were placed.</param>
+/// <param name="TotalUnits">The units ordered in all.</param>
+/// <param name="Orders">The orders.</param>
+public sealed record ReplenishmentOrderedData(
+    YearMonth Month,
+    string CentreId,
+    Instant RanAt,
+    int CellsChecked,
+    int OrderCount,
+    long TotalUnits,
+    IReadOnlyList<ReplenishmentOrderResponse> Orders)
+{
+    internal static ReplenishmentOrderedData From(ReplenishmentOrdered r) => new(
+        r.Run.Month, r.Run.CentreId, r.Run.RanAt, r.Run.CellsChecked, r.Run.OrderCount, r.Run.TotalUnits,
+        [.. r.Run.Orders.Select(static o => new ReplenishmentOrderResponse(o.CentreId, o.PartNumber, o.Quantity, o.OnHand, o.Target))]);
+}
+
 /// <summary>The body of <c>POST /webhooks</c>.</summary>
 public sealed record CreateWebhookRequest
 {

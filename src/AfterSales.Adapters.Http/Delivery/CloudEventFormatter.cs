@@ -53,6 +53,8 @@ internal sealed class CloudEventFormatter : IEventFormatter
         ClockAlert a => ClockAlertData.From(a),
         ComplaintChanged c => ComplaintChangedData.From(c),
         StockMoved m => StockMovedData.From(m),
+        StockBelowTarget b => StockBelowTargetData.From(b),
+        ReplenishmentOrdered r => ReplenishmentOrderedData.From(r),
         _ => throw new NotSupportedException($"The HTTP adapter has no wire shape for event data {data.GetType().Name}."),
     };
 }

@@ -50,14 +50,16 @@ internal static class SparesEndpoints
     }
 
     private static async Task<Results<Created<ReplenishmentRunResponse>, Ok<ReplenishmentRunResponse>, ProblemHttpResult>> Run(
-        HttpContext http, string month, SparesService spares, IOptions<AfterSalesHttpOptions> options)
+        HttpContext http, string month, SparesService spares, IOptions<AfterSalesHttpOptions> options, AfterSalesOptions afterSales)
     {
         var m = MonthOf(month);
         var r = await RequestBody.ReadAsync<ReplenishmentRunRequest>(http, options.Value.MaxRequestBodySize, optional: true).ConfigureAwait(false);
         ReplenishmentPolicy policy;
         try
         {
-            policy = ReplenishmentPolicy.OfRatio(r?.Ratio ?? ReplenishmentPolicy.Seed000.Ratio, r?.Minimum ?? 0);
+            // The configured target (the one stock movements are checked against) unless the request names a ratio.
+            var configured = afterSales.StockTarget ?? ReplenishmentPolicy.Seed000;
+            policy = r?.Ratio is null && r?.Minimum is null ? configured : ReplenishmentPolicy.OfRatio(r?.Ratio ?? configured.Ratio, r?.Minimum ?? 0);
         }
         catch (ArgumentOutOfRangeException ex)
         {

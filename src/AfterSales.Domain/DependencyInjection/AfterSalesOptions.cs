@@ -53,6 +53,14 @@ public sealed class AfterSalesOptions
     /// <value>The default value is 24 hours.</value>
     public Duration MaxBackdating { get; set; } = DefaultMaxBackdating;
 
+    /// <summary>
+    /// The target the stock stores check each movement against (备件配置量, R-SP-1) to emit
+    /// <see cref="Events.AfterSalesEventTypes.StockBelowTarget"/> when a movement takes a centre's stock below it, and
+    /// the replenishment run's target when a request names no ratio; <see langword="null"/> to emit none.
+    /// </summary>
+    /// <value>The default value is <see cref="Entitlements.Spares.ReplenishmentPolicy.Seed000"/> (5 % of the installed base).</value>
+    public Entitlements.Spares.ReplenishmentPolicy? StockTarget { get; set; } = Entitlements.Spares.ReplenishmentPolicy.Seed000;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="InvalidOperationException">An option is invalid; the message names it and says why.</exception>
     public void Validate()

@@ -70,7 +70,11 @@ public static class AfterSalesServiceCollectionExtensions
             ?? throw new InvalidOperationException("The registered ITicketStore is not an IDeadlineQueue; register one for the deadline watcher."));
         services.TryAddSingleton(static sp => new CalendarAdoptionRunner(
             sp.GetRequiredService<ITicketStore>(), sp.GetRequiredService<ICalendarCatalog>(), sp.GetRequiredService<ICalendarAdoptions>(), RequireClock(sp)));
-        services.TryAddSingleton<IStockLedgerStore, InMemoryStockLedgerStore>();
+        services.TryAddSingleton<IStockLedgerStore>(static sp => new InMemoryStockLedgerStore(sp.GetService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
+        {
+            StockTarget = sp.GetRequiredService<AfterSalesOptions>().StockTarget,
+            Devices = sp.GetService<IDeviceRegistry>() as InMemoryDeviceRegistry,
+        });
         services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
         services.TryAddSingleton<IDeviceRegistry, InMemoryDeviceRegistry>();
         services.TryAddSingleton<IPriceListCatalog, InMemoryPriceListCatalog>();
@@ -78,7 +82,8 @@ public static class AfterSalesServiceCollectionExtensions
             sp.GetRequiredService<IStockLedgerStore>() as InMemoryStockLedgerStore
                 ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory stock ledgers; register an IReplenishmentStore with your own IStockLedgerStore."),
             sp.GetRequiredService<IDeviceRegistry>() as InMemoryDeviceRegistry
-                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory device registry; register an IReplenishmentStore with your own IDeviceRegistry.")));
+                ?? throw new InvalidOperationException("The in-memory replenishment store reads the in-memory device registry; register an IReplenishmentStore with your own IDeviceRegistry."),
+            sp.GetService<InMemoryEventLog>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()));
         services.TryAddSingleton(static sp => new SparesService(sp.GetRequiredService<IReplenishmentStore>(), RequireClock(sp)));
 
         // The repair history is read from the tickets: the ticket store is the log when it can be.

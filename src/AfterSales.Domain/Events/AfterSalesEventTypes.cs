@@ -51,10 +51,13 @@ public static class AfterSalesEventTypes
     /// <summary>A stock movement was recorded (备件出入库); data <see cref="StockMoved"/>.</summary>
     public const string StockMoved = "aftersales.stock.moved";
 
-    /// <summary>Reserved: a centre's stock fell below its target (R-SP-1) — needs the installed base, which no store keeps yet.</summary>
+    /// <summary>
+    /// A stock movement took a centre's stock of a part from its target (R-SP-1, the installed base × the configured ratio)
+    /// to below it (库存低于配置量), once per crossing; data <see cref="Events.StockBelowTarget"/>.
+    /// </summary>
     public const string StockBelowTarget = "aftersales.stock.below-target";
 
-    /// <summary>Reserved: a replenishment order was placed (R-SP-3) — orders are not stored yet.</summary>
+    /// <summary>A centre's monthly replenishment run placed orders (备件补充下单, R-SP-3), once per tenant, month and centre; data <see cref="Events.ReplenishmentOrdered"/>.</summary>
     public const string ReplenishmentOrdered = "aftersales.stock.replenishment-ordered";
 
     /// <summary>Reserved: a loaner's return is overdue — loans have no return deadline yet. A loaner owed and not provided in time is <see cref="ClockBreached"/> of metric <c>loaner</c>.</summary>
@@ -77,9 +80,9 @@ public static class AfterSalesEventTypes
     /// <summary>Every ticket event type, in kind order.</summary>
     public static IReadOnlyList<string> TicketTypes { get; } = [.. Enum.GetValues<TicketEventKind>().Select(ForTicket)];
 
-    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint and stock types.</summary>
+    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock and replenishment types.</summary>
     public static IReadOnlyList<string> Emitted { get; } =
-        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved];
+        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered];
 
     /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
     public static IReadOnlyList<string> Known { get; } =

@@ -5,7 +5,7 @@ using AfterSales.Quality.Complaints;
 
 namespace AfterSales.Events;
 
-/// <summary>The domain events of saving a complaint or a stock ledger; stores call them inside the save's transaction.</summary>
+/// <summary>The domain events of saving a complaint, a stock ledger or a replenishment run; stores call them inside the save's transaction.</summary>
 public static class AggregateDomainEvents
 {
     /// <summary>
@@ -64,5 +64,86 @@ public static class AggregateDomainEvents
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// One <see cref="AfterSalesEventTypes.StockBelowTarget"/> per movement a save appends after <paramref name="expectedVersion"/>
+    /// that takes the balance from at or above <paramref name="policy"/>'s target to below it (R-SP-1): the crossing only, so
+    /// further movements while below emit nothing until a movement has brought the stock back to target.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="ledger">The ledger as saved.</param>
+    /// <param name="expectedVersion">The stored version the save starts from.</param>
+    /// <param name="installedBase">The installed base the centre serves for the part (the device registry's count), the same for every movement of the save.</param>
+    /// <param name="policy">The target rule (5 % in seed 000).</param>
+    /// <param name="actor">Who made the change, when the host knows.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="installedBase"/> is negative.</exception>
+    public static IReadOnlyList<DomainEvent> ForStockTarget(string tenantId, StockLedger ledger, int expectedVersion, int installedBase, ReplenishmentPolicy policy, string? actor = null)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(ledger);
+        Guard.NotNull(policy);
+        var target = policy.TargetFor(installedBase);
+        List<DomainEvent>? events = null;
+        var balance = ledger.Movements.Take(expectedVersion).Sum(static m => m.SignedQuantity);
+        for (var i = expectedVersion; i < ledger.Movements.Count; i++)
+        {
+            var movement = ledger.Movements[i];
+            var before = balance;
+            balance += movement.SignedQuantity;
+            if (!policy.CrossesBelow(before, balance, installedBase))
+            {
+                continue;
+            }
+
+            var version = (i + 1).ToString(CultureInfo.InvariantCulture);
+            (events ??= []).Add(new DomainEvent(
+                EventIds.For("stock-below-target", tenantId, ledger.CentreId, ledger.PartNumber, version),
+                AfterSalesEventTypes.StockBelowTarget,
+                tenantId,
+                $"stock/{ledger.CentreId}/{ledger.PartNumber}",
+                movement.At,
+                new StockBelowTarget(ledger.CentreId, ledger.PartNumber, i + 1, movement, balance, installedBase, target),
+                actor));
+        }
+
+        return events ?? [];
+    }
+
+    /// <summary>
+    /// One <see cref="AfterSalesEventTypes.ReplenishmentOrdered"/> for a centre's run that placed orders (R-SP-3); none for
+    /// a run that ordered nothing. The id is derived from (tenant, month, centre), the run's stored key: the month's run
+    /// is stored once per centre, and so is its event.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="run">The centre's run as stored, with its orders.</param>
+    /// <param name="actor">Who started the run, when the host knows.</param>
+    /// <exception cref="ArgumentException"><paramref name="run"/> is a summary without its orders.</exception>
+    public static IReadOnlyList<DomainEvent> ForReplenishmentRun(string tenantId, ReplenishmentCentreRun run, string? actor = null)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(run);
+        if (!run.HasOrders)
+        {
+            throw new ArgumentException($"run must hold its orders, was a summary of {run.CentreId} in {run.Month:uuuu-MM}.", nameof(run));
+        }
+
+        if (run.OrderCount == 0)
+        {
+            return [];
+        }
+
+        var month = run.Month.ToString("uuuu-MM", CultureInfo.InvariantCulture);
+        return
+        [
+            new DomainEvent(
+                EventIds.For("replenishment", tenantId, month, run.CentreId),
+                AfterSalesEventTypes.ReplenishmentOrdered,
+                tenantId,
+                $"replenishments/{month}/{run.CentreId}",
+                run.RanAt,
+                new ReplenishmentOrdered(run),
+                actor),
+        ];
     }
 }

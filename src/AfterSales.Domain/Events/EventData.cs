@@ -123,3 +123,54 @@ public sealed class StockMoved : DomainEventData
     /// <summary>The balance on hand after it.</summary>
     public int Balance { get; }
 }
+
+/// <summary>
+/// The data of <see cref="AfterSalesEventTypes.ReplenishmentOrdered"/>: one service centre's part of a monthly
+/// replenishment run (R-SP-3) with its orders, as stored.
+/// </summary>
+public sealed class ReplenishmentOrdered : DomainEventData
+{
+    internal ReplenishmentOrdered(ReplenishmentCentreRun run) => Run = run;
+
+    /// <summary>The centre's run, with its orders (<see cref="ReplenishmentCentreRun.HasOrders"/> is true).</summary>
+    public ReplenishmentCentreRun Run { get; }
+}
+
+/// <summary>
+/// The data of <see cref="AfterSalesEventTypes.StockBelowTarget"/>: the movement that took a centre's stock of a
+/// part from its target (R-SP-1) to below it, the balance after it and the target it is checked against.
+/// </summary>
+public sealed class StockBelowTarget : DomainEventData
+{
+    internal StockBelowTarget(string centreId, string partNumber, int version, StockMovement movement, int balance, int installedBase, int target)
+    {
+        CentreId = centreId;
+        PartNumber = partNumber;
+        Version = version;
+        Movement = movement;
+        Balance = balance;
+        InstalledBase = installedBase;
+        Target = target;
+    }
+
+    /// <summary>The service centre.</summary>
+    public string CentreId { get; }
+
+    /// <summary>The part type.</summary>
+    public string PartNumber { get; }
+
+    /// <summary>The ledger's version after the movement.</summary>
+    public int Version { get; }
+
+    /// <summary>The movement that crossed the target.</summary>
+    public StockMovement Movement { get; }
+
+    /// <summary>The balance on hand after it, below <see cref="Target"/>.</summary>
+    public int Balance { get; }
+
+    /// <summary>The installed base the centre serves for the part when the movement was saved.</summary>
+    public int InstalledBase { get; }
+
+    /// <summary>The stock to keep (<see cref="ReplenishmentPolicy.TargetFor"/> of <see cref="InstalledBase"/>).</summary>
+    public int Target { get; }
+}

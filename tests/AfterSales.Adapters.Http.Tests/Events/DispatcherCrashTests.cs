@@ -24,11 +24,18 @@ public sealed partial class DispatcherCrashTests
         using var shared = new SharedDatabase(database);
         await using var receiver = await WebhookReceiver.StartAsync();
 
-        // A slow receiver, so that the kill finds requests in flight: each answer takes longer than killing
-        // a process does on a loaded machine, and well inside the attempt timeout (4 s).
-        receiver.Respond = static async (_, _, ct) =>
+        // The first eight requests are answered at once; every later one of the first node is never
+        // answered (the kill ends it), so that the kill finds requests in flight however loaded the
+        // machine is. Requests that arrive after the kill (the second node's) are answered at once.
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrivals = 0;
+        receiver.Respond = async (_, _, ct) =>
         {
-            await Task.Delay(2000, ct);
+            if (!killed.Task.IsCompleted && Interlocked.Increment(ref arrivals) > 8)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
             return 200;
         };
 
@@ -45,6 +52,7 @@ public sealed partial class DispatcherCrashTests
         }
 
         var inFlightAtKill = receiver.Requests.Count(static r => r.Status is 0 or -1);
+        killed.SetResult();
         using var second = await Node.StartAsync(database, shared.ConnectionString, "node-b");
         await receiver.WaitForAsync(static r => r.Select(static e => e.Id).Distinct().Count() >= Tickets, "every event after the take-over", seconds: 120);
 

@@ -17,7 +17,7 @@ namespace AfterSales.Http.Tests.Events;
 public sealed class InMemoryHostTests
 {
     [Fact]
-    public async Task InMemoryStores_AddDeadlineWatcherAndMapAfterSales_DeliverStepsAlertsComplaintsAndStock()
+    public async Task InMemoryStores_AddDeadlineWatcherAndMapAfterSales_DeliverStepsAlertsComplaintsStockAndReplenishment()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var timer = new FakeDeadlineTimer(FakeClock.FromUtc(2026, 3, 2, 1, 0, 0));
@@ -45,9 +45,18 @@ public sealed class InMemoryHostTests
         (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
         (await client.PostAsync("/after-sales/complaints", Api.Json("""{"id":"C-1","workOrderId":"WO-1","engineerId":"E-7","summary":"late"}"""))).EnsureSuccessStatusCode();
         (await client.PostAsync("/after-sales/spares/BJ/P-1/movements", Api.Json("""{"kind":"Received","quantity":5,"by":"warehouse"}"""))).EnsureSuccessStatusCode();
+
+        // One P-1 in service at BJ: a target of 1 (5 %, rounded up); issuing all 5 crosses it, and the month's run orders 1.
+        (await client.PostAsync("/after-sales/devices", Api.Json("""{"serialNumber":"SN-1","component":"hardware","acceptedOn":"2025-01-01","centreId":"BJ","model":"P-1"}"""))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/after-sales/spares/BJ/P-1/movements", Api.Json("""{"kind":"IssuedToWorkOrder","quantity":5,"by":"engineer","workOrderId":"WO-1"}"""))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/after-sales/spares/replenishment-runs/2026-03", null)).EnsureSuccessStatusCode();
         timer.Advance(Duration.FromMinutes(16));
 
-        string[] expected = ["aftersales.ticket.reported", "aftersales.complaint.filed", "aftersales.stock.moved", "aftersales.clock.warning", "aftersales.clock.breached"];
+        string[] expected =
+        [
+            "aftersales.ticket.reported", "aftersales.complaint.filed", "aftersales.stock.moved", "aftersales.stock.below-target",
+            "aftersales.stock.replenishment-ordered", "aftersales.clock.warning", "aftersales.clock.breached",
+        ];
         await receiver.WaitForAsync(r => expected.All(t => r.Any(e => e.Type == t)), "every kind of event");
         Assert.All(receiver.Accepted, static e => Assert.True(e.Verified));
         Assert.Equal(receiver.Accepted.Count(), receiver.Accepted.Select(static e => e.Id).Distinct().Count());

@@ -1,24 +1,39 @@
 using AfterSales.Entitlements.Warranty;
+using AfterSales.Events;
 using AfterSales.Internal;
 
 namespace AfterSales.Entitlements.Spares;
 
 /// <summary>
 /// An <see cref="IReplenishmentStore"/> over the in-memory ledger store and device registry (内存备件补充存储),
-/// for embedding and tests: it reads their contents and keeps the runs. Thread-safe with one lock.
+/// for embedding and tests: it reads their contents and keeps the runs. Thread-safe with one lock. Given an event log and
+/// a formatter, a centre's run stored now with orders appends its <see cref="AfterSalesEventTypes.ReplenishmentOrdered"/>
+/// (<see cref="AggregateDomainEvents.ForReplenishmentRun"/>) under the same lock.
 /// </summary>
 public sealed class InMemoryReplenishmentStore : IReplenishmentStore
 {
     private readonly Lock gate = new();
     private readonly InMemoryStockLedgerStore ledgers;
     private readonly InMemoryDeviceRegistry devices;
+    private readonly InMemoryEventLog? log;
+    private readonly IEventFormatter? formatter;
+    private readonly EventSignals? signals;
     private readonly Dictionary<(string Tenant, YearMonth Month, string Centre), ReplenishmentCentreRun> runs = [];
 
     /// <summary>Creates the store over the in-memory ledgers and registry.</summary>
-    public InMemoryReplenishmentStore(InMemoryStockLedgerStore ledgers, InMemoryDeviceRegistry devices)
+    /// <param name="ledgers">The stock ledgers the runs read.</param>
+    /// <param name="devices">The registry the installed base is counted from.</param>
+    /// <param name="log">Where stored runs append their domain events; none when <see langword="null"/>.</param>
+    /// <param name="formatter">Formats the appended events; none are appended without it.</param>
+    /// <param name="signals">Wakes this process's dispatcher after a save; optional.</param>
+    public InMemoryReplenishmentStore(
+        InMemoryStockLedgerStore ledgers, InMemoryDeviceRegistry devices, InMemoryEventLog? log = null, IEventFormatter? formatter = null, EventSignals? signals = null)
     {
         this.ledgers = Guard.NotNull(ledgers);
         this.devices = Guard.NotNull(devices);
+        this.log = log;
+        this.formatter = formatter;
+        this.signals = signals;
     }
 
     /// <inheritdoc />
@@ -76,12 +91,25 @@ public sealed class InMemoryReplenishmentStore : IReplenishmentStore
         Guard.NotBlank(tenantId);
         Guard.NotNull(runs);
         var stored = 0;
+        var appended = 0;
         lock (gate)
         {
             foreach (var run in runs)
             {
-                stored += this.runs.TryAdd((tenantId, run.Month, run.CentreId), run) ? 1 : 0;
+                if (this.runs.TryAdd((tenantId, run.Month, run.CentreId), run))
+                {
+                    stored++;
+                    if (log is not null && formatter is not null)
+                    {
+                        appended += log.Append(AggregateDomainEvents.ForReplenishmentRun(tenantId, run), formatter);
+                    }
+                }
             }
+        }
+
+        if (appended > 0)
+        {
+            signals?.EventsStored();
         }
 
         return Task.FromResult(stored);

@@ -9,7 +9,8 @@ namespace AfterSales.Entitlements.Spares;
 /// with one lock; the version check and the append happen under it, so of two writers saving from
 /// the same version exactly one wins and the other gets a <see cref="ConcurrencyConflictException"/>.
 /// Ledgers are immutable, so callers cannot change what is stored. Given an event log and a formatter, a
-/// save appends its events (<see cref="AggregateDomainEvents.ForStockSave"/>) under the same lock.
+/// save appends its events (<see cref="AggregateDomainEvents.ForStockSave"/> and, given a <see cref="StockTarget"/>,
+/// <see cref="AggregateDomainEvents.ForStockTarget"/>) under the same lock.
 /// </summary>
 /// <param name="log">Where saves append their domain events; none when <see langword="null"/>.</param>
 /// <param name="formatter">Formats the appended events; none are appended without it.</param>
@@ -18,6 +19,17 @@ public sealed class InMemoryStockLedgerStore(InMemoryEventLog? log = null, IEven
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, string Centre, string Part), StockLedger> ledgers = [];
+
+    /// <summary>
+    /// The target (R-SP-1) each save's movements are checked against, with the installed base <see cref="Devices"/> counts:
+    /// a movement that takes the stock from at or above it to below it appends an <see cref="AfterSalesEventTypes.StockBelowTarget"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no such events (<c>AddAfterSales</c> sets <c>AfterSalesOptions.StockTarget</c>).</value>
+    public ReplenishmentPolicy? StockTarget { get; init; }
+
+    /// <summary>The registry the installed base is counted from (devices of the centre whose model is the part number); none counted when <see langword="null"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: an installed base of 0, so only a target's minimum applies.</value>
+    public Warranty.InMemoryDeviceRegistry? Devices { get; init; }
 
     /// <inheritdoc />
     public Task<StockLedger> LoadAsync(string tenantId, string centreId, string partNumber, CancellationToken cancellationToken = default)
@@ -69,12 +81,25 @@ public sealed class InMemoryStockLedgerStore(InMemoryEventLog? log = null, IEven
             }
 
             ledgers[key] = ledger;
-            if (log is not null && formatter is not null && log.Append(AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion), formatter) > 0)
+            if (log is not null && formatter is not null && log.Append(Events(tenantId, ledger, expectedVersion), formatter) > 0)
             {
                 signals?.EventsStored();
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private IReadOnlyList<DomainEvent> Events(string tenantId, StockLedger ledger, int expectedVersion)
+    {
+        var moved = AggregateDomainEvents.ForStockSave(tenantId, ledger, expectedVersion);
+        if (StockTarget is null)
+        {
+            return moved;
+        }
+
+        var installed = Devices?.InstalledBase(tenantId, ledger.CentreId, ledger.PartNumber) ?? 0;
+        var below = AggregateDomainEvents.ForStockTarget(tenantId, ledger, expectedVersion, installed, StockTarget);
+        return below.Count == 0 ? moved : [.. moved, .. below];
     }
 }

@@ -80,6 +80,20 @@ public sealed class ReplenishmentPolicy
     internal bool IsMet(int onHand, int installedBase) =>
         onHand >= Minimum && onHand * Denominator >= Numerator * installedBase;
 
+    /// <summary>
+    /// Whether a movement from <paramref name="before"/> to <paramref name="after"/> units on hand takes the stock from
+    /// at or above the target to below it (R-SP-1): true on the crossing only, false while it stays below or above.
+    /// </summary>
+    /// <param name="before">Units on hand before the movement.</param>
+    /// <param name="after">Units on hand after it.</param>
+    /// <param name="installedBase">The installed base the target is computed from.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="installedBase"/> is negative.</exception>
+    public bool CrossesBelow(int before, int after, int installedBase)
+    {
+        EntitlementGuard.NotNegative(installedBase);
+        return IsMet(before, installedBase) && !IsMet(after, installedBase);
+    }
+
     internal int TargetUnchecked(int installedBase)
     {
         var byRatio = (int)((Numerator * installedBase + Denominator - 1) / Denominator);

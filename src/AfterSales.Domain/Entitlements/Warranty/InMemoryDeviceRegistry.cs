@@ -35,6 +35,17 @@ public sealed class InMemoryDeviceRegistry : IDeviceRegistry
         }
     }
 
+    /// <summary>The installed base of a centre for a model: the tenant's devices registered there, for the stock target (R-SP-1).</summary>
+    internal int InstalledBase(string tenantId, string centreId, string model)
+    {
+        lock (gate)
+        {
+            return devices.Count(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)
+                && string.Equals(p.Value.Value.ServiceCentreId, centreId, StringComparison.Ordinal)
+                && string.Equals(p.Value.Value.Model, model, StringComparison.Ordinal));
+        }
+    }
+
     /// <inheritdoc />
     public Task<int> SaveAsync(string tenantId, DeviceRecord record, int expectedVersion, CancellationToken cancellationToken = default)
     {
