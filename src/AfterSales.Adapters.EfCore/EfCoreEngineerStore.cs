@@ -151,7 +151,8 @@ public sealed class EfCoreEngineerStore<TContext> : IEngineerStore
 
             try
             {
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                // Behind every other write on SQLite (see SqliteWriter).
+                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
                 return expectedVersion + 1;
             }
             catch (DbUpdateException ex)
