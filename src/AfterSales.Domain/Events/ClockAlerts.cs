@@ -207,14 +207,17 @@ public static class ClockAlerts
 
     /// <summary>
     /// While paused, a clock's due instant ("if work resumed now") moves later; the first instant it reaches
-    /// the due instant of a running rival for the same metric, the rival is the strictest.
+    /// the (fixed) due instant of a rival for the same metric that is not paused, the rival is the strictest.
     /// </summary>
     private static Instant? SwitchOfPaused(SlaClock paused, IReadOnlyList<SlaClock> candidates, Instant now)
     {
         Instant? rival = null;
         foreach (var c in candidates)
         {
-            if (!ReferenceEquals(c.Target, paused.Target) && c.Status == SlaClockStatus.Running && c.DueAt is { } d && (rival is null || d < rival))
+            // Any rival whose due instant is fixed: running, or stopped (met, late, breached) or waived while
+            // not in the open pause itself — a waived rival with an earlier due instant is the "strictest" too.
+            if (!ReferenceEquals(c.Target, paused.Target) && c.Status is not (SlaClockStatus.Paused or SlaClockStatus.NotStarted) && !c.IsWaiting
+                && c.DueAt is { } d && (rival is null || d < rival))
             {
                 rival = d;
             }

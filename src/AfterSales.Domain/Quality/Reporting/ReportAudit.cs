@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AfterSales.Sla;
+using NodaTime.Text;
 
 namespace AfterSales.Quality.Reporting;
 
@@ -24,6 +25,10 @@ internal static class ReportAudit
         + "responded_at,arrived_at,restored_at,resolved_at,clocks_met,clocks_met_late,clocks_breached,clocks_open,clock_detail,"
         + "downtime_minutes,parts_replaced,part_types,ratings,ratings_satisfied,surveys,survey_skill,survey_attitude,survey_timeliness,"
         + "callback_due,callback_done,shipments,shipments_correct";
+
+    // Compiled once: a pattern text given to ToString is looked up again on every call, for every row.
+    private static readonly LocalDateTimePattern Minute = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm");
+    private static readonly LocalDatePattern Month = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM");
 
     public static string Row(FiguresAccumulator quarter, WorkOrderFacts facts)
     {
@@ -70,14 +75,14 @@ internal static class ReportAudit
         var surveys = facts.Surveys.Where(s => quarter.Counts(s.AnsweredOn)).ToList();
         var callbackDue = facts.Callback is { InWarranty: true } c && quarter.Counts(c.DueOn);
         var shipments = facts.Shipments.Where(s => quarter.Counts(s.ShippedOn)).ToList();
-        string Local(Instant? at) => at is { } i ? i.InZone(zone).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        string Local(Instant? at) => at is { } i ? Minute.Format(i.InZone(zone).LocalDateTime) : "";
         string Items(Func<SatisfactionSurvey, int?> item) => string.Join('|', surveys.Select(s => item(s)?.ToString(CultureInfo.InvariantCulture) ?? ""));
 
         string[] fields =
         [
             Text(o.Id), Text(o.DeviceSerial), Text(o.SeverityCode), Text(o.Severity.NameZh), Text(o.Severity.NameEn), Flag(o.IsMajorFault),
             Text(o.Engineer ?? ""), Flag(o.InWarranty), Local(o.ReportedAt), Flag(counted),
-            counted ? o.ReportedAt.InZone(zone).Date.ToString("uuuu-MM", CultureInfo.InvariantCulture) : "",
+            counted ? Month.Format(o.ReportedAt.InZone(zone).Date) : "",
             Local(o.RespondedAt), Local(o.ArrivedAt), Local(o.RestoredAt), Local(o.ResolvedAt),
             Number(counted ? met : 0), Number(counted ? late : 0), Number(counted ? breached : 0), Number(counted ? open : 0), Text(detail.ToString()),
             ((long)Math.Round(down.TotalMinutes)).ToString(CultureInfo.InvariantCulture),
