@@ -4,6 +4,8 @@ using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
+using AfterSales.EntityFrameworkCore.Deadlines;
+using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.Events;
 using AfterSales.Idempotency;
 using AfterSales.Quality.Complaints;
@@ -42,7 +44,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// (then each call resolves it from a new scope).
     /// </summary>
     /// <remarks>
-    /// <para>For events it also replaces the <see cref="IDeadlineQueue"/> (the ticket store), the
+    /// <para>For events it also replaces the <see cref="IDeadlineQueue"/>s with two: the due notices' (events due at a
+    /// future instant, such as <see cref="AfterSalesEventTypes.LoanerOverdue"/>) and the ticket store, registered last, the
     /// <see cref="IEventFeed"/> (<see cref="EfCoreEventFeed{TContext}"/>) and the <see cref="IWebhookStore"/>
     /// (<see cref="EfCoreWebhookStore{TContext}"/>); the stores write their events into the outbox when an
     /// <see cref="IEventFormatter"/> is registered (the HTTP adapter registers one), the stock saves checking their
@@ -70,7 +73,17 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock, formatter, signals) { StockTarget = StockTarget(sp) };
         });
         services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
-        services.Replace(ServiceDescriptor.Singleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+
+        // The watcher visits every queue: the due notices' (loaners' return-by …) and the work orders', registered
+        // last so that a single IDeadlineQueue resolves to the ticket store as before.
+        services.RemoveAll<IDeadlineQueue>();
+        services.AddSingleton<IDeadlineQueue>(static sp =>
+            new EfCoreDueNoticeQueue<TContext>(
+                sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                    ? ContextSource<TContext>.From(factory)
+                    : ContextSource<TContext>.From(sp.GetRequiredService<IServiceScopeFactory>()),
+                sp.GetService<EventSignals>()));
+        services.AddSingleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IEventFeed>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreEventFeed<TContext>(factory)

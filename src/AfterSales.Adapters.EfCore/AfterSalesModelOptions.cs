@@ -79,6 +79,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The quality terms versions table's name (质量考核条款).</summary>
     public string QualityTermsTable => TablePrefix + "quality_terms";
 
+    /// <summary>The due notices table's name (到期通知).</summary>
+    public string DueNoticesTable => TablePrefix + "due_notices";
+
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";
 

@@ -167,6 +167,32 @@ public sealed record ReplenishmentOrderedData(
         [.. r.Run.Orders.Select(static o => new ReplenishmentOrderResponse(o.CentreId, o.PartNumber, o.Quantity, o.OnHand, o.Target))]);
 }
 
+/// <summary>
+/// The <c>data</c> of <c>aftersales.loaner.overdue</c>: a loaner unit lent with a return-by (归还期限, R-SP-5) that was
+/// not back when it passed. The event's <c>time</c> is the return-by; its subject <c>tickets/{id}/loaners/{unitSerialNumber}</c>.
+/// </summary>
+/// <param name="WorkOrderId">The work order that lent it.</param>
+/// <param name="UnitSerialNumber">The unit's serial number.</param>
+/// <param name="PartNumber">The loaner pool's part number.</param>
+/// <param name="CentreId">The service centre whose pool lent it, if said.</param>
+/// <param name="Grade">The unit's grade, if known.</param>
+/// <param name="ProvidedAt">When it was lent.</param>
+/// <param name="ReturnBy">When it was to be back: the instant it became overdue.</param>
+/// <param name="Version">The work order's version whose event lent it.</param>
+public sealed record LoanerOverdueData(
+    string WorkOrderId,
+    string UnitSerialNumber,
+    string? PartNumber,
+    string? CentreId,
+    int? Grade,
+    Instant ProvidedAt,
+    Instant ReturnBy,
+    int Version)
+{
+    internal static LoanerOverdueData From(LoanerOverdue l) => new(
+        l.WorkOrderId.Value, l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.Loaner.ReturnBy!.Value, l.Version);
+}
+
 /// <summary>The body of <c>POST /webhooks</c>.</summary>
 public sealed record CreateWebhookRequest
 {

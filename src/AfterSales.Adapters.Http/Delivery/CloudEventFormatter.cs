@@ -55,6 +55,7 @@ internal sealed class CloudEventFormatter : IEventFormatter
         StockMoved m => StockMovedData.From(m),
         StockBelowTarget b => StockBelowTargetData.From(b),
         ReplenishmentOrdered r => ReplenishmentOrderedData.From(r),
+        LoanerOverdue l => LoanerOverdueData.From(l),
         _ => throw new NotSupportedException($"The HTTP adapter has no wire shape for event data {data.GetType().Name}."),
     };
 }

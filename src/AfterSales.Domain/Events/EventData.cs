@@ -174,3 +174,30 @@ public sealed class StockBelowTarget : DomainEventData
     /// <summary>The stock to keep (<see cref="ReplenishmentPolicy.TargetFor"/> of <see cref="InstalledBase"/>).</summary>
     public int Target { get; }
 }
+
+/// <summary>
+/// The data of <see cref="AfterSalesEventTypes.LoanerOverdue"/>: a loaner unit lent with a return-by (归还期限) that
+/// was not back when it passed (R-SP-5). The event's instant is the return-by.
+/// </summary>
+public sealed class LoanerOverdue : DomainEventData
+{
+    internal LoanerOverdue(TicketId workOrderId, TicketLoaner loaner, Instant providedAt, int version)
+    {
+        WorkOrderId = workOrderId;
+        Loaner = loaner;
+        ProvidedAt = providedAt;
+        Version = version;
+    }
+
+    /// <summary>The work order that lent it.</summary>
+    public TicketId WorkOrderId { get; }
+
+    /// <summary>The unit, with its <see cref="TicketLoaner.ReturnBy"/>.</summary>
+    public TicketLoaner Loaner { get; }
+
+    /// <summary>When it was lent.</summary>
+    public Instant ProvidedAt { get; }
+
+    /// <summary>The work order's version whose event lent it.</summary>
+    public int Version { get; }
+}
