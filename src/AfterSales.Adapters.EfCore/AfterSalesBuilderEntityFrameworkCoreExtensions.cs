@@ -134,8 +134,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCorePriceListCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), RequireClock(sp))));
         services.Replace(ServiceDescriptor.Singleton<IDeviceRegistry>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreDeviceRegistry<TContext>(factory)
-                : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+                ? new EfCoreDeviceRegistry<TContext>(factory) { WarrantyNotices = WarrantyNotices(sp) }
+                : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>()) { WarrantyNotices = WarrantyNotices(sp) }));
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(static sp =>
         {
             var options = sp.GetService<IOptions<IdempotencyStoreOptions>>()?.Value ?? new IdempotencyStoreOptions();
@@ -165,6 +165,11 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         }));
         return builder;
     }
+
+    private static WarrantyNoticeSettings? WarrantyNotices(IServiceProvider sp) =>
+        sp.GetService<IEventFormatter>() is { } formatter && sp.GetService<AfterSalesOptions>() is { WarrantyExpiringLead: { } lead } options
+            ? new WarrantyNoticeSettings(sp.GetRequiredService<WarrantyPolicyCatalog>(), options.DefaultWarrantyPolicyCode, lead, RequireClock(sp), formatter, sp.GetService<EventSignals>())
+            : null;
 
     private static AfterSales.Entitlements.Spares.ReplenishmentPolicy? StockTarget(IServiceProvider sp) =>
         sp.GetService<AfterSalesOptions>()?.StockTarget;

@@ -193,6 +193,36 @@ public sealed record LoanerOverdueData(
         l.WorkOrderId.Value, l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.Loaner.ReturnBy!.Value, l.Version);
 }
 
+/// <summary>
+/// The <c>data</c> of <c>aftersales.warranty.expiring</c>: a registered device whose warranty enters its pre-expiry window
+/// (保修即将到期, R-IN-2: a full inspection is due before it ends). The event's <c>time</c> is the start of the window
+/// (the configured lead before the end); its subject <c>devices/{serialNumber}/warranty</c>.
+/// </summary>
+/// <param name="SerialNumber">The device's serial number.</param>
+/// <param name="Component">The component class's code (<c>hardware</c>, <c>software</c> …).</param>
+/// <param name="WarrantyPolicyCode">The warranty policy that assessed it.</param>
+/// <param name="StartsOn">The first day of its (last) warranty term.</param>
+/// <param name="LastCoveredDay">The last covered day.</param>
+/// <param name="EndsAt">When the warranty ends: the start of the day after the last covered day, in the policy's zone.</param>
+/// <param name="ServiceCentreId">The service centre that serves it, if recorded.</param>
+/// <param name="Model">Its model, if recorded.</param>
+/// <param name="ContractId">Its contract, if recorded.</param>
+public sealed record WarrantyExpiringData(
+    string SerialNumber,
+    string Component,
+    string WarrantyPolicyCode,
+    LocalDate StartsOn,
+    LocalDate LastCoveredDay,
+    Instant EndsAt,
+    string? ServiceCentreId,
+    string? Model,
+    string? ContractId)
+{
+    internal static WarrantyExpiringData From(WarrantyExpiring w) => new(
+        w.Device.SerialNumber, w.Device.Component.Code, w.WarrantyPolicyCode, w.StartsOn, w.LastCoveredDay, w.EndsAt,
+        w.Device.ServiceCentreId, w.Device.Model, w.Device.ContractId);
+}
+
 /// <summary>The body of <c>POST /webhooks</c>.</summary>
 public sealed record CreateWebhookRequest
 {

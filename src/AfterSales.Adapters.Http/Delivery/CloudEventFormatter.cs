@@ -56,6 +56,7 @@ internal sealed class CloudEventFormatter : IEventFormatter
         StockBelowTarget b => StockBelowTargetData.From(b),
         ReplenishmentOrdered r => ReplenishmentOrderedData.From(r),
         LoanerOverdue l => LoanerOverdueData.From(l),
+        WarrantyExpiring w => WarrantyExpiringData.From(w),
         _ => throw new NotSupportedException($"The HTTP adapter has no wire shape for event data {data.GetType().Name}."),
     };
 }

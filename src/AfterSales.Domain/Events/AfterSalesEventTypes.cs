@@ -70,7 +70,11 @@ public static class AfterSalesEventTypes
     /// <summary>Reserved: an inspection window closes (R-IN-1) — inspection plans are not stored yet.</summary>
     public const string InspectionDue = "aftersales.inspection.due";
 
-    /// <summary>Reserved: a device's warranty enters its pre-expiry window (R-IN-2) — devices are not yet linked to a warranty policy.</summary>
+    /// <summary>
+    /// A registered device's warranty enters its pre-expiry window (保修即将到期, R-IN-2): at the start of the day
+    /// <c>AfterSalesOptions.WarrantyExpiringLead</c> before it ends, once per assessed end (a <see cref="DueNotice"/> the device's save
+    /// schedules and the deadline watcher emits); data <see cref="Events.WarrantyExpiring"/>.
+    /// </summary>
     public const string WarrantyExpiring = "aftersales.warranty.expiring";
 
     /// <summary>
@@ -84,9 +88,9 @@ public static class AfterSalesEventTypes
     /// <summary>Every ticket event type, in kind order.</summary>
     public static IReadOnlyList<string> TicketTypes { get; } = [.. Enum.GetValues<TicketEventKind>().Select(ForTicket)];
 
-    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock, replenishment and loaner-overdue types.</summary>
+    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock, replenishment, loaner-overdue and warranty-expiring types.</summary>
     public static IReadOnlyList<string> Emitted { get; } =
-        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue];
+        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, WarrantyExpiring];
 
     /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
     public static IReadOnlyList<string> Known { get; } =

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AfterSales.Entitlements.Warranty;
 using AfterSales.Internal;
 using AfterSales.WorkOrders;
 
@@ -52,5 +53,54 @@ public static class DueNotices
         }
 
         return notices ?? (IReadOnlyList<DueNotice>)[];
+    }
+
+    /// <summary>
+    /// A device's warranty notice (R-IN-2): <see cref="AfterSalesEventTypes.WarrantyExpiring"/> at the start of the day
+    /// <paramref name="lead"/> before its warranty ends (the day after its last covered day, in the policy's zone), as
+    /// <paramref name="policy"/> assesses the record with every replacement it holds (R-WAR-3 restarts included). Saving the
+    /// device again moves it; it is withdrawn when no policy covers the device's component or the warranty has already
+    /// ended at <paramref name="now"/>.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="record">The device as saved.</param>
+    /// <param name="policy">Its warranty policy (the record's, or the tenant's default), if any.</param>
+    /// <param name="lead">How long before the end to notify, e.g. <see cref="WarrantyPolicy.PreExpiryWindow"/>.</param>
+    /// <param name="now">When the device is saved.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lead"/> is negative.</exception>
+    public static DueNotice ForDevice(string tenantId, DeviceRecord record, WarrantyPolicy? policy, Period lead, Instant now)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(record);
+        Guard.NotNull(lead);
+        var subject = $"devices/{record.SerialNumber}/warranty";
+        if (policy?.TermFor(record.Component) is null)
+        {
+            return DueNotice.Withdraw(tenantId, AfterSalesEventTypes.WarrantyExpiring, subject);
+        }
+
+        // Assessed as of the end of time: every recorded replacement counts; the status is not used, only the covered days.
+        var assessment = policy.Evaluate(record, LocalDate.MaxIsoValue);
+        var endsOn = assessment.LastCoveredDay.PlusDays(1);
+        var notifyOn = endsOn.Minus(lead);
+        if (notifyOn > endsOn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lead), lead, $"lead must not be negative, was {lead}.");
+        }
+
+        var endsAt = endsOn.AtStartOfDayInZone(policy.Zone).ToInstant();
+        if (endsAt <= now)
+        {
+            return DueNotice.Withdraw(tenantId, AfterSalesEventTypes.WarrantyExpiring, subject);
+        }
+
+        var dueAt = notifyOn.AtStartOfDayInZone(policy.Zone).ToInstant();
+        return DueNotice.Schedule(new DomainEvent(
+            EventIds.For("warranty-expiring", tenantId, record.SerialNumber, policy.Code, endsOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), notifyOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)),
+            AfterSalesEventTypes.WarrantyExpiring,
+            tenantId,
+            subject,
+            dueAt,
+            new WarrantyExpiring(record, policy.Code, assessment.StartsOn, assessment.LastCoveredDay, endsAt)));
     }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Entitlements.Spares;
+using AfterSales.Entitlements.Warranty;
 using AfterSales.Quality.Complaints;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
@@ -200,4 +201,35 @@ public sealed class LoanerOverdue : DomainEventData
 
     /// <summary>The work order's version whose event lent it.</summary>
     public int Version { get; }
+}
+
+/// <summary>
+/// The data of <see cref="AfterSalesEventTypes.WarrantyExpiring"/>: a device whose warranty enters its pre-expiry window
+/// (保修即将到期, R-IN-2: a full inspection is due before it ends). The event's instant is the start of the window.
+/// </summary>
+public sealed class WarrantyExpiring : DomainEventData
+{
+    internal WarrantyExpiring(DeviceRecord device, string warrantyPolicyCode, LocalDate startsOn, LocalDate lastCoveredDay, Instant endsAt)
+    {
+        Device = device;
+        WarrantyPolicyCode = warrantyPolicyCode;
+        StartsOn = startsOn;
+        LastCoveredDay = lastCoveredDay;
+        EndsAt = endsAt;
+    }
+
+    /// <summary>The device as registered when the notice was scheduled.</summary>
+    public DeviceRecord Device { get; }
+
+    /// <summary>The warranty policy that assessed it.</summary>
+    public string WarrantyPolicyCode { get; }
+
+    /// <summary>The first day of its (last) warranty term.</summary>
+    public LocalDate StartsOn { get; }
+
+    /// <summary>The last covered day.</summary>
+    public LocalDate LastCoveredDay { get; }
+
+    /// <summary>When the warranty ends: the start of the day after the last covered day, in the policy's zone.</summary>
+    public Instant EndsAt { get; }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AfterSales.Entitlements.Warranty;
 using AfterSales.Http.Tests.Support;
 using AfterSales.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 using NodaTime.Text;
 
@@ -17,6 +19,10 @@ public sealed class DueNoticeEventTests
 {
     private const string Overdue = "aftersales.loaner.overdue";
 
+    private const string Expiring = "aftersales.warranty.expiring";
+
+    private static readonly DateTimeZone Beijing = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+
     private static readonly Instant Start = ServiceFactory.Start;
 
     [Fact]
@@ -30,6 +36,12 @@ public sealed class DueNoticeEventTests
 
     [PostgresFact]
     public Task Loaner_R_SP_5_TwoNodes_OverdueEmittedOnce_PostgreSql() => TwoNodesOnce(TestDatabase.PostgreSql);
+
+    [Fact]
+    public Task Warranty_R_IN_2_ExpiringOnceTheLeadBeforeTheEnd_NotBefore_NotWhenEnded_MovedWhenTheDeviceChanges_Sqlite() => WarrantyExpiringOnce(TestDatabase.Sqlite);
+
+    [PostgresFact]
+    public Task Warranty_R_IN_2_ExpiringOnceTheLeadBeforeTheEnd_NotBefore_NotWhenEnded_MovedWhenTheDeviceChanges_PostgreSql() => WarrantyExpiringOnce(TestDatabase.PostgreSql);
 
     [Fact]
     public async Task Loaner_R_SP_5_ReturnByNotAfterTheLoan_400NamingReturnBy_NothingStored()
@@ -130,6 +142,56 @@ public sealed class DueNoticeEventTests
         Assert.Equal(Enumerable.Range(0, 20).Select(static i => $"tickets/WO-{i}/loaners/LN-{i}").Order(), overdue.Select(Subject).Order());
     }
 
+    private static async Task WarrantyExpiringOnce(TestDatabase database)
+    {
+        using var factory = new ServiceFactory(database);
+        using var client = factory.ClientFor("acme");
+
+        // cn-000-kiosk: hardware for a year from acceptance; notified 3 months (the default lead) before the end, Beijing time.
+        await RegisterAsync(client, "DEV-1", "2025-07-01"); // ends 2026-07-01: notified 2026-04-01
+        await RegisterAsync(client, "DEV-S", "2025-06-30"); // a day earlier: the sentinel
+        await RegisterAsync(client, "DEV-2", "2025-07-01");
+        await RegisterAsync(client, "DEV-3", "2024-01-01"); // ended before now: never notified
+        var notify1 = new LocalDate(2026, 4, 1).AtStartOfDayInZone(Beijing).ToInstant();
+
+        // DEV-2 moves to a two-year contract: its notice moves a year on.
+        var registry = factory.Services.GetRequiredService<IDeviceRegistry>();
+        var dev2 = (await registry.GetAsync("acme", "DEV-2"))!;
+        await registry.SaveAsync("acme", dev2.Value.WithContract("cn-001-lighting", "C-9"), dev2.Version);
+        var notify2 = new LocalDate(2027, 4, 1).AtStartOfDayInZone(Beijing).ToInstant();
+
+        factory.Timer.AdvanceTo(notify1 - Duration.FromMilliseconds(1));
+        var early = await WaitForAsync(client, static o => o.Any(static e => Subject(e) == "devices/DEV-S/warranty"), Expiring);
+        Assert.Equal(["devices/DEV-S/warranty"], early.Select(Subject));
+
+        factory.Timer.AdvanceTo(notify1 + Duration.FromMilliseconds(1));
+        var due = await WaitForAsync(client, static o => o.Any(static e => Subject(e) == "devices/DEV-1/warranty"), Expiring);
+        Assert.Equal(["devices/DEV-S/warranty", "devices/DEV-1/warranty"], due.Select(Subject));
+
+        factory.Timer.AdvanceTo(notify2 + Duration.FromMilliseconds(1));
+        await WaitForAsync(client, static o => o.Any(static e => Subject(e) == "devices/DEV-2/warranty"), Expiring);
+        factory.Timer.AdvanceTo(notify2 + Duration.FromDays(400));
+        await Task.Delay(300);
+        var all = await OverdueAsync(client, Expiring);
+        Assert.Equal(["devices/DEV-S/warranty", "devices/DEV-1/warranty", "devices/DEV-2/warranty"], all.Select(Subject));
+        Assert.Equal(3, all.Select(static e => (string)e["id"]!).Distinct().Count());
+
+        var one = all[1];
+        Assert.Equal(notify1, Parse((string)one["time"]!));
+        var data = one["data"]!;
+        Assert.Equal(("DEV-1", "hardware", "cn-000-kiosk", "2025-07-01", "2026-06-30"),
+            ((string)data["serialNumber"]!, (string)data["component"]!, (string)data["warrantyPolicyCode"]!, (string)data["startsOn"]!, (string)data["lastCoveredDay"]!));
+        Assert.Equal(new LocalDate(2026, 7, 1).AtStartOfDayInZone(Beijing).ToInstant(), Parse((string)data["endsAt"]!));
+        Assert.Equal(("BJ", "KIOSK-3"), ((string)data["serviceCentreId"]!, (string)data["model"]!));
+        var moved = all[2];
+        Assert.Equal(notify2, Parse((string)moved["time"]!));
+        Assert.Equal(("cn-001-lighting", "2027-06-30", "C-9"), ((string)moved["data"]!["warrantyPolicyCode"]!, (string)moved["data"]!["lastCoveredDay"]!, (string)moved["data"]!["contractId"]!));
+    }
+
+    private static async Task RegisterAsync(HttpClient client, string serial, string acceptedOn) =>
+        (await client.PostAsync("/after-sales/devices", Api.Json($$"""{"serialNumber":"{{serial}}","component":"hardware","acceptedOn":"{{acceptedOn}}","warrantyPolicy":"cn-000-kiosk","centreId":"BJ","model":"KIOSK-3"}""")))
+            .EnsureSuccessStatusCode();
+
     private static string Lend(string unit, Instant returnBy) =>
         $$"""{"unitSerialNumber":"{{unit}}","partNumber":"LOANER-1","grade":1,"returnBy":"{{InstantPattern.ExtendedIso.Format(returnBy)}}"}""";
 
@@ -143,15 +205,15 @@ public sealed class DueNoticeEventTests
 
     private static Instant Parse(string text) => InstantPattern.ExtendedIso.Parse(text).Value;
 
-    /// <summary>The tenant's overdue events in feed order.</summary>
-    private static async Task<List<JsonNode>> OverdueAsync(HttpClient client)
+    /// <summary>The tenant's events of <paramref name="type"/> in feed order.</summary>
+    private static async Task<List<JsonNode>> OverdueAsync(HttpClient client, string type = Overdue)
     {
         var events = new List<JsonNode>();
         var cursor = "0-0";
         while (true)
         {
             var page = await (await client.GetAsync($"/after-sales/events?limit=500&after={cursor}")).JsonAsync(HttpStatusCode.OK);
-            events.AddRange(page["events"]!.AsArray().Select(static e => e!).Where(static e => (string)e["type"]! == Overdue));
+            events.AddRange(page["events"]!.AsArray().Select(static e => e!).Where(e => (string)e["type"]! == type));
             cursor = (string)page["next"]!;
             if (!(bool)page["hasMore"]!)
             {
@@ -160,17 +222,17 @@ public sealed class DueNoticeEventTests
         }
     }
 
-    private static async Task<List<JsonNode>> WaitForAsync(HttpClient client, Func<List<JsonNode>, bool> done)
+    private static async Task<List<JsonNode>> WaitForAsync(HttpClient client, Func<List<JsonNode>, bool> done, string type = Overdue)
     {
         for (var until = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(20))
         {
-            var events = await OverdueAsync(client);
+            var events = await OverdueAsync(client, type);
             if (done(events))
             {
                 return events;
             }
 
-            Assert.True(DateTime.UtcNow < until, $"the overdue events did not show within 30 s; shown: {string.Join(", ", events.Select(Subject))}");
+            Assert.True(DateTime.UtcNow < until, $"the events did not show within 30 s; shown: {string.Join(", ", events.Select(Subject))}");
         }
     }
 }
