@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bounded HTTP load run: publishes the sample host (Release), starts it on 127.0.0.1 with SQLite and
 # logging off (Production: bearer tokens required, the durable idempotency store on), runs wrk for a
-# fixed duration per endpoint and prints a Markdown table. Loopback only.
+# fixed duration per endpoint and prints a Markdown table. Loopback only. "Logging off" includes the
+# host's one-line request log, which appsettings.json turns on by name (Default=None alone leaves it on).
 # Usage: benchmarks/load/run.sh [seconds per endpoint, default 10]
 # LOAD_AUTH=bearer (default): every request sends a bearer token signed with a key made for the run.
 # LOAD_AUTH=header: no token, X-Tenant-Id trusted (gateway mode), to compare with runs before 0.2.
@@ -46,7 +47,8 @@ export LOAD_CREDENTIALS="$CREDENTIALS"
 "$WORK/app/AfterSales.Host" --urls "$BASE" --contentRoot "$WORK/app" \
   --ConnectionStrings:AfterSales="Data Source=$WORK/load.db" \
   --AfterSales:Http:TenantRequestLimit=0 --AfterSales:Http:ClientRequestLimit=0 \
-  --Logging:LogLevel:Default=None >"$WORK/host.log" 2>&1 &
+  --Logging:LogLevel:Default=None --Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=None \
+  >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
 
 for _ in $(seq 1 60); do

@@ -76,6 +76,18 @@ internal sealed class SchemaValidator
         return errors;
     }
 
+    /// <summary>
+    /// Every document's read (文档读取): the schema first — its errors, all of them, by JSON path — and only a
+    /// valid document deserialized and handed to <paramref name="convert"/> for the domain's own checks.
+    /// </summary>
+    public DocumentResult<TResult> Read<TDocument, TResult>(JsonElement json, JsonSerializerOptions options, Func<TDocument, DocumentResult<TResult>> convert)
+        where TDocument : class
+        where TResult : class
+    {
+        var errors = Validate(json);
+        return errors.Count > 0 ? DocumentResult<TResult>.Invalid(errors) : convert(json.Deserialize<TDocument>(options)!);
+    }
+
     /// <summary><c>/weeklyHours/monday/1</c> → <c>$.weeklyHours.monday[1]</c> (RFC 6901 pointer to a JSON path).</summary>
     internal static string ToJsonPath(string pointer)
     {

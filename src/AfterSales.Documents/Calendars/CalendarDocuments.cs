@@ -36,17 +36,8 @@ public static class CalendarDocuments
     /// </summary>
     /// <param name="json">The document.</param>
     /// <returns>The definition, or the errors.</returns>
-    public static DocumentResult<CalendarDefinition> ReadDefinition(JsonElement json)
-    {
-        var schemaErrors = Calendar.Value.Validate(json);
-        if (schemaErrors.Count > 0)
-        {
-            return DocumentResult<CalendarDefinition>.Invalid(schemaErrors);
-        }
-
-        var document = json.Deserialize<CalendarDocument>(SerializerOptions)!;
-        return ToDefinition(document);
-    }
+    public static DocumentResult<CalendarDefinition> ReadDefinition(JsonElement json) =>
+        Calendar.Value.Read<CalendarDocument, CalendarDefinition>(json, SerializerOptions, ToDefinition);
 
     /// <summary>
     /// Reads one year's document (<c>$defs/holidayYear</c>, the body of <c>PUT …/years/{year}</c>):
@@ -55,24 +46,18 @@ public static class CalendarDocuments
     /// <param name="json">The document.</param>
     /// <param name="year">The year it is for.</param>
     /// <returns>The year's data, or the errors.</returns>
-    public static DocumentResult<HolidayYear> ReadYear(JsonElement json, int year)
-    {
-        var schemaErrors = Year.Value.Validate(json);
-        if (schemaErrors.Count > 0)
+    public static DocumentResult<HolidayYear> ReadYear(JsonElement json, int year) =>
+        Year.Value.Read<HolidayYearDocument, HolidayYear>(json, SerializerOptions, document =>
         {
-            return DocumentResult<HolidayYear>.Invalid(schemaErrors);
-        }
+            var errors = new List<DocumentError>();
+            if (document.Year is { } named && named != year)
+            {
+                errors.Add(new DocumentError("$.year", string.Create(CultureInfo.InvariantCulture, $"year is {named} but the document is for {year}; leave it out or make them equal.")));
+            }
 
-        var document = json.Deserialize<HolidayYearDocument>(SerializerOptions)!;
-        var errors = new List<DocumentError>();
-        if (document.Year is { } named && named != year)
-        {
-            errors.Add(new DocumentError("$.year", string.Create(CultureInfo.InvariantCulture, $"year is {named} but the document is for {year}; leave it out or make them equal.")));
-        }
-
-        var result = ToYear(document, year, "$", errors);
-        return result is not null && errors.Count == 0 ? DocumentResult<HolidayYear>.Valid(result) : DocumentResult<HolidayYear>.Invalid(errors);
-    }
+            var result = ToYear(document, year, "$", errors);
+            return result is not null && errors.Count == 0 ? DocumentResult<HolidayYear>.Valid(result) : DocumentResult<HolidayYear>.Invalid(errors);
+        });
 
     /// <summary>Converts a document already in memory (e.g. built in code) to a definition: the domain's checks, by JSON path.</summary>
     /// <param name="document">The document.</param>

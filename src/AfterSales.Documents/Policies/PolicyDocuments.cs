@@ -38,13 +38,8 @@ public static class PolicyDocuments
     /// <summary>Validates <paramref name="json"/> against the schema and reads the document; every schema error by JSON path.</summary>
     /// <param name="json">The document.</param>
     /// <returns>The document, or the errors.</returns>
-    public static DocumentResult<PolicyDocument> Read(JsonElement json)
-    {
-        var errors = Validator.Value.Validate(json);
-        return errors.Count > 0
-            ? DocumentResult<PolicyDocument>.Invalid(errors)
-            : DocumentResult<PolicyDocument>.Valid(json.Deserialize<PolicyDocument>(SerializerOptions)!);
-    }
+    public static DocumentResult<PolicyDocument> Read(JsonElement json) =>
+        Validator.Value.Read<PolicyDocument, PolicyDocument>(json, SerializerOptions, DocumentResult<PolicyDocument>.Valid);
 
     /// <summary>Reads a policy: schema first, then the domain's checks; every error by JSON path. The result is version 1.</summary>
     /// <param name="json">The document.</param>

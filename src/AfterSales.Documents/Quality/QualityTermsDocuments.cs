@@ -31,13 +31,8 @@ public static class QualityTermsDocuments
     /// <summary>Reads a quality terms document: schema first, then the domain's checks; every error by JSON path. <c>version</c> and <c>adoptedAt</c> are ignored.</summary>
     /// <param name="json">The document.</param>
     /// <returns>The terms, or the errors.</returns>
-    public static DocumentResult<QualityTerms> ReadTerms(JsonElement json)
-    {
-        var schemaErrors = Validator.Value.Validate(json);
-        return schemaErrors.Count > 0
-            ? DocumentResult<QualityTerms>.Invalid(schemaErrors)
-            : ToTerms(json.Deserialize<QualityTermsDocument>(SerializerOptions)!);
-    }
+    public static DocumentResult<QualityTerms> ReadTerms(JsonElement json) =>
+        Validator.Value.Read<QualityTermsDocument, QualityTerms>(json, SerializerOptions, ToTerms);
 
     /// <summary>Converts a document already in memory to terms: the domain's checks, by JSON path.</summary>
     /// <param name="document">The document.</param>

@@ -141,7 +141,7 @@ public static class ClockAlerts
     /// <summary><see cref="Next(SlaPolicy, Sla.Timeline.TicketTimeline, Instant)"/> under the terms a work order adopted over time.</summary>
     public static Instant? Next(IReadOnlyList<SlaTerms> terms, Sla.Timeline.TicketTimeline timeline, Instant now)
     {
-        var (clocks, candidates) = SlaEvaluator.EvaluateWithCandidates(Guard.NotNull(terms), Guard.NotNull(timeline), now);
+        var (clocks, candidates) = SlaEvaluator.EvaluateWithCandidates(Guard.NotNull(terms), Guard.NotNull(timeline), now, explain: false);
         return Next(clocks, candidates, now);
     }
 

@@ -51,7 +51,10 @@ public static class TicketDomainEvents
         }
 
         now = now < ticket.LastEventAt ? ticket.LastEventAt : now;
-        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, now);
+
+        // The summary reads instants and statuses only; the clocks are explained again only for the
+        // alerts, whose payloads carry the explanation (rare next to saves).
+        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, now, explain: false);
         var clocks = evaluation.Clocks;
         var summary = TicketSummary.Of(ticket, now, evaluation);
         var events = new List<DomainEvent>(ticket.Version - expectedVersion + 2);
@@ -86,10 +89,11 @@ public static class TicketDomainEvents
             if (expectedVersion > 0)
             {
                 var (timeline, terms) = ticket.StateAt(expectedVersion);
-                before = SlaEvaluator.Evaluate(terms, timeline, ticket.Events[expectedVersion - 1].At);
+                before = SlaEvaluator.EvaluateUnexplained(terms, timeline, ticket.Events[expectedVersion - 1].At);
             }
 
-            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, clocks), .. ClockAlerts.ProvisionalChanges(before, clocks)], now);
+            var explained = ticket.Clocks(now);
+            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, explained), .. ClockAlerts.ProvisionalChanges(before, explained)], now);
         }
 
         return new TicketEvaluation(summary, events);
@@ -106,14 +110,15 @@ public static class TicketDomainEvents
     {
         Guard.NotNull(ticket);
         now = now < since ? since : now;
-        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, now);
+        var evaluation = SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, now, explain: false);
         var clocks = evaluation.Clocks;
         var summary = TicketSummary.Of(ticket, now, evaluation);
         var events = new List<DomainEvent>();
         if (!ticket.IsFinished && ClockAlerts.Reached(clocks).Count > 0)
         {
-            var before = ticket.Clocks(since);
-            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, clocks), .. ClockAlerts.ProvisionalChanges(before, clocks)], now);
+            var before = SlaEvaluator.EvaluateUnexplained(ticket.Terms, ticket.Timeline, since);
+            var explained = ticket.Clocks(now);
+            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, explained), .. ClockAlerts.ProvisionalChanges(before, explained)], now);
         }
 
         return new TicketEvaluation(summary, events);

@@ -78,22 +78,29 @@ public static class SlaEvaluator
     /// <param name="now">The evaluation instant.</param>
     /// <param name="language">The language of the explanations; the latest policy's (<see cref="SlaPolicy.Language"/>) when <see langword="null"/>.</param>
     public static IReadOnlyList<SlaClock> Evaluate(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, ExplanationLanguage? language) =>
-        EvaluateAll(terms, timeline, now, language, null);
+        EvaluateAll(terms, timeline, now, language, null, explain: true);
 
     /// <summary>
     /// The clocks, and for each the clocks of every target that applied to its metric and cycle (the
     /// strictest of which it is): while a clock is paused, another target's running clock may become
     /// the stricter one with time alone (<see cref="Events.ClockAlerts.Next(IReadOnlyList{SlaTerms}, TicketTimeline, Instant)"/>).
     /// </summary>
+    /// <summary>
+    /// The clocks without their explanations (empty): for a report or a stored summary, which read the
+    /// instants and statuses only, so no line of text is formatted.
+    /// </summary>
+    internal static IReadOnlyList<SlaClock> EvaluateUnexplained(IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now) =>
+        EvaluateAll(terms, timeline, now, null, null, explain: false);
+
     internal static (IReadOnlyList<SlaClock> Clocks, IReadOnlyList<IReadOnlyList<SlaClock>> Candidates) EvaluateWithCandidates(
-        IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now)
+        IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, bool explain = true)
     {
         var candidates = new List<IReadOnlyList<SlaClock>>();
-        return (EvaluateAll(terms, timeline, now, null, candidates), candidates);
+        return (EvaluateAll(terms, timeline, now, null, candidates, explain), candidates);
     }
 
     private static List<SlaClock> EvaluateAll(
-        IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, ExplanationLanguage? language, List<IReadOnlyList<SlaClock>>? candidates)
+        IReadOnlyList<SlaTerms> terms, TicketTimeline timeline, Instant now, ExplanationLanguage? language, List<IReadOnlyList<SlaClock>>? candidates, bool explain)
     {
         Guard.NotNull(terms);
         Guard.NotNull(timeline);
@@ -124,7 +131,7 @@ public static class SlaEvaluator
         {
             if (metric.IsRecurring)
             {
-                AddOccurrences(terms, latest, timeline, metric, cycles, count, now, language, clocks, candidates);
+                AddOccurrences(terms, latest, timeline, metric, cycles, count, now, language, explain, clocks, candidates);
                 continue;
             }
 
@@ -132,7 +139,7 @@ public static class SlaEvaluator
             {
                 // One clock over every cycle: it continues after each re-opening, the fixed time excluded.
                 var appliedToContinued = candidates is null ? null : new List<SlaClock>();
-                var continued = EvaluateMetric(terms, latest, timeline, metric, cycles[0] with { EndEntry = count, Continues = cycles.Count > 1 }, 1, count, now, language, appliedToContinued);
+                var continued = EvaluateMetric(terms, latest, timeline, metric, cycles[0] with { EndEntry = count, Continues = cycles.Count > 1 }, 1, count, now, language, explain, appliedToContinued);
                 if (continued is not null)
                 {
                     clocks.Add(continued);
@@ -153,7 +160,7 @@ public static class SlaEvaluator
                 // re-opening still ends it.
                 var cycle = metric.RestartsOnReopen ? cycles[c] : cycles[c] with { EndEntry = count };
                 var applied = candidates is null ? null : new List<SlaClock>();
-                var clock = EvaluateMetric(terms, latest, timeline, metric, cycle, c + 1, count, now, language, applied);
+                var clock = EvaluateMetric(terms, latest, timeline, metric, cycle, c + 1, count, now, language, explain, applied);
                 if (clock is not null)
                 {
                     clocks.Add(clock);
@@ -193,7 +200,7 @@ public static class SlaEvaluator
 
     /// <summary>One clock per occurrence of a recurring metric: each start milestone not already being answered opens one, stopped by the next stop.</summary>
     private static void AddOccurrences(
-        IReadOnlyList<SlaTerms> terms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, List<Cycle> cycles, int count, Instant now, ExplanationLanguage language, List<SlaClock> clocks,
+        IReadOnlyList<SlaTerms> terms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, List<Cycle> cycles, int count, Instant now, ExplanationLanguage language, bool explain, List<SlaClock> clocks,
         List<IReadOnlyList<SlaClock>>? candidates)
     {
         var occurrence = 0;
@@ -209,7 +216,7 @@ public static class SlaEvaluator
             occurrence++;
             var cycle = cycles.FindLastIndex(c => c.FirstEntry <= i) + 1;
             var applied = candidates is null ? null : new List<SlaClock>();
-            var clock = EvaluateMetric(terms, latest, timeline, metric, new Cycle(entry.At, i + 1, count, occurrence), cycle, count, now, language, applied);
+            var clock = EvaluateMetric(terms, latest, timeline, metric, new Cycle(entry.At, i + 1, count, occurrence), cycle, count, now, language, explain, applied);
             if (clock is not null)
             {
                 clocks.Add(clock);
@@ -260,18 +267,18 @@ public static class SlaEvaluator
     }
 
     private static SlaClock? EvaluateMetric(
-        IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now, ExplanationLanguage language, List<SlaClock>? applied)
+        IReadOnlyList<SlaTerms> allTerms, SlaTerms latest, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int count, Instant now, ExplanationLanguage language, bool explain, List<SlaClock>? applied)
     {
         // A clock that continues after re-openings stops only at its stop after the last one.
         var stopIndex = FindStop(timeline, metric, cycle.Continues ? LastReopening(timeline, count) + 1 : cycle.FirstEntry, cycle.EndEntry);
 
         // A stopped clock keeps the terms in force when it stopped; an open one takes the latest.
         var terms = stopIndex >= 0 ? TermsAt(allTerms, timeline.Entries[stopIndex].At, stopped: true) : latest;
-        return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now, language, applied);
+        return EvaluateUnder(terms, timeline, metric, cycle, cycleNumber, stopIndex, count, now, language, explain, applied);
     }
 
     private static SlaClock? EvaluateUnder(
-        SlaTerms terms, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language, List<SlaClock>? applied)
+        SlaTerms terms, TicketTimeline timeline, SlaMetric metric, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language, bool explain, List<SlaClock>? applied)
     {
         var policy = terms.Policy;
         var severity = timeline.SeverityCodeBefore(stopIndex >= 0 ? stopIndex : count);
@@ -281,7 +288,7 @@ public static class SlaEvaluator
         foreach (var target in policy.TargetsFor(metric, severity, timeline.Channel, timeline.Site))
         {
             applicable++;
-            var clock = EvaluateTarget(terms, timeline, target, severity, cycle, cycleNumber, stopIndex, count, now, language);
+            var clock = EvaluateTarget(terms, timeline, target, severity, cycle, cycleNumber, stopIndex, count, now, language, explain);
             applied?.Add(clock);
             if (best is null || Earlier(clock, best))
             {
@@ -289,7 +296,7 @@ public static class SlaEvaluator
             }
         }
 
-        if (best is not null && applicable > 1)
+        if (best is not null && applicable > 1 && explain)
         {
             var lines = best.Explanation.ToList();
             lines.Insert(1, language.Text($"取 {applicable} 个适用时限中最严格的一个", $"strictest of {applicable} applicable targets"));
@@ -325,13 +332,13 @@ public static class SlaEvaluator
         };
 
     private static SlaClock EvaluateTarget(
-        SlaTerms terms, TicketTimeline timeline, SlaTarget target, string severity, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language)
+        SlaTerms terms, TicketTimeline timeline, SlaTarget target, string severity, Cycle cycle, int cycleNumber, int stopIndex, int count, Instant now, ExplanationLanguage language, bool explain)
     {
         var calendar = terms.CalendarFor(target);
         var calendarKey = calendar.Key;
-        var text = new ExplanationWriter(calendar.Zone, language);
-        var conditions = target.Conditions.IsAny ? "" : $", {target.Conditions}";
-        var words = target.Description.Length > 0 ? $" — {target.Description}" : "";
+        var text = new ExplanationWriter(calendar.Zone, language, explain);
+        var conditions = !explain || target.Conditions.IsAny ? "" : $", {target.Conditions}";
+        var words = explain && target.Description.Length > 0 ? $" — {target.Description}" : "";
         var byClose = target.Amount.Unit is SlaAmountUnit.CloseOfWorkingDay or SlaAmountUnit.ByAgreement;
         text.Line(
             $"{target.Metric.NameZh}:{text.Amount(target.Amount)}{(byClose ? "" : "内")}(日历 {calendar.Name}),故障等级 {severity}{conditions}{words}",
@@ -360,7 +367,7 @@ public static class SlaEvaluator
             text.Line(stoppedAt is { } s
                 ? text.T($"{text.Name(stoppedBy!)}({text.Local(s)})早于{text.Name(target.StartAnchor)},无需计时", $"{stoppedBy} at {text.Local(s)} came before {target.StartAnchor}; nothing to count")
                 : text.T($"未开始:等待{text.Name(target.StartAnchor)}", $"not started: waits for {target.StartAnchor}"));
-            text.Line(terms.Policy.Conventions.Describe(language));
+            text.Line(explain ? terms.Policy.Conventions.Describe(language) : "");
             return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt,
                 Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines, new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy), null,
                 new ClockExtras(occurrenceNumber, [], null, null));
@@ -386,7 +393,7 @@ public static class SlaEvaluator
         {
             // Planned by negotiation (R-SLA-3's class D): nothing is due until a date is agreed.
             text.Line("按协议与客户协商确定时间,尚未约定", "planned by negotiation with the customer: no date agreed yet");
-            text.Line(terms.Policy.Conventions.Describe(language));
+            text.Line(explain ? terms.Policy.Conventions.Describe(language) : "");
             var status = stoppedAt is null ? SlaClockStatus.NotStarted : ended ? SlaClockStatus.Waived : SlaClockStatus.Met;
             return new SlaClock(target, cycleNumber, severity, status, null, null, stoppedAt, Duration.Zero, Duration.Zero, Duration.Zero, [], text.Lines,
                 new ClockBasis(terms.Policy.Key, calendar.Key, false, stoppedBy), null, new ClockExtras(occurrenceNumber, [], null, null));
@@ -517,7 +524,7 @@ public static class SlaEvaluator
         }
 
         var escalations = Escalations(target, cycleNumber, occurrenceNumber, calendar, begin, pauses, allowed, due, end, text);
-        text.Line(conventions.Describe(language));
+        text.Line(explain ? conventions.Describe(language) : "");
         if (conventions.Rounding == DurationRounding.Minute)
         {
             (allowed, elapsed, paused) = (ToMinute(allowed), ToMinute(elapsed), ToMinute(paused));
@@ -902,6 +909,11 @@ public static class SlaEvaluator
     /// consecutive days of one holiday is one line ("2026-10-01 to 2026-10-07 are holidays (国庆节 …)").</summary>
     private static void ExplainSpecialDays(BusinessCalendar calendar, Instant from, Instant to, ExplanationWriter text)
     {
+        if (!text.Explains)
+        {
+            return;
+        }
+
         var first = from.InZone(calendar.Zone).Date;
         var last = to.InZone(calendar.Zone).Date;
         CalendarDay? blockStart = null;

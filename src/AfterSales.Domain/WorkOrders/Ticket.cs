@@ -370,7 +370,10 @@ public sealed partial class Ticket
     /// Whether the order is a legacy issue (遗留问题, R-WO-6) at <paramref name="now"/>: not closed or
     /// cancelled, and some SLA clock is breached or was met late. A derived flag, not a state.
     /// </summary>
-    public bool IsLegacyIssue(Instant now) => !IsFinished && Clocks(now).Any(static c => c.IsOverdue);
+    public bool IsLegacyIssue(Instant now) => !IsFinished && ClockStatuses(now).Any(static c => c.IsOverdue);
+
+    /// <summary>The clocks at <paramref name="now"/> without their explanations: for whoever reads instants and statuses only.</summary>
+    internal IReadOnlyList<SlaClock> ClockStatuses(Instant now) => SlaEvaluator.EvaluateUnexplained(terms, Timeline, now);
 
     /// <summary>
     /// The next instant at which an SLA clock may cross a warning threshold or its due instant by time alone

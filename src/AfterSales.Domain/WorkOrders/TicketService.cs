@@ -280,7 +280,7 @@ public sealed class TicketService
         var observed = DomainTelemetry.ClocksObserved;
         var previous = ticket.LastEventAt;
         var now = observed ? clock.GetCurrentInstant() : default;
-        var before = observed ? ticket.Clocks(now) : [];
+        var before = observed ? ticket.ClockStatuses(now) : [];
         try
         {
             // The actor is stamped on every event the command appends, back-dated or not.
@@ -308,7 +308,7 @@ public sealed class TicketService
 
             if (observed)
             {
-                DomainTelemetry.ClockTransitions(before, now, ticket.Clocks(ticket.LastEventAt), previous, ticket.LastEventAt);
+                DomainTelemetry.ClockTransitions(before, now, ticket.ClockStatuses(ticket.LastEventAt), previous, ticket.LastEventAt);
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class TicketSummary
 
         // One SLA evaluation for both (Ticket.NextDeadlineAfter and Ticket.IsLegacyIssue would each
         // evaluate the clocks): the save path's most expensive step.
-        var (clocks, candidates) = evaluation ?? Sla.SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, asOf);
+        var (clocks, candidates) = evaluation ?? Sla.SlaEvaluator.EvaluateWithCandidates(ticket.Terms, ticket.Timeline, asOf, explain: false);
         var legacy = false;
         foreach (var clock in clocks)
         {

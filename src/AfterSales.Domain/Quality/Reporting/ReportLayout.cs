@@ -105,7 +105,7 @@ internal sealed class ReportLayout(ExplanationLanguage? language)
         blocks.Add(new Bullets(
         [
             $"{L("故障工单", "Work orders")}: {Number(q.WorkOrderCount)} · {L("重大故障", "major faults")}: {Number(q.MajorFaultCount)}",
-            $"{L("平均可用率", "Mean availability")}: {(q.MeanAvailability is { } m ? Percent2(m) : NoData(NoDataReason.NoDevices))} ({Number(report.DeviceCount)} {L("台设备", "devices")})",
+            $"{L("平均可用率", "Mean availability")}: {(q.MeanAvailability is { } m ? Percent2(m) : NoData(NoDataReason.NoDevices))} ({Number(report.DeviceCount)} {L("台设备", report.DeviceCount == 1 ? "device" : "devices")})",
             $"{L("故障修复及时率", "On-time rate")}: {(q.OverallOnTime.Rate is { } r ? Percent(r) : NoData(q.NoData("on-time")!.Value))}",
         ]));
     }

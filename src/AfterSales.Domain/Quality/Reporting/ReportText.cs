@@ -15,11 +15,32 @@ internal static class ReportText
     /// <summary>A label in the language asked for; both languages, Chinese first, when none is.</summary>
     public static string L(string zh, string en, ExplanationLanguage? language) => language?.Text(zh, en) ?? zh + " " + en;
 
-    public static string Percent(decimal? ratio) =>
-        ratio is { } r ? (r * 100m).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—";
+    public static string Percent(decimal? ratio) => Percent(ratio, 1);
 
-    public static string Percent2(decimal? ratio) =>
-        ratio is { } r ? (r * 100m).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—";
+    public static string Percent2(decimal? ratio) => Percent(ratio, 2);
+
+    /// <summary>
+    /// A ratio in percent with <paramref name="decimals"/> decimals. A ratio short of 100 % never shows as
+    /// 100 % (one second of downtime in a quarter is not full availability), nor one above 0 as 0 %: those
+    /// show as "&gt; 99.99 %" and "&lt; 0.01 %".
+    /// </summary>
+    private static string Percent(decimal? ratio, int decimals)
+    {
+        if (ratio is not { } r)
+        {
+            return "—";
+        }
+
+        var format = "0." + new string('0', decimals);
+        var percent = Math.Round(r * 100m, decimals, MidpointRounding.AwayFromZero);
+        var step = 1m / (decimal)Math.Pow(10, decimals);
+        return percent switch
+        {
+            100m when r < 1m => "> " + (100m - step).ToString(format, CultureInfo.InvariantCulture) + " %",
+            0m when r > 0m => "< " + step.ToString(format, CultureInfo.InvariantCulture) + " %",
+            _ => percent.ToString(format, CultureInfo.InvariantCulture) + " %",
+        };
+    }
 
     /// <summary>A gap in percentage points with its sign, e.g. <c>−3.4 pts</c>.</summary>
     public static string Points(decimal gap, ExplanationLanguage? language)

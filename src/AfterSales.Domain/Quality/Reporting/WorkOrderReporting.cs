@@ -110,7 +110,7 @@ public static class WorkOrderReporting
             arrived,
             restored,
             resolved,
-            ticket.Clocks(at),
+            ticket.ClockStatuses(at),
             parts,
             engineer,
             !billable,
