@@ -34,24 +34,25 @@ internal sealed partial class DeadlineWatcher(
         {
             var signal = signals.NextDeadlineStored;
             signals.TakeNearestDeadline();
-            Instant wakeAt;
-            try
+
+            // Each queue on its own: one that fails (say, a table not migrated yet) retries shortly without holding up the others.
+            var wakeAt = clock.GetCurrentInstant() + nap;
+            foreach (var queue in queues)
             {
-                await VisitDueAsync(node, lease, stoppingToken).ConfigureAwait(false);
-                var now = clock.GetCurrentInstant();
-                wakeAt = now + nap;
-                foreach (var queue in queues)
+                try
                 {
-                    if (await queue.NextDeadlineAsync(now, stoppingToken).ConfigureAwait(false) is { } next && next < wakeAt)
+                    await VisitDueAsync(queue, node, lease, stoppingToken).ConfigureAwait(false);
+                    if (await queue.NextDeadlineAsync(clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false) is { } next && next < wakeAt)
                     {
                         wakeAt = next;
                     }
                 }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-                wakeAt = clock.GetCurrentInstant() + Duration.FromSeconds(Math.Min(5, nap.TotalSeconds));
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(logger, ex);
+                    var retry = clock.GetCurrentInstant() + Duration.FromSeconds(Math.Min(5, nap.TotalSeconds));
+                    wakeAt = retry < wakeAt ? retry : wakeAt;
+                }
             }
 
             await SleepAsync(wakeAt, signal, stoppingToken).ConfigureAwait(false);
