@@ -35,6 +35,7 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// bounded by the registered <see cref="IdempotencyStoreOptions"/>), and the quality ports with
     /// <see cref="EfCoreQualityRecordStore{TContext}"/> (<see cref="IQualityRecordStore"/>),
     /// <see cref="EfCoreInspectionStore{TContext}"/> (<see cref="IInspectionStore"/>),
+    /// <see cref="EfCoreEngineerStore{TContext}"/> (<see cref="AfterSales.People.IEngineerStore"/>),
     /// <see cref="EfCoreQualityTermsCatalog{TContext}"/> (<see cref="IQualityTermsCatalog"/>) and
     /// <see cref="EfCoreQualitySnapshotSource{TContext}"/> (<see cref="IQualitySnapshotSource"/>),
     /// and the policy catalog with <see cref="EfCoreSlaPolicyCatalog{TContext}"/> (<see cref="ISlaPolicyCatalog"/>) over the shared set of
@@ -151,6 +152,10 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreInspectionStore<TContext>(factory)
                 : new EfCoreInspectionStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.Replace(ServiceDescriptor.Singleton<AfterSales.People.IEngineerStore>(static sp =>
+            sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                ? new EfCoreEngineerStore<TContext>(factory)
+                : new EfCoreEngineerStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
         services.Replace(ServiceDescriptor.Singleton<IQualityTermsCatalog>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreQualityTermsCatalog<TContext>(factory)

@@ -47,6 +47,10 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration<InspectionPlanRow>(documents);
         modelBuilder.ApplyConfiguration<InspectionRecordRow>(documents);
         modelBuilder.ApplyConfiguration<QualityTermsRow>(documents);
+        var people = new PeopleRowConfigurations(options);
+        modelBuilder.ApplyConfiguration<EngineerRow>(people);
+        modelBuilder.ApplyConfiguration<DutyRotaRow>(people);
+        modelBuilder.ApplyConfiguration<EngineerDispatchRow>(people);
         modelBuilder.ApplyConfiguration(new OutboxRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookSubscriptionRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookDeliveryRowConfiguration(options));

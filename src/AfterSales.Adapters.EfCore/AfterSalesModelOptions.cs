@@ -82,6 +82,15 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The due notices table's name (到期通知).</summary>
     public string DueNoticesTable => TablePrefix + "due_notices";
 
+    /// <summary>The engineers table's name (工程师, R-ORG-1).</summary>
+    public string EngineersTable => TablePrefix + "engineers";
+
+    /// <summary>The duty rotas table's name (值班表, R-ORG-2).</summary>
+    public string DutyRotasTable => TablePrefix + "duty_rotas";
+
+    /// <summary>The engineer dispatches table's name (派工记录): the index of the tickets an engineer was dispatched to.</summary>
+    public string EngineerDispatchesTable => TablePrefix + "engineer_dispatches";
+
     /// <summary>The schema history table's name, written by <see cref="AfterSalesSchema.MigrateAsync"/>.</summary>
     public string HistoryTable => TablePrefix + "schema_history";
 

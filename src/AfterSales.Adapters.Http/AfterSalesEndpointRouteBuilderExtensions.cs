@@ -66,6 +66,7 @@ public static class AfterSalesEndpointRouteBuilderExtensions
         QualityEndpoints.Map(group, tenantScoped);
         QualityRecordEndpoints.Map(tenantScoped);
         InspectionEndpoints.Map(group, tenantScoped);
+        PeopleEndpoints.Map(tenantScoped);
         QualityTermsEndpoints.Map(tenantScoped);
         StoredEndpoints.Map(tenantScoped);
         EventEndpoints.Map(tenantScoped);

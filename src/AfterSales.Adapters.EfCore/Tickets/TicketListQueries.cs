@@ -60,6 +60,13 @@ internal static class TicketListQueries
             rows = rows.Where(r => r.DeviceSerialNumber == serial);
         }
 
+        if (query.Engineer is { } engineer)
+        {
+            // The dispatch index's key starts (tenant, engineer): the engineer's tickets without reading events.
+            var dispatched = context.Set<EngineerDispatchRow>().Where(d => d.TenantId == tenantId && d.EngineerId == engineer);
+            rows = rows.Where(r => dispatched.Any(d => d.TicketId == r.Id));
+        }
+
         if (query.DueBefore is { } due)
         {
             Instant? horizon = due;

@@ -38,6 +38,12 @@ internal sealed class TicketWriter
         nameof(TicketEventRow.ActorSubject), nameof(TicketEventRow.ActorName),
     ];
 
+    private static readonly string[] DispatchColumns =
+    [
+        nameof(EngineerDispatchRow.TenantId), nameof(EngineerDispatchRow.EngineerId), nameof(EngineerDispatchRow.TicketId),
+        nameof(EngineerDispatchRow.Version), nameof(EngineerDispatchRow.DispatchedAt),
+    ];
+
     // The SQL for the last model seen, replaced whole (see TicketEventReader).
     private Sql? sql;
 
@@ -241,6 +247,14 @@ internal sealed class TicketWriter
                     Add(command, p[8], DbType.String, e.ActorName);
                     inserts.BatchCommands.Add(command);
                 }
+
+                foreach (var (engineer, e) in Dispatches(events))
+                {
+                    var command = inserts.CreateBatchCommand();
+                    command.CommandText = sql.InsertDispatch;
+                    DispatchParameters(sql, row, engineer, e, (name, type, value) => Add(command, name, type, value));
+                    inserts.BatchCommands.Add(command);
+                }
             }
 
             if (inserts.BatchCommands.Count > 0)
@@ -334,13 +348,47 @@ internal sealed class TicketWriter
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+
+        foreach (var (engineer, e) in Dispatches(events))
+        {
+            var dispatch = DbCommands.Create(database, sql.InsertDispatch, transaction);
+            await using (dispatch.ConfigureAwait(false))
+            {
+                DispatchParameters(sql, row, engineer, e, (name, type, value) => dispatch.AddParameter(name, type, value));
+                await dispatch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The save's Dispatched events with their engineer: each is indexed (R-ORG-1) with the event, in the same transaction.</summary>
+    private static IEnumerable<(string Engineer, TicketEventRow Event)> Dispatches(TicketEventRow[] events)
+    {
+        foreach (var e in events)
+        {
+            if (e.Kind == WorkOrders.TicketEventKind.Dispatched && EventMapper.ToEvent(e).Engineer is { Length: <= Identifier.MaxLength } engineer)
+            {
+                yield return (engineer, e);
+            }
+        }
+    }
+
+    private static void DispatchParameters(Sql sql, TicketRow row, string engineer, TicketEventRow e, Action<string, DbType, object?> add)
+    {
+        var p = sql.DispatchParameters;
+        add(p[0], DbType.String, row.TenantId);
+        add(p[1], DbType.String, engineer);
+        add(p[2], DbType.String, row.Id);
+        add(p[3], DbType.Int32, e.Version);
+        add(p[4], DbType.Int64, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(e.At));
     }
 
     /// <summary>The save's SQL for one model, with its parameters' names.</summary>
     private sealed class Sql
     {
-        private Sql(IModel model, string insertTicket, string updateTicket, string insertEvent, string[] ticketParameters, string[] eventParameters)
+        private Sql(IModel model, string insertTicket, string updateTicket, string insertEvent, string[] ticketParameters, string[] eventParameters, string insertDispatch, string[] dispatchParameters)
         {
+            InsertDispatch = insertDispatch;
+            DispatchParameters = dispatchParameters;
             Model = model;
             InsertTicket = insertTicket;
             UpdateTicket = updateTicket;
@@ -364,6 +412,11 @@ internal sealed class TicketWriter
 
         public string[] EventParameters { get; }
 
+        /// <summary>Inserts an engineer's dispatch: tenant, engineer, ticket, version, instant.</summary>
+        public string InsertDispatch { get; }
+
+        public string[] DispatchParameters { get; }
+
         public static Sql Of(DbContext context)
         {
             var tickets = StoreNames.Of(context, typeof(TicketRow));
@@ -379,13 +432,18 @@ internal sealed class TicketWriter
                 + $" AND {tickets.Column(nameof(TicketRow.Version))} = {Placeholder("t", TicketColumns.Length)}";
             var eventColumns = EventColumns.Select(events.Column).ToArray();
             var insertEvent = $"INSERT INTO {events.Table} ({string.Join(", ", eventColumns)}) VALUES ({string.Join(", ", eventColumns.Select((_, i) => Placeholder("e", i)))})";
+            var dispatches = StoreNames.Of(context, typeof(EngineerDispatchRow));
+            var dispatchColumns = DispatchColumns.Select(dispatches.Column).ToArray();
+            var insertDispatch = $"INSERT INTO {dispatches.Table} ({string.Join(", ", dispatchColumns)}) VALUES ({string.Join(", ", dispatchColumns.Select((_, i) => Placeholder("d", i)))})";
             return new Sql(
                 context.Model,
                 insertTicket,
                 updateTicket,
                 insertEvent,
                 [.. Enumerable.Range(0, TicketColumns.Length + 1).Select(i => Name("t", i))],
-                [.. Enumerable.Range(0, EventColumns.Length).Select(i => Name("e", i))]);
+                [.. Enumerable.Range(0, EventColumns.Length).Select(i => Name("e", i))],
+                insertDispatch,
+                [.. Enumerable.Range(0, DispatchColumns.Length).Select(i => Name("d", i))]);
         }
     }
 }

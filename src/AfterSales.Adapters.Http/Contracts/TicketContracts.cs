@@ -135,8 +135,11 @@ public sealed record DispatchRequest : ICommandRequest
     /// <summary>When the fact happened, if earlier than now (back-dated, within the service's bound); now when omitted.</summary>
     public Instant? OccurredAt { get; init; }
 
-    /// <summary>The engineer sent on site (派工).</summary>
+    /// <summary>The engineer sent on site (派工): once the tenant keeps engineers (PUT /engineers/{id}), one of them, on duty now by their centre's rota (R-ORG-2).</summary>
     public required string Engineer { get; init; }
+
+    /// <summary>Sends an engineer who is not on duty: the reason is kept on the event with who decided it.</summary>
+    public DispatchOverrideContract? Override { get; init; }
 }
 
 /// <summary>Body of sign-off.</summary>

@@ -1,5 +1,6 @@
 using AfterSales.Http.Contracts;
 using AfterSales.Http.Internal;
+using AfterSales.Http.Tenancy;
 using AfterSales.WorkOrders;
 using Microsoft.AspNetCore.Http;
 
@@ -30,7 +31,15 @@ internal static class TicketCommands
         Simple(TicketTrigger.StartRemoteDiagnosis, "Start remote diagnosis (远程诊断).", static t => t.StartRemoteDiagnosis()),
         With<ResolutionRequest>(TicketTrigger.ResolveRemotely, "Fix it remotely (远程解决); the repair counts against the device (R-WAR-6).",
             static (t, r) => t.ResolveRemotely(r.Resolution, r.RepairedPartNumber, r.Unfixable)),
-        With<DispatchRequest>(TicketTrigger.Dispatch, "Send an engineer (派工).", static (t, r) => t.Dispatch(r.Engineer)),
+        new(TicketTrigger.Dispatch.ToCommandName(), TicketTrigger.Dispatch, typeof(DispatchRequest), false,
+            "Send an engineer (派工, R-ORG-1). Once the tenant keeps engineers, the engineer must be one of them (else 400) and on duty at the dispatch instant by "
+            + "their centre's duty rota (else 409, R-ORG-2) — unless override.reason says why; the Dispatched event keeps the reason and who decided.",
+            static (_, _) => throw new InvalidOperationException("dispatch runs, it builds no action."),
+            static async (http, service, id, expected, limit) =>
+            {
+                var r = (await RequestBody.ReadAsync<DispatchRequest>(http, limit).ConfigureAwait(false))!;
+                return await service.DispatchAsync(http.Tenant(), id, r.Engineer, r.Override is null ? null : r.Override.Reason ?? string.Empty, expected, r.OccurredAt, http.RequestAborted).ConfigureAwait(false);
+            }),
         Simple(TicketTrigger.ArriveOnSite, "The engineer arrived on site (到达现场).", static t => t.ArriveOnSite()),
         With<ReasonRequest>(TicketTrigger.EscalateToVendor, "Ask the manufacturer for support (申请支援).", static (t, r) => t.EscalateToVendor(r.Reason)),
         Simple(TicketTrigger.RestoreService, "Service runs again (服务恢复运行); on site, after the data backup where the contract asks (R-WO-7).", static t => t.RestoreService()),

@@ -117,6 +117,18 @@ internal sealed partial class ProblemMappingFilter(IOptions<AfterSalesHttpOption
                 capped.Extensions["quotedUnitPrice"] = cap.QuotedUnitPrice?.Amount;
                 capped.Extensions["tenderedUnitPrice"] = cap.TenderedUnitPrice?.Amount;
                 return capped;
+            case People.EngineerNotOnDutyException duty:
+                // The request is well formed; the rota says no at this instant (R-ORG-2): a conflict, keyed by the field to change.
+                var offDuty = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["engineer"] = [duty.Message] })
+                {
+                    Status = 409,
+                    Title = "The engineer is not on duty.",
+                    Detail = duty.Message,
+                };
+                offDuty.Extensions["centreId"] = duty.CentreId;
+                offDuty.Extensions["at"] = duty.At.ToString();
+                offDuty.Extensions["onDuty"] = duty.OnDuty;
+                return offDuty;
             case CalendarYearNotCoveredException y:
                 return new ProblemDetails { Status = 422, Title = "The calendar has no data for that year.", Detail = y.Message };
             case InvalidDefinitionException d:

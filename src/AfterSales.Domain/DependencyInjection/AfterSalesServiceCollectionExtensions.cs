@@ -25,7 +25,7 @@ public static class AfterSalesServiceCollectionExtensions
     /// over <see cref="AfterSalesOptions.Calendars"/> and an <see cref="InMemoryTicketStore"/>, plus in-memory stores of the other aggregates
     /// (<see cref="InMemoryStockLedgerStore"/>, <see cref="InMemoryComplaintStore"/>,
     /// <see cref="InMemoryDeviceRegistry"/>, <see cref="InMemoryQualityRecordStore"/>,
-    /// <see cref="InMemoryInspectionStore"/>, <see cref="InMemoryQualityTermsCatalog"/>), the quality
+    /// <see cref="InMemoryInspectionStore"/>, <see cref="InMemoryQualityTermsCatalog"/>, <see cref="AfterSales.People.InMemoryEngineerStore"/>), the quality
     /// use cases (<see cref="QualityService"/>) over an <see cref="InMemoryQualitySnapshotSource"/>, and the event log
     /// (<see cref="InMemoryEventLog"/> as <see cref="IEventFeed"/> and <see cref="IWebhookStore"/>; the ticket store as
     /// <see cref="IDeadlineQueue"/>), all as singletons with <c>TryAdd</c>: a store or catalog the host (or an adapter) registered first is kept.
@@ -109,10 +109,12 @@ public static class AfterSalesServiceCollectionExtensions
                     PriceLists = sp.GetRequiredService<IPriceListCatalog>(),
                     RepairLog = sp.GetRequiredService<IDeviceRepairLog>(),
                     StockLedgers = sp.GetRequiredService<IStockLedgerStore>(),
+                    Engineers = sp.GetRequiredService<AfterSales.People.IEngineerStore>(),
                 });
         });
         services.TryAddSingleton<IQualityRecordStore, InMemoryQualityRecordStore>();
         services.TryAddSingleton<IInspectionStore, InMemoryInspectionStore>();
+        services.TryAddSingleton<AfterSales.People.IEngineerStore, AfterSales.People.InMemoryEngineerStore>();
         services.TryAddSingleton<IQualityTermsCatalog, InMemoryQualityTermsCatalog>();
         services.TryAddSingleton<IQualitySnapshotSource>(static sp => InMemorySnapshots(sp));
         services.TryAddSingleton(QualityServiceOptions.Default);

@@ -270,7 +270,8 @@ public sealed class InMemoryTicketStore : ITicketStore, IDeadlineQueue, Entitlem
         {
             var matching = tickets
                 .Where(p => string.Equals(p.Key.Tenant, tenantId, StringComparison.Ordinal)
-                    && query.Matches(p.Value.Summary!, p.Value.Events[0].Report!.Site.Name))
+                    && query.Matches(p.Value.Summary!, p.Value.Events[0].Report!.Site.Name)
+                    && (query.Engineer is null || p.Value.Events.Any(e => e.Kind == TicketEventKind.Dispatched && string.Equals(e.Engineer, query.Engineer, StringComparison.Ordinal))))
                 .Select(static p => p.Value.Summary!);
             var ordered = query.DueBefore is null
                 ? matching.OrderByDescending(static s => s.ReportedAt).ThenBy(static s => s.Id.Value, StringComparer.Ordinal)

@@ -36,6 +36,57 @@ public sealed partial class Ticket
         Execute(TicketEventKind.Dispatched, engineer: engineer);
     }
 
+    /// <summary>
+    /// Sends <paramref name="engineer"/> on site (派工, R-ORG-1), checked against the duty rota of the
+    /// engineer's centre (R-ORG-2): the engineer must be on duty at the dispatch instant (now, or the
+    /// back-dated instant) — unless <paramref name="overrideReason"/> says why someone off duty is sent,
+    /// which the event keeps as its <see cref="TicketEvent.Reason"/> with the <see cref="TicketEvent.Actor"/> who decided.
+    /// </summary>
+    /// <param name="engineer">The engineer sent, as kept by the tenant.</param>
+    /// <param name="rota">The duty rota of the engineer's centre; <see langword="null"/> when the centre keeps none (then only an override dispatches).</param>
+    /// <param name="overrideReason">Why the rota is overridden; <see langword="null"/> to require the engineer on duty.</param>
+    /// <exception cref="ArgumentException"><paramref name="overrideReason"/> is blank (<c>override.reason</c>), or <paramref name="rota"/> is another centre's (<c>engineer</c>).</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted, e.g. remote diagnosis not tried; checked before the rota.</exception>
+    /// <exception cref="People.EngineerNotOnDutyException">The engineer is not on duty then and no override is given; nothing is appended.</exception>
+    public void Dispatch(People.Engineer engineer, People.DutyRota? rota, string? overrideReason = null)
+    {
+        Guard.NotNull(engineer);
+        if (rota is not null && !string.Equals(rota.CentreId, engineer.CentreId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"engineer '{engineer.Id}' belongs to centre '{engineer.CentreId}', not to '{rota.CentreId}' whose rota was given.", nameof(engineer));
+        }
+
+        if (overrideReason is not null && string.IsNullOrWhiteSpace(overrideReason))
+        {
+            throw BlankOverride();
+        }
+
+        var at = backdatedTo ?? Now();
+        TicketMachine.EnsurePermitted(this, TicketTrigger.Dispatch, at);
+        if (overrideReason is null && rota?.IsOnDuty(engineer.Id, at) != true)
+        {
+            throw new People.EngineerNotOnDutyException(engineer.Id, engineer.CentreId, at, rota?.OnDutyAt(at) ?? [], rota is not null);
+        }
+
+        Execute(TicketEventKind.Dispatched, engineer: engineer.Id, reason: overrideReason);
+    }
+
+    /// <summary>A dispatch by name with an override's reason, for a tenant that keeps no engineers: the reason is kept as said.</summary>
+    internal void DispatchUnchecked(string engineer, string overrideReason)
+    {
+        Guard.NotBlank(engineer);
+        if (string.IsNullOrWhiteSpace(overrideReason))
+        {
+            throw BlankOverride();
+        }
+
+        Execute(TicketEventKind.Dispatched, engineer: engineer, reason: overrideReason);
+    }
+
+    // Named as the client spells the field (override.reason), not as the C# parameter.
+    private static ArgumentException BlankOverride() =>
+        new("override.reason must not be empty or white space: say why an engineer off duty is sent.", "override.reason");
+
     /// <summary>Records the engineer's arrival on site (到达现场). Reached milestone: <c>ArrivedOnSite</c>.</summary>
     /// <exception cref="InvalidTransitionException">Not dispatched.</exception>
     public void ArriveOnSite() => Execute(TicketEventKind.ArrivedOnSite);
@@ -452,7 +503,7 @@ public sealed partial class Ticket
     /// <summary>Whether <see cref="ResolveRemotely"/> is permitted now.</summary>
     public bool CanResolveRemotely() => Can(TicketTrigger.ResolveRemotely);
 
-    /// <summary>Whether <see cref="Dispatch"/> is permitted now.</summary>
+    /// <summary>Whether <see cref="Dispatch(string)"/> is permitted now.</summary>
     public bool CanDispatch() => Can(TicketTrigger.Dispatch);
 
     /// <summary>Whether <see cref="ArriveOnSite"/> is permitted now.</summary>

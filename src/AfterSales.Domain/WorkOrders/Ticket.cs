@@ -8,7 +8,7 @@ namespace AfterSales.WorkOrders;
 
 /// <summary>
 /// A work order (故障处理工作单): the aggregate of one reported fault, from report to closing.
-/// Change it only through its intent methods (<see cref="Acknowledge"/>, <see cref="Dispatch"/>, …);
+/// Change it only through its intent methods (<see cref="Acknowledge"/>, <see cref="Dispatch(string)"/>, …);
 /// each checks <see cref="TicketWorkflow"/> and appends one immutable, timestamped
 /// <see cref="TicketEvent"/>. The state is what the events say: <see cref="FromEvents(IEnumerable{TicketEvent}, Func{string, Sla.SlaPolicy}, Func{string, Calendars.BusinessCalendar}, IClock)"/> rebuilds an
 /// identical ticket, and <see cref="Timeline"/> and <see cref="Clocks(Instant)"/> derive from the same events.

@@ -43,7 +43,7 @@ public sealed record TicketEvent
     /// <summary>For <see cref="TicketEventKind.Dispatched"/>: the engineer sent (工程师).</summary>
     public string? Engineer { get; init; }
 
-    /// <summary>Why: for escalation, waiting, re-opening, reclassification and cancellation (原因).</summary>
+    /// <summary>Why: for escalation, waiting, re-opening, reclassification and cancellation (原因); for <see cref="TicketEventKind.Dispatched"/>, why the duty rota was overridden (R-ORG-2), <see langword="null"/> when the engineer was on duty.</summary>
     public string? Reason { get; init; }
 
     /// <summary>For <see cref="TicketEventKind.Resolved"/> and <see cref="TicketEventKind.ResolvedRemotely"/>: what fixed it (处理结果).</summary>

@@ -24,6 +24,13 @@ public sealed record TicketQuery
     public string? DeviceSerialNumber { get; init; }
 
     /// <summary>
+    /// Only the work orders this engineer was dispatched to (派工, R-ORG-1), in any cycle (ordinal): the
+    /// engineer of any <see cref="TicketEventKind.Dispatched"/> event. Stores check it against the events
+    /// (an index of dispatches in the EF Core store); <see cref="Matches"/> does not.
+    /// </summary>
+    public string? Engineer { get; init; }
+
+    /// <summary>
     /// Only legacy issues (遗留问题, R-WO-6) when <see langword="true"/>, only others when <see langword="false"/>:
     /// as of the ticket's last save or the deadline watcher's last visit (<see cref="TicketSummary.IsLegacyIssue"/>).
     /// </summary>

@@ -327,9 +327,54 @@ public sealed class TicketService
     public Task<Ticket> ResolveRemotelyAsync(string tenantId, TicketId id, string resolution, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(tenantId, id, expectedVersion, t => t.ResolveRemotely(resolution), cancellationToken);
 
-    /// <summary>Runs <see cref="Ticket.Dispatch"/> (派工).</summary>
+    /// <summary>Dispatches <paramref name="engineer"/> (派工) with no override; see <see cref="DispatchAsync(string, TicketId, string, string?, int?, Instant?, CancellationToken)"/>.</summary>
     public Task<Ticket> DispatchAsync(string tenantId, TicketId id, string engineer, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(tenantId, id, expectedVersion, t => t.Dispatch(engineer), cancellationToken);
+        DispatchAsync(tenantId, id, engineer, null, expectedVersion, null, cancellationToken);
+
+    /// <summary>
+    /// Sends an engineer on site (派工, R-ORG-1/2). With engineers kept (<see cref="TicketServiceOptions.Engineers"/>,
+    /// and the tenant keeps at least one), the engineer must be one of the tenant's and on duty at the
+    /// dispatch instant by the rota of their centre (<see cref="Ticket.Dispatch(People.Engineer, People.DutyRota?, string?)"/>),
+    /// unless <paramref name="overrideReason"/> says why the rota is overridden. A tenant that keeps no
+    /// engineer dispatches by name alone (<see cref="Ticket.Dispatch(string)"/>), as before engineers were kept.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The work order.</param>
+    /// <param name="engineer">The engineer's id.</param>
+    /// <param name="overrideReason">Why an engineer off duty is sent; <see langword="null"/> to require one on duty.</param>
+    /// <param name="expectedVersion">The version the caller decided on, or <see langword="null"/> for the current one.</param>
+    /// <param name="occurredAt">When the engineer was sent, if earlier than now: the rota is read at that instant.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The ticket, dispatched.</returns>
+    /// <exception cref="ArgumentException"><paramref name="engineer"/> breaks the id rule or is not one of the tenant's engineers (<c>engineer</c>), or the override's reason is blank (<c>override.reason</c>).</exception>
+    /// <exception cref="People.EngineerNotOnDutyException">The engineer is not on duty then, and no override is given; nothing is saved.</exception>
+    /// <exception cref="InvalidTransitionException">Dispatch is not permitted in the ticket's state.</exception>
+    public Task<Ticket> DispatchAsync(
+        string tenantId, TicketId id, string engineer, string? overrideReason, int? expectedVersion = null, Instant? occurredAt = null, CancellationToken cancellationToken = default)
+    {
+        Identifier.Check(engineer, "engineer");
+        return RunAsync(tenantId, id, expectedVersion, async (ticket, ct) =>
+        {
+            if (options.Engineers is not { } people)
+            {
+                return overrideReason is null ? t => t.Dispatch(engineer) : t => t.DispatchUnchecked(engineer, overrideReason);
+            }
+
+            var found = await people.GetEngineerAsync(tenantId, engineer, ct).ConfigureAwait(false);
+            if (found is null)
+            {
+                if (!await people.HasEngineersAsync(tenantId, ct).ConfigureAwait(false))
+                {
+                    return overrideReason is null ? t => t.Dispatch(engineer) : t => t.DispatchUnchecked(engineer, overrideReason);
+                }
+
+                throw new ArgumentException($"engineer '{engineer}' is not an engineer of the tenant: dispatch names one kept under /engineers (R-ORG-1).", nameof(engineer));
+            }
+
+            var rota = await people.GetRotaAsync(tenantId, found.Value.CentreId, ct).ConfigureAwait(false);
+            return t => t.Dispatch(found.Value, rota?.Value, overrideReason);
+        }, occurredAt, cancellationToken);
+    }
 
     /// <summary>Runs <see cref="Ticket.ArriveOnSite"/> (到达现场).</summary>
     public Task<Ticket> ArriveOnSiteAsync(string tenantId, TicketId id, int? expectedVersion = null, CancellationToken cancellationToken = default) =>

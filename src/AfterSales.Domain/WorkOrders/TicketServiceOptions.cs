@@ -35,4 +35,12 @@ public sealed class TicketServiceOptions
 
     /// <summary>The stock ledgers loaners are lent from (<see cref="TicketService.LendLoanerAsync"/>), if any.</summary>
     public Entitlements.Spares.IStockLedgerStore? StockLedgers { get; init; }
+
+    /// <summary>
+    /// The tenants' engineers and duty rotas (R-ORG-1/2): with them, a dispatch names a kept engineer on
+    /// duty, or overrides the rota with a reason (<see cref="TicketService.DispatchAsync(string, TicketId, string, string?, int?, Instant?, CancellationToken)"/>);
+    /// <see langword="null"/> to dispatch by name alone.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public People.IEngineerStore? Engineers { get; init; }
 }

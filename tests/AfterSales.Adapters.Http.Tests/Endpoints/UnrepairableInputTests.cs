@@ -108,6 +108,14 @@ public sealed class UnrepairableInputTests
             static (u, _) => ("/after-sales/inspections/records",
                 new JsonObject { ["id"] = "IR-" + u, ["device"] = "K-" + u, ["checklist"] = new JsonObject { ["preset"] = "kiosk-000" }, ["inspectedOn"] = "2026-02-10", ["engineerId"] = "E-1", ["results"] = new JsonArray(), ["signedBy"] = "王经理", ["signedOn"] = "2026-02-10" }),
             [new("id", FieldKind.Id), new("device", FieldKind.Id), new("inspectedOn", FieldKind.Date), new("engineerId", FieldKind.Id), new("signedOn", FieldKind.Date)]),
+        new("PUT", "/after-sales/engineers/{id}",
+            static (u, route) => ($"/after-sales/engineers/{Uri.EscapeDataString(route?.GetValueOrDefault("id") ?? "E-" + u)}",
+                new JsonObject { ["name"] = "李雷", ["centreId"] = "SH-" + u, ["contact"] = "13800000000", ["skills"] = new JsonArray("cctv") }),
+            [new("{id}", FieldKind.Id), new("centreId", FieldKind.Id), new("skills[0]", FieldKind.Id)]),
+        new("PUT", "/after-sales/service-centres/{centreId}/duty-rota",
+            static (u, route) => ($"/after-sales/service-centres/{Uri.EscapeDataString(route?.GetValueOrDefault("centreId") ?? "SH-" + u)}/duty-rota",
+                new JsonObject { ["shifts"] = new JsonArray(new JsonObject { ["engineerId"] = "E-" + u, ["start"] = "2026-03-02T09:00:00", ["end"] = "2026-03-02T17:00:00" }) }),
+            [new("{centreId}", FieldKind.Id), new("shifts[0].engineerId", FieldKind.Id)]),
     ];
 
     /// <summary>POST and PUT routes that create nothing a later request must address: commands on an existing item, and calculators.</summary>
