@@ -4,6 +4,8 @@ using AfterSales.Entitlements.Quotes;
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.EntityFrameworkCore;
+using AfterSales.EntityFrameworkCore.Deadlines;
+using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.Events;
 using AfterSales.Idempotency;
 using AfterSales.Quality.Complaints;
@@ -43,7 +45,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     /// (then each call resolves it from a new scope).
     /// </summary>
     /// <remarks>
-    /// <para>For events it also replaces the <see cref="IDeadlineQueue"/> (the ticket store), the
+    /// <para>For events it also replaces the <see cref="IDeadlineQueue"/>s with two: the due notices' (events due at a
+    /// future instant, such as <see cref="AfterSalesEventTypes.LoanerOverdue"/>) and the ticket store, registered last, the
     /// <see cref="IEventFeed"/> (<see cref="EfCoreEventFeed{TContext}"/>) and the <see cref="IWebhookStore"/>
     /// (<see cref="EfCoreWebhookStore{TContext}"/>); the stores write their events into the outbox when an
     /// <see cref="IEventFormatter"/> is registered (the HTTP adapter registers one), the stock saves checking their
@@ -71,7 +74,17 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreTicketStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), catalog, clock, formatter, signals) { StockTarget = StockTarget(sp) };
         });
         services.Replace(ServiceDescriptor.Singleton<ITicketStore>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
-        services.Replace(ServiceDescriptor.Singleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>()));
+
+        // The watcher visits every queue: the due notices' (loaners' return-by …) and the work orders', registered
+        // last so that a single IDeadlineQueue resolves to the ticket store as before.
+        services.RemoveAll<IDeadlineQueue>();
+        services.AddSingleton<IDeadlineQueue>(static sp =>
+            new EfCoreDueNoticeQueue<TContext>(
+                sp.GetService<IDbContextFactory<TContext>>() is { } factory
+                    ? ContextSource<TContext>.From(factory)
+                    : ContextSource<TContext>.From(sp.GetRequiredService<IServiceScopeFactory>()),
+                sp.GetService<EventSignals>()));
+        services.AddSingleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IEventFeed>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreEventFeed<TContext>(factory)
@@ -122,8 +135,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCorePriceListCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), RequireClock(sp))));
         services.Replace(ServiceDescriptor.Singleton<IDeviceRegistry>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreDeviceRegistry<TContext>(factory)
-                : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+                ? new EfCoreDeviceRegistry<TContext>(factory) { WarrantyNotices = WarrantyNotices(sp) }
+                : new EfCoreDeviceRegistry<TContext>(sp.GetRequiredService<IServiceScopeFactory>()) { WarrantyNotices = WarrantyNotices(sp) }));
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(static sp =>
         {
             var options = sp.GetService<IOptions<IdempotencyStoreOptions>>()?.Value ?? new IdempotencyStoreOptions();
@@ -157,6 +170,11 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
         }));
         return builder;
     }
+
+    private static WarrantyNoticeSettings? WarrantyNotices(IServiceProvider sp) =>
+        sp.GetService<IEventFormatter>() is { } formatter && sp.GetService<AfterSalesOptions>() is { WarrantyExpiringLead: { } lead } options
+            ? new WarrantyNoticeSettings(sp.GetRequiredService<WarrantyPolicyCatalog>(), options.DefaultWarrantyPolicyCode, lead, RequireClock(sp), formatter, sp.GetService<EventSignals>())
+            : null;
 
     private static AfterSales.Entitlements.Spares.ReplenishmentPolicy? StockTarget(IServiceProvider sp) =>
         sp.GetService<AfterSalesOptions>()?.StockTarget;

@@ -11,7 +11,7 @@ public static class AfterSalesModelBuilderExtensions
     /// <see cref="StockMovementRowConfiguration"/>, <see cref="ComplaintRowConfiguration"/>,
     /// <see cref="DeviceRowConfiguration"/>, <see cref="CalendarRowConfiguration"/>, <see cref="PolicyRowConfiguration"/>, <see cref="IdempotencyKeyRowConfiguration"/>, <see cref="QualityRecordConfigurations"/>,
     /// <see cref="QualityDocumentConfigurations"/>, and the outbox and webhooks' <see cref="OutboxRowConfiguration"/>,
-    /// <see cref="WebhookSubscriptionRowConfiguration"/> and <see cref="WebhookDeliveryRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
+    /// <see cref="WebhookSubscriptionRowConfiguration"/>, <see cref="WebhookDeliveryRowConfiguration"/> and <see cref="DueNoticeRowConfiguration"/>: call it from the host's <c>OnModelCreating</c>. The stores then use the host's context through
     /// <c>Set&lt;T&gt;()</c>.
     /// </summary>
     /// <remarks>
@@ -54,6 +54,7 @@ public static class AfterSalesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OutboxRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookSubscriptionRowConfiguration(options));
         modelBuilder.ApplyConfiguration(new WebhookDeliveryRowConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DueNoticeRowConfiguration(options));
         return modelBuilder;
     }
 }

@@ -79,6 +79,9 @@ public sealed partial class AfterSalesModelOptions
     /// <summary>The quality terms versions table's name (质量考核条款).</summary>
     public string QualityTermsTable => TablePrefix + "quality_terms";
 
+    /// <summary>The due notices table's name (到期通知).</summary>
+    public string DueNoticesTable => TablePrefix + "due_notices";
+
     /// <summary>The engineers table's name (工程师, R-ORG-1).</summary>
     public string EngineersTable => TablePrefix + "engineers";
 

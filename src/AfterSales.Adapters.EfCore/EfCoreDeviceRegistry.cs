@@ -1,4 +1,6 @@
+using AfterSales.EntityFrameworkCore.Deadlines;
 using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.Events;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.WorkOrders;
@@ -29,6 +31,12 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> contexts;
+
+    /// <summary>
+    /// Schedules each saved device's <see cref="AfterSalesEventTypes.WarrantyExpiring"/> notice in the save's transaction;
+    /// set by <c>UseEntityFrameworkCore</c> when events are formatted and a lead is configured, otherwise none.
+    /// </summary>
+    internal WarrantyNoticeSettings? WarrantyNotices { get; init; }
 
     /// <summary>Creates a registry that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
@@ -80,12 +88,16 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
             Model = record.Model,
             Grade = record.Grade,
         };
+        // The warranty's notice moves with the device (R-IN-2), in the same transaction.
+        var notice = WarrantyNotices is { } w
+            ? DueNotices.ForDevice(tenantId, record, w.Policies.Find(record.WarrantyPolicyCode ?? w.DefaultPolicyCode), w.Lead, w.Clock.GetCurrentInstant())
+            : null;
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
             // The device and the installed base it counts in change together (R-SP-1).
             // Behind every other write on SQLite (see SqliteWriter).
-            return await SqliteWriter.RunAsync(
+            var version = await SqliteWriter.RunAsync(
                 context,
                 async ct =>
                 {
@@ -118,6 +130,11 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
                             await StockPositionRows.CountDeviceAsync(context, tenantId, row.ServiceCentreId, row.Model, +1, ct).ConfigureAwait(false);
                         }
 
+                        if (notice is not null)
+                        {
+                            await DueNoticeWrites.WriteAsync(context, [notice], WarrantyNotices!.Formatter, ct).ConfigureAwait(false);
+                        }
+
                         await transaction.CommitAsync(ct).ConfigureAwait(false);
                         return row.Version;
                     }
@@ -140,6 +157,8 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
                     }
                 },
                 cancellationToken).ConfigureAwait(false);
+            WarrantyNotices?.Signals?.DeadlineStored(notice?.Event?.OccurredAt);
+            return version;
         }
     }
 
@@ -176,3 +195,6 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
         return DeviceHistory.Apply(record, row.History);
     }
 }
+
+/// <summary>What a device registry needs to schedule warranty notices: the policies that assess devices, the lead, the clock and the formatter.</summary>
+internal sealed record WarrantyNoticeSettings(WarrantyPolicyCatalog Policies, string? DefaultPolicyCode, Period Lead, IClock Clock, IEventFormatter Formatter, EventSignals? Signals);

@@ -162,7 +162,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
                 $"expectedVersion must be 0 to the ticket's version {ticket.Version}, was {expectedVersion}.");
         }
 
-        var (row, events, outbox) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
+        var (row, events, outbox, notices) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
@@ -173,7 +173,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             bool written;
             try
             {
-                written = await SqliteWriter.RunAsync(context, ct => writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct), cancellationToken).ConfigureAwait(false);
+                written = await SqliteWriter.RunAsync(context, ct => writer.WriteAsync(context, row, expectedVersion, events, outbox, notices, formatter, ct), cancellationToken).ConfigureAwait(false);
             }
             catch (DbException)
             {
@@ -195,14 +195,19 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             }
         }
 
-        Signal(row.NextDeadline, outbox.Count);
+        Signal(row.NextDeadline, outbox.Count, notices);
     }
 
-    private void Signal(Instant? deadline, int events)
+    private void Signal(Instant? deadline, int events, IReadOnlyList<DueNotice> notices)
     {
         if (signals is not null)
         {
             signals.DeadlineStored(deadline);
+            foreach (var notice in notices)
+            {
+                signals.DeadlineStored(notice.Event?.OccurredAt);
+            }
+
             if (events > 0)
             {
                 signals.EventsStored();
@@ -218,7 +223,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedVersion, ticket.Version);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedLedgerVersion);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(expectedLedgerVersion, ledger.Version);
-        var (row, events, ticketOutbox) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
+        var (row, events, ticketOutbox, notices) = ToRows(ticket, expectedVersion, clock.GetCurrentInstant());
 
         // The ticket's events and the pool's stock events (moved, below target) go to the outbox in the one transaction.
         IReadOnlyList<DomainEvent> outbox = ticketOutbox;
@@ -241,7 +246,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
                             outbox = [.. ticketOutbox, .. await StockLedgerWrites.EventsAsync(context, ticket.TenantId, ledger, expectedLedgerVersion, StockTarget, ct).ConfigureAwait(false)];
                         }
 
-                        if (!await writer.WriteAsync(context, row, expectedVersion, events, outbox, formatter, ct).ConfigureAwait(false))
+                        if (!await writer.WriteAsync(context, row, expectedVersion, events, outbox, notices, formatter, ct).ConfigureAwait(false))
                         {
                             await transaction.RollbackAsync(ct).ConfigureAwait(false);
                             return false;
@@ -292,7 +297,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             }
         }
 
-        Signal(row.NextDeadline, outbox.Count);
+        Signal(row.NextDeadline, outbox.Count, notices);
     }
 
     /// <inheritdoc />
@@ -323,6 +328,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
         var now = clock.GetCurrentInstant();
         var saves = new List<(TicketRow, int, TicketEventRow[])>(batch.Count);
         var outbox = new List<IReadOnlyList<DomainEvent>>(batch.Count);
+        var notices = new List<IReadOnlyList<DueNotice>>(batch.Count);
         foreach (var (ticket, expected) in batch)
         {
             if (expected < 0 || expected > ticket.Version)
@@ -330,22 +336,23 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
                 throw new ArgumentOutOfRangeException(nameof(batch), expected, $"batch: the expected version of '{ticket.Id}' must be 0 to its version {ticket.Version}, was {expected}.");
             }
 
-            var (row, events, published) = ToRows(ticket, expected, now);
+            var (row, events, published, scheduled) = ToRows(ticket, expected, now);
             saves.Add((row, expected, events));
             outbox.Add(published);
+            notices.Add(scheduled);
         }
 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
             // On SQLite the batch takes one turn of the writer loop, as a single save does.
-            var skipped = await SqliteWriter.RunAsync(context, ct => writer.WriteManyAsync(context, saves, outbox, formatter, ct), cancellationToken).ConfigureAwait(false);
+            var skipped = await SqliteWriter.RunAsync(context, ct => writer.WriteManyAsync(context, saves, outbox, notices, formatter, ct), cancellationToken).ConfigureAwait(false);
 
             for (var i = 0; i < saves.Count; i++)
             {
                 if (!skipped.Contains(i))
                 {
-                    Signal(saves[i].Item1.NextDeadline, outbox[i].Count);
+                    Signal(saves[i].Item1.NextDeadline, outbox[i].Count, notices[i]);
                 }
             }
 
@@ -463,10 +470,11 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The rows of a save and, given a formatter, its domain events (with the summary they were evaluated with).</summary>
-    private (TicketRow Row, TicketEventRow[] Events, IReadOnlyList<DomainEvent> Outbox) ToRows(Ticket ticket, int expectedVersion, Instant now)
+    private (TicketRow Row, TicketEventRow[] Events, IReadOnlyList<DomainEvent> Outbox, IReadOnlyList<DueNotice> Notices) ToRows(Ticket ticket, int expectedVersion, Instant now)
     {
         TicketSummary summary;
         IReadOnlyList<DomainEvent> outbox = [];
+        IReadOnlyList<DueNotice> notices = [];
         if (formatter is null)
         {
             summary = TicketSummary.Of(ticket, now);
@@ -476,6 +484,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             var evaluation = TicketDomainEvents.ForSave(ticket, expectedVersion, now);
             summary = evaluation.Summary;
             outbox = evaluation.Events;
+            notices = DueNotices.ForTicketSave(ticket, expectedVersion);
         }
 
         var row = new TicketRow
@@ -501,7 +510,7 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
             events[i - expectedVersion] = EventMapper.ToRow(ticket.TenantId, ticket.Events[i]);
         }
 
-        return (row, events, outbox);
+        return (row, events, outbox, notices);
     }
     /// <inheritdoc />
     async Task<IReadOnlyList<DeadlineClaim>> IDeadlineQueue.ClaimDueAsync(Instant now, int batchSize, string claimant, Duration lease, CancellationToken cancellationToken)

@@ -158,7 +158,7 @@ public sealed class EmbeddingSnippets
                 .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name LIKE 'as\\_%' ESCAPE '\\' ORDER BY name")
                 .ToListAsync();
             Assert.Equal(
-                ["as_calendars", "as_complaints", "as_devices", "as_duty_rotas", "as_engineer_dispatches", "as_engineers", "as_idempotency_keys", "as_inspection_plans", "as_inspection_records", "as_outbox", "as_price_lists", "as_quality_callbacks", "as_quality_shipments", "as_quality_surveys", "as_quality_terms", "as_replenishment_runs", "as_schema_history", "as_sla_policies", "as_stock_movements", "as_stock_positions", "as_ticket_events", "as_tickets", "as_webhook_deliveries", "as_webhook_subscriptions"],
+                ["as_calendars", "as_complaints", "as_devices", "as_due_notices", "as_duty_rotas", "as_engineer_dispatches", "as_engineers", "as_idempotency_keys", "as_inspection_plans", "as_inspection_records", "as_outbox", "as_price_lists", "as_quality_callbacks", "as_quality_shipments", "as_quality_surveys", "as_quality_terms", "as_replenishment_runs", "as_schema_history", "as_sla_policies", "as_stock_movements", "as_stock_positions", "as_ticket_events", "as_tickets", "as_webhook_deliveries", "as_webhook_subscriptions"],
                 tables);
         }
 

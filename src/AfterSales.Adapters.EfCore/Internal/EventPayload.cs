@@ -69,6 +69,8 @@ internal sealed class LoanerPayload
     public string? CentreId { get; set; }
 
     public int? Grade { get; set; }
+
+    public long? ReturnBy { get; set; }
 }
 
 internal sealed class RepairPayload
@@ -333,7 +335,7 @@ internal static class EventMapper
             Review = e.Review is { } v ? new ReviewPayload { Reviewer = v.Reviewer, Note = v.Note } : null,
             Backup = e.Backup is { } b ? new BackupPayload { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
             Repair = e.Repair is { } p ? new RepairPayload { PartNumber = p.PartNumber, Unfixable = p.Unfixable } : null,
-            Loaner = e.Loaner is { } l ? new LoanerPayload { UnitSerialNumber = l.UnitSerialNumber, PartNumber = l.PartNumber, CentreId = l.CentreId, Grade = l.Grade } : null,
+            Loaner = e.Loaner is { } l ? new LoanerPayload { UnitSerialNumber = l.UnitSerialNumber, PartNumber = l.PartNumber, CentreId = l.CentreId, Grade = l.Grade, ReturnBy = l.ReturnBy is { } by ? InstantToUnixNanosecondsConverter.ToUnixNanoseconds(by) : null } : null,
             Obligation = e.Obligation is { } o
                 ? new ObligationPayload { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,
@@ -385,7 +387,7 @@ internal static class EventMapper
             Review = payload?.Review is { } v ? new TicketReview { Reviewer = v.Reviewer, Note = v.Note } : null,
             Backup = payload?.Backup is { } b ? new TicketDataBackup { ConfirmedBy = b.ConfirmedBy, Note = b.Note } : null,
             Repair = payload?.Repair is { } p ? new TicketRepair { PartNumber = p.PartNumber, Unfixable = p.Unfixable } : null,
-            Loaner = payload?.Loaner is { } l ? new TicketLoaner { UnitSerialNumber = l.UnitSerialNumber, PartNumber = l.PartNumber, CentreId = l.CentreId, Grade = l.Grade } : null,
+            Loaner = payload?.Loaner is { } l ? new TicketLoaner { UnitSerialNumber = l.UnitSerialNumber, PartNumber = l.PartNumber, CentreId = l.CentreId, Grade = l.Grade, ReturnBy = l.ReturnBy is { } by ? InstantToUnixNanosecondsConverter.FromUnixNanoseconds(by) : null } : null,
             Obligation = payload?.Obligation is { } o
                 ? new TicketObligation { Scope = o.Scope, PartNumber = o.PartNumber, RepairCount = o.RepairCount, Limit = o.Limit, Reason = o.Reason }
                 : null,

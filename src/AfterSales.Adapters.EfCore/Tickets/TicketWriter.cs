@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using AfterSales.EntityFrameworkCore.Deadlines;
 using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.EntityFrameworkCore.Outbox;
 using AfterSales.EntityFrameworkCore.Storage;
@@ -17,7 +18,8 @@ namespace AfterSales.EntityFrameworkCore.Tickets;
 /// the stored version is the expected one) and the new event rows, with parameterised commands on
 /// the context's connection in one transaction (the context's own, if it has one), instead of change
 /// tracking and <c>SaveChanges</c>. The names come from the context's model, the conversions are the
-/// model's. The save's domain events go into the outbox in the same transaction.
+/// model's. The save's domain events go into the outbox in the same transaction, and the due notices it
+/// schedules or withdraws (a loaner's return-by) into theirs.
 /// </summary>
 internal sealed class TicketWriter
 {
@@ -47,7 +49,7 @@ internal sealed class TicketWriter
 
     /// <summary>Writes <paramref name="row"/> and <paramref name="events"/>; false, rolled back, when the version-checked update hit no row.</summary>
     public Task<bool> WriteAsync(
-        DbContext context, TicketRow row, int expectedVersion, TicketEventRow[] events, IReadOnlyList<DomainEvent> outbox, IEventFormatter? formatter, CancellationToken cancellationToken)
+        DbContext context, TicketRow row, int expectedVersion, TicketEventRow[] events, IReadOnlyList<DomainEvent> outbox, IReadOnlyList<DueNotice> notices, IEventFormatter? formatter, CancellationToken cancellationToken)
     {
         var current = sql;
         if (current is null || !ReferenceEquals(current.Model, context.Model))
@@ -79,6 +81,7 @@ internal sealed class TicketWriter
                     if (formatter is not null)
                     {
                         await OutboxWriter.WriteAsync(context, transaction, outbox, formatter, ct).ConfigureAwait(false);
+                        await DueNoticeWrites.WriteAsync(context, notices, formatter, ct).ConfigureAwait(false);
                     }
 
                     if (ambient is null)
@@ -111,6 +114,7 @@ internal sealed class TicketWriter
         DbContext context,
         IReadOnlyList<(TicketRow Row, int ExpectedVersion, TicketEventRow[] Events)> saves,
         IReadOnlyList<IReadOnlyList<DomainEvent>> outbox,
+        IReadOnlyList<IReadOnlyList<DueNotice>> notices,
         IEventFormatter? formatter,
         CancellationToken cancellationToken)
     {
@@ -155,6 +159,13 @@ internal sealed class TicketWriter
                 {
                     var written = outbox.Where((_, i) => !skipped.Contains(i)).SelectMany(static e => e).ToList();
                     await OutboxWriter.WriteAsync(context, transaction, written, formatter, ct).ConfigureAwait(false);
+                    for (var i = 0; i < notices.Count; i++)
+                    {
+                        if (!skipped.Contains(i))
+                        {
+                            await DueNoticeWrites.WriteAsync(context, notices[i], formatter, ct).ConfigureAwait(false);
+                        }
+                    }
                 }
 
                 await transaction.CommitAsync(ct).ConfigureAwait(false);

@@ -167,6 +167,62 @@ public sealed record ReplenishmentOrderedData(
         [.. r.Run.Orders.Select(static o => new ReplenishmentOrderResponse(o.CentreId, o.PartNumber, o.Quantity, o.OnHand, o.Target))]);
 }
 
+/// <summary>
+/// The <c>data</c> of <c>aftersales.loaner.overdue</c>: a loaner unit lent with a return-by (归还期限, R-SP-5) that was
+/// not back when it passed. The event's <c>time</c> is the return-by; its subject <c>tickets/{id}/loaners/{unitSerialNumber}</c>.
+/// </summary>
+/// <param name="WorkOrderId">The work order that lent it.</param>
+/// <param name="UnitSerialNumber">The unit's serial number.</param>
+/// <param name="PartNumber">The loaner pool's part number.</param>
+/// <param name="CentreId">The service centre whose pool lent it, if said.</param>
+/// <param name="Grade">The unit's grade, if known.</param>
+/// <param name="ProvidedAt">When it was lent.</param>
+/// <param name="ReturnBy">When it was to be back: the instant it became overdue.</param>
+/// <param name="Version">The work order's version whose event lent it.</param>
+public sealed record LoanerOverdueData(
+    string WorkOrderId,
+    string UnitSerialNumber,
+    string? PartNumber,
+    string? CentreId,
+    int? Grade,
+    Instant ProvidedAt,
+    Instant ReturnBy,
+    int Version)
+{
+    internal static LoanerOverdueData From(LoanerOverdue l) => new(
+        l.WorkOrderId.Value, l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.Loaner.ReturnBy!.Value, l.Version);
+}
+
+/// <summary>
+/// The <c>data</c> of <c>aftersales.warranty.expiring</c>: a registered device whose warranty enters its pre-expiry window
+/// (保修即将到期, R-IN-2: a full inspection is due before it ends). The event's <c>time</c> is the start of the window
+/// (the configured lead before the end); its subject <c>devices/{serialNumber}/warranty</c>.
+/// </summary>
+/// <param name="SerialNumber">The device's serial number.</param>
+/// <param name="Component">The component class's code (<c>hardware</c>, <c>software</c> …).</param>
+/// <param name="WarrantyPolicyCode">The warranty policy that assessed it.</param>
+/// <param name="StartsOn">The first day of its (last) warranty term.</param>
+/// <param name="LastCoveredDay">The last covered day.</param>
+/// <param name="EndsAt">When the warranty ends: the start of the day after the last covered day, in the policy's zone.</param>
+/// <param name="ServiceCentreId">The service centre that serves it, if recorded.</param>
+/// <param name="Model">Its model, if recorded.</param>
+/// <param name="ContractId">Its contract, if recorded.</param>
+public sealed record WarrantyExpiringData(
+    string SerialNumber,
+    string Component,
+    string WarrantyPolicyCode,
+    LocalDate StartsOn,
+    LocalDate LastCoveredDay,
+    Instant EndsAt,
+    string? ServiceCentreId,
+    string? Model,
+    string? ContractId)
+{
+    internal static WarrantyExpiringData From(WarrantyExpiring w) => new(
+        w.Device.SerialNumber, w.Device.Component.Code, w.WarrantyPolicyCode, w.StartsOn, w.LastCoveredDay, w.EndsAt,
+        w.Device.ServiceCentreId, w.Device.Model, w.Device.ContractId);
+}
+
 /// <summary>The body of <c>POST /webhooks</c>.</summary>
 public sealed record CreateWebhookRequest
 {

@@ -313,6 +313,12 @@ public sealed record ProvideLoanerRequest : ICommandRequest
 
     /// <summary>The unit's grade, 0 or more, higher is better: at least the device's (the same or better); required when the device's grade is known.</summary>
     public int? Grade { get; init; }
+
+    /// <summary>
+    /// When the customer is to bring the unit back (归还期限), after the loan's instant; requires <see cref="UnitSerialNumber"/>.
+    /// Not back by then, the loan is overdue: <c>aftersales.loaner.overdue</c> is emitted once at that instant.
+    /// </summary>
+    public Instant? ReturnBy { get; init; }
 }
 
 /// <summary>Body of return-loaner (备机归还, R-SP-5).</summary>
@@ -422,7 +428,7 @@ public sealed record TicketResponse(
         t.DataBackupRequired,
         t.DataBackup,
         [.. t.ReplacementObligations.Select(ObligationResponse.From)],
-        [.. t.Loaners.Select(static l => new LoanerResponse(l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.ReturnedAt))],
+        [.. t.Loaners.Select(static l => new LoanerResponse(l.Loaner.UnitSerialNumber, l.Loaner.PartNumber, l.Loaner.CentreId, l.Loaner.Grade, l.ProvidedAt, l.ReturnedAt, l.Loaner.ReturnBy))],
         [.. t.PermittedTriggers().Select(static p => p.ToCommandName())],
         [.. t.Events.Skip(Math.Max(0, t.Events.Count - eventLimit)).Select(TicketEventResponse.From)],
         history,
@@ -563,7 +569,8 @@ public sealed record ObligationResponse([property: WireEnum(typeof(AfterSales.En
 /// <param name="Grade">The unit's grade.</param>
 /// <param name="ProvidedAt">When it was provided: the instant that met the loaner clock.</param>
 /// <param name="ReturnedAt">When it came back; absent while the customer has it.</param>
-public sealed record LoanerResponse(string UnitSerialNumber, string? PartNumber, string? CentreId, int? Grade, Instant ProvidedAt, Instant? ReturnedAt);
+/// <param name="ReturnBy">When it is to be back (归还期限), if agreed.</param>
+public sealed record LoanerResponse(string UnitSerialNumber, string? PartNumber, string? CentreId, int? Grade, Instant ProvidedAt, Instant? ReturnedAt, Instant? ReturnBy);
 
 /// <summary>A part sent for return-for-repair (R-WO-9) and, once back, its outcome.</summary>
 public sealed record RmaResponse(string RmaNumber, string PartNumber, string? SerialNumber, Instant SentAt, Instant? ReturnedAt, [property: WireEnum(typeof(RmaOutcome))] string? Outcome);

@@ -55,6 +55,8 @@ internal sealed class CloudEventFormatter : IEventFormatter
         StockMoved m => StockMovedData.From(m),
         StockBelowTarget b => StockBelowTargetData.From(b),
         ReplenishmentOrdered r => ReplenishmentOrderedData.From(r),
+        LoanerOverdue l => LoanerOverdueData.From(l),
+        WarrantyExpiring w => WarrantyExpiringData.From(w),
         _ => throw new NotSupportedException($"The HTTP adapter has no wire shape for event data {data.GetType().Name}."),
     };
 }

@@ -11,9 +11,11 @@ namespace AfterSales.Http.Delivery;
 /// claims what is due with a lease, and has each claimed work order re-evaluated — the thresholds newly
 /// reached written into the outbox in one transaction with its next deadline. Deadlines passed while
 /// every node was down are claimed at start, their alerts marked late. Any number of nodes may run it.
+/// It visits every registered <see cref="IDeadlineQueue"/> in turn: the work orders' and, with EF Core, the
+/// due notices' (a loaner's return-by …) — one generic queue for every event due at its own instant.
 /// </summary>
 internal sealed partial class DeadlineWatcher(
-    IDeadlineQueue queue,
+    IEnumerable<IDeadlineQueue> queues,
     IDeadlineTimer timer,
     EventSignals signals,
     IClock clock,
@@ -21,6 +23,7 @@ internal sealed partial class DeadlineWatcher(
     ILogger<DeadlineWatcher> logger) : BackgroundService
 {
     private readonly DeadlineWatcherOptions settings = options.Value;
+    private readonly IDeadlineQueue[] queues = [.. queues];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,26 +34,44 @@ internal sealed partial class DeadlineWatcher(
         {
             var signal = signals.NextDeadlineStored;
             signals.TakeNearestDeadline();
-            Instant wakeAt;
-            try
+
+            // Each queue on its own: one that fails (say, a table not migrated yet) retries shortly without holding up the others.
+            var wakeAt = clock.GetCurrentInstant() + nap;
+            foreach (var queue in queues)
             {
-                await VisitDueAsync(node, lease, stoppingToken).ConfigureAwait(false);
-                var now = clock.GetCurrentInstant();
-                var next = await queue.NextDeadlineAsync(now, stoppingToken).ConfigureAwait(false);
-                wakeAt = next is { } n && n < now + nap ? n : now + nap;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-                wakeAt = clock.GetCurrentInstant() + Duration.FromSeconds(Math.Min(5, nap.TotalSeconds));
+                try
+                {
+                    await VisitDueAsync(queue, node, lease, stoppingToken).ConfigureAwait(false);
+                    if (await queue.NextDeadlineAsync(clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false) is { } next && next < wakeAt)
+                    {
+                        wakeAt = next;
+                    }
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(logger, ex);
+                    var retry = clock.GetCurrentInstant() + Duration.FromSeconds(Math.Min(5, nap.TotalSeconds));
+                    wakeAt = retry < wakeAt ? retry : wakeAt;
+                }
             }
 
             await SleepAsync(wakeAt, signal, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Claims and visits due work until a claim comes back short.</summary>
+    /// <summary>Claims and visits each queue's due work until a claim comes back short.</summary>
     internal async Task<int> VisitDueAsync(string node, Duration lease, CancellationToken cancellationToken)
+    {
+        var events = 0;
+        foreach (var queue in queues)
+        {
+            events += await VisitDueAsync(queue, node, lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        return events;
+    }
+
+    private async Task<int> VisitDueAsync(IDeadlineQueue queue, string node, Duration lease, CancellationToken cancellationToken)
     {
         var events = 0;
         while (true)
@@ -106,6 +127,6 @@ internal sealed partial class DeadlineWatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "The deadline watcher failed; it retries shortly.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Visiting due work order {Tenant}/{Ticket} failed; it is retried when its claim's lease ends.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Visiting due work {Tenant}/{Ticket} failed; it is retried when its claim's lease ends.")]
     private static partial void LogVisitFailed(ILogger logger, string tenant, string ticket, Exception exception);
 }

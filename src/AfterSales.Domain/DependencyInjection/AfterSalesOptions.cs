@@ -61,6 +61,13 @@ public sealed class AfterSalesOptions
     /// <value>The default value is <see cref="Entitlements.Spares.ReplenishmentPolicy.Seed000"/> (5 % of the installed base).</value>
     public Entitlements.Spares.ReplenishmentPolicy? StockTarget { get; set; } = Entitlements.Spares.ReplenishmentPolicy.Seed000;
 
+    /// <summary>
+    /// How long before a registered device's warranty ends <see cref="Events.AfterSalesEventTypes.WarrantyExpiring"/> is
+    /// emitted (保修到期提醒, R-IN-2: the full inspection before the end); <see langword="null"/> to emit none.
+    /// </summary>
+    /// <value>The default value is <see cref="Entitlements.Warranty.WarrantyPolicy.PreExpiryWindow"/> (3 months).</value>
+    public Period? WarrantyExpiringLead { get; set; } = Entitlements.Warranty.WarrantyPolicy.PreExpiryWindow;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="InvalidOperationException">An option is invalid; the message names it and says why.</exception>
     public void Validate()
@@ -78,6 +85,11 @@ public sealed class AfterSalesOptions
         if (MaxBackdating < Duration.FromMinutes(1) || MaxBackdating > Duration.FromDays(30))
         {
             throw new InvalidOperationException($"MaxBackdating must be 1 minute to 30 days, was {MaxBackdating}.");
+        }
+
+        if (WarrantyExpiringLead is { } lead && (lead.HasTimeComponent || lead.Years < 0 || lead.Months < 0 || lead.Weeks < 0 || lead.Days < 0))
+        {
+            throw new InvalidOperationException($"WarrantyExpiringLead must be a period of years, months, weeks and days, none negative, was {lead}.");
         }
 
         for (var i = 0; i < WarrantyPolicies.Count; i++)

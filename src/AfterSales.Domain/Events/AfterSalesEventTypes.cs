@@ -60,13 +60,21 @@ public static class AfterSalesEventTypes
     /// <summary>A centre's monthly replenishment run placed orders (备件补充下单, R-SP-3), once per tenant, month and centre; data <see cref="Events.ReplenishmentOrdered"/>.</summary>
     public const string ReplenishmentOrdered = "aftersales.stock.replenishment-ordered";
 
-    /// <summary>Reserved: a loaner's return is overdue — loans have no return deadline yet. A loaner owed and not provided in time is <see cref="ClockBreached"/> of metric <c>loaner</c>.</summary>
+    /// <summary>
+    /// A loaner unit lent with a return-by (<see cref="WorkOrders.TicketLoaner.ReturnBy"/>) was not back when it passed (备机逾期未还, R-SP-5),
+    /// once per loan, at that instant (a <see cref="DueNotice"/> the deadline watcher emits); data <see cref="Events.LoanerOverdue"/>.
+    /// A loaner owed and not provided in time is <see cref="ClockBreached"/> of metric <c>loaner</c>.
+    /// </summary>
     public const string LoanerOverdue = "aftersales.loaner.overdue";
 
     /// <summary>Reserved: an inspection window closes (R-IN-1) — inspection plans are not stored yet.</summary>
     public const string InspectionDue = "aftersales.inspection.due";
 
-    /// <summary>Reserved: a device's warranty enters its pre-expiry window (R-IN-2) — devices are not yet linked to a warranty policy.</summary>
+    /// <summary>
+    /// A registered device's warranty enters its pre-expiry window (保修即将到期, R-IN-2): at the start of the day
+    /// <c>AfterSalesOptions.WarrantyExpiringLead</c> before it ends, once per assessed end (a <see cref="DueNotice"/> the device's save
+    /// schedules and the deadline watcher emits); data <see cref="Events.WarrantyExpiring"/>.
+    /// </summary>
     public const string WarrantyExpiring = "aftersales.warranty.expiring";
 
     /// <summary>
@@ -80,9 +88,9 @@ public static class AfterSalesEventTypes
     /// <summary>Every ticket event type, in kind order.</summary>
     public static IReadOnlyList<string> TicketTypes { get; } = [.. Enum.GetValues<TicketEventKind>().Select(ForTicket)];
 
-    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock and replenishment types.</summary>
+    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock, replenishment, loaner-overdue and warranty-expiring types.</summary>
     public static IReadOnlyList<string> Emitted { get; } =
-        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered];
+        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, WarrantyExpiring];
 
     /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
     public static IReadOnlyList<string> Known { get; } =

@@ -1,4 +1,5 @@
 using AfterSales.Entitlements.Spares;
+using AfterSales.Entitlements.Warranty;
 using AfterSales.Quality.Complaints;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
@@ -173,4 +174,62 @@ public sealed class StockBelowTarget : DomainEventData
 
     /// <summary>The stock to keep (<see cref="ReplenishmentPolicy.TargetFor"/> of <see cref="InstalledBase"/>).</summary>
     public int Target { get; }
+}
+
+/// <summary>
+/// The data of <see cref="AfterSalesEventTypes.LoanerOverdue"/>: a loaner unit lent with a return-by (归还期限) that
+/// was not back when it passed (R-SP-5). The event's instant is the return-by.
+/// </summary>
+public sealed class LoanerOverdue : DomainEventData
+{
+    internal LoanerOverdue(TicketId workOrderId, TicketLoaner loaner, Instant providedAt, int version)
+    {
+        WorkOrderId = workOrderId;
+        Loaner = loaner;
+        ProvidedAt = providedAt;
+        Version = version;
+    }
+
+    /// <summary>The work order that lent it.</summary>
+    public TicketId WorkOrderId { get; }
+
+    /// <summary>The unit, with its <see cref="TicketLoaner.ReturnBy"/>.</summary>
+    public TicketLoaner Loaner { get; }
+
+    /// <summary>When it was lent.</summary>
+    public Instant ProvidedAt { get; }
+
+    /// <summary>The work order's version whose event lent it.</summary>
+    public int Version { get; }
+}
+
+/// <summary>
+/// The data of <see cref="AfterSalesEventTypes.WarrantyExpiring"/>: a device whose warranty enters its pre-expiry window
+/// (保修即将到期, R-IN-2: a full inspection is due before it ends). The event's instant is the start of the window.
+/// </summary>
+public sealed class WarrantyExpiring : DomainEventData
+{
+    internal WarrantyExpiring(DeviceRecord device, string warrantyPolicyCode, LocalDate startsOn, LocalDate lastCoveredDay, Instant endsAt)
+    {
+        Device = device;
+        WarrantyPolicyCode = warrantyPolicyCode;
+        StartsOn = startsOn;
+        LastCoveredDay = lastCoveredDay;
+        EndsAt = endsAt;
+    }
+
+    /// <summary>The device as registered when the notice was scheduled.</summary>
+    public DeviceRecord Device { get; }
+
+    /// <summary>The warranty policy that assessed it.</summary>
+    public string WarrantyPolicyCode { get; }
+
+    /// <summary>The first day of its (last) warranty term.</summary>
+    public LocalDate StartsOn { get; }
+
+    /// <summary>The last covered day.</summary>
+    public LocalDate LastCoveredDay { get; }
+
+    /// <summary>When the warranty ends: the start of the day after the last covered day, in the policy's zone.</summary>
+    public Instant EndsAt { get; }
 }

@@ -234,7 +234,8 @@ public sealed partial class Ticket
     /// <param name="loaner">The unit, with its pool's part number; its grade must be at least the device's (the same or better).</param>
     /// <param name="note">A note, optionally.</param>
     /// <exception cref="ArgumentException">A number breaks the <see cref="Identifier"/> rule, the unit is already out on this order,
-    /// or its grade is missing or below the device's (the parameter names the field: <c>unitSerialNumber</c>, <c>partNumber</c>, <c>grade</c>).</exception>
+    /// or its grade is missing or below the device's, or its return-by is not after the loan's instant
+    /// (the parameter names the field: <c>unitSerialNumber</c>, <c>partNumber</c>, <c>grade</c>, <c>returnBy</c>).</exception>
     /// <exception cref="InvalidTransitionException">The order is resolved, closed or cancelled.</exception>
     public void ProvideLoaner(TicketLoaner loaner, string? note = null)
     {
@@ -260,6 +261,11 @@ public sealed partial class Ticket
                     ? $"grade is required: the device is of grade {deviceGrade}, and a loaner must be of the same or a better grade (R-SP-5)."
                     : $"grade {loaner.Grade} is below the device's grade {deviceGrade}: a loaner must be of the same or a better grade (R-SP-5).",
                 "grade");
+        }
+
+        if (loaner.ReturnBy is { } returnBy && returnBy <= (backdatedTo ?? Now()))
+        {
+            throw LoanerField($"returnBy {returnBy} must be after the loan's instant {backdatedTo ?? Now()}.", "returnBy");
         }
 
         Execute(TicketEventKind.LoanerProvided, note: note, loaner: loaner);

@@ -19,4 +19,10 @@ public sealed record TicketLoaner
 
     /// <summary>The unit's grade (0 or more, higher is better), if known: it must be at least the device's.</summary>
     public int? Grade { get; init; }
+
+    /// <summary>
+    /// When the customer is to bring it back (归还期限), if agreed: after the loan's instant. Unreturned by then,
+    /// the loan is overdue (<see cref="Events.AfterSalesEventTypes.LoanerOverdue"/>, emitted once at that instant).
+    /// </summary>
+    public Instant? ReturnBy { get; init; }
 }
