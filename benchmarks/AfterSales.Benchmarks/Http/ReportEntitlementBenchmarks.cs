@@ -97,7 +97,13 @@ public class ReportEntitlementBenchmarks
                 o.CheckEntitlementAtReport = checkEntitlement;
             })
             .UseEntityFrameworkCore<AfterSalesDbContext>()
-            .AddHttpApi();
+            .AddHttpApi()
+            .ConfigureHttpIdentity(static o =>
+            {
+                // Gateway mode: the tenant header is trusted, so both servers measure the report, not token checks.
+                o.AcceptTenantHeader = true;
+                o.AllowTenantHeaderOutsideDevelopment = true;
+            });
         var app = builder.Build();
         await using (var context = await app.Services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContextAsync())
         {
