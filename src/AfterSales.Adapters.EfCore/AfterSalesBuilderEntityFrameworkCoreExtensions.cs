@@ -83,7 +83,9 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 sp.GetService<IDbContextFactory<TContext>>() is { } factory
                     ? ContextSource<TContext>.From(factory)
                     : ContextSource<TContext>.From(sp.GetRequiredService<IServiceScopeFactory>()),
-                sp.GetService<EventSignals>()));
+                sp.GetService<EventSignals>(),
+                sp.GetService<IEventFormatter>(),
+                InspectionNotices(sp) is { } inspections ? [inspections] : null));
         services.AddSingleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IEventFeed>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
@@ -150,8 +152,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreQualityRecordStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
         services.Replace(ServiceDescriptor.Singleton<IInspectionStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreInspectionStore<TContext>(factory)
-                : new EfCoreInspectionStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>())));
+                ? new EfCoreInspectionStore<TContext>(factory) { Notices = InspectionNotices(sp) }
+                : new EfCoreInspectionStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>()) { Notices = InspectionNotices(sp) }));
         services.Replace(ServiceDescriptor.Singleton<AfterSales.People.IEngineerStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreEngineerStore<TContext>(factory)
@@ -174,6 +176,12 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     private static WarrantyNoticeSettings? WarrantyNotices(IServiceProvider sp) =>
         sp.GetService<IEventFormatter>() is { } formatter && sp.GetService<AfterSalesOptions>() is { WarrantyExpiringLead: { } lead } options
             ? new WarrantyNoticeSettings(sp.GetRequiredService<WarrantyPolicyCatalog>(), options.DefaultWarrantyPolicyCode, lead, RequireClock(sp), formatter, sp.GetService<EventSignals>())
+            : null;
+
+    // Built where asked (the store and the queue): it holds no state of its own.
+    private static InspectionDueNotices? InspectionNotices(IServiceProvider sp) =>
+        sp.GetService<IEventFormatter>() is { } formatter
+            ? new InspectionDueNotices((sp.GetService<AfterSales.Quality.QualityServiceOptions>() ?? AfterSales.Quality.QualityServiceOptions.Default).Zone, RequireClock(sp), formatter, sp.GetService<EventSignals>())
             : null;
 
     private static AfterSales.Entitlements.Spares.ReplenishmentPolicy? StockTarget(IServiceProvider sp) =>

@@ -1,3 +1,4 @@
+using AfterSales.EntityFrameworkCore.Deadlines;
 using AfterSales.EntityFrameworkCore.Internal;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Quality.Inspections;
@@ -13,12 +14,17 @@ namespace AfterSales.EntityFrameworkCore;
 /// as columns and the rest as JSON. Loading rebuilds plans and records through their factories, so
 /// they obey the same rules as ones built in memory.
 /// </summary>
-/// <remarks>Thread-safe: every call uses its own context. A stale plan save or a repeated record id is a <see cref="ConcurrencyConflictException"/>.</remarks>
+/// <remarks>Thread-safe: every call uses its own context. A stale plan save or a repeated record id is a <see cref="ConcurrencyConflictException"/>.
+/// When events are formatted, a plan's save and a record's schedule or move each covered subject's
+/// <see cref="Events.AfterSalesEventTypes.InspectionDue"/> notice in the same transaction (R-IN-1).</remarks>
 /// <typeparam name="TContext">The host's context.</typeparam>
 public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
     where TContext : DbContext
 {
     private readonly ContextSource<TContext> contexts;
+
+    /// <summary>Schedules the plans' inspection-due notices in the saves' transactions; set by <c>UseEntityFrameworkCore</c> when events are formatted, otherwise none.</summary>
+    internal InspectionDueNotices? Notices { get; init; }
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
@@ -39,20 +45,43 @@ public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            if (expectedVersion == 0)
-            {
-                context.Add(row);
-            }
-            else
-            {
-                var entry = context.Attach(row);
-                entry.State = EntityState.Modified;
-                entry.Property(static r => r.Version).OriginalValue = expectedVersion;
-            }
-
+            Instant? deadline = null;
             try
             {
-                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
+                // The plan and its notices change together; behind every other write on SQLite (see SqliteWriter).
+                await SqliteWriter.RunAsync(
+                    context,
+                    async ct =>
+                    {
+                        await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                        var code = plan.Code;
+                        var previous = Notices is null || expectedVersion == 0
+                            ? null
+                            : await context.Set<InspectionPlanRow>().AsNoTracking()
+                                .Where(r => r.TenantId == tenantId && r.Code == code).Select(static r => r.Document)
+                                .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                        if (expectedVersion == 0)
+                        {
+                            context.Add(row);
+                        }
+                        else
+                        {
+                            var entry = context.Attach(row);
+                            entry.State = EntityState.Modified;
+                            entry.Property(static r => r.Version).OriginalValue = expectedVersion;
+                        }
+
+                        await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                        if (Notices is { } notices)
+                        {
+                            var scheduled = await notices.ForPlanAsync(context, tenantId, previous is null ? null : InspectionPayload.Plan(code, previous), plan, ct).ConfigureAwait(false);
+                            deadline = await DueNoticeWrites.WriteAsync(context, scheduled, notices.Formatter, ct).ConfigureAwait(false);
+                        }
+
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                Notices?.Signals?.DeadlineStored(deadline);
                 return row.Version;
             }
             catch (DbUpdateException ex)
@@ -120,7 +149,24 @@ public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
             context.Add(row);
             try
             {
-                await SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken).ConfigureAwait(false);
+                Instant? deadline = null;
+                await SqliteWriter.RunAsync(
+                    context,
+                    async ct =>
+                    {
+                        // The record and the notices it moves change together.
+                        await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                        await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                        if (Notices is { } notices)
+                        {
+                            var scheduled = await notices.ForRecordAsync(context, tenantId, record.Subject, ct).ConfigureAwait(false);
+                            deadline = await DueNoticeWrites.WriteAsync(context, scheduled, notices.Formatter, ct).ConfigureAwait(false);
+                        }
+
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                Notices?.Signals?.DeadlineStored(deadline);
             }
             catch (DbUpdateException)
             {

@@ -11,7 +11,8 @@ namespace AfterSales.EntityFrameworkCore.Deadlines;
 /// is a <see cref="DueNotice"/> its store writes in the fact's transaction, not a queue of its own. Claims take
 /// leases (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; the single writer on SQLite); processing deletes the
 /// claimed notice and writes its event into the outbox in one transaction (an event id already there is kept
-/// once), so each notice is emitted exactly once on any number of nodes.
+/// once), so each notice is emitted exactly once on any number of nodes. A recurring kind's next notice is
+/// scheduled in that same transaction by its <see cref="IDueNoticeSuccessor"/>.
 /// </summary>
 internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
     where TContext : DbContext
@@ -21,11 +22,15 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
 
     private readonly ContextSource<TContext> contexts;
     private readonly EventSignals? signals;
+    private readonly IEventFormatter? formatter;
+    private readonly Dictionary<string, IDueNoticeSuccessor> successors;
 
-    public EfCoreDueNoticeQueue(ContextSource<TContext> contexts, EventSignals? signals)
+    public EfCoreDueNoticeQueue(ContextSource<TContext> contexts, EventSignals? signals, IEventFormatter? formatter = null, IEnumerable<IDueNoticeSuccessor>? successors = null)
     {
         this.contexts = contexts;
         this.signals = signals;
+        this.formatter = formatter;
+        this.successors = formatter is null ? [] : (successors ?? []).ToDictionary(static s => s.Type, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<DeadlineClaim>> ClaimDueAsync(Instant now, int batchSize, string claimant, Duration lease, CancellationToken cancellationToken)
@@ -89,8 +94,10 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
                 ON CONFLICT ({{o.Column(nameof(OutboxRow.Id))}}) DO NOTHING
                 """;
             var release = $"UPDATE {n.Table} SET {C(nameof(DueNoticeRow.ClaimedBy))} = NULL, {C(nameof(DueNoticeRow.ClaimedUntil))} = NULL WHERE {key}";
+            Instant? next = null;
             var written = await SqliteWriter.RunAsync(context, ct => context.Database.CreateExecutionStrategy().ExecuteAsync(async ct2 =>
             {
+                next = null;
                 await using var transaction = await context.Database.BeginTransactionAsync(ct2).ConfigureAwait(false);
                 var taken = await context.Database
                     .SqlQueryRaw<TakenNotice>(take, claim.TenantId, type, subject, claim.Claimant, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now))
@@ -106,6 +113,13 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
                 {
                     var t = taken[0];
                     count = await context.Database.ExecuteSqlRawAsync(insert, [t.EventId, claim.TenantId, type, subject, t.DueAt, t.Payload], ct2).ConfigureAwait(false);
+
+                    // A recurring fact's next notice, from its state in this transaction: scheduled once, with the emission.
+                    if (successors.TryGetValue(type, out var successor)
+                        && await successor.NextAsync(context, claim.TenantId, subject, InstantToUnixNanosecondsConverter.FromUnixNanoseconds(t.DueAt), ct2).ConfigureAwait(false) is { } notice)
+                    {
+                        next = await DueNoticeWrites.WriteAsync(context, [notice], formatter!, ct2).ConfigureAwait(false);
+                    }
                 }
 
                 await transaction.CommitAsync(ct2).ConfigureAwait(false);
@@ -115,6 +129,8 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
             {
                 signals?.EventsStored();
             }
+
+            signals?.DeadlineStored(next);
 
             return written;
         }

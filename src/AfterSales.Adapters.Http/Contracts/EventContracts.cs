@@ -1,6 +1,7 @@
 using AfterSales.Entitlements.Spares;
 using AfterSales.Events;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Inspections;
 
 namespace AfterSales.Http.Contracts;
 
@@ -221,6 +222,35 @@ public sealed record WarrantyExpiringData(
     internal static WarrantyExpiringData From(WarrantyExpiring w) => new(
         w.Device.SerialNumber, w.Device.Component.Code, w.WarrantyPolicyCode, w.StartsOn, w.LastCoveredDay, w.EndsAt,
         w.Device.ServiceCentreId, w.Device.Model, w.Device.ContractId);
+}
+
+/// <summary>
+/// The <c>data</c> of <c>aftersales.inspection.due</c>: a recurring inspection plan's window (巡检到期, R-IN-1) reached its
+/// due day — its last — with no complete, signed record of the subject and checklist in it. The event's <c>time</c> is
+/// the start of that day (the due list's zone); its subject <c>inspection-plans/{plan}/devices/{serialNumber}</c> or
+/// <c>inspection-plans/{plan}/sites/{site}</c>.
+/// </summary>
+/// <param name="Plan">The plan's code.</param>
+/// <param name="Device">The device's serial number, when the subject is a device.</param>
+/// <param name="Site">The site, when the subject is a site.</param>
+/// <param name="DeviceType">The checklist's device type (R-IN-3).</param>
+/// <param name="WindowStart">The window's first day.</param>
+/// <param name="DueOn">The window's last day, on which it is due.</param>
+public sealed record InspectionDueData(
+    string Plan,
+    string? Device,
+    string? Site,
+    string DeviceType,
+    LocalDate WindowStart,
+    LocalDate DueOn)
+{
+    internal static InspectionDueData From(InspectionWindowDue d) => new(
+        d.PlanCode,
+        d.Subject.Kind == InspectionSubjectKind.Device ? d.Subject.Id : null,
+        d.Subject.Kind == InspectionSubjectKind.Site ? d.Subject.Id : null,
+        d.DeviceType,
+        d.WindowStart,
+        d.DueOn);
 }
 
 /// <summary>The body of <c>POST /webhooks</c>.</summary>

@@ -57,6 +57,7 @@ internal sealed class CloudEventFormatter : IEventFormatter
         ReplenishmentOrdered r => ReplenishmentOrderedData.From(r),
         LoanerOverdue l => LoanerOverdueData.From(l),
         WarrantyExpiring w => WarrantyExpiringData.From(w),
+        InspectionWindowDue i => InspectionDueData.From(i),
         _ => throw new NotSupportedException($"The HTTP adapter has no wire shape for event data {data.GetType().Name}."),
     };
 }

@@ -67,7 +67,11 @@ public static class AfterSalesEventTypes
     /// </summary>
     public const string LoanerOverdue = "aftersales.loaner.overdue";
 
-    /// <summary>Reserved: an inspection window closes (R-IN-1) — inspection plans are not stored yet.</summary>
+    /// <summary>
+    /// A recurring inspection plan's window reached its due day with no complete, signed record of the subject (巡检到期, R-IN-1):
+    /// at the start of the window's last day, once per plan, subject and window (a <see cref="DueNotice"/> the plan's and the records'
+    /// saves schedule, and the deadline watcher emits and follows with the next window's); data <see cref="Events.InspectionWindowDue"/>.
+    /// </summary>
     public const string InspectionDue = "aftersales.inspection.due";
 
     /// <summary>
@@ -88,9 +92,9 @@ public static class AfterSalesEventTypes
     /// <summary>Every ticket event type, in kind order.</summary>
     public static IReadOnlyList<string> TicketTypes { get; } = [.. Enum.GetValues<TicketEventKind>().Select(ForTicket)];
 
-    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock, replenishment, loaner-overdue and warranty-expiring types.</summary>
+    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock, replenishment, loaner-overdue, warranty-expiring and inspection-due types.</summary>
     public static IReadOnlyList<string> Emitted { get; } =
-        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, WarrantyExpiring];
+        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, WarrantyExpiring, InspectionDue];
 
     /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
     public static IReadOnlyList<string> Known { get; } =

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Internal;
+using AfterSales.Quality.Inspections;
 using AfterSales.WorkOrders;
 
 namespace AfterSales.Events;
@@ -102,5 +103,99 @@ public static class DueNotices
             subject,
             dueAt,
             new WarrantyExpiring(record, policy.Code, assessment.StartsOn, assessment.LastCoveredDay, endsAt)));
+    }
+
+    /// <summary>
+    /// An inspection plan's notices for a save of <paramref name="plan"/> (R-IN-1): <see cref="ForInspection"/> for each
+    /// subject it covers, and a withdrawal for each subject <paramref name="previous"/> covered that it no longer does.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="previous">The plan as stored before the save, if any.</param>
+    /// <param name="plan">The plan as saved.</param>
+    /// <param name="records">Inspection records of its subjects (others are ignored).</param>
+    /// <param name="zone">The zone whose days the windows are (the due list's).</param>
+    /// <param name="now">When the plan is saved.</param>
+    public static IReadOnlyList<DueNotice> ForInspectionPlan(string tenantId, InspectionPlan? previous, InspectionPlan plan, IEnumerable<InspectionRecord> records, DateTimeZone zone, Instant now)
+    {
+        Guard.NotNull(plan);
+        var list = Guard.NotNull(records) as IReadOnlyCollection<InspectionRecord> ?? [.. records];
+        var notices = new List<DueNotice>();
+        foreach (var gone in previous?.Subjects.Except(plan.Subjects) ?? [])
+        {
+            notices.Add(DueNotice.Withdraw(tenantId, AfterSalesEventTypes.InspectionDue, InspectionSubjectOf(plan.Code, gone)));
+        }
+
+        foreach (var subject in plan.Subjects)
+        {
+            notices.Add(ForInspection(tenantId, plan, subject, list, zone, now));
+        }
+
+        return notices;
+    }
+
+    /// <summary>
+    /// A subject's inspection notice under a recurring plan (R-IN-1): <see cref="AfterSalesEventTypes.InspectionDue"/> at
+    /// the start of the due day (the window's last, in <paramref name="zone"/>) of the first window due after
+    /// <paramref name="after"/> that no complete, signed record of the subject and checklist falls within. Signing a
+    /// record for the window moves it to the next; after it fires, the deadline watcher asks again with the instant it
+    /// fired at, which schedules the next window. Withdrawn for a pre-expiry plan (its window follows the warranty, whose
+    /// notice is <see cref="AfterSalesEventTypes.WarrantyExpiring"/>) or a subject the plan does not cover.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="subject">The device or site.</param>
+    /// <param name="records">Inspection records; those of other subjects or checklists are ignored.</param>
+    /// <param name="zone">The zone whose days the windows are (the due list's).</param>
+    /// <param name="after">Only a window due later than this instant is scheduled: the save's instant, or the one just fired.</param>
+    public static DueNotice ForInspection(string tenantId, InspectionPlan plan, InspectionSubject subject, IEnumerable<InspectionRecord> records, DateTimeZone zone, Instant after)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(plan);
+        Guard.NotNull(subject);
+        Guard.NotNull(zone);
+        var key = InspectionSubjectOf(plan.Code, subject);
+        if (plan.Recurrence is not { } recurrence || !plan.Subjects.Contains(subject))
+        {
+            return DueNotice.Withdraw(tenantId, AfterSalesEventTypes.InspectionDue, key);
+        }
+
+        var done = Guard.NotNull(records)
+            .Where(r => r.CountsAsDone && r.Subject.Equals(subject) && string.Equals(r.Checklist.DeviceType, plan.Checklist.DeviceType, StringComparison.Ordinal))
+            .Select(static r => r.InspectedOn)
+            .ToList();
+
+        // Ends only at a window without a record: the records are finite.
+        for (var k = 0; ; k++)
+        {
+            var start = plan.StartsOn.PlusMonths(k * recurrence.Months);
+            var dueOn = plan.StartsOn.PlusMonths((k + 1) * recurrence.Months).PlusDays(-1);
+            var dueAt = dueOn.AtStartOfDayInZone(zone).ToInstant();
+            if (dueAt <= after || done.Exists(d => d >= start && d <= dueOn))
+            {
+                continue;
+            }
+
+            return DueNotice.Schedule(new DomainEvent(
+                EventIds.For("inspection-due", tenantId, plan.Code, subject.Kind.ToString(), subject.Id, start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), dueOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)),
+                AfterSalesEventTypes.InspectionDue,
+                tenantId,
+                key,
+                dueAt,
+                new InspectionWindowDue(plan.Code, plan.Checklist.DeviceType, subject, start, dueOn)));
+        }
+    }
+
+    /// <summary>
+    /// The subject of a plan's inspection notice and event: <c>inspection-plans/{code}/devices/{serialNumber}</c> or
+    /// <c>inspection-plans/{code}/sites/{name}</c>, each part URI-escaped.
+    /// </summary>
+    /// <param name="planCode">The plan's code.</param>
+    /// <param name="subject">The device or site.</param>
+    public static string InspectionSubjectOf(string planCode, InspectionSubject subject)
+    {
+        Guard.NotBlank(planCode);
+        Guard.NotNull(subject);
+        var kind = subject.Kind == InspectionSubjectKind.Device ? "devices" : "sites";
+        return $"inspection-plans/{Uri.EscapeDataString(planCode)}/{kind}/{Uri.EscapeDataString(subject.Id)}";
     }
 }

@@ -1,6 +1,7 @@
 using AfterSales.Entitlements.Spares;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Quality.Complaints;
+using AfterSales.Quality.Inspections;
 using AfterSales.Sla;
 using AfterSales.WorkOrders;
 
@@ -232,4 +233,36 @@ public sealed class WarrantyExpiring : DomainEventData
 
     /// <summary>When the warranty ends: the start of the day after the last covered day, in the policy's zone.</summary>
     public Instant EndsAt { get; }
+}
+
+/// <summary>
+/// The data of <see cref="AfterSalesEventTypes.InspectionDue"/>: a recurring inspection plan's window (巡检到期, R-IN-1)
+/// reached its due day — its last — with no complete, signed record of the subject and checklist in it. The event's
+/// instant is the start of the due day.
+/// </summary>
+public sealed class InspectionWindowDue : DomainEventData
+{
+    internal InspectionWindowDue(string planCode, string deviceType, InspectionSubject subject, LocalDate windowStart, LocalDate dueOn)
+    {
+        PlanCode = planCode;
+        DeviceType = deviceType;
+        Subject = subject;
+        WindowStart = windowStart;
+        DueOn = dueOn;
+    }
+
+    /// <summary>The plan.</summary>
+    public string PlanCode { get; }
+
+    /// <summary>The checklist's device type (R-IN-3).</summary>
+    public string DeviceType { get; }
+
+    /// <summary>The device or site to inspect.</summary>
+    public InspectionSubject Subject { get; }
+
+    /// <summary>The window's first day.</summary>
+    public LocalDate WindowStart { get; }
+
+    /// <summary>The window's last day, on which it is due.</summary>
+    public LocalDate DueOn { get; }
 }
