@@ -85,7 +85,7 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                     : ContextSource<TContext>.From(sp.GetRequiredService<IServiceScopeFactory>()),
                 sp.GetService<EventSignals>(),
                 sp.GetService<IEventFormatter>(),
-                InspectionNotices(sp) is { } inspections ? [inspections] : null));
+                [.. Successors(sp)]));
         services.AddSingleton<IDeadlineQueue>(static sp => sp.GetRequiredService<EfCoreTicketStore<TContext>>());
         services.Replace(ServiceDescriptor.Singleton<IEventFeed>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
@@ -125,8 +125,8 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
                 : new EfCoreStockLedgerStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()) { StockTarget = StockTarget(sp) }));
         services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreComplaintStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
-                : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())));
+                ? new EfCoreComplaintStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()) { EscalationNotices = EscalationNotices(sp) }
+                : new EfCoreComplaintStore<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>()) { EscalationNotices = EscalationNotices(sp) }));
         services.Replace(ServiceDescriptor.Singleton<IReplenishmentStore>(static sp =>
             sp.GetService<IDbContextFactory<TContext>>() is { } factory
                 ? new EfCoreReplenishmentStore<TContext>(factory, sp.GetService<IEventFormatter>(), sp.GetService<EventSignals>())
@@ -176,6 +176,26 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
     private static WarrantyNoticeSettings? WarrantyNotices(IServiceProvider sp) =>
         sp.GetService<IEventFormatter>() is { } formatter && sp.GetService<AfterSalesOptions>() is { WarrantyExpiringLead: { } lead } options
             ? new WarrantyNoticeSettings(sp.GetRequiredService<WarrantyPolicyCatalog>(), options.DefaultWarrantyPolicyCode, lead, RequireClock(sp), formatter, sp.GetService<EventSignals>())
+            : null;
+
+    // The due-notice kinds that recur: each one's next notice is scheduled as the last one fires.
+    private static IEnumerable<IDueNoticeSuccessor> Successors(IServiceProvider sp)
+    {
+        if (InspectionNotices(sp) is { } inspections)
+        {
+            yield return inspections;
+        }
+
+        if (EscalationNotices(sp) is { } escalations)
+        {
+            yield return escalations;
+        }
+    }
+
+    // The policy and path the API's complaint reads use (R-CP-5). Built where asked: it holds no state of its own.
+    private static ComplaintEscalationNotices? EscalationNotices(IServiceProvider sp) =>
+        sp.GetService<IEventFormatter>() is { } formatter
+            ? new ComplaintEscalationNotices(ComplaintPolicies.Desk003, EscalationPath.Seed003, RequireClock(sp), formatter, sp.GetService<EventSignals>())
             : null;
 
     // Built where asked (the store and the queue): it holds no state of its own.

@@ -1,4 +1,5 @@
 using AfterSales.EntityFrameworkCore.Internal;
+using AfterSales.EntityFrameworkCore.Deadlines;
 using AfterSales.EntityFrameworkCore.Outbox;
 using AfterSales.EntityFrameworkCore.Storage;
 using AfterSales.Events;
@@ -31,6 +32,9 @@ public sealed class EfCoreComplaintStore<TContext> : IComplaintStore
     private readonly ContextSource<TContext> contexts;
     private readonly IEventFormatter? formatter;
     private readonly EventSignals? signals;
+
+    /// <summary>Schedules each saved complaint's next escalation notice in the save's transaction; set by <c>UseEntityFrameworkCore</c> when events are formatted, otherwise none.</summary>
+    internal ComplaintEscalationNotices? EscalationNotices { get; init; }
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
@@ -95,7 +99,29 @@ public sealed class EfCoreComplaintStore<TContext> : IComplaintStore
             try
             {
                 var events = formatter is null ? [] : AggregateDomainEvents.ForComplaintSave(tenantId, complaint, expectedVersion, wasClosed: false);
-                await OutboxSaves.SaveChangesAsync(context, events, formatter, cancellationToken).ConfigureAwait(false);
+                if (EscalationNotices is { } notices)
+                {
+                    // The complaint, its events and its next escalation's notice change together (R-CP-5).
+                    var notice = notices.ForSave(tenantId, complaint);
+                    Instant? deadline = null;
+                    await SqliteWriter.RunAsync(
+                        context,
+                        async ct =>
+                        {
+                            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                            await context.SaveChangesAsync(ct).ConfigureAwait(false);
+                            await OutboxWriter.WriteAsync(context, transaction, events, formatter!, ct).ConfigureAwait(false);
+                            deadline = await DueNoticeWrites.WriteAsync(context, [notice], notices.Formatter, ct).ConfigureAwait(false);
+                            await transaction.CommitAsync(ct).ConfigureAwait(false);
+                        },
+                        cancellationToken).ConfigureAwait(false);
+                    notices.Signals?.DeadlineStored(deadline);
+                }
+                else
+                {
+                    await OutboxSaves.SaveChangesAsync(context, events, formatter, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (events.Count > 0)
                 {
                     signals?.EventsStored();

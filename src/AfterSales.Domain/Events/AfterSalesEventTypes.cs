@@ -42,7 +42,11 @@ public static class AfterSalesEventTypes
     /// <summary>A complaint was filed (投诉受理); data <see cref="ComplaintChanged"/>.</summary>
     public const string ComplaintFiled = "aftersales.complaint.filed";
 
-    /// <summary>Reserved: a complaint went up its escalation path (投诉升级) — complaints have no due index yet.</summary>
+    /// <summary>
+    /// A complaint went up its escalation path (投诉升级, R-CP-5) as its clocks ran overdue: once per complaint and level, at the
+    /// last instant before the level holds (a <see cref="DueNotice"/> the complaint's save schedules, and the deadline watcher emits
+    /// and follows with the next level's); data <see cref="ComplaintChanged"/> with the level reached.
+    /// </summary>
     public const string ComplaintEscalated = "aftersales.complaint.escalated";
 
     /// <summary>A complaint was closed (结案); data <see cref="ComplaintChanged"/>.</summary>
@@ -92,9 +96,9 @@ public static class AfterSalesEventTypes
     /// <summary>Every ticket event type, in kind order.</summary>
     public static IReadOnlyList<string> TicketTypes { get; } = [.. Enum.GetValues<TicketEventKind>().Select(ForTicket)];
 
-    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint, stock, replenishment, loaner-overdue, warranty-expiring and inspection-due types.</summary>
+    /// <summary>Every type emitted today: the ticket types (adoptions included), the clock alerts (escalation levels included), the complaint (escalations included), stock, replenishment, loaner-overdue, warranty-expiring and inspection-due types.</summary>
     public static IReadOnlyList<string> Emitted { get; } =
-        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, WarrantyExpiring, InspectionDue];
+        [.. TicketTypes, ClockWarning, ClockBreached, ClockEscalated, ClockMetLate, ClockProvisional, ClockConfirmed, ComplaintFiled, ComplaintEscalated, ComplaintClosed, StockMoved, StockBelowTarget, ReplenishmentOrdered, LoanerOverdue, WarrantyExpiring, InspectionDue];
 
     /// <summary>Every type a subscription may name: <see cref="Emitted"/> and the reserved ones, which later versions emit.</summary>
     public static IReadOnlyList<string> Known { get; } =

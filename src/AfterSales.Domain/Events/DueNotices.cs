@@ -1,7 +1,9 @@
 using System.Globalization;
 using AfterSales.Entitlements.Warranty;
 using AfterSales.Internal;
+using AfterSales.Quality.Complaints;
 using AfterSales.Quality.Inspections;
+using AfterSales.Sla;
 using AfterSales.WorkOrders;
 
 namespace AfterSales.Events;
@@ -183,6 +185,69 @@ public static class DueNotices
                 dueAt,
                 new InspectionWindowDue(plan.Code, plan.Checklist.DeviceType, subject, start, dueOn)));
         }
+    }
+
+    /// <summary>
+    /// A complaint's escalation notice (R-CP-5): <see cref="AfterSalesEventTypes.ComplaintEscalated"/> when the complaint
+    /// next rises on <paramref name="path"/> after <paramref name="after"/> — its level, computed from its clocks under
+    /// <paramref name="policy"/> as reads compute it, only rises with time while the facts stay. The notice's instant is
+    /// the due instant of the clock whose breach raised it (the level holds from just after it, as the breach does), or the
+    /// instant an overdue clock's business time reached the next step; the watcher emits a notice once its instant has
+    /// passed. One event per complaint and level: a save
+    /// that changes the clocks moves the notice; closing the complaint, or reaching the top, withdraws it. After it fires
+    /// the deadline watcher asks again with the instant it fired at, which schedules the level after it.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="complaint">The complaint as stored.</param>
+    /// <param name="policy">Its clocks' policy, e.g. <see cref="ComplaintPolicies.Desk003"/>.</param>
+    /// <param name="path">Its escalation path, e.g. <see cref="EscalationPath.Seed003"/>.</param>
+    /// <param name="after">Only a level reached later than this instant is scheduled: the save's instant, or the one just fired.</param>
+    public static DueNotice ForComplaint(string tenantId, Complaint complaint, SlaPolicy policy, EscalationPath path, Instant after)
+    {
+        Guard.NotBlank(tenantId);
+        Guard.NotNull(complaint);
+        Guard.NotNull(policy);
+        Guard.NotNull(path);
+        var subject = "complaints/" + complaint.Id;
+        int Rank(Instant at) => complaint.Escalation(policy, path, at).Level.Rank;
+
+        // Complaint clocks run for days (working days at most), so a level not reached within a year never is.
+        var from = after + Duration.Epsilon;
+        var current = Rank(from);
+        var horizon = from + Duration.FromDays(366);
+        if (complaint.Status != ComplaintStatus.Open || current == path.Levels.Count - 1 || Rank(horizon) <= current)
+        {
+            return DueNotice.Withdraw(tenantId, AfterSalesEventTypes.ComplaintEscalated, subject);
+        }
+
+        // The first instant at a higher level, by bisection on the evaluator itself (the level only rises with time), so
+        // the instant is the one reads would show whatever the calendar and targets, to the nanosecond.
+        long low = 0, high = (horizon - from).ToInt64Nanoseconds();
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            if (Rank(from + Duration.FromNanoseconds(middle)) > current)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        // The level holds from the nanosecond after `last`. Its instant is a clock's due instant when a breach raised it (a clock
+        // is breached only strictly after its due instant, as the breach event's own instant is), else the first instant at it.
+        var last = from + Duration.FromNanoseconds(low);
+        var reached = complaint.Clocks(policy, last).Any(c => c.DueAt == last) ? last : last + Duration.Epsilon;
+        var level = complaint.Escalation(policy, path, last + Duration.Epsilon).Level;
+        return DueNotice.Schedule(new DomainEvent(
+            EventIds.For("complaint", tenantId, complaint.Id, "escalated", path.Code, level.Code),
+            AfterSalesEventTypes.ComplaintEscalated,
+            tenantId,
+            subject,
+            reached,
+            new ComplaintChanged(complaint, 0, level)));
     }
 
     /// <summary>
