@@ -102,7 +102,8 @@ public static class ClockAlerts
     /// <summary>The thresholds <paramref name="after"/> has reached that <paramref name="before"/> had not (see the remarks).</summary>
     /// <remarks>When the strictest of a metric's targets changed between the two evaluations (a paused
     /// target's moving due instant passed a running one's), a threshold of the new target is reported at its
-    /// own instant, which may precede the change; the change's instant is not in either evaluation.</remarks>
+    /// own instant, which may precede the change: two evaluations do not hold the change's instant. The
+    /// watcher and saves use the overload that is given the history and finds it.</remarks>
     /// <param name="before">The clocks before: of the previous version at its last instant, or of the same history at the last evaluation; empty for a new ticket.</param>
     /// <param name="after">The clocks now.</param>
     public static IReadOnlyList<ClockThreshold> Newly(IReadOnlyList<SlaClock> before, IReadOnlyList<SlaClock> after)
@@ -122,6 +123,62 @@ public static class ClockAlerts
 
         var keys = known.Select(static t => t.Key).ToHashSet(StringComparer.Ordinal);
         return [.. reached.Where(t => !keys.Contains(t.Key))];
+    }
+
+    /// <summary>
+    /// <see cref="Newly(IReadOnlyList{SlaClock}, IReadOnlyList{SlaClock})"/> with the exact instant where a clock's
+    /// strictest target changed between <paramref name="since"/> and <paramref name="now"/>: such a threshold was
+    /// reached when the clocks first showed it, which may be later than the new target's own instant, and is found
+    /// on <paramref name="clocksAt"/> (the same history evaluated at any instant) by halving the interval.
+    /// </summary>
+    internal static IReadOnlyList<ClockThreshold> Newly(
+        IReadOnlyList<SlaClock> before, IReadOnlyList<SlaClock> after, Instant since, Instant now, Func<Instant, IReadOnlyList<SlaClock>> clocksAt)
+    {
+        var found = Newly(before, after);
+        if (found.Count == 0 || before.Count == 0)
+        {
+            return found;
+        }
+
+        var targets = new Dictionary<string, SlaTarget>(StringComparer.Ordinal);
+        foreach (var clock in before)
+        {
+            targets.TryAdd(ClockThreshold.ClockKey(clock), clock.Target);
+        }
+
+        List<ClockThreshold>? exact = null;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var threshold = found[i];
+            if (!targets.TryGetValue(ClockThreshold.ClockKey(threshold.Clock), out var was) || ReferenceEquals(was, threshold.Clock.Target))
+            {
+                continue;
+            }
+
+            // Not reached at since (it is newly), reached at now: halve to the first instant the clocks show it. A breach
+            // is reached strictly after its instant, so it is reported an instant before.
+            var (lo, hi) = (since, now);
+            while (hi - lo > Duration.Epsilon)
+            {
+                var mid = lo + Duration.FromNanoseconds((hi - lo).ToInt64Nanoseconds() / 2);
+                if (Reached(clocksAt(mid)).Any(t => t.Key == threshold.Key))
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid;
+                }
+            }
+
+            var at = threshold.Kind == ClockThresholdKind.Breach ? hi - Duration.Epsilon : hi;
+            if (at != threshold.At)
+            {
+                (exact ??= [.. found])[i] = threshold.WithAt(at);
+            }
+        }
+
+        return exact ?? found;
     }
 
     /// <summary>

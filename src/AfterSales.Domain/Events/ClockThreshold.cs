@@ -44,6 +44,9 @@ public sealed class ClockThreshold
         Escalation = escalation;
     }
 
+    /// <summary>The same threshold, reached at <paramref name="at"/> instead.</summary>
+    internal ClockThreshold WithAt(Instant at) => Escalation is { } e ? new(Clock, e) { At = at } : new(Clock, Kind, Percent, at);
+
     /// <summary>The clock, as evaluated when the threshold was found reached.</summary>
     public SlaClock Clock { get; }
 
@@ -54,7 +57,7 @@ public sealed class ClockThreshold
     public int Percent { get; }
 
     /// <summary>When it was reached: the warning's or escalation level's instant, the due instant, the late stop; for provisional and confirmed, the due instant as now computed.</summary>
-    public Instant At { get; }
+    public Instant At { get; private init; }
 
     /// <summary>For <see cref="ClockThresholdKind.Escalation"/>: the level reached, with who it goes to; <see langword="null"/> otherwise.</summary>
     public SlaEscalation? Escalation { get; }

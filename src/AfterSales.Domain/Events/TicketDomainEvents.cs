@@ -93,7 +93,9 @@ public static class TicketDomainEvents
             }
 
             var explained = ticket.Clocks(now);
-            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, explained), .. ClockAlerts.ProvisionalChanges(before, explained)], now);
+            var since = expectedVersion > 0 ? ticket.Events[expectedVersion - 1].At : ticket.ReportedAt;
+            var newly = ClockAlerts.Newly(before, explained, since, now, ticket.ClockStatuses);
+            AddAlerts(events, ticket, [.. newly, .. ClockAlerts.ProvisionalChanges(before, explained)], now);
         }
 
         return new TicketEvaluation(summary, events);
@@ -118,7 +120,8 @@ public static class TicketDomainEvents
         {
             var before = SlaEvaluator.EvaluateUnexplained(ticket.Terms, ticket.Timeline, since);
             var explained = ticket.Clocks(now);
-            AddAlerts(events, ticket, [.. ClockAlerts.Newly(before, explained), .. ClockAlerts.ProvisionalChanges(before, explained)], now);
+            var newly = ClockAlerts.Newly(before, explained, since, now, ticket.ClockStatuses);
+            AddAlerts(events, ticket, [.. newly, .. ClockAlerts.ProvisionalChanges(before, explained)], now);
         }
 
         return new TicketEvaluation(summary, events);

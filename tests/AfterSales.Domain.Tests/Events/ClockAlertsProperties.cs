@@ -24,6 +24,22 @@ public class ClockAlertsProperties
     public void Newly_OnAFixedHistory_IsWhatSteppingThroughTimeSeesBecomeReached_EachAtItsInstant(SlaScenario s, PositiveInt hours) =>
         NewlyIsWhatSteppingSees(s.Policy, s.Timeline, After(s), hours);
 
+    /// <summary>
+    /// A case where the strictest target of a clock changes within the visit (found by a search over random
+    /// seeds, about 2 in 5 000): the plain two-evaluation answer reports the new target's own instant, which
+    /// precedes the change; the watcher's and saves' answer reports when the clocks first showed the threshold.
+    /// </summary>
+    [Property(Arbitrary = new[] { typeof(AfterSalesArb) }, MaxTest = 1, Replay = "(3794349806986337189,10897518961714922661,94)")]
+    public void Newly_TheStrictestTargetChangingWithinTheVisit_IsReportedWhenTheClocksFirstShowIt(SlaScenario s, PositiveInt hours)
+    {
+        var since = After(s);
+        var now = since + Duration.FromHours(1 + (hours.Get % 36));
+        var plain = ClockAlerts.Newly(Clocks(s, since), Clocks(s, now)).ToDictionary(static t => t.Key, static t => t.At);
+        var exact = ClockAlerts.Newly(Clocks(s, since), Clocks(s, now), since, now, at => Clocks(s, at));
+        Assert.Contains(exact, t => t.At > plain[t.Key]);
+        NewlyIsWhatSteppingSees(s.Policy, s.Timeline, since, hours);
+    }
+
     [Fact]
     public void R_CP_5_EscalationLevels_NewlyIsWhatSteppingSees_NextHasNothingBeforeIt() =>
         Check.One(
@@ -47,14 +63,11 @@ public class ClockAlertsProperties
             SlaEscalationLevel.After("decision-makers", Duration.FromHours(2), EscalationCounting.BusinessTime, "customer", "vendor")))
         .Build();
 
-    private static SlaTarget? TargetAt((SlaPolicy Policy, TicketTimeline Timeline) s, string prefix, Instant at) =>
-        Clocks(s, at).FirstOrDefault(c => (c.Occurrence is { } o ? $"{c.Metric.Code}/{c.Cycle}.{o}" : $"{c.Metric.Code}/{c.Cycle}") == prefix)?.Target;
-
     private static void NewlyIsWhatSteppingSees(SlaPolicy policy, TicketTimeline timeline, Instant since, PositiveInt hours)
     {
         var s = (Policy: policy, Timeline: timeline);
         var now = since + Duration.FromHours(1 + (hours.Get % 36));
-        var found = ClockAlerts.Newly(Clocks(s, since), Clocks(s, now)).ToDictionary(static t => t.Key);
+        var found = ClockAlerts.Newly(Clocks(s, since), Clocks(s, now), since, now, at => Clocks(s, at)).ToDictionary(static t => t.Key);
 
         // The reference: every step, which keys are reached that were not before, and between which steps.
         var seen = Keys(Clocks(s, since));
@@ -83,16 +96,9 @@ public class ClockAlertsProperties
         {
             var threshold = found[key];
 
-            // Where the strictest target of the clock changed within the step (a paused target's moving
-            // due instant passed a running one's), the threshold reported is the new target's own, which
-            // may lie before the change: ClockAlerts.Newly documents that it cannot see the change's instant.
-            var prefix = key[..key.IndexOf('/', key.IndexOf('/') + 1)];
-            if (!ReferenceEquals(TargetAt(s, prefix, from), TargetAt(s, prefix, by)))
-            {
-                Assert.True(threshold.At <= by, $"{key} at {threshold.At}, first seen in ({from}, {by}] after the strictest target changed");
-                continue;
-            }
-
+            // Where the strictest target of the clock changed within the step (a paused target's moving due
+            // instant passed a running one's), the threshold is reported when the clocks first showed it, which
+            // may be later than the new target's own instant: the checks below hold for it as for any other.
             // A warning is reached at its instant; a breach strictly after the due instant.
             if (threshold.Kind == ClockThresholdKind.Breach)
             {
