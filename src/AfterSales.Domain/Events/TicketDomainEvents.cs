@@ -92,10 +92,8 @@ public static class TicketDomainEvents
                 before = SlaEvaluator.EvaluateUnexplained(terms, timeline, ticket.Events[expectedVersion - 1].At);
             }
 
-            var explained = ticket.Clocks(now);
             var since = expectedVersion > 0 ? ticket.Events[expectedVersion - 1].At : ticket.ReportedAt;
-            var newly = ClockAlerts.Newly(before, explained, since, now, ticket.ClockStatuses);
-            AddAlerts(events, ticket, [.. newly, .. ClockAlerts.ProvisionalChanges(before, explained)], now);
+            AddAlerts(events, ticket, Alerts(ticket, before, clocks, since, now), now);
         }
 
         return new TicketEvaluation(summary, events);
@@ -119,12 +117,23 @@ public static class TicketDomainEvents
         if (!ticket.IsFinished && ClockAlerts.Reached(clocks).Count > 0)
         {
             var before = SlaEvaluator.EvaluateUnexplained(ticket.Terms, ticket.Timeline, since);
-            var explained = ticket.Clocks(now);
-            var newly = ClockAlerts.Newly(before, explained, since, now, ticket.ClockStatuses);
-            AddAlerts(events, ticket, [.. newly, .. ClockAlerts.ProvisionalChanges(before, explained)], now);
+            AddAlerts(events, ticket, Alerts(ticket, before, clocks, since, now), now);
         }
 
         return new TicketEvaluation(summary, events);
+    }
+
+    /// <summary>
+    /// The thresholds newly reached and the provisional changes between <paramref name="before"/> and the
+    /// unexplained <paramref name="clocks"/> at <paramref name="now"/>; only when there is one are the clocks
+    /// evaluated again with their explanations, which the alerts' payloads carry (most saves and visits have none).
+    /// </summary>
+    private static IReadOnlyList<ClockThreshold> Alerts(Ticket ticket, IReadOnlyList<SlaClock> before, IReadOnlyList<SlaClock> clocks, Instant since, Instant now)
+    {
+        IReadOnlyList<ClockThreshold> Of(IReadOnlyList<SlaClock> after) =>
+            [.. ClockAlerts.Newly(before, after, since, now, ticket.ClockStatuses), .. ClockAlerts.ProvisionalChanges(before, after)];
+
+        return Of(clocks).Count == 0 ? [] : Of(ticket.Clocks(now));
     }
 
     /// <summary>The subject of a ticket's events: <c>tickets/{id}</c>.</summary>
