@@ -42,22 +42,7 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
         await using (owner.ConfigureAwait(false))
         {
             var sql = ClaimSql(context);
-            var rows = await SqliteWriter.RunAsync(context, ct => context.Database.CreateExecutionStrategy().ExecuteAsync(async ct2 =>
-            {
-                await using var transaction = await context.Database.BeginTransactionAsync(ct2).ConfigureAwait(false);
-                var claimed = await context.Database
-                    .SqlQueryRaw<ClaimedNotice>(
-                        sql,
-                        claimant,
-                        InstantToUnixNanosecondsConverter.ToUnixNanoseconds(until),
-                        InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
-                        InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
-                        batchSize)
-                    .ToListAsync(ct2)
-                    .ConfigureAwait(false);
-                await transaction.CommitAsync(ct2).ConfigureAwait(false);
-                return claimed;
-            }, ct), cancellationToken).ConfigureAwait(false);
+            var rows = await SqliteWriter.RunAsync(context, ct => LeaseClaims.ClaimAsync<ClaimedNotice>(context, sql, claimant, until, now, batchSize, ct), cancellationToken).ConfigureAwait(false);
             return
             [
                 .. rows.OrderBy(static r => r.DueAt).Select(r =>

@@ -34,23 +34,7 @@ internal static class DueTicketClaims
         DbContext context, Instant now, int batchSize, string claimant, Instant until, bool strict, CancellationToken cancellationToken)
     {
         var sql = ClaimSql(context, strict);
-        var strategy = context.Database.CreateExecutionStrategy();
-        var rows = await strategy.ExecuteAsync(async ct =>
-        {
-            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var claimed = await context.Database
-                .SqlQueryRaw<ClaimedRow>(
-                    sql,
-                    claimant,
-                    InstantToUnixNanosecondsConverter.ToUnixNanoseconds(until),
-                    InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
-                    InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now),
-                    batchSize)
-                .ToListAsync(ct)
-                .ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return claimed;
-        }, cancellationToken).ConfigureAwait(false);
+        var rows = await LeaseClaims.ClaimAsync<ClaimedRow>(context, sql, claimant, until, now, batchSize, cancellationToken).ConfigureAwait(false);
 
         return
         [
