@@ -18,7 +18,7 @@ namespace AfterSales.Sla.Timeline;
 /// </remarks>
 public sealed class TicketTimeline
 {
-    private readonly TimelineEntry[] entries;
+    private readonly AppendOnlyList<TimelineEntry> entries;
 
     private TicketTimeline(
         Instant reportedAt,
@@ -26,7 +26,7 @@ public sealed class TicketTimeline
         ReportChannel channel,
         ServiceSite site,
         Instant? faultOccurredAt,
-        TimelineEntry[] entries)
+        AppendOnlyList<TimelineEntry> entries)
     {
         ReportedAt = reportedAt;
         InitialSeverityCode = severityCode;
@@ -58,7 +58,7 @@ public sealed class TicketTimeline
                 nameof(faultOccurredAt));
         }
 
-        return new TicketTimeline(reportedAt, severityCode, channel, site, faultOccurredAt, []);
+        return new TicketTimeline(reportedAt, severityCode, channel, site, faultOccurredAt, AppendOnlyList<TimelineEntry>.Empty);
     }
 
     /// <summary>When the fault was reported (the work order opened).</summary>
@@ -80,13 +80,13 @@ public sealed class TicketTimeline
     public IReadOnlyList<TimelineEntry> Entries => entries;
 
     /// <summary>The severity code now: the last reclassification's, or the initial one.</summary>
-    public string CurrentSeverityCode => SeverityCodeBefore(entries.Length);
+    public string CurrentSeverityCode => SeverityCodeBefore(entries.Count);
 
     /// <summary>Whether the last pause has not ended.</summary>
-    public bool IsPaused => OpenPauseIndex(entries.Length) >= 0;
+    public bool IsPaused => OpenPauseIndex(entries.Count) >= 0;
 
     /// <summary>The instant of the last fact, or the report when there is none.</summary>
-    public Instant LastAt => entries.Length == 0 ? ReportedAt : entries[^1].At;
+    public Instant LastAt => entries.Count == 0 ? ReportedAt : entries[entries.Count - 1].At;
 
     /// <summary>Records that <paramref name="milestone"/> was reached at <paramref name="at"/>.</summary>
     /// <exception cref="ArgumentException">The milestone is the report or the fault's occurrence (they are part of
@@ -183,16 +183,17 @@ public sealed class TicketTimeline
 
     /// <summary>The timeline as it stood with its first <paramref name="count"/> entries (an earlier version of the same ticket).</summary>
     internal TicketTimeline Prefix(int count) =>
-        count >= entries.Length ? this : new TicketTimeline(ReportedAt, InitialSeverityCode, Channel, Site, FaultOccurredAt, entries[..count]);
+        count >= entries.Count ? this : new TicketTimeline(ReportedAt, InitialSeverityCode, Channel, Site, FaultOccurredAt, entries.Take(count));
 
     /// <summary>The severity code in force before entry <paramref name="index"/>.</summary>
     internal string SeverityCodeBefore(int index)
     {
-        for (var i = Math.Min(index, entries.Length) - 1; i >= 0; i--)
+        var items = entries.AsSpan();
+        for (var i = Math.Min(index, items.Length) - 1; i >= 0; i--)
         {
-            if (entries[i].Kind == TimelineEntryKind.SeverityChanged)
+            if (items[i].Kind == TimelineEntryKind.SeverityChanged)
             {
-                return entries[i].SeverityCode!;
+                return items[i].SeverityCode!;
             }
         }
 
@@ -202,9 +203,10 @@ public sealed class TicketTimeline
     /// <summary>The index of the pause still open before entry <paramref name="count"/>, or -1.</summary>
     internal int OpenPauseIndex(int count)
     {
-        for (var i = Math.Min(count, entries.Length) - 1; i >= 0; i--)
+        var items = entries.AsSpan();
+        for (var i = Math.Min(count, items.Length) - 1; i >= 0; i--)
         {
-            switch (entries[i].Kind)
+            switch (items[i].Kind)
             {
                 case TimelineEntryKind.PauseStarted:
                     return i;
@@ -225,9 +227,6 @@ public sealed class TicketTimeline
                 atName);
         }
 
-        var next = new TimelineEntry[entries.Length + 1];
-        entries.CopyTo(next, 0);
-        next[^1] = entry;
-        return new TicketTimeline(ReportedAt, InitialSeverityCode, Channel, Site, FaultOccurredAt, next);
+        return new TicketTimeline(ReportedAt, InitialSeverityCode, Channel, Site, FaultOccurredAt, entries.Add(entry));
     }
 }
