@@ -46,6 +46,8 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
     private const string Store = "tickets";
 
     private readonly TicketEventReader reader = new();
+    private readonly TicketHistoryCache histories = new(DefaultCachedEvents);
+    private readonly int cachedEvents = DefaultCachedEvents;
     private readonly TicketWriter writer = new();
     private readonly ContextSource<TContext> contexts;
     private readonly TicketRehydrator tickets;
@@ -59,6 +61,27 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
     /// </summary>
     /// <value>The default value is <see langword="null"/>: no <see cref="AfterSalesEventTypes.StockBelowTarget"/> events (<c>UseEntityFrameworkCore</c> sets <c>AfterSalesOptions.StockTarget</c>).</value>
     public Entitlements.Spares.ReplenishmentPolicy? StockTarget { get; init; }
+
+    /// <summary>The default of <see cref="CachedEvents"/>.</summary>
+    public const int DefaultCachedEvents = 100_000;
+
+    /// <summary>
+    /// How many events of the tickets it loaded the store keeps in memory (least recently used first out), so
+    /// the next load of one of them reads only the events stored since and does not check the known ones again.
+    /// A load still reads from the database every time (other nodes' writes are always seen); 0 keeps none.
+    /// </summary>
+    /// <value>The default is <see cref="DefaultCachedEvents"/> (100 000).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int CachedEvents
+    {
+        get => cachedEvents;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            cachedEvents = value;
+            histories = new TicketHistoryCache(value);
+        }
+    }
 
     /// <summary>Creates a store that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
@@ -148,8 +171,34 @@ public sealed class EfCoreTicketStore<TContext> : ITicketStore, IDeadlineQueue, 
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
+            if (histories.Find(tenantId, id.Value) is { } known)
+            {
+                // The events since the last known one, that one included (to see it is still there).
+                var tail = await reader.ReadAsync(context, tenantId, id.Value, known.Length, cancellationToken).ConfigureAwait(false);
+                if (TicketHistoryCache.Extend(known, tail) is { } history)
+                {
+                    var ticket = await tickets.Terms.RebuildAsync(history, clock, known.Length, cancellationToken).ConfigureAwait(false);
+                    if (history != known)
+                    {
+                        histories.Remember(tenantId, id.Value, history);
+                    }
+
+                    return ticket;
+                }
+
+                histories.Forget(tenantId, id.Value);
+            }
+
             var rows = await reader.ReadAsync(context, tenantId, id.Value, cancellationToken).ConfigureAwait(false);
-            return rows.Count == 0 ? null : await tickets.RebuildAsync(rows, cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                return null;
+            }
+
+            var events = TicketRehydrator.ToEvents(rows);
+            var rebuilt = await tickets.Terms.RebuildAsync(events, clock, cancellationToken).ConfigureAwait(false);
+            histories.Remember(tenantId, id.Value, events);
+            return rebuilt;
         }
     }
 

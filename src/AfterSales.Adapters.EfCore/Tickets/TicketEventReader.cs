@@ -19,7 +19,11 @@ internal sealed class TicketEventReader
     // is keyed by the model); replaced whole, so a reader sees a consistent pair.
     private Sql? sql;
 
-    public async Task<List<TicketEventRow>> ReadAsync(DbContext context, string tenantId, string ticketId, CancellationToken cancellationToken)
+    public Task<List<TicketEventRow>> ReadAsync(DbContext context, string tenantId, string ticketId, CancellationToken cancellationToken) =>
+        ReadAsync(context, tenantId, ticketId, 1, cancellationToken);
+
+    /// <summary>The ticket's event rows from version <paramref name="fromVersion"/> on, oldest first.</summary>
+    public async Task<List<TicketEventRow>> ReadAsync(DbContext context, string tenantId, string ticketId, int fromVersion, CancellationToken cancellationToken)
     {
         var current = sql;
         if (current is null || !ReferenceEquals(current.Model, context.Model))
@@ -37,6 +41,7 @@ internal sealed class TicketEventReader
             {
                 command.AddParameter(current.TenantParameter, DbType.String, tenantId);
                 command.AddParameter(current.TicketParameter, DbType.String, ticketId);
+                command.AddParameter(current.FromParameter, DbType.Int32, fromVersion);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
@@ -69,12 +74,13 @@ internal sealed class TicketEventReader
     /// <summary>The event load's SQL for one model, with its parameters' names.</summary>
     private sealed class Sql
     {
-        private Sql(IModel model, string text, string tenantParameter, string ticketParameter)
+        private Sql(IModel model, string text, string tenantParameter, string ticketParameter, string fromParameter)
         {
             Model = model;
             Text = text;
             TenantParameter = tenantParameter;
             TicketParameter = ticketParameter;
+            FromParameter = fromParameter;
         }
 
         public IModel Model { get; }
@@ -84,6 +90,8 @@ internal sealed class TicketEventReader
         public string TenantParameter { get; }
 
         public string TicketParameter { get; }
+
+        public string FromParameter { get; }
 
         public static Sql Of(DbContext context)
         {
@@ -96,9 +104,11 @@ internal sealed class TicketEventReader
                     + $" FROM {names.Table}"
                     + $" WHERE {names.Column(nameof(TicketEventRow.TenantId))} = {helper.GenerateParameterNamePlaceholder("tenant")}"
                     + $" AND {names.Column(nameof(TicketEventRow.TicketId))} = {helper.GenerateParameterNamePlaceholder("ticket")}"
+                    + $" AND {names.Column(nameof(TicketEventRow.Version))} >= {helper.GenerateParameterNamePlaceholder("from")}"
                     + $" ORDER BY {names.Column(nameof(TicketEventRow.Version))}",
                 helper.GenerateParameterName("tenant"),
-                helper.GenerateParameterName("ticket"));
+                helper.GenerateParameterName("ticket"),
+                helper.GenerateParameterName("from"));
         }
     }
 }

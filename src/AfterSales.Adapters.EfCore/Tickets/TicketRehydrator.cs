@@ -9,7 +9,12 @@ internal sealed class TicketRehydrator(SlaTermsResolver terms, IClock clock)
 {
     public IClock Clock => clock;
 
-    public Task<Ticket> RebuildAsync(List<TicketEventRow> rows, CancellationToken cancellationToken)
+    public SlaTermsResolver Terms => terms;
+
+    public Task<Ticket> RebuildAsync(List<TicketEventRow> rows, CancellationToken cancellationToken) =>
+        terms.RebuildAsync(ToEvents(rows), clock, cancellationToken);
+
+    public static TicketEvent[] ToEvents(List<TicketEventRow> rows)
     {
         var history = new TicketEvent[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -17,6 +22,6 @@ internal sealed class TicketRehydrator(SlaTermsResolver terms, IClock clock)
             history[i] = EventMapper.ToEvent(rows[i]);
         }
 
-        return terms.RebuildAsync(history, clock, cancellationToken);
+        return history;
     }
 }

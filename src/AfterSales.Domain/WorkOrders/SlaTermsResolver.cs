@@ -57,9 +57,26 @@ public sealed class SlaTermsResolver
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The ticket.</returns>
     /// <exception cref="ArgumentException">The history is inconsistent or names a version the catalogs do not hold.</exception>
-    public async Task<Ticket> RebuildAsync(IReadOnlyList<TicketEvent> history, IClock clock, CancellationToken cancellationToken = default)
+    public Task<Ticket> RebuildAsync(IReadOnlyList<TicketEvent> history, IClock clock, CancellationToken cancellationToken = default) =>
+        RebuildAsync(history, clock, 0, cancellationToken);
+
+    /// <summary>
+    /// Rebuilds a stored work order as <see cref="RebuildAsync(IReadOnlyList{TicketEvent}, IClock, CancellationToken)"/> does, for a
+    /// store that keeps the histories it loaded: the first <paramref name="verifiedEvents"/> events passed every check in an
+    /// earlier rebuild, so they are applied without checking their payloads and transitions again (their sequence still is).
+    /// </summary>
+    /// <param name="history">The events, oldest first, starting with the report.</param>
+    /// <param name="clock">The clock later events are timestamped from.</param>
+    /// <param name="verifiedEvents">How many leading events an earlier rebuild of this ticket checked; 0 to check them all.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The ticket.</returns>
+    /// <exception cref="ArgumentException">The history is inconsistent or names a version the catalogs do not hold.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="verifiedEvents"/> is negative or more than the history holds.</exception>
+    public async Task<Ticket> RebuildAsync(IReadOnlyList<TicketEvent> history, IClock clock, int verifiedEvents, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(history);
+        ArgumentOutOfRangeException.ThrowIfNegative(verifiedEvents);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(verifiedEvents, history.Count);
         var tenant = history.Count > 0 && history[0].Report is { } report
             ? report.TenantId
             : throw new ArgumentException("history must start with the Reported event and its report.", nameof(history));
@@ -92,6 +109,7 @@ public sealed class SlaTermsResolver
             key => found.TryGetValue(key, out var calendar)
                 ? calendar
                 : throw new ArgumentException($"calendar {key} is not in the tenant '{tenant}' catalog.", nameof(history)),
-            clock);
+            clock,
+            verifiedEvents);
     }
 }

@@ -288,7 +288,15 @@ public sealed partial class Ticket
     /// <param name="clock">The clock later events are timestamped from.</param>
     /// <returns>A ticket identical to the one that recorded the events.</returns>
     /// <exception cref="ArgumentException">The history is empty or inconsistent, or a key cannot be resolved; the message says which event.</exception>
-    public static Ticket FromEvents(IEnumerable<TicketEvent> history, Func<string, SlaPolicy> policies, Func<string, BusinessCalendar> calendars, IClock clock)
+    public static Ticket FromEvents(IEnumerable<TicketEvent> history, Func<string, SlaPolicy> policies, Func<string, BusinessCalendar> calendars, IClock clock) =>
+        FromEvents(history, policies, calendars, clock, verified: 0);
+
+    /// <summary>
+    /// <see cref="FromEvents(IEnumerable{TicketEvent}, Func{string, SlaPolicy}, Func{string, BusinessCalendar}, IClock)"/>,
+    /// applying the first <paramref name="verified"/> events (which an earlier rebuild of the same history checked)
+    /// without checking their payloads and transitions again; their sequence is still checked.
+    /// </summary>
+    internal static Ticket FromEvents(IEnumerable<TicketEvent> history, Func<string, SlaPolicy> policies, Func<string, BusinessCalendar> calendars, IClock clock, int verified)
     {
         Guard.NotNull(history);
         Guard.NotNull(policies);
@@ -332,6 +340,11 @@ public sealed partial class Ticket
             else if (e.Kind is TicketEventKind.CalendarsAdopted or TicketEventKind.PolicyAdopted)
             {
                 ticket.ReplayAdoption(e, index, policies, calendars);
+            }
+            else if (index < verified)
+            {
+                ticket.CheckSequence(e, index);
+                ticket.Apply(e);
             }
             else
             {
