@@ -28,6 +28,7 @@ internal sealed partial class EventDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = Duration.FromTimeSpan(settings.DispatchPollInterval);
+        Task? sleep = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var signal = signals.NextEventsStored;
@@ -40,10 +41,19 @@ internal sealed partial class EventDispatcher(
                 LogFailed(logger, ex);
             }
 
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var sleep = timer.WaitUntilAsync(clock.GetCurrentInstant() + poll, wait.Token);
+            // A commit's signal wakes a pass without ending the poll's sleep: under load a signal comes
+            // with nearly every commit, and cancelling and restarting the timer each time cost an
+            // exception (the cancelled wait) per request. The poll still comes, at the latest, an interval after it began.
+            if (sleep is null || sleep.IsCompleted)
+            {
+                sleep = timer.WaitUntilAsync(clock.GetCurrentInstant() + poll, stoppingToken);
+            }
+
             await Task.WhenAny(sleep, signal).ConfigureAwait(false);
-            await wait.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (sleep is not null)
+        {
             await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 

@@ -110,10 +110,29 @@ internal static class RequestBody
             throw new RequestRejectedException(415, "Unsupported media type.", "The request body must be JSON (Content-Type: application/json).");
         }
 
+        if (request.ContentLength is { } declared)
+        {
+            // Kestrel delivers exactly the declared length (or fails the read): one array of that size.
+            var body = GC.AllocateUninitializedArray<byte>((int)declared);
+            var filled = 0;
+            while (filled < body.Length)
+            {
+                var count = await request.Body.ReadAsync(body.AsMemory(filled), http.RequestAborted).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    return body[..filled];
+                }
+
+                filled += count;
+            }
+
+            return body;
+        }
+
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
-            var memory = buffer.GetMemory(4096);
+            var memory = buffer.GetMemory();
             var read = await request.Body.ReadAsync(memory, http.RequestAborted).ConfigureAwait(false);
             if (read == 0)
             {
