@@ -112,13 +112,8 @@ public sealed class DueNoticeEventTests
 
     private static async Task TwoNodesOnce(TestDatabase database)
     {
-        using var shared = new SharedDatabase(database);
-        var timer = new FakeDeadlineTimer(FakeClock.FromUtc(2026, 3, 2, 1, 0, 0));
-        var settings = (int node) => new Dictionary<string, string?> { ["AfterSales:Watcher:NodeName"] = $"node-{node}" };
-        using var first = new ServiceFactory(database, shared.ConnectionString, timer, settings: settings(0));
-        using var second = new ServiceFactory(database, shared.ConnectionString, timer, settings: settings(1));
-        using var a = first.ClientFor("acme");
-        using var b = second.ClientFor("acme");
+        using var nodes = new TwoNodes(database, "acme", FakeClock.FromUtc(2026, 3, 2, 1, 0, 0));
+        var (timer, a, b) = (nodes.Timer, nodes.A, nodes.B);
         for (var i = 0; i < 20; i++)
         {
             var client = i % 2 == 0 ? a : b;
@@ -201,38 +196,11 @@ public sealed class DueNoticeEventTests
     private static async Task ReturnAsync(HttpClient client, string id, string unit) =>
         (await client.CommandAsync(id, "return-loaner", $$"""{"unitSerialNumber":"{{unit}}"}""")).EnsureSuccessStatusCode();
 
-    private static string Subject(JsonNode e) => (string)e["subject"]!;
+    private static string Subject(JsonNode e) => EventFeed.Subject(e);
 
     private static Instant Parse(string text) => InstantPattern.ExtendedIso.Parse(text).Value;
 
-    /// <summary>The tenant's events of <paramref name="type"/> in feed order.</summary>
-    private static async Task<List<JsonNode>> OverdueAsync(HttpClient client, string type = Overdue)
-    {
-        var events = new List<JsonNode>();
-        var cursor = "0-0";
-        while (true)
-        {
-            var page = await (await client.GetAsync($"/after-sales/events?limit=500&after={cursor}")).JsonAsync(HttpStatusCode.OK);
-            events.AddRange(page["events"]!.AsArray().Select(static e => e!).Where(e => (string)e["type"]! == type));
-            cursor = (string)page["next"]!;
-            if (!(bool)page["hasMore"]!)
-            {
-                return events;
-            }
-        }
-    }
+    private static Task<List<JsonNode>> OverdueAsync(HttpClient client, string type = Overdue) => EventFeed.ReadAsync(client, type);
 
-    private static async Task<List<JsonNode>> WaitForAsync(HttpClient client, Func<List<JsonNode>, bool> done, string type = Overdue)
-    {
-        for (var until = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(20))
-        {
-            var events = await OverdueAsync(client, type);
-            if (done(events))
-            {
-                return events;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"the events did not show within 30 s; shown: {string.Join(", ", events.Select(Subject))}");
-        }
-    }
+    private static Task<List<JsonNode>> WaitForAsync(HttpClient client, Func<List<JsonNode>, bool> done, string type = Overdue) => EventFeed.WaitForAsync(client, type, done);
 }

@@ -82,13 +82,8 @@ public sealed class InspectionDueEventTests
 
     private static async Task TwoNodesOnce(TestDatabase database)
     {
-        using var shared = new SharedDatabase(database);
-        var timer = new FakeDeadlineTimer(FakeClock.FromUtc(2026, 3, 2, 1, 0, 0));
-        var settings = (int node) => new Dictionary<string, string?> { ["AfterSales:Watcher:NodeName"] = $"node-{node}" };
-        using var first = new ServiceFactory(database, shared.ConnectionString, timer, settings: settings(0));
-        using var second = new ServiceFactory(database, shared.ConnectionString, timer, settings: settings(1));
-        using var a = first.ClientFor("acme");
-        using var b = second.ClientFor("acme");
+        using var nodes = new TwoNodes(database, "acme", FakeClock.FromUtc(2026, 3, 2, 1, 0, 0));
+        var (timer, a, b) = (nodes.Timer, nodes.A, nodes.B);
         await PutPlanAsync(a, "pm", "2026-03-01", [.. Enumerable.Range(0, 10).Select(static i => $"S-{i}")]);
 
         // Three windows (March, April, May) pass in steps; each follows the last without a save.
@@ -139,38 +134,11 @@ public sealed class InspectionDueEventTests
     private static List<JsonNode> Of(string plan, List<JsonNode> events) =>
         [.. events.Where(e => Subject(e).StartsWith($"inspection-plans/{plan}/", StringComparison.Ordinal))];
 
-    private static string Subject(JsonNode e) => (string)e["subject"]!;
+    private static string Subject(JsonNode e) => EventFeed.Subject(e);
 
     private static Instant Parse(string text) => InstantPattern.ExtendedIso.Parse(text).Value;
 
-    /// <summary>The tenant's inspection-due events in feed order.</summary>
-    private static async Task<List<JsonNode>> EventsAsync(HttpClient client)
-    {
-        var events = new List<JsonNode>();
-        var cursor = "0-0";
-        while (true)
-        {
-            var page = await (await client.GetAsync($"/after-sales/events?limit=500&after={cursor}")).JsonAsync(HttpStatusCode.OK);
-            events.AddRange(page["events"]!.AsArray().Select(static e => e!).Where(static e => (string)e["type"]! == Due));
-            cursor = (string)page["next"]!;
-            if (!(bool)page["hasMore"]!)
-            {
-                return events;
-            }
-        }
-    }
+    private static Task<List<JsonNode>> EventsAsync(HttpClient client) => EventFeed.ReadAsync(client, Due);
 
-    private static async Task<List<JsonNode>> WaitForAsync(HttpClient client, Func<List<JsonNode>, bool> done)
-    {
-        for (var until = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(20))
-        {
-            var events = await EventsAsync(client);
-            if (done(events))
-            {
-                return events;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"the events did not show within 30 s; shown: {string.Join(", ", events.Select(Subject))}");
-        }
-    }
+    private static Task<List<JsonNode>> WaitForAsync(HttpClient client, Func<List<JsonNode>, bool> done) => EventFeed.WaitForAsync(client, Due, done);
 }
