@@ -85,16 +85,7 @@ public sealed class EfCoreComplaintStore<TContext> : IComplaintStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            if (expectedVersion == 0)
-            {
-                context.Add(row);
-            }
-            else
-            {
-                var entry = context.Attach(row);
-                entry.State = EntityState.Modified;
-                entry.Property(static r => r.Version).OriginalValue = expectedVersion;
-            }
+            VersionedRows.Stage(context, row, expectedVersion);
 
             try
             {

@@ -110,16 +110,7 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
                             .Select(static d => new { d.ServiceCentreId, d.Model })
                             .FirstOrDefaultAsync(ct)
                             .ConfigureAwait(false);
-                    if (expectedVersion == 0)
-                    {
-                        context.Add(row);
-                    }
-                    else
-                    {
-                        var entry = context.Attach(row);
-                        entry.State = EntityState.Modified;
-                        entry.Property(static r => r.Version).OriginalValue = expectedVersion;
-                    }
+                    VersionedRows.Stage(context, row, expectedVersion);
 
                     try
                     {

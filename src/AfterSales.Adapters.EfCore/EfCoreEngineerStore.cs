@@ -138,16 +138,7 @@ public sealed class EfCoreEngineerStore<TContext> : IEngineerStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            if (expectedVersion == 0)
-            {
-                context.Add(row);
-            }
-            else
-            {
-                var entry = context.Attach(row);
-                entry.State = EntityState.Modified;
-                entry.Property("Version").OriginalValue = expectedVersion;
-            }
+            VersionedRows.Stage(context, row, expectedVersion);
 
             try
             {

@@ -60,16 +60,7 @@ public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
                             : await context.Set<InspectionPlanRow>().AsNoTracking()
                                 .Where(r => r.TenantId == tenantId && r.Code == code).Select(static r => r.Document)
                                 .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-                        if (expectedVersion == 0)
-                        {
-                            context.Add(row);
-                        }
-                        else
-                        {
-                            var entry = context.Attach(row);
-                            entry.State = EntityState.Modified;
-                            entry.Property(static r => r.Version).OriginalValue = expectedVersion;
-                        }
+                        VersionedRows.Stage(context, row, expectedVersion);
 
                         await context.SaveChangesAsync(ct).ConfigureAwait(false);
                         if (Notices is { } notices)
