@@ -65,12 +65,7 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var latest = await context.Set<CalendarRow>().AsNoTracking()
-                .Where(c => c.TenantId == tenantId)
-                .GroupBy(static c => c.Id)
-                .Select(static g => new { Id = g.Key, Version = g.Max(static c => c.Version) })
-                .ToListAsync(cancellationToken)
-                .ConfigureAwait(false);
+            var latest = await LatestVersions.ReadAsync(context, typeof(CalendarRow), tenantId, null, cancellationToken).ConfigureAwait(false);
             var result = shared.Ids.ToDictionary(static id => id, id => shared.Latest(id)!, StringComparer.Ordinal);
             foreach (var row in latest)
             {
@@ -95,10 +90,7 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var number = version ?? await context.Set<CalendarRow>().AsNoTracking()
-                .Where(c => c.TenantId == tenantId && c.Id == calendarId)
-                .MaxAsync(static c => (int?)c.Version, cancellationToken)
-                .ConfigureAwait(false);
+            var number = version ?? await LatestVersions.OfAsync(context, typeof(CalendarRow), tenantId, calendarId, cancellationToken).ConfigureAwait(false);
             if (number is not { } n)
             {
                 return shared.Latest(calendarId);
@@ -124,10 +116,7 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
         await using (owner.ConfigureAwait(false))
         {
             var id = definition.Id;
-            var own = await context.Set<CalendarRow>().AsNoTracking()
-                .Where(c => c.TenantId == tenantId && c.Id == id)
-                .MaxAsync(static c => (int?)c.Version, cancellationToken)
-                .ConfigureAwait(false);
+            var own = await LatestVersions.OfAsync(context, typeof(CalendarRow), tenantId, id, cancellationToken).ConfigureAwait(false);
             var latest = own ?? shared.Latest(id)?.Version ?? 0;
             if (expectedVersion is { } expected && expected != latest)
             {
@@ -151,10 +140,7 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
             catch (DbUpdateException)
             {
                 context.ChangeTracker.Clear();
-                var actual = await context.Set<CalendarRow>().AsNoTracking()
-                    .Where(c => c.TenantId == tenantId && c.Id == id)
-                    .MaxAsync(static c => (int?)c.Version, cancellationToken)
-                    .ConfigureAwait(false) ?? 0;
+                var actual = await LatestVersions.OfAsync(context, typeof(CalendarRow), tenantId, id, cancellationToken).ConfigureAwait(false) ?? 0;
                 throw new ConcurrencyConflictException("calendar", id, expectedVersion ?? latest, actual);
             }
 

@@ -30,6 +30,13 @@ namespace AfterSales.EntityFrameworkCore;
 public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
     where TContext : DbContext
 {
+    // Every report reads its device (the entitlement check): compiled once, so a read skips EF Core's parameter
+    // extraction and query-cache lookup. Per store, not static: EF Core runs a compiled query against one model only,
+    // and one context type may be mapped for several providers.
+    private readonly Func<TContext, string, string, CancellationToken, Task<DeviceRow?>> find = EF.CompileAsyncQuery(
+        (TContext context, string tenantId, string serialNumber, CancellationToken _) =>
+            context.Set<DeviceRow>().AsNoTracking().SingleOrDefault(d => d.TenantId == tenantId && d.SerialNumber == serialNumber));
+
     private readonly ContextSource<TContext> contexts;
 
     /// <summary>
@@ -54,10 +61,7 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var row = await context.Set<DeviceRow>()
-                .AsNoTracking()
-                .SingleOrDefaultAsync(d => d.TenantId == tenantId && d.SerialNumber == serialNumber, cancellationToken)
-                .ConfigureAwait(false);
+            var row = await find(context, tenantId, serialNumber, cancellationToken).ConfigureAwait(false);
             return row is null ? null : new Versioned<DeviceRecord>(Rebuild(row), row.Version);
         }
     }

@@ -83,12 +83,7 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var latest = await context.Set<PolicyRow>().AsNoTracking()
-                .Where(p => p.TenantId == tenantId)
-                .GroupBy(static p => p.Id)
-                .Select(static g => new { Id = g.Key, Version = g.Max(static p => p.Version) })
-                .ToListAsync(cancellationToken)
-                .ConfigureAwait(false);
+            var latest = await LatestVersions.ReadAsync(context, typeof(PolicyRow), tenantId, null, cancellationToken).ConfigureAwait(false);
             var result = shared.Ids.ToDictionary(static id => id, id => shared.Latest(id)!, StringComparer.Ordinal);
             foreach (var row in latest)
             {
@@ -174,9 +169,7 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
     }
 
     private static Task<int?> LatestOwnAsync(TContext context, string tenantId, string id, CancellationToken cancellationToken) =>
-        context.Set<PolicyRow>().AsNoTracking()
-            .Where(p => p.TenantId == tenantId && p.Id == id)
-            .MaxAsync(static p => (int?)p.Version, cancellationToken);
+        LatestVersions.OfAsync(context, typeof(PolicyRow), tenantId, id, cancellationToken);
 
     private async Task<SlaPolicy?> LoadAsync(TContext context, string tenantId, string id, int version, CancellationToken cancellationToken)
     {
