@@ -10,7 +10,7 @@ namespace AfterSales.Internal;
 /// </summary>
 /// <remarks>
 /// A ticket's timeline grows by one entry per event and is replayed on every load, so copying the
-/// array per append made a load O(n²) in allocation (≈ 360 KB per command on a 100-event ticket).
+/// array per append made a load O(n²) in allocation.
 /// <c>System.Collections.Immutable</c>'s <c>ImmutableList</c> appends in O(log n) but indexes in
 /// O(log n) and has no free prefix, which the clocks (indexed scans) and a ticket's earlier versions
 /// (prefixes) need; <c>ImmutableArray</c> copies on every add.
