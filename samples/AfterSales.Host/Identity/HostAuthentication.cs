@@ -41,6 +41,15 @@ internal static class HostAuthentication
                 RoleClaimType = "role",
             };
         });
+
+        // The handler that remembers valid tokens for a minute, in place of the default one.
+        builder.Services.AddSingleton(static services => new RememberingTokenHandler(services.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<RememberingTokenHandler>(static (o, handler) =>
+        {
+            handler.MapInboundClaims = o.MapInboundClaims;
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(handler);
+        });
     }
 }
 
