@@ -71,6 +71,28 @@ public static class TicketWorkflow
     /// <summary>The guard of restoring service or resolving on site where the contract asks for a data backup (R-WO-7).</summary>
     public const string DataBackedUpBeforeChanges = "the customer's data was backed up before changes on site, as the contract asks (R-WO-7)";
 
+    private static readonly TicketGuard QuoteSubmitted = new(QuoteWasSubmitted, static (t, _) => t.Quote is not null);
+    private static readonly TicketGuard QuoteAccepted = new(QuoteAcceptedBeforeParts, static (t, _) => !t.IsBillable || t.Quote?.AcceptedBy is not null);
+    private static readonly TicketGuard RemoteFirst = new(RemoteDiagnosisFirst, static (t, _) => t.RemoteDiagnosisTried);
+    private static readonly TicketGuard BackedUp = new(DataBackedUpBeforeChanges, static (t, _) => !t.DataBackupRequired || t.DataBackup is not null);
+    private static readonly TicketGuard NotYetSignedOff = new(SignOffOncePerCycle, static (t, _) => t.CustomerSignOff is null);
+    private static readonly TicketGuard SignedOff = new(CustomerSignedOff, static (t, _) => t.CustomerSignOff is not null);
+    private static readonly TicketGuard Observed = new(ObservationElapsed, static (t, at) => t.ObservationStartedAt is { } started && at - started >= t.Policy.ObservationPeriod);
+    private static readonly TicketGuard RmasBack = new(RmaPartsBack, static (t, _) => !t.HasRmaOut);
+    private static readonly TicketGuard LoanersReturned = new(LoanersBack, static (t, _) => !t.HasLoanerOut);
+    private static readonly TicketGuard RmaOut = new(PartOutForRma, static (t, _) => t.HasRmaOut);
+    private static readonly TicketGuard LoanerWithCustomer = new(LoanerOut, static (t, _) => t.HasLoanerOut);
+    private static readonly TicketGuard Legacy = new(IsLegacyIssue, static (t, at) => t.IsLegacyIssue(at));
+
+    /// <summary>
+    /// Every guard of the workflow. The transitions take their guards from here only, so which commands
+    /// a ticket permits follows from its state and these guards' outcomes alone; <see cref="TicketMachine"/>
+    /// relies on that to ask Stateless once per combination instead of on every read.
+    /// </summary>
+    /// <remarks>Declared after the guards it lists: static fields are initialised in the order they are written.</remarks>
+    internal static readonly IReadOnlyList<TicketGuard> Guards =
+        [QuoteSubmitted, QuoteAccepted, RemoteFirst, BackedUp, NotYetSignedOff, SignedOff, Observed, RmasBack, LoanersReturned, RmaOut, LoanerWithCustomer, Legacy];
+
     /// <summary>The states a ticket can pause from to wait for the customer; Resume returns to them.</summary>
     public static IReadOnlyList<TicketState> PausableStates { get; } =
     [
@@ -124,8 +146,8 @@ public static class TicketWorkflow
             .InternalTransition(TicketTrigger.DeliverRepairPlan, Nothing)
             .InternalTransition(TicketTrigger.ProvideLoaner, Nothing)
             .InternalTransition(TicketTrigger.SubmitQuote, Nothing)
-            .InternalTransitionIf(TicketTrigger.AcceptQuote, _ => subject.Ticket.Quote is not null, Nothing, QuoteWasSubmitted)
-            .InternalTransitionIf(TicketTrigger.ReplaceParts, _ => !subject.Ticket.IsBillable || subject.Ticket.Quote?.AcceptedBy is not null, Nothing, QuoteAcceptedBeforeParts)
+            .InternalTransitionIf(TicketTrigger.AcceptQuote, Args(QuoteSubmitted, subject), Nothing, QuoteSubmitted.Description)
+            .InternalTransitionIf(TicketTrigger.ReplaceParts, Args(QuoteAccepted, subject), Nothing, QuoteAccepted.Description)
             .InternalTransition(TicketTrigger.ReceiveCustomerMessage, Nothing)
             .InternalTransition(TicketTrigger.AnswerCustomer, Nothing)
             .InternalTransition(TicketTrigger.NegotiateDueDate, Nothing)
@@ -139,7 +161,7 @@ public static class TicketWorkflow
         machine.Configure(TicketState.Active)
             .SubstateOf(TicketState.Unrestored)
             .Permit(TicketTrigger.WaitForCustomer, TicketState.WaitingForCustomer)
-            .PermitIf(TicketTrigger.Dispatch, TicketState.Dispatched, () => subject.Ticket.RemoteDiagnosisTried, RemoteDiagnosisFirst);
+            .PermitIf(TicketTrigger.Dispatch, TicketState.Dispatched, When(RemoteFirst, subject), RemoteFirst.Description);
 
         machine.Configure(TicketState.Reported)
             .SubstateOf(TicketState.Active)
@@ -159,7 +181,7 @@ public static class TicketWorkflow
             .SubstateOf(TicketState.Active)
             .Permit(TicketTrigger.ArriveOnSite, TicketState.OnSite);
 
-        var backedUp = Tuple.Create<Func<bool>, string>(() => !subject.Ticket.DataBackupRequired || subject.Ticket.DataBackup is not null, DataBackedUpBeforeChanges);
+        var backedUp = Guarded(BackedUp, subject);
         machine.Configure(TicketState.OnSite)
             .SubstateOf(TicketState.Active)
             .PermitIf(TicketTrigger.RestoreService, TicketState.ServiceRestored, backedUp)
@@ -190,19 +212,19 @@ public static class TicketWorkflow
         ConfigureAfterCare(
             machine.Configure(TicketState.Resolved)
                 .Permit(TicketTrigger.StartObservation, TicketState.Observation)
-                .InternalTransitionIf(TicketTrigger.SignOff, _ => subject.Ticket.CustomerSignOff is null, Nothing, SignOffOncePerCycle),
+                .InternalTransitionIf(TicketTrigger.SignOff, Args(NotYetSignedOff, subject), Nothing, NotYetSignedOff.Description),
             subject);
 
         ConfigureAfterCare(
             machine.Configure(TicketState.Observation)
-                .InternalTransitionIf(TicketTrigger.SignOff, _ => subject.Ticket.CustomerSignOff is null, Nothing, SignOffOncePerCycle)
+                .InternalTransitionIf(TicketTrigger.SignOff, Args(NotYetSignedOff, subject), Nothing, NotYetSignedOff.Description)
                 .PermitIf(
                     TicketTrigger.Close,
                     TicketState.Closed,
-                    Tuple.Create<Func<bool>, string>(() => subject.Ticket.CustomerSignOff is not null, CustomerSignedOff),
-                    Tuple.Create<Func<bool>, string>(() => subject.Ticket.ObservationStartedAt is { } started && subject.At - started >= subject.Ticket.Policy.ObservationPeriod, ObservationElapsed),
-                    Tuple.Create<Func<bool>, string>(() => !subject.Ticket.HasRmaOut, RmaPartsBack),
-                    Tuple.Create<Func<bool>, string>(() => !subject.Ticket.HasLoanerOut, LoanersBack))
+                    Guarded(SignedOff, subject),
+                    Guarded(Observed, subject),
+                    Guarded(RmasBack, subject),
+                    Guarded(LoanersReturned, subject))
                 .Permit(TicketTrigger.Reopen, TicketState.RemoteDiagnosis),
             subject);
 
@@ -215,9 +237,16 @@ public static class TicketWorkflow
     private static void ConfigureAfterCare(StateMachine<TicketState, TicketTrigger>.StateConfiguration state, TicketMachine subject) =>
         state
             .InternalTransition(TicketTrigger.SendForRma, Nothing)
-            .InternalTransitionIf(TicketTrigger.ReceiveRmaReturn, _ => subject.Ticket.HasRmaOut, Nothing, PartOutForRma)
-            .InternalTransitionIf(TicketTrigger.ReturnLoaner, _ => subject.Ticket.HasLoanerOut, Nothing, LoanerOut)
-            .InternalTransitionIf(TicketTrigger.ReviewLegacyIssue, _ => subject.Ticket.IsLegacyIssue(subject.At), Nothing, IsLegacyIssue);
+            .InternalTransitionIf(TicketTrigger.ReceiveRmaReturn, Args(RmaOut, subject), Nothing, RmaOut.Description)
+            .InternalTransitionIf(TicketTrigger.ReturnLoaner, Args(LoanerWithCustomer, subject), Nothing, LoanerWithCustomer.Description)
+            .InternalTransitionIf(TicketTrigger.ReviewLegacyIssue, Args(Legacy, subject), Nothing, Legacy.Description);
+
+    // A guard as Stateless takes it: on the ticket the machine is bound to, at the instant of the decision.
+    private static Func<bool> When(TicketGuard guard, TicketMachine subject) => () => guard.Holds(subject.Ticket, subject.At);
+
+    private static Func<object[], bool> Args(TicketGuard guard, TicketMachine subject) => _ => guard.Holds(subject.Ticket, subject.At);
+
+    private static Tuple<Func<bool>, string> Guarded(TicketGuard guard, TicketMachine subject) => Tuple.Create(When(guard, subject), guard.Description);
 
     // The ticket records the facts itself when it applies the event; the workflow only decides.
     private static void Nothing()

@@ -96,6 +96,8 @@ public sealed class TicketPropertyTests
 
     private static void Fire(Ticket t, Step step, FakeClock clock)
     {
+        // The permitted commands are remembered by state and guard outcomes: they must be what Stateless says now.
+        Assert.Equal(TicketMachine.PermittedTriggersAskingStateless(t, clock.GetCurrentInstant()), t.PermittedTriggers());
         if (step.Guided && t.PermittedTriggers() is { Count: > 0 } permitted)
         {
             step = step with { Trigger = permitted[step.Pick % permitted.Count] };

@@ -77,6 +77,19 @@ public sealed class TicketWorkflowTests
     }
 
     [Fact]
+    public void Guards_EveryGuardOfTheWorkflowComesFromTheGuardTable_AndEachIsUsed()
+    {
+        // The permitted commands are remembered by state and the outcomes of TicketWorkflow.Guards:
+        // sound only while no transition has a guard of its own outside that table.
+        var table = TicketWorkflow.Guards.Select(static g => g.Description).ToArray();
+        var used = Info.States.SelectMany(static s => s.Transitions).SelectMany(TicketWorkflowDiagram.GuardDescriptions).Distinct().ToArray();
+
+        Assert.Equal(table.Length, table.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(used, d => Assert.Contains(d, table));
+        Assert.All(table, d => Assert.Contains(d, used));
+    }
+
+    [Fact]
     public void ToCommandName_EveryTrigger_HasItsOwnKebabCaseName()
     {
         var names = Enum.GetValues<TicketTrigger>().Select(static t => t.ToCommandName()).ToArray();
