@@ -64,6 +64,7 @@ public sealed class BusinessCalendar
     private readonly CalendarRules _rules;
     private readonly long[] _chunkStarts;
     private readonly CompiledYear?[] _chunks = new CompiledYear?[ChunkCount];
+    private string? _key; // built once: every clock and every loaded ticket asks for it
 
     internal BusinessCalendar(string id, int version, string name, DateTimeZone zone, CalendarRules rules)
     {
@@ -90,7 +91,7 @@ public sealed class BusinessCalendar
     public int Version { get; }
 
     /// <summary><c>id@version</c>, e.g. <c>cn-statutory-9-18@2</c>: what a clock records it was computed with.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Id}@{Version}");
+    public string Key => _key ??= string.Create(CultureInfo.InvariantCulture, $"{Id}@{Version}");
 
     /// <summary>The calendar's name, used in explanations, e.g. <c>5×8 Asia/Shanghai (China statutory)</c>.</summary>
     public string Name { get; }

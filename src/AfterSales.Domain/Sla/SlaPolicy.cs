@@ -15,6 +15,9 @@ namespace AfterSales.Sla;
 /// <see cref="SlaPresets"/>.</remarks>
 public sealed class SlaPolicy
 {
+    // The key, built once: every clock and every loaded ticket asks for it.
+    private string? key;
+
     internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language, SlaConventions conventions, SlaPolicyOptions? options = null)
     {
         Options = options ?? SlaPolicyOptions.Default;
@@ -43,8 +46,9 @@ public sealed class SlaPolicy
     /// <summary>The version; tickets pin the version they were opened under.</summary>
     public int Version { get; }
 
+
     /// <summary><c>id@version</c>, e.g. <c>cn-003-enterprise@1</c>.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Id}@{Version}");
+    public string Key => key ??= string.Create(CultureInfo.InvariantCulture, $"{Id}@{Version}");
 
     /// <summary>A readable name.</summary>
     public string Name { get; }
