@@ -6,6 +6,7 @@
 # Usage: benchmarks/load/run.sh [seconds per endpoint, default 10]
 # LOAD_AUTH=bearer (default): every request sends a bearer token signed with a key made for the run.
 # LOAD_AUTH=header: no token, X-Tenant-Id trusted (gateway mode), to compare with runs before 0.2.
+# LOAD_APP=dir: run a host already published there instead of publishing this tree (to compare builds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -29,8 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Publishing the host (Release)…" >&2
-dotnet publish samples/AfterSales.Host -c Release -o "$WORK/app" --nologo -v quiet >&2
+APP="${LOAD_APP:-$WORK/app}"
+if [ -z "${LOAD_APP:-}" ]; then
+  echo "Publishing the host (Release)…" >&2
+  dotnet publish samples/AfterSales.Host -c Release -o "$APP" --nologo -v quiet >&2
+fi
 
 # A signing key made for this run; the host checks tokens with it and the token command signs with it.
 export AfterSales__Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
@@ -39,12 +43,12 @@ if [ "$AUTH" = header ]; then
   export AfterSales__Identity__AcceptTenantHeader=true AfterSales__Identity__AllowTenantHeaderOutsideDevelopment=true
   CREDENTIALS='X-Tenant-Id: load'
 else
-  TOKEN="$("$WORK/app/AfterSales.Host" token --tenant load --role service-manager --subject load-1 --name Load)"
+  TOKEN="$("$APP/AfterSales.Host" token --tenant load --role service-manager --subject load-1 --name Load)"
   CREDENTIALS="Authorization: Bearer $TOKEN"
 fi
 export LOAD_CREDENTIALS="$CREDENTIALS"
 
-"$WORK/app/AfterSales.Host" --urls "$BASE" --contentRoot "$WORK/app" \
+"$APP/AfterSales.Host" --urls "$BASE" --contentRoot "$APP" \
   --ConnectionStrings:AfterSales="Data Source=$WORK/load.db" \
   --AfterSales:Http:TenantRequestLimit=0 --AfterSales:Http:ClientRequestLimit=0 \
   --Logging:LogLevel:Default=None --Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=None \
