@@ -7,7 +7,8 @@ namespace AfterSales.Benchmarks.WorkOrders;
 
 /// <summary>
 /// The Stateless ticket workflow alone, for the record: <c>CanFire</c> (the baseline) and
-/// <c>Fire</c> on the thread's machine bound to a ticket on site, the permitted-trigger list, and
+/// <c>Fire</c> on the thread's machine bound to a ticket on site, the permitted-trigger list (remembered
+/// by guard outcomes, and asked of Stateless afresh), and
 /// what configuring a machine costs (paid once per thread, not per ticket).
 /// </summary>
 [MemoryDiagnoser]
@@ -47,9 +48,13 @@ public class TicketWorkflowBenchmarks
     [Benchmark]
     public void EnsurePermitted() => TicketMachine.EnsurePermitted(onSite, TicketTrigger.DeliverRepairPlan, at);
 
-    /// <summary>The commands permitted on site, in enum order.</summary>
+    /// <summary>The commands permitted on site, in enum order: the guards' outcomes, then the answer remembered for them.</summary>
     [Benchmark]
     public int PermittedTriggers() => TicketMachine.PermittedTriggers(onSite, at).Count;
+
+    /// <summary>The same list asked of Stateless afresh (what every read of a ticket paid before the answers were remembered).</summary>
+    [Benchmark]
+    public int PermittedTriggersAskingStateless() => TicketMachine.PermittedTriggersAskingStateless(onSite, at).Count;
 
     /// <summary>Configuring the workflow on a new Stateless machine: what one machine per loaded ticket would cost.</summary>
     [Benchmark]

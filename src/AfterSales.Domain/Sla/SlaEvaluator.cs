@@ -743,8 +743,11 @@ public static class SlaEvaluator
     /// <summary>The spans as sorted, non-overlapping intervals, as <see cref="Walk"/> takes them.</summary>
     private static List<(Instant From, Instant To)> Merged(List<Span> spans)
     {
-        var merged = new List<(Instant From, Instant To)>(spans.Count);
-        foreach (var span in spans.OrderBy(static s => s.From))
+        // Sorted by start on a copy (the merge does not depend on the order of spans that start together).
+        var sorted = spans.ToArray();
+        Array.Sort(sorted, static (a, b) => a.From.CompareTo(b.From));
+        var merged = new List<(Instant From, Instant To)>(sorted.Length);
+        foreach (var span in sorted)
         {
             if (merged.Count > 0 && span.From <= merged[^1].To)
             {
@@ -775,12 +778,21 @@ public static class SlaEvaluator
                 time += calendar.BusinessTimeBetween(span.From, span.To);
             }
 
-            var still = group.Key.Equals(open);
-            var list = string.Join(", ", group.Select(p => $"{text.Local(p.From)}–{text.Local(p.To)}"));
-            text.Line(
-                $"{group.Key.NameZh}暂停 {text.D(time)} {timeZh}({list}{(still ? ",仍在暂停" : "")})",
-                $"paused {DurationText.Format(time)} of {timeEn} {group.Key.NameEn} ({list}{(still ? ", still paused" : "")})");
             result.Add(new SlaPausedTime(group.Key, time));
+            if (text.Explains)
+            {
+                var still = group.Key.Equals(open);
+                var list = string.Join(", ", group.Select(p => $"{text.Local(p.From)}–{text.Local(p.To)}"));
+                text.Line(
+                    $"{group.Key.NameZh}暂停 {text.D(time)} {timeZh}({list}{(still ? ",仍在暂停" : "")})",
+                    $"paused {DurationText.Format(time)} of {timeEn} {group.Key.NameEn} ({list}{(still ? ", still paused" : "")})");
+            }
+        }
+
+        // The rest only explains (a save's summary and the alerts evaluate without explanations).
+        if (!text.Explains)
+        {
+            return result;
         }
 
         var notPausing = timeline.Entries.Take(count)

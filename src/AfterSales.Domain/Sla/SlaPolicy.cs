@@ -15,8 +15,9 @@ namespace AfterSales.Sla;
 /// <see cref="SlaPresets"/>.</remarks>
 public sealed class SlaPolicy
 {
-    // The key, built once: every clock and every loaded ticket asks for it.
+    // Built once: every clock and every loaded ticket asks for them.
     private string? key;
+    private IEnumerable<SlaMetric>? metrics;
 
     internal SlaPolicy(string id, int version, string name, SeverityScale scale, IReadOnlyList<SlaTarget> targets, Duration observationPeriod, ReclassificationRule reclassification, ExplanationLanguage language, SlaConventions conventions, SlaPolicyOptions? options = null)
     {
@@ -98,7 +99,7 @@ public sealed class SlaPolicy
         version == Version ? this : new(Id, Guard.Positive(version), Name, SeverityScale, Targets, ObservationPeriod, Reclassification, Language, Conventions, Options);
 
     /// <summary>The distinct metrics this policy has targets for, in the order of first appearance.</summary>
-    public IEnumerable<SlaMetric> Metrics => Targets.Select(t => t.Metric).Distinct();
+    public IEnumerable<SlaMetric> Metrics => metrics ??= Array.AsReadOnly(Targets.Select(t => t.Metric).Distinct().ToArray());
 
     /// <summary>The targets that apply to a ticket of this metric, severity, channel and site.</summary>
     public IEnumerable<SlaTarget> TargetsFor(SlaMetric metric, string severityCode, ReportChannel channel, ServiceSite site)
