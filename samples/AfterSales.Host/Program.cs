@@ -58,15 +58,6 @@ builder.Services.AddPooledDbContextFactory<AfterSalesDbContext>(o =>
             throw new InvalidOperationException($"AfterSales:Database must be Sqlite or PostgreSql, was '{database}'.");
     }
 });
-if (database == "Sqlite")
-{
-    // Each pooled context keeps its SQLite connection open between uses (see OpenSqliteConnections).
-    var pooled = builder.Services.Last(static d => d.ServiceType == typeof(IDbContextFactory<AfterSalesDbContext>));
-    builder.Services.Remove(pooled);
-    builder.Services.AddSingleton<IDbContextFactory<AfterSalesDbContext>>(sp =>
-        new OpenSqliteConnections<AfterSalesDbContext>((IDbContextFactory<AfterSalesDbContext>)(pooled.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, pooled.ImplementationType!))));
-}
-
 
 // The health check takes a context from the pool for each run.
 builder.Services.TryAddScoped(static sp => sp.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContext());
