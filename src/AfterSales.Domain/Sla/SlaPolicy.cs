@@ -47,7 +47,6 @@ public sealed class SlaPolicy
     /// <summary>The version; tickets pin the version they were opened under.</summary>
     public int Version { get; }
 
-
     /// <summary><c>id@version</c>, e.g. <c>cn-003-enterprise@1</c>.</summary>
     public string Key => key ??= string.Create(CultureInfo.InvariantCulture, $"{Id}@{Version}");
 

@@ -40,16 +40,19 @@ public class ClockAlertsProperties
         NewlyIsWhatSteppingSees(s.Policy, s.Timeline, since, hours);
     }
 
-    [Fact]
-    public void R_CP_5_EscalationLevels_NewlyIsWhatSteppingSees_NextHasNothingBeforeIt() =>
-        Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(120),
-            Prop.ForAll(AfterSalesArb.Timelines(Escalating), ArbMap.Default.ArbFor<PositiveInt>(), (timeline, hours) =>
-            {
-                var since = After(timeline, timeline.LastAt);
-                NewlyIsWhatSteppingSees(Escalating, timeline, since, hours);
-                NextHasNothingBeforeIt(Escalating, timeline, since + Duration.FromMinutes(hours.Get % 600));
-            }));
+    [Property(Arbitrary = new[] { typeof(EscalatingTimelines) }, MaxTest = 120)]
+    public void R_CP_5_EscalationLevels_NewlyIsWhatSteppingSees_NextHasNothingBeforeIt(TicketTimeline timeline, PositiveInt hours)
+    {
+        var since = After(timeline, timeline.LastAt);
+        NewlyIsWhatSteppingSees(Escalating, timeline, since, hours);
+        NextHasNothingBeforeIt(Escalating, timeline, since + Duration.FromMinutes(hours.Get % 600));
+    }
+
+    /// <summary>Timelines under <see cref="Escalating"/>'s targets.</summary>
+    public static class EscalatingTimelines
+    {
+        public static Arbitrary<TicketTimeline> Timelines() => AfterSalesArb.Timelines(Escalating);
+    }
 
     /// <summary>Seed 002's targets on 5×8, each escalated before (business time), at and after (elapsed time) its due instant, and at 150 %.</summary>
     private static readonly SlaPolicy Escalating = SlaPolicy.CreateBuilder("escalating", 1, "escalating", Severity.SeverityScales.SingleLevel)

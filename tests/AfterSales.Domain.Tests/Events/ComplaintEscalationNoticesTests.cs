@@ -2,6 +2,7 @@ using AfterSales.Events;
 using AfterSales.Quality.Complaints;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace AfterSales.Tests.Events;
 
@@ -58,17 +59,9 @@ public class ComplaintEscalationNoticesTests
     /// The notice's instant is where the level rises: the level just after it is higher than just after the instant asked
     /// about, and at it (by the rule: a breach holds strictly after the due instant) or a nanosecond before it is not. Seed 5005.
     /// </summary>
-    [Fact]
-    public void ForComplaint_R_CP_5_TheInstantIsWhereTheLevelRises() =>
-        Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(60).WithReplay(5005UL, 5UL),
-            Prop.ForAll(
-                (from filedMinutes in Gen.Choose(0, 14 * 24 * 60)
-                 from replyMinutes in Gen.Choose(-1, 48 * 60)
-                 from afterMinutes in Gen.Choose(0, 10 * 24 * 60)
-                 select (filedMinutes, replyMinutes, afterMinutes)).ToArbitrary(),
-                c =>
-                {
+    [Property(Arbitrary = new[] { typeof(ComplaintCases) }, MaxTest = 60, Replay = "(5005,5)")]
+    public void ForComplaint_R_CP_5_TheInstantIsWhereTheLevelRises((int filedMinutes, int replyMinutes, int afterMinutes) c)
+    {
                     var filed = At(2, 0, 0) + Duration.FromMinutes(c.filedMinutes);
                     var complaint = Complaint.File("C-1", "WO-1", "E-7", filed, "late");
                     if (c.replyMinutes >= 0)
@@ -89,5 +82,15 @@ public class ComplaintEscalationNoticesTests
                     Assert.Equal(current, Rank(complaint, e.OccurredAt - Duration.Epsilon));
                     Assert.True(Rank(complaint, e.OccurredAt + Duration.Epsilon) > current);
                     Assert.Equal(Rank(complaint, e.OccurredAt + Duration.Epsilon), ((ComplaintChanged)e.Data).EscalationLevel!.Rank);
-                }));
+    }
+
+    /// <summary>When the complaint was filed, when (if at all, -1: never) it was first answered, and the instant asked about, in minutes.</summary>
+    public static class ComplaintCases
+    {
+        public static Arbitrary<(int, int, int)> Cases() =>
+            (from filedMinutes in Gen.Choose(0, 14 * 24 * 60)
+             from replyMinutes in Gen.Choose(-1, 48 * 60)
+             from afterMinutes in Gen.Choose(0, 10 * 24 * 60)
+             select (filedMinutes, replyMinutes, afterMinutes)).ToArbitrary();
+    }
 }

@@ -2,6 +2,7 @@ using AfterSales.Events;
 using AfterSales.Quality.Inspections;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace AfterSales.Tests.Events;
 
@@ -101,20 +102,9 @@ public class InspectionDueNoticesTests
     }
 
     /// <summary>Against the plan's own due list evaluated once every record counts: the first window due after the instant that it does not show done. Seed 1313.</summary>
-    [Fact]
-    public void ForInspection_R_IN_1_IsTheFirstWindowDueLaterThatThePlanDoesNotShowDone() =>
-        Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(1313UL, 13UL),
-            Prop.ForAll(
-                (from months in Gen.Elements(1, 3, 6, 12)
-                 from start in Gen.Choose(0, 400)
-                 from afterDays in Gen.Choose(-30, 800)
-                 from afterMinutes in Gen.Choose(0, 1439)
-                 from count in Gen.Choose(0, 8)
-                 from records in Gen.ArrayOf(Gen.Choose(-10, 900), count)
-                 select (months, start, afterDays, afterMinutes, records)).ToArbitrary(),
-                c =>
-                {
+    [Property(Arbitrary = new[] { typeof(PlanCases) }, MaxTest = 500, Replay = "(1313,13)")]
+    public void ForInspection_R_IN_1_IsTheFirstWindowDueLaterThatThePlanDoesNotShowDone((int months, int start, int afterDays, int afterMinutes, int[] records) c)
+    {
                     var startsOn = new LocalDate(2026, 1, 1).PlusDays(c.start);
                     var plan = InspectionPlan.Recurring("pm", Checklists.Cctv004, InspectionRecurrence.EveryMonths(c.months), startsOn).WithSubjects([Site]);
                     var records = c.records.Select(d => Record(startsOn.PlusDays(d))).ToList();
@@ -127,5 +117,18 @@ public class InspectionDueNoticesTests
                     var data = Assert.IsType<InspectionWindowDue>(notice.Event!.Data);
                     Assert.Equal((expected.WindowStart, expected.DueOn), (data.WindowStart, data.DueOn));
                     Assert.Equal(expected.DueOn.AtStartOfDayInZone(Beijing).ToInstant(), notice.Event.OccurredAt);
-                }));
+    }
+
+    /// <summary>A recurrence, a start, an instant after it and records on random days.</summary>
+    public static class PlanCases
+    {
+        public static Arbitrary<(int, int, int, int, int[])> Cases() =>
+            (from months in Gen.Elements(1, 3, 6, 12)
+             from start in Gen.Choose(0, 400)
+             from afterDays in Gen.Choose(-30, 800)
+             from afterMinutes in Gen.Choose(0, 1439)
+             from count in Gen.Choose(0, 8)
+             from records in Gen.ArrayOf(Gen.Choose(-10, 900), count)
+             select (months, start, afterDays, afterMinutes, records)).ToArbitrary();
+    }
 }

@@ -44,24 +44,26 @@ public sealed class StockDomainEventsTests
     }
 
     /// <summary>Against the obvious reference: the target in decimal arithmetic, at or above before, below after. Seed 1301.</summary>
-    [Fact]
-    public void CrossesBelow_R_SP_1_IsBeforeAtOrAboveTheDecimalTargetAndAfterBelowIt() =>
-        Check.One(
-            Config.QuickThrowOnFailure.WithMaxTest(2000).WithReplay(1301UL, 13UL),
-            Prop.ForAll(
-                (from permille in Gen.Choose(0, 1000)
-                 from before in Gen.Choose(0, 200)
-                 from after in Gen.Choose(0, 200)
-                 from installedBase in Gen.Choose(0, 100_000)
-                 from minimum in Gen.Choose(0, 5)
-                 select (permille, before, after, installedBase, minimum)).ToArbitrary(),
-                c =>
-                {
-                    var ratio = c.permille / 1000m;
-                    var policy = ReplenishmentPolicy.OfRatio(ratio, c.minimum);
-                    var target = Math.Max((int)decimal.Ceiling(ratio * c.installedBase), c.minimum);
-                    Assert.Equal(c.before >= target && c.after < target, policy.CrossesBelow(c.before, c.after, c.installedBase));
-                }));
+    [Property(Arbitrary = new[] { typeof(StockCases) }, MaxTest = 2000, Replay = "(1301,13)")]
+    public void CrossesBelow_R_SP_1_IsBeforeAtOrAboveTheDecimalTargetAndAfterBelowIt((int permille, int before, int after, int installedBase, int minimum) c)
+    {
+        var ratio = c.permille / 1000m;
+        var policy = ReplenishmentPolicy.OfRatio(ratio, c.minimum);
+        var target = Math.Max((int)decimal.Ceiling(ratio * c.installedBase), c.minimum);
+        Assert.Equal(c.before >= target && c.after < target, policy.CrossesBelow(c.before, c.after, c.installedBase));
+    }
+
+    /// <summary>A ratio in per mille, the stock before and after, the installed base and the minimum.</summary>
+    public static class StockCases
+    {
+        public static Arbitrary<(int, int, int, int, int)> Cases() =>
+            (from permille in Gen.Choose(0, 1000)
+             from before in Gen.Choose(0, 200)
+             from after in Gen.Choose(0, 200)
+             from installedBase in Gen.Choose(0, 100_000)
+             from minimum in Gen.Choose(0, 5)
+             select (permille, before, after, installedBase, minimum)).ToArbitrary();
+    }
 
     [Fact]
     public void ForStockTarget_R_SP_1_OneEventPerCrossing_NoneWhileBelow_AgainAfterARefill()
