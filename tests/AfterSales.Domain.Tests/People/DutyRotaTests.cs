@@ -2,6 +2,7 @@ using AfterSales.Calendars;
 using AfterSales.People;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace AfterSales.Tests.People;
 
@@ -129,48 +130,53 @@ public sealed class DutyRotaTests
     /// Shifts start and end on whole minutes, so the minute decides. Zones without daylight saving
     /// (Beijing, Kathmandu's +05:45), where local time maps one to one.
     /// </summary>
-    [Fact]
-    public void OnDutyAt_RandomRotas_EqualsMinuteByMinuteMembership()
+    [Property(Arbitrary = new[] { typeof(Rotas) }, MaxTest = 500)]
+    public bool OnDutyAt_RandomRotas_EqualsMinuteByMinuteMembership((string Zone, (string Engineer, int Start, int Length)[] Shifts, int[] Probes) c)
     {
-        var origin = new LocalDateTime(2026, 3, 2, 0, 0);
-        var shiftGen =
-            from engineer in Gen.Choose(0, 3)
-            from start in Gen.Choose(0, 3 * 24 * 60)
-            from length in Gen.Choose(1, 16 * 60)
-            select (Engineer: "E-" + engineer, Start: start, Length: length);
-        var caseGen =
-            from zone in Gen.Elements("Asia/Shanghai", "Asia/Kathmandu")
-            from count in Gen.Choose(0, 12)
-            from shifts in Gen.ArrayOf(shiftGen, count)
-            from probes in Gen.ArrayOf(Gen.Choose(-60, 4 * 24 * 60 * 60), 40)
-            select (Zone: zone, Shifts: shifts, Probes: probes);
-
-        Prop.ForAll(caseGen.ToArbitrary(), c =>
+        var origin = Rotas.Origin;
+        var zone = DateTimeZoneProviders.Tzdb[c.Zone];
+        var rota = DutyRota.Create("SH-01", zone, c.Shifts.Select(s => Shift(s.Engineer, origin.PlusMinutes(s.Start), origin.PlusMinutes(s.Start + s.Length))));
+        var members = new HashSet<(string, LocalDateTime)>();
+        foreach (var s in c.Shifts)
         {
-            var zone = DateTimeZoneProviders.Tzdb[c.Zone];
-            var rota = DutyRota.Create("SH-01", zone, c.Shifts.Select(s => Shift(s.Engineer, origin.PlusMinutes(s.Start), origin.PlusMinutes(s.Start + s.Length))));
-            var members = new HashSet<(string, LocalDateTime)>();
-            foreach (var s in c.Shifts)
+            for (var m = origin.PlusMinutes(s.Start); m < origin.PlusMinutes(s.Start + s.Length); m = m.PlusMinutes(1))
             {
-                for (var m = origin.PlusMinutes(s.Start); m < origin.PlusMinutes(s.Start + s.Length); m = m.PlusMinutes(1))
-                {
-                    members.Add((s.Engineer, m));
-                }
+                members.Add((s.Engineer, m));
             }
+        }
 
-            foreach (var seconds in c.Probes)
+        foreach (var seconds in c.Probes)
+        {
+            var at = origin.InZoneStrictly(zone).ToInstant() + Duration.FromSeconds(seconds);
+            var local = at.InZone(zone).LocalDateTime;
+            var minute = local.Date + new LocalTime(local.Hour, local.Minute);
+            var expected = Enumerable.Range(0, 4).Select(e => "E-" + e).Where(e => members.Contains((e, minute))).ToHashSet();
+            if (!expected.SetEquals(rota.OnDutyAt(at)) || expected.Any(e => !rota.IsOnDuty(e, at)) || expected.Count != rota.OnDutyAt(at).Count)
             {
-                var at = origin.InZoneStrictly(zone).ToInstant() + Duration.FromSeconds(seconds);
-                var local = at.InZone(zone).LocalDateTime;
-                var minute = local.Date + new LocalTime(local.Hour, local.Minute);
-                var expected = Enumerable.Range(0, 4).Select(e => "E-" + e).Where(e => members.Contains((e, minute))).ToHashSet();
-                if (!expected.SetEquals(rota.OnDutyAt(at)) || expected.Any(e => !rota.IsOnDuty(e, at)) || expected.Count != rota.OnDutyAt(at).Count)
-                {
-                    return false;
-                }
+                return false;
             }
+        }
 
-            return true;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        return true;
+    }
+
+    /// <summary>Up to 12 shifts of four engineers over three days from <see cref="Origin"/>, in a zone, with 40 instants to probe.</summary>
+    public static class Rotas
+    {
+        public static readonly LocalDateTime Origin = new(2026, 3, 2, 0, 0);
+
+        public static Arbitrary<(string, (string, int, int)[], int[])> Cases()
+        {
+            var shiftGen =
+                from engineer in Gen.Choose(0, 3)
+                from start in Gen.Choose(0, 3 * 24 * 60)
+                from length in Gen.Choose(1, 16 * 60)
+                select ("E-" + engineer, start, length);
+            return (from zone in Gen.Elements("Asia/Shanghai", "Asia/Kathmandu")
+                    from count in Gen.Choose(0, 12)
+                    from shifts in Gen.ArrayOf(shiftGen, count)
+                    from probes in Gen.ArrayOf(Gen.Choose(-60, 4 * 24 * 60 * 60), 40)
+                    select (zone, shifts, probes)).ToArbitrary();
+        }
     }
 }
