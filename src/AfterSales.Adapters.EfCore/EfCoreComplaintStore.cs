@@ -95,11 +95,10 @@ public sealed class EfCoreComplaintStore<TContext> : IComplaintStore
                     // The complaint, its events and its next escalation's notice change together (R-CP-5).
                     var notice = notices.ForSave(tenantId, complaint);
                     Instant? deadline = null;
-                    await SqliteWriter.RunAsync(
+                    await SqliteWriter.InTransactionAsync(
                         context,
-                        async ct =>
+                        async (transaction, ct) =>
                         {
-                            await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                             await context.SaveChangesAsync(ct).ConfigureAwait(false);
                             await OutboxWriter.WriteAsync(context, transaction, events, formatter!, ct).ConfigureAwait(false);
                             deadline = await DueNoticeWrites.WriteAsync(context, [notice], notices.Formatter, ct).ConfigureAwait(false);

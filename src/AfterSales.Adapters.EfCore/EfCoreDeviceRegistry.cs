@@ -101,11 +101,10 @@ public sealed class EfCoreDeviceRegistry<TContext> : IDeviceRegistry
         {
             // The device and the installed base it counts in change together (R-SP-1).
             // Behind every other write on SQLite (see SqliteWriter).
-            var version = await SqliteWriter.RunAsync(
+            var version = await SqliteWriter.InTransactionAsync(
                 context,
-                async ct =>
+                async (transaction, ct) =>
                 {
-                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                     var serial = record.SerialNumber;
                     var previous = expectedVersion == 0
                         ? null

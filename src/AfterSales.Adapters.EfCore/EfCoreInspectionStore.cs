@@ -49,11 +49,10 @@ public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
             try
             {
                 // The plan and its notices change together; behind every other write on SQLite (see SqliteWriter).
-                await SqliteWriter.RunAsync(
+                await SqliteWriter.InTransactionAsync(
                     context,
-                    async ct =>
+                    async (transaction, ct) =>
                     {
-                        await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                         var code = plan.Code;
                         var previous = Notices is null || expectedVersion == 0
                             ? null
@@ -141,12 +140,11 @@ public sealed class EfCoreInspectionStore<TContext> : IInspectionStore
             try
             {
                 Instant? deadline = null;
-                await SqliteWriter.RunAsync(
+                await SqliteWriter.InTransactionAsync(
                     context,
-                    async ct =>
+                    async (transaction, ct) =>
                     {
                         // The record and the notices it moves change together.
-                        await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                         await context.SaveChangesAsync(ct).ConfigureAwait(false);
                         if (Notices is { } notices)
                         {

@@ -55,11 +55,10 @@ public sealed class EfCoreQualityTermsCatalog<TContext> : IQualityTermsCatalog
         await using (owner.ConfigureAwait(false))
         {
             // Behind every other write on SQLite (see SqliteWriter).
-            return await SqliteWriter.RunAsync(
+            return await SqliteWriter.InTransactionAsync(
                 context,
-                async ct =>
+                async (transaction, ct) =>
                 {
-                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                     var latest = await context.Set<QualityTermsRow>().AsNoTracking().Where(r => r.TenantId == tenantId)
                         .OrderByDescending(static r => r.Version).Select(static r => new { r.Version, r.AdoptedAt })
                         .FirstOrDefaultAsync(ct).ConfigureAwait(false);

@@ -201,11 +201,10 @@ public sealed class EfCoreReplenishmentStore<TContext> : IReplenishmentStore
                 + $"ON CONFLICT ({names.Column(nameof(ReplenishmentRunRow.TenantId))}, {names.Column(nameof(ReplenishmentRunRow.Month))}, {names.Column(nameof(ReplenishmentRunRow.CentreId))}) DO NOTHING";
             var database = context.Database;
             var events = 0;
-            var stored = await SqliteWriter.RunAsync(context, queued => database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            var stored = await SqliteWriter.InTransactionAsync(context, async (transaction, ct) =>
             {
                 events = 0;
                 var outbox = formatter is null ? null : new List<DomainEvent>();
-                await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var command = DbCommands.Create(database, sql, transaction);
                 await using (command.ConfigureAwait(false))
                 {
@@ -245,7 +244,7 @@ public sealed class EfCoreReplenishmentStore<TContext> : IReplenishmentStore
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
                     return stored;
                 }
-            }, queued), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
             if (events > 0)
             {
                 signals?.EventsStored();

@@ -110,11 +110,10 @@ public sealed class EfCoreStockLedgerStore<TContext> : IStockLedgerStore
         await using (owner.ConfigureAwait(false))
         {
             // The movements and the position's balance in one transaction, behind every other write on SQLite.
-            await SqliteWriter.RunAsync(
+            await SqliteWriter.InTransactionAsync(
                 context,
-                async ct =>
+                async (transaction, ct) =>
                 {
-                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                     try
                     {
                         await StockLedgerWrites.WriteAsync(context, tenantId, ledger, expectedVersion, ct).ConfigureAwait(false);

@@ -80,10 +80,9 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
                 """;
             var release = $"UPDATE {n.Table} SET {C(nameof(DueNoticeRow.ClaimedBy))} = NULL, {C(nameof(DueNoticeRow.ClaimedUntil))} = NULL WHERE {key}";
             Instant? next = null;
-            var written = await SqliteWriter.RunAsync(context, ct => context.Database.CreateExecutionStrategy().ExecuteAsync(async ct2 =>
+            var written = await SqliteWriter.InTransactionAsync(context, async (transaction, ct2) =>
             {
                 next = null;
-                await using var transaction = await context.Database.BeginTransactionAsync(ct2).ConfigureAwait(false);
                 var taken = await context.Database
                     .SqlQueryRaw<TakenNotice>(take, claim.TenantId, type, subject, claim.Claimant, InstantToUnixNanosecondsConverter.ToUnixNanoseconds(now))
                     .ToListAsync(ct2)
@@ -109,7 +108,7 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
 
                 await transaction.CommitAsync(ct2).ConfigureAwait(false);
                 return count;
-            }, ct), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
             if (written > 0)
             {
                 signals?.EventsStored();

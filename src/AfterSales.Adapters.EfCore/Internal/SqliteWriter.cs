@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AfterSales.EntityFrameworkCore.Internal;
 
@@ -26,6 +27,37 @@ internal static class SqliteWriter
         context.Database.ProviderName == DbCommands.SqliteProvider
             ? Queues.GetOrAdd(context.Database.GetConnectionString() ?? string.Empty, static _ => new SerialWriteQueue()).RunAsync(write, cancellationToken)
             : write(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction of its own: on the write queue (SQLite) and under the
+    /// context's execution strategy, which refuses a transaction begun outside it when it retries
+    /// (<c>EnableRetryOnFailure</c>). The work commits; a transaction it leaves uncommitted is rolled back.
+    /// </summary>
+    public static Task<T> InTransactionAsync<T>(DbContext context, Func<IDbContextTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(
+            context,
+            queued => context.Database.CreateExecutionStrategy().ExecuteAsync(
+                async ct =>
+                {
+                    var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                    await using (transaction.ConfigureAwait(false))
+                    {
+                        return await work(transaction, ct).ConfigureAwait(false);
+                    }
+                },
+                queued),
+            cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> as <see cref="InTransactionAsync{T}"/> does.</summary>
+    public static Task InTransactionAsync(DbContext context, Func<IDbContextTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            context,
+            async (transaction, ct) =>
+            {
+                await work(transaction, ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>Runs <paramref name="write"/> as <see cref="RunAsync{T}(DbContext, Func{CancellationToken, Task{T}}, CancellationToken)"/> does.</summary>
     public static Task RunAsync(DbContext context, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>

@@ -86,11 +86,10 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            return await SqliteWriter.RunAsync(
+            return await SqliteWriter.InTransactionAsync(
                 context,
-                async ct =>
+                async (transaction, ct) =>
                 {
-                    await using var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                     var found = await context.Set<WebhookSubscriptionRow>().AnyAsync(s => s.TenantId == tenantId && s.Id == id, ct).ConfigureAwait(false);
                     if (!found)
                     {
@@ -120,9 +119,8 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                 + $" FROM {names.Table} WHERE {C(nameof(OutboxRow.State))} = '{nameof(OutboxState.Pending)}'"
                 + $" ORDER BY {C(nameof(OutboxRow.Sequence))} LIMIT {batchSize.ToString(CultureInfo.InvariantCulture)}{lockClause}";
             var database = context.Database;
-            return await SqliteWriter.RunAsync(context, queued => database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            return await SqliteWriter.InTransactionAsync(context, async (transaction, ct) =>
             {
-                await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var pending = new List<(long Sequence, string Tenant, string Id, string Type, long At)>();
                 var command = DbCommands.Create(database, select, transaction);
                 await using (command.ConfigureAwait(false))
@@ -174,7 +172,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
                     .ExecuteUpdateAsync(static s => s.SetProperty(static o => o.State, OutboxState.Dispatched), ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return pending.Count;
-            }, queued), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -12,24 +12,15 @@ namespace AfterSales.EntityFrameworkCore.Outbox;
 internal static class OutboxSaves
 {
     public static Task SaveChangesAsync(DbContext context, IReadOnlyList<DomainEvent> events, IEventFormatter? formatter, CancellationToken cancellationToken) =>
-        SqliteWriter.RunAsync(
-            context,
-            async queued =>
-            {
-                if (formatter is null || events.Count == 0)
+        formatter is null || events.Count == 0
+            ? SqliteWriter.RunAsync(context, ct => context.SaveChangesAsync(ct), cancellationToken)
+            : SqliteWriter.InTransactionAsync(
+                context,
+                async (transaction, ct) =>
                 {
-                    await context.SaveChangesAsync(queued).ConfigureAwait(false);
-                    return;
-                }
-
-                var database = context.Database;
-                await database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-                {
-                    await using var transaction = await database.BeginTransactionAsync(ct).ConfigureAwait(false);
                     await context.SaveChangesAsync(ct).ConfigureAwait(false);
                     await OutboxWriter.WriteAsync(context, transaction, events, formatter, ct).ConfigureAwait(false);
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
-                }, queued).ConfigureAwait(false);
-            },
-            cancellationToken);
+                },
+                cancellationToken);
 }
