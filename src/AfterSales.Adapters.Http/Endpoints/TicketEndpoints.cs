@@ -272,15 +272,7 @@ internal static class TicketEndpoints
         var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var input = command.Run is null ? await command.Build(http, options.MaxRequestBodySize).ConfigureAwait(false) : null;
         var ticketId = TicketIdOf(id);
-        int? expected = condition is null ? null : condition.Count == 1 ? condition.First() : null;
-        if (condition is { Count: not 1 })
-        {
-            // No strong tag, or several: load to tell 404 from 412 and to pick the one that matches.
-            var current = await service.GetAsync(http.Tenant(), ticketId, http.RequestAborted).ConfigureAwait(false);
-            expected = Parse.Matches(condition, current.Version)
-                ? current.Version
-                : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
-        }
+        var expected = await ExpectedVersionAsync(http, service, ticketId, condition).ConfigureAwait(false);
 
         var acting = service.ActingAs(RequestActor.Of(http.User));
         var ticket = command.Run is { } run
@@ -290,19 +282,36 @@ internal static class TicketEndpoints
         return TypedResults.Ok(Response(http, ticket, options));
     }
 
+    /// <summary>
+    /// The version a command expects from its <c>If-Match</c> (<paramref name="condition"/>): none without the header
+    /// or with <c>*</c>, the one strong version it names, or, when it names none or several, the stored version if it
+    /// is among them (loaded, to tell 404 from 412); otherwise 412, saying what the header named.
+    /// </summary>
+    private static async Task<int?> ExpectedVersionAsync(HttpContext http, TicketService service, TicketId ticketId, IReadOnlySet<int>? condition)
+    {
+        if (condition is null || condition.Count == 1)
+        {
+            return condition?.First();
+        }
+
+        var current = await service.GetAsync(http.Tenant(), ticketId, http.RequestAborted).ConfigureAwait(false);
+        if (Parse.Matches(condition, current.Version))
+        {
+            return current.Version;
+        }
+
+        var named = condition.Count == 0
+            ? "If-Match names no strong entity tag of a version, such as \"3\"; a weak tag (W/\"3\") never matches (RFC 9110, section 13.1.1)."
+            : $"If-Match names versions {string.Join(", ", condition.Order())}.";
+        throw new RequestRejectedException(412, "The item changed since the version in If-Match.", $"{named} The stored version is {current.Version}; send its ETag.");
+    }
+
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AdoptPolicy(HttpContext http, string id, TicketService service, IOptions<AfterSalesHttpOptions> options)
     {
         var condition = Parse.IfMatch(http.Request.Headers.IfMatch);
         var request = await RequestBody.ReadAsync<AdoptPolicyRequest>(http, options.Value.MaxRequestBodySize, optional: true).ConfigureAwait(false);
         var ticketId = TicketIdOf(id);
-        int? expected = condition is null ? null : condition.Count == 1 ? condition.First() : null;
-        if (condition is { Count: not 1 })
-        {
-            var current = await service.GetAsync(http.Tenant(), ticketId, http.RequestAborted).ConfigureAwait(false);
-            expected = Parse.Matches(condition, current.Version)
-                ? current.Version
-                : throw new ConcurrencyConflictException(ticketId, condition.Count == 0 ? 0 : condition.Min(), current.Version);
-        }
+        var expected = await ExpectedVersionAsync(http, service, ticketId, condition).ConfigureAwait(false);
 
         var ticket = await Adopt(service.ActingAs(RequestActor.Of(http.User)), http.Tenant(), ticketId, request?.PolicyVersion, expected, http.RequestAborted).ConfigureAwait(false);
         http.Response.Headers.ETag = Parse.ETag(ticket.Version);

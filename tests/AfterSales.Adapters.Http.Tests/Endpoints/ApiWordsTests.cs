@@ -97,7 +97,11 @@ public sealed class ApiWordsTests : IDisposable
     {
         (await client.ReportAsync("WO-1")).EnsureSuccessStatusCode();
 
-        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Command("W/\"1\"")).StatusCode);
+        var weak = await Refused(await Command("W/\"1\""), HttpStatusCode.PreconditionFailed);
+        Assert.StartsWith("If-Match names no strong entity tag", (string)weak["detail"]!, StringComparison.Ordinal);
+        Assert.Contains("The stored version is 1", (string)weak["detail"]!, StringComparison.Ordinal);
+        var several = await Refused(await Command("\"3\", \"2\""), HttpStatusCode.PreconditionFailed);
+        Assert.StartsWith("If-Match names versions 2, 3. The stored version is 1", (string)several["detail"]!, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await Command("\"2\"")).StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await Command("not-an-etag")).StatusCode);
         var listed = await Command("\"7\", W/\"1\", \"1\"");
