@@ -101,9 +101,10 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             var clock = sp.GetService<NodaTime.IClock>()
                 ?? throw new InvalidOperationException(
                     "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            var refresh = sp.GetRequiredService<AfterSalesOptions>().CatalogRefreshInterval;
             return sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreCalendarCatalog<TContext>(factory, shared, clock)
-                : new EfCoreCalendarCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, clock);
+                ? new EfCoreCalendarCatalog<TContext>(factory, shared, clock) { RefreshInterval = refresh }
+                : new EfCoreCalendarCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, clock) { RefreshInterval = refresh };
         });
         services.Replace(ServiceDescriptor.Singleton<ICalendarCatalog>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<ICalendarAdoptions>(static sp => sp.GetRequiredService<EfCoreCalendarCatalog<TContext>>()));
@@ -114,9 +115,10 @@ public static class AfterSalesBuilderEntityFrameworkCoreExtensions
             var clock = sp.GetService<NodaTime.IClock>()
                 ?? throw new InvalidOperationException(
                     "AfterSales needs a NodaTime.IClock, and none is registered. Register one in the host, e.g. services.AddSingleton<IClock>(SystemClock.Instance).");
+            var refresh = sp.GetRequiredService<AfterSalesOptions>().CatalogRefreshInterval;
             return sp.GetService<IDbContextFactory<TContext>>() is { } factory
-                ? new EfCoreSlaPolicyCatalog<TContext>(factory, shared, calendars, clock)
-                : new EfCoreSlaPolicyCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, calendars, clock);
+                ? new EfCoreSlaPolicyCatalog<TContext>(factory, shared, calendars, clock) { RefreshInterval = refresh }
+                : new EfCoreSlaPolicyCatalog<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), shared, calendars, clock) { RefreshInterval = refresh };
         });
         services.Replace(ServiceDescriptor.Singleton<ISlaPolicyCatalog>(static sp => sp.GetRequiredService<EfCoreSlaPolicyCatalog<TContext>>()));
         services.Replace(ServiceDescriptor.Singleton<IStockLedgerStore>(static sp =>

@@ -18,7 +18,9 @@ namespace AfterSales.EntityFrameworkCore;
 /// <remarks>
 /// <para><b>Versions.</b> The key (tenant, id, version) makes two writers saving the same next version
 /// conflict: the second gets a <see cref="ConcurrencyConflictException"/>. Stored versions never
-/// change, so parsed definitions are cached by key for the life of the store.</para>
+/// change, so parsed definitions are cached by key for the life of the store. Which versions are a
+/// tenant's latest is remembered for <see cref="RefreshInterval"/>: a save through this catalog is seen at
+/// once, another node's within the interval.</para>
 /// <para><b>Unknown years.</b> A stored calendar counts a year without data as plain weeks and makes
 /// clocks provisional (documents do not carry <see cref="UnknownYearPolicy.Throw"/>).</para>
 /// <para><b>Thread safety.</b> Thread-safe: every call uses its own context.</para>
@@ -31,6 +33,8 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
     private readonly SharedCalendars shared;
     private readonly IClock clock;
     private readonly ConcurrentDictionary<(string Tenant, string Id, int Version), CalendarDefinition> parsed = new();
+    private readonly Duration refreshInterval = AfterSalesOptions.DefaultCatalogRefreshInterval;
+    private readonly RememberedVersions remembered;
 
     /// <summary>Creates a catalog that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
@@ -56,25 +60,63 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
         this.contexts = contexts;
         this.shared = new SharedCalendars(shared);
         this.clock = clock;
+        remembered = new RememberedVersions(clock, refreshInterval);
+    }
+
+    /// <summary>
+    /// How long the catalog answers "the tenant's latest calendars" from what it last read before asking the
+    /// database again (<see cref="AfterSalesOptions.CatalogRefreshInterval"/>): a version saved through this
+    /// catalog is seen at once, one saved on another node within the interval. Zero asks every time.
+    /// </summary>
+    /// <value>The default value is 1 second (<c>UseEntityFrameworkCore</c> sets <see cref="AfterSalesOptions.CatalogRefreshInterval"/>).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public Duration RefreshInterval
+    {
+        get => refreshInterval;
+        init
+        {
+            if (value < Duration.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(RefreshInterval), value, "RefreshInterval must not be negative.");
+            }
+
+            refreshInterval = value;
+            remembered = new RememberedVersions(clock, value);
+        }
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<CalendarDefinition>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         ContextSource<TContext>.Key(tenantId, nameof(tenantId));
-        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using (owner.ConfigureAwait(false))
+        var result = shared.Ids.ToDictionary(static id => id, id => shared.Latest(id)!, StringComparer.Ordinal);
+        List<(string Id, int Version)>? unread = null;
+        foreach (var row in await LatestAsync(tenantId, null, cancellationToken).ConfigureAwait(false))
         {
-            var latest = await LatestVersions.ReadAsync(context, typeof(CalendarRow), tenantId, null, cancellationToken).ConfigureAwait(false);
-            var result = shared.Ids.ToDictionary(static id => id, id => shared.Latest(id)!, StringComparer.Ordinal);
-            foreach (var row in latest)
+            if (parsed.TryGetValue((tenantId, row.Id, row.Version), out var known))
             {
-                result[row.Id] = await LoadAsync(context, tenantId, row.Id, row.Version, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Calendar {row.Id}@{row.Version} of tenant '{tenantId}' vanished while being listed.");
+                result[row.Id] = known;
             }
-
-            return [.. result.Values.OrderBy(static d => d.Id, StringComparer.Ordinal)];
+            else
+            {
+                (unread ??= []).Add(row);
+            }
         }
+
+        if (unread is not null)
+        {
+            var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+            await using (owner.ConfigureAwait(false))
+            {
+                foreach (var row in unread)
+                {
+                    result[row.Id] = await LoadAsync(context, tenantId, row.Id, row.Version, cancellationToken).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException($"Calendar {row.Id}@{row.Version} of tenant '{tenantId}' vanished while being listed.");
+                }
+            }
+        }
+
+        return [.. result.Values.OrderBy(static d => d.Id, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc />
@@ -82,7 +124,13 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
     {
         ContextSource<TContext>.Key(tenantId, nameof(tenantId));
         ArgumentNullException.ThrowIfNull(calendarId);
-        if (version is { } v && parsed.TryGetValue((tenantId, calendarId, v), out var cached))
+        var number = version ?? (await LatestAsync(tenantId, calendarId, cancellationToken).ConfigureAwait(false) is [var only] ? only.Version : null);
+        if (number is not { } n)
+        {
+            return shared.Latest(calendarId);
+        }
+
+        if (parsed.TryGetValue((tenantId, calendarId, n), out var cached))
         {
             return cached;
         }
@@ -90,12 +138,6 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var number = version ?? await LatestVersions.OfAsync(context, typeof(CalendarRow), tenantId, calendarId, cancellationToken).ConfigureAwait(false);
-            if (number is not { } n)
-            {
-                return shared.Latest(calendarId);
-            }
-
             if (await LoadAsync(context, tenantId, calendarId, n, cancellationToken).ConfigureAwait(false) is { } own)
             {
                 return own;
@@ -139,12 +181,15 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
             }
             catch (DbUpdateException)
             {
+                // Another node saved this calendar: what this node remembers of it is out of date.
+                remembered.Forget(tenantId, id);
                 context.ChangeTracker.Clear();
                 var actual = await LatestVersions.OfAsync(context, typeof(CalendarRow), tenantId, id, cancellationToken).ConfigureAwait(false) ?? 0;
                 throw new ConcurrencyConflictException("calendar", id, expectedVersion ?? latest, actual);
             }
 
             parsed[(tenantId, id, saved.Version)] = saved;
+            remembered.Forget(tenantId, id);
             return saved;
         }
     }
@@ -212,6 +257,21 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
             }
         }
     }
+
+    /// <summary>The tenant's latest stored versions (of <paramref name="id"/> only, when given), remembered for the refresh interval.</summary>
+    private Task<IReadOnlyList<(string Id, int Version)>> LatestAsync(string tenantId, string? id, CancellationToken cancellationToken) =>
+        remembered.GetAsync(
+            tenantId,
+            id,
+            async ct =>
+            {
+                var (context, owner) = await contexts.RentAsync(ct).ConfigureAwait(false);
+                await using (owner.ConfigureAwait(false))
+                {
+                    return await LatestVersions.ReadAsync(context, typeof(CalendarRow), tenantId, id, ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
 
     private async Task<CalendarDefinition?> LoadAsync(TContext context, string tenantId, string calendarId, int version, CancellationToken cancellationToken)
     {

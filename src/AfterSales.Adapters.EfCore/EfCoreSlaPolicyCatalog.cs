@@ -23,7 +23,9 @@ namespace AfterSales.EntityFrameworkCore;
 /// <para><b>Versions.</b> The key (tenant, id, version) makes two writers saving the same next version
 /// conflict: the second gets a <see cref="ConcurrencyConflictException"/>. Stored versions never
 /// change, so built policies are cached by key for the life of the store: evaluating a ticket under
-/// a stored policy costs what it costs under a compiled preset.</para>
+/// a stored policy costs what it costs under a compiled preset. Which version is a tenant's latest is
+/// remembered for <see cref="RefreshInterval"/>: a save through this catalog is seen at once, another
+/// node's within the interval.</para>
 /// <para><b>Calendars.</b> A row names the calendar versions (<c>id@version</c>) it was saved with; loading
 /// reads exactly those from the <see cref="ICalendarCatalog"/>, so a policy version never changes
 /// meaning when a calendar gets a new version (tickets adopt those separately).</para>
@@ -39,6 +41,8 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
     private readonly ICalendarCatalog calendars;
     private readonly IClock clock;
     private readonly ConcurrentDictionary<(string Tenant, string Id, int Version), SlaPolicy> built = new();
+    private readonly Duration refreshInterval = AfterSalesOptions.DefaultCatalogRefreshInterval;
+    private readonly RememberedVersions remembered;
 
     /// <summary>Creates a catalog that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
     /// <param name="contextFactory">Creates the host's contexts.</param>
@@ -68,6 +72,29 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
         this.shared = new SharedVersions<SlaPolicy>(shared, static p => p.Id, static p => p.Version, Kind);
         this.calendars = calendars;
         this.clock = clock;
+        remembered = new RememberedVersions(clock, refreshInterval);
+    }
+
+    /// <summary>
+    /// How long the catalog answers "the tenant's latest version of a policy" from what it last read before
+    /// asking the database again (<see cref="AfterSalesOptions.CatalogRefreshInterval"/>): a version saved
+    /// through this catalog is seen at once, one saved on another node within the interval. Zero asks every time.
+    /// </summary>
+    /// <value>The default value is 1 second (<c>UseEntityFrameworkCore</c> sets <see cref="AfterSalesOptions.CatalogRefreshInterval"/>).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public Duration RefreshInterval
+    {
+        get => refreshInterval;
+        init
+        {
+            if (value < Duration.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(RefreshInterval), value, "RefreshInterval must not be negative.");
+            }
+
+            refreshInterval = value;
+            remembered = new RememberedVersions(clock, value);
+        }
     }
 
     /// <inheritdoc />
@@ -80,19 +107,34 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
     public async Task<IReadOnlyList<SlaPolicy>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         ContextSource<TContext>.Key(tenantId, nameof(tenantId));
-        var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
-        await using (owner.ConfigureAwait(false))
+        var result = shared.Ids.ToDictionary(static id => id, id => shared.Latest(id)!, StringComparer.Ordinal);
+        List<(string Id, int Version)>? unread = null;
+        foreach (var row in await LatestAsync(tenantId, null, cancellationToken).ConfigureAwait(false))
         {
-            var latest = await LatestVersions.ReadAsync(context, typeof(PolicyRow), tenantId, null, cancellationToken).ConfigureAwait(false);
-            var result = shared.Ids.ToDictionary(static id => id, id => shared.Latest(id)!, StringComparer.Ordinal);
-            foreach (var row in latest)
+            if (built.TryGetValue((tenantId, row.Id, row.Version), out var known))
             {
-                result[row.Id] = await LoadAsync(context, tenantId, row.Id, row.Version, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"SLA policy {row.Id}@{row.Version} of tenant '{tenantId}' vanished while being listed.");
+                result[row.Id] = known;
             }
-
-            return [.. result.Values.OrderBy(static p => p.Id, StringComparer.Ordinal)];
+            else
+            {
+                (unread ??= []).Add(row);
+            }
         }
+
+        if (unread is not null)
+        {
+            var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
+            await using (owner.ConfigureAwait(false))
+            {
+                foreach (var row in unread)
+                {
+                    result[row.Id] = await LoadAsync(context, tenantId, row.Id, row.Version, cancellationToken).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException($"SLA policy {row.Id}@{row.Version} of tenant '{tenantId}' vanished while being listed.");
+                }
+            }
+        }
+
+        return [.. result.Values.OrderBy(static p => p.Id, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc />
@@ -100,7 +142,13 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
     {
         ContextSource<TContext>.Key(tenantId, nameof(tenantId));
         ArgumentNullException.ThrowIfNull(policyId);
-        if (version is { } v && built.TryGetValue((tenantId, policyId, v), out var cached))
+        var number = version ?? (await LatestAsync(tenantId, policyId, cancellationToken).ConfigureAwait(false) is [var only] ? only.Version : null);
+        if (number is not { } n)
+        {
+            return shared.Latest(policyId);
+        }
+
+        if (built.TryGetValue((tenantId, policyId, n), out var cached))
         {
             return cached;
         }
@@ -108,12 +156,6 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
         var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
         await using (owner.ConfigureAwait(false))
         {
-            var number = version ?? await LatestOwnAsync(context, tenantId, policyId, cancellationToken).ConfigureAwait(false);
-            if (number is not { } n)
-            {
-                return shared.Latest(policyId);
-            }
-
             if (await LoadAsync(context, tenantId, policyId, n, cancellationToken).ConfigureAwait(false) is { } own)
             {
                 return own;
@@ -158,16 +200,35 @@ public sealed class EfCoreSlaPolicyCatalog<TContext> : ISlaPolicyCatalog
             }
             catch (DbUpdateException)
             {
+                // Another node saved this policy: what this node remembers of it is out of date.
+                remembered.Forget(tenantId, id);
                 context.ChangeTracker.Clear();
                 var actual = await LatestOwnAsync(context, tenantId, id, cancellationToken).ConfigureAwait(false) ?? 0;
                 throw new ConcurrencyConflictException("SLA policy", id, expectedVersion ?? latest, actual);
             }
 
             built[(tenantId, id, saved.Version)] = saved;
+            remembered.Forget(tenantId, id);
             return saved;
         }
     }
 
+    /// <summary>The tenant's latest stored versions (of <paramref name="id"/> only, when given), remembered for the refresh interval.</summary>
+    private Task<IReadOnlyList<(string Id, int Version)>> LatestAsync(string tenantId, string? id, CancellationToken cancellationToken) =>
+        remembered.GetAsync(
+            tenantId,
+            id,
+            async ct =>
+            {
+                var (context, owner) = await contexts.RentAsync(ct).ConfigureAwait(false);
+                await using (owner.ConfigureAwait(false))
+                {
+                    return await LatestVersions.ReadAsync(context, typeof(PolicyRow), tenantId, id, ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>The latest version of <paramref name="id"/> in the database now, for a save's check.</summary>
     private static Task<int?> LatestOwnAsync(TContext context, string tenantId, string id, CancellationToken cancellationToken) =>
         LatestVersions.OfAsync(context, typeof(PolicyRow), tenantId, id, cancellationToken);
 

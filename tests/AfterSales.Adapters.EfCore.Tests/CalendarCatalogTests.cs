@@ -33,6 +33,12 @@ public sealed class CalendarCatalogTests(DatabaseFixture fixture) : IClassFixtur
     [PostgresFact]
     public Task AdoptionProgress_IsOwedBySavingAndResumable_PostgreSql() => Progress(Provider.PostgreSql);
 
+    [Fact]
+    public Task ListAsync_RemembersTheLatestVersionsForTheRefreshInterval_SeesItsOwnSavesAtOnce_Sqlite() => Remembering(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task ListAsync_RemembersTheLatestVersionsForTheRefreshInterval_SeesItsOwnSavesAtOnce_PostgreSql() => Remembering(Provider.PostgreSql);
+
     private static EfCoreCalendarCatalog<HostDbContext> Catalog(TestDatabase db) =>
         new(db.HostFactory(), CalendarPresets.All, FakeClock.FromUtc(2026, 11, 30, 0, 0, 0));
 
@@ -73,6 +79,31 @@ public sealed class CalendarCatalogTests(DatabaseFixture fixture) : IClassFixtur
 
         Assert.Equal(2, conflict.ActualVersion);
         Assert.Equal(2, (await second.FindAsync(tenant, "cn-statutory-9-18"))!.Version);
+    }
+
+    /// <summary>Two nodes over one database: what a report reads, the tenant's latest calendars, comes from memory for a second.</summary>
+    private async Task Remembering(Provider provider)
+    {
+        var db = await fixture.GetAsync(provider);
+        var tenant = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var clock = FakeClock.FromUtc(2026, 11, 30, 0, 0, 0);
+        var node1 = new EfCoreCalendarCatalog<HostDbContext>(db.HostFactory(), CalendarPresets.All, clock);
+        var node2 = new EfCoreCalendarCatalog<HostDbContext>(db.HostFactory(), CalendarPresets.All, clock);
+        var id = CalendarPresets.ChinaStatutory9To18.Id;
+        int Listed(IReadOnlyList<CalendarDefinition> all) => Assert.Single(all, d => d.Id == id).Version;
+        await node1.SaveAsync(tenant, CalendarPresets.ChinaStatutory9To18.WithYear(Year2027), expectedVersion: 1);
+        Assert.Equal(2, Listed(await node1.ListAsync(tenant)));
+
+        await node2.SaveAsync(tenant, CalendarPresets.ChinaStatutory9To18.WithYear(Year2027), expectedVersion: 2);
+        clock.Advance(Duration.FromMilliseconds(999));
+        Assert.Equal(2, Listed(await node1.ListAsync(tenant)));
+        clock.Advance(Duration.FromMilliseconds(1));
+        Assert.Equal(3, Listed(await node1.ListAsync(tenant)));
+
+        Assert.Equal(3, (await node1.FindAsync(tenant, id))!.Version);
+        await node1.SaveAsync(tenant, CalendarPresets.ChinaStatutory9To18.WithYear(Year2027), expectedVersion: 3);
+        Assert.Equal(4, Listed(await node1.ListAsync(tenant)));
+        Assert.Equal(4, (await node1.FindAsync(tenant, id))!.Version);
     }
 
     private async Task Progress(Provider provider)

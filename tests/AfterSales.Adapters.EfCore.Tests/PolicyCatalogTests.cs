@@ -4,6 +4,7 @@ using AfterSales.Sla;
 using AfterSales.Testing;
 using AfterSales.WorkOrders;
 using NodaTime.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.EntityFrameworkCore.Tests;
 
@@ -23,6 +24,38 @@ public sealed class PolicyCatalogTests(DatabaseFixture fixture) : IClassFixture<
 
     [PostgresFact]
     public Task SaveAsync_TwoWritersOfTheSameNextVersion_OneConflicts_PostgreSql() => TwoWriters(Provider.PostgreSql);
+
+    [Fact]
+    public Task FindAsync_RemembersTheLatestVersionForTheRefreshInterval_SeesItsOwnSavesAtOnce_Sqlite() => Remembering(Provider.Sqlite);
+
+    [PostgresFact]
+    public Task FindAsync_RemembersTheLatestVersionForTheRefreshInterval_SeesItsOwnSavesAtOnce_PostgreSql() => Remembering(Provider.PostgreSql);
+
+    [Fact]
+    public async Task FindAsync_WithRefreshIntervalZero_SeesAnotherNodesSaveAtOnce()
+    {
+        var db = await fixture.GetAsync(Provider.Sqlite);
+        var tenant = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var clock = FakeClock.FromUtc(2026, 11, 30, 0, 0, 0);
+        var calendars = new EfCoreCalendarCatalog<HostDbContext>(db.HostFactory(), CalendarPresets.All, clock);
+        var node1 = new EfCoreSlaPolicyCatalog<HostDbContext>(db.HostFactory(), SlaPresets.All, calendars, clock) { RefreshInterval = Duration.Zero };
+        var node2 = new EfCoreSlaPolicyCatalog<HostDbContext>(db.HostFactory(), SlaPresets.All, calendars, clock);
+        Assert.Equal(1, (await node1.FindAsync(tenant, SlaPresets.SystemIntegration002On5x8.Id))!.Version);
+
+        await node2.SaveAsync(tenant, SlaPresets.SystemIntegration002On5x8, expectedVersion: 1);
+
+        Assert.Equal(2, (await node1.FindAsync(tenant, SlaPresets.SystemIntegration002On5x8.Id))!.Version);
+    }
+
+    [Fact]
+    public void RefreshInterval_Negative_IsRefusedNamingIt()
+    {
+        var clock = FakeClock.FromUtc(2026, 11, 30, 0, 0, 0);
+        var calendars = new InMemoryCalendarCatalog(CalendarPresets.All, clock);
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new EfCoreSlaPolicyCatalog<HostDbContext>(new CountingFactory(null!), SlaPresets.All, calendars, clock) { RefreshInterval = Duration.FromSeconds(-1) });
+        Assert.Equal("RefreshInterval", refused.ParamName);
+    }
 
     private static (EfCoreSlaPolicyCatalog<HostDbContext> Policies, EfCoreCalendarCatalog<HostDbContext> Calendars) Catalogs(TestDatabase db)
     {
@@ -53,6 +86,39 @@ public sealed class PolicyCatalogTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Same(preset, fresh.Latest(preset.Id));
     }
 
+    /// <summary>Two nodes over one database: a node answers the latest version from memory for a second, but never misses its own save.</summary>
+    private async Task Remembering(Provider provider)
+    {
+        var db = await fixture.GetAsync(provider);
+        var tenant = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var clock = FakeClock.FromUtc(2026, 11, 30, 0, 0, 0);
+        var calendars = new EfCoreCalendarCatalog<HostDbContext>(db.HostFactory(), CalendarPresets.All, clock);
+        var rentals = new CountingFactory(db.HostFactory());
+        var node1 = new EfCoreSlaPolicyCatalog<HostDbContext>(rentals, SlaPresets.All, calendars, clock);
+        var node2 = new EfCoreSlaPolicyCatalog<HostDbContext>(db.HostFactory(), SlaPresets.All, calendars, clock);
+        var id = SlaPresets.SystemIntegration002On5x8.Id;
+        await node1.SaveAsync(tenant, SlaPresets.SystemIntegration002On5x8, expectedVersion: 1);
+        Assert.Equal(2, (await node1.FindAsync(tenant, id))!.Version);
+
+        // Within the interval node 1 asks the database nothing, and answers what it read.
+        var before = rentals.Count;
+        await node2.SaveAsync(tenant, SlaPresets.SystemIntegration002On5x8, expectedVersion: 2);
+        clock.Advance(Duration.FromMilliseconds(999));
+        Assert.Equal(2, (await node1.FindAsync(tenant, id))!.Version);
+        Assert.Equal(before, rentals.Count);
+
+        // After it, node 1 asks again and sees node 2's save.
+        clock.Advance(Duration.FromMilliseconds(1));
+        Assert.Equal(3, (await node1.FindAsync(tenant, id))!.Version);
+        Assert.True(rentals.Count > before);
+
+        // Its own save it sees at once, in both the lookup and the list.
+        Assert.Equal(3, Assert.Single(await node1.ListAsync(tenant), p => p.Id == id).Version);
+        await node1.SaveAsync(tenant, SlaPresets.SystemIntegration002On5x8, expectedVersion: 3);
+        Assert.Equal(4, (await node1.FindAsync(tenant, id))!.Version);
+        Assert.Equal(4, Assert.Single(await node1.ListAsync(tenant), p => p.Id == id).Version);
+    }
+
     private async Task TwoWriters(Provider provider)
     {
         var db = await fixture.GetAsync(provider);
@@ -65,5 +131,19 @@ public sealed class PolicyCatalogTests(DatabaseFixture fixture) : IClassFixture<
 
         Assert.Equal(3, conflict.ActualVersion);
         Assert.Equal(3, (await second.FindAsync(tenant, "cn-004-cctv"))!.Version);
+    }
+
+    /// <summary>The test database's factory, counting the contexts the catalog rents: each is a trip to the database.</summary>
+    private sealed class CountingFactory(IDbContextFactory<HostDbContext> inner) : IDbContextFactory<HostDbContext>
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public HostDbContext CreateDbContext()
+        {
+            Interlocked.Increment(ref count);
+            return inner.CreateDbContext();
+        }
     }
 }

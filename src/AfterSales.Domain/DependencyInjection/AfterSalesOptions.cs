@@ -68,6 +68,18 @@ public sealed class AfterSalesOptions
     /// <value>The default value is <see cref="Entitlements.Warranty.WarrantyPolicy.PreExpiryWindow"/> (3 months).</value>
     public Period? WarrantyExpiringLead { get; set; } = Entitlements.Warranty.WarrantyPolicy.PreExpiryWindow;
 
+    /// <summary>The default of <see cref="CatalogRefreshInterval"/>: 1 second.</summary>
+    public static readonly Duration DefaultCatalogRefreshInterval = Duration.FromSeconds(1);
+
+    /// <summary>
+    /// How long a durable policy or calendar catalog (目录刷新间隔) may answer "the tenant's latest version" from
+    /// what it last read before asking its store again. Every report asks, so this saves a query per report and
+    /// catalog. A version saved on this node applies at once; one saved on another node applies to reports
+    /// within this interval. Zero asks the store every time. The in-memory catalogs are always current.
+    /// </summary>
+    /// <value>The default value is 1 second. Zero to 1 minute.</value>
+    public Duration CatalogRefreshInterval { get; set; } = DefaultCatalogRefreshInterval;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="InvalidOperationException">An option is invalid; the message names it and says why.</exception>
     public void Validate()
@@ -85,6 +97,11 @@ public sealed class AfterSalesOptions
         if (MaxBackdating < Duration.FromMinutes(1) || MaxBackdating > Duration.FromDays(30))
         {
             throw new InvalidOperationException($"MaxBackdating must be 1 minute to 30 days, was {MaxBackdating}.");
+        }
+
+        if (CatalogRefreshInterval < Duration.Zero || CatalogRefreshInterval > Duration.FromMinutes(1))
+        {
+            throw new InvalidOperationException($"CatalogRefreshInterval must be zero to 1 minute, was {CatalogRefreshInterval}.");
         }
 
         if (WarrantyExpiringLead is { } lead && (lead.HasTimeComponent || lead.Years < 0 || lead.Months < 0 || lead.Weeks < 0 || lead.Days < 0))

@@ -153,6 +153,16 @@ public sealed class AddAfterSalesTests
         Assert.StartsWith("Policies[0]", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(60_001)]
+    public void AddAfterSales_CatalogRefreshIntervalOutOfRange_FailsNamingTheOption(int milliseconds)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            new ServiceCollection().AddAfterSales(o => o.CatalogRefreshInterval = Duration.FromMilliseconds(milliseconds)));
+        Assert.StartsWith("CatalogRefreshInterval must be zero to 1 minute", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AddAfterSales_DefaultPolicy_IsUsedByReportAsync()
     {
