@@ -5,8 +5,8 @@ namespace AfterSales.EntityFrameworkCore.Internal;
 /// <summary>
 /// A catalog's answers to "which versions are a tenant's latest", kept for at most a refresh interval.
 /// Every report asks for its policy's and its calendars' latest versions. Each ask was a query, with a
-/// connection opened and closed for it, and with SQLite that was most of a report's reads; remembering
-/// the answers for a second raised the report's rate by 15–36 % in A/B runs (benchmarks/README.md).
+/// connection opened and closed for it: two of a report's four trips to the database. Remembering the
+/// answers for a second raised the report's rate by 8–12 % in three A/B rounds (benchmarks/README.md).
 /// </summary>
 /// <remarks>
 /// A save through the same catalog forgets its tenant's answers before it returns, so this node sees
