@@ -101,26 +101,40 @@ internal sealed partial class DeadlineWatcher(
         }
     }
 
+    /// <summary>
+    /// Sleeps until <paramref name="wakeAt"/>, or until a save on this node stores a nearer deadline. A stored
+    /// deadline that is not nearer leaves the sleep as it is: under load nearly every save signals, and
+    /// cancelling the wait cost an exception each time.
+    /// </summary>
     private async Task SleepAsync(Instant wakeAt, Task signal, CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        try
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var sleep = timer.WaitUntilAsync(wakeAt, wait.Token);
-            var woke = await Task.WhenAny(sleep, signal).ConfigureAwait(false);
-            if (woke == sleep)
+            while (true)
             {
-                await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                return;
-            }
+                if (await Task.WhenAny(sleep, signal).ConfigureAwait(false) == sleep)
+                {
+                    await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    return;
+                }
 
-            await wait.CancelAsync().ConfigureAwait(false);
-            await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            signal = signals.NextDeadlineStored;
-            if (signals.TakeNearestDeadline() is { } nearer && nearer < wakeAt)
-            {
-                wakeAt = nearer;
+                signal = signals.NextDeadlineStored;
+                if (signals.TakeNearestDeadline() is { } nearer && nearer < wakeAt)
+                {
+                    await wait.CancelAsync().ConfigureAwait(false);
+                    await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    wait.Dispose();
+                    wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    wakeAt = nearer;
+                    sleep = timer.WaitUntilAsync(wakeAt, wait.Token);
+                }
             }
+        }
+        finally
+        {
+            wait.Dispose();
         }
     }
 
