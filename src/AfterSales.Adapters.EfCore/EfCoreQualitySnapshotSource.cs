@@ -80,7 +80,7 @@ public sealed class EfCoreQualitySnapshotSource<TContext> : IQualitySnapshotSour
         await using (owner.ConfigureAwait(false))
         {
             var database = context.Database;
-            var postgres = database.ProviderName == DbCommands.PostgreSqlProvider;
+            var postgres = DbCommands.ProviderOf(context) == DbCommands.PostgreSqlProvider;
             await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -72,7 +72,7 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
                 DELETE FROM {{n.Table}} WHERE {{key}} AND {{C(nameof(DueNoticeRow.DueAt))}} < {4}
                 RETURNING {{C(nameof(DueNoticeRow.EventId))}} AS "EventId", {{C(nameof(DueNoticeRow.DueAt))}} AS "DueAt", {{C(nameof(DueNoticeRow.Payload))}} AS "Payload"
                 """;
-            var transactionId = context.Database.ProviderName == DbCommands.PostgreSqlProvider ? "pg_current_xact_id()::text::bigint" : "0";
+            var transactionId = DbCommands.ProviderOf(context) == DbCommands.PostgreSqlProvider ? "pg_current_xact_id()::text::bigint" : "0";
             var insert = $$"""
                 INSERT INTO {{o.Table}} ({{o.Column(nameof(OutboxRow.TransactionId))}}, {{o.Column(nameof(OutboxRow.Id))}}, {{o.Column(nameof(OutboxRow.TenantId))}}, {{o.Column(nameof(OutboxRow.Type))}}, {{o.Column(nameof(OutboxRow.Subject))}}, {{o.Column(nameof(OutboxRow.OccurredAt))}}, {{o.Column(nameof(OutboxRow.Payload))}}, {{o.Column(nameof(OutboxRow.State))}})
                 VALUES ({{transactionId}}, {0}, {1}, {2}, {3}, {4}, {5}, '{{nameof(OutboxState.Pending)}}')
@@ -135,7 +135,7 @@ internal sealed class EfCoreDueNoticeQueue<TContext> : IDeadlineQueue
 
     private static string ClaimSql(DbContext context)
     {
-        var lockClause = context.Database.ProviderName switch
+        var lockClause = DbCommands.ProviderOf(context) switch
         {
             DbCommands.PostgreSqlProvider => " FOR UPDATE SKIP LOCKED",
             DbCommands.SqliteProvider => string.Empty,

@@ -24,7 +24,7 @@ internal static class SqliteWriter
 
     /// <summary>Runs <paramref name="write"/> on the write queue of <paramref name="context"/>'s database when it is SQLite, directly otherwise.</summary>
     public static Task<T> RunAsync<T>(DbContext context, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
-        context.Database.ProviderName == DbCommands.SqliteProvider
+        DbCommands.ProviderOf(context) == DbCommands.SqliteProvider
             ? Queues.GetOrAdd(context.Database.GetConnectionString() ?? string.Empty, static _ => new SerialWriteQueue()).RunAsync(write, cancellationToken)
             : write(cancellationToken);
 

@@ -43,7 +43,7 @@ public sealed class EfCoreEventFeed<TContext> : IEventFeed
             var names = StoreNames.Of(context, typeof(OutboxRow));
             var h = names.Sql;
             string C(string property) => names.Column(property);
-            var postgres = context.Database.ProviderName == DbCommands.PostgreSqlProvider;
+            var postgres = DbCommands.ProviderOf(context) == DbCommands.PostgreSqlProvider;
             var sql = $"SELECT {C(nameof(OutboxRow.TransactionId))}, {C(nameof(OutboxRow.Sequence))}, {C(nameof(OutboxRow.Id))}, {C(nameof(OutboxRow.Type))}, "
                 + $"{C(nameof(OutboxRow.Subject))}, {C(nameof(OutboxRow.OccurredAt))}, {C(nameof(OutboxRow.Payload))} FROM {names.Table}"
                 + $" WHERE {C(nameof(OutboxRow.TenantId))} = {h.GenerateParameterNamePlaceholder("tenant")}"

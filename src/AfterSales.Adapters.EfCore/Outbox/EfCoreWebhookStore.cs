@@ -114,7 +114,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
         {
             var names = StoreNames.Of(context, typeof(OutboxRow));
             string C(string property) => names.Column(property);
-            var lockClause = context.Database.ProviderName == DbCommands.PostgreSqlProvider ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+            var lockClause = DbCommands.ProviderOf(context) == DbCommands.PostgreSqlProvider ? " FOR UPDATE SKIP LOCKED" : string.Empty;
             var select = $"SELECT {C(nameof(OutboxRow.Sequence))}, {C(nameof(OutboxRow.TenantId))}, {C(nameof(OutboxRow.Id))}, {C(nameof(OutboxRow.Type))}, {C(nameof(OutboxRow.OccurredAt))}"
                 + $" FROM {names.Table} WHERE {C(nameof(OutboxRow.State))} = '{nameof(OutboxState.Pending)}'"
                 + $" ORDER BY {C(nameof(OutboxRow.Sequence))} LIMIT {batchSize.ToString(CultureInfo.InvariantCulture)}{lockClause}";
@@ -203,7 +203,7 @@ public sealed class EfCoreWebhookStore<TContext> : IWebhookStore
             var h = names.Sql;
             string C(string property) => names.Column(property);
             string P(string name) => h.GenerateParameterNamePlaceholder(name);
-            var lockClause = context.Database.ProviderName == DbCommands.PostgreSqlProvider ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+            var lockClause = DbCommands.ProviderOf(context) == DbCommands.PostgreSqlProvider ? " FOR UPDATE SKIP LOCKED" : string.Empty;
             var sql = $"UPDATE {names.Table} SET {C(nameof(WebhookDeliveryRow.ClaimedBy))} = {P("claimant")}, {C(nameof(WebhookDeliveryRow.ClaimedUntil))} = {P("until")}"
                 + $" WHERE {C(nameof(WebhookDeliveryRow.SubscriptionId))} = {P("subscription")} AND {C(nameof(WebhookDeliveryRow.EventSequence))} IN ("
                 + $"SELECT {C(nameof(WebhookDeliveryRow.EventSequence))} FROM {names.Table}"

@@ -41,7 +41,7 @@ internal static class OutboxWriter
             current = names = Names.Of(context);
         }
 
-        var postgres = context.Database.ProviderName == DbCommands.PostgreSqlProvider;
+        var postgres = DbCommands.ProviderOf(context) == DbCommands.PostgreSqlProvider;
         var helper = current.Helper;
         var sql = new StringBuilder(current.Insert.Length + events.Count * 80).Append(current.Insert);
         var command = DbCommands.Create(context.Database, string.Empty, transaction);

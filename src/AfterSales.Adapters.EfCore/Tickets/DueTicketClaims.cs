@@ -83,7 +83,7 @@ internal static class DueTicketClaims
 
     private static string ClaimSql(DbContext context, bool strict)
     {
-        var provider = context.Database.ProviderName;
+        var provider = DbCommands.ProviderOf(context);
         var lockClause = provider switch
         {
             DbCommands.PostgreSqlProvider => " FOR UPDATE SKIP LOCKED",
