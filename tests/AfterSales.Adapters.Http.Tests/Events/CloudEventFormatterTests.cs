@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using AfterSales.Calendars;
 using AfterSales.Events;
@@ -5,6 +6,9 @@ using AfterSales.Http.Delivery;
 using AfterSales.Sla;
 using AfterSales.Testing;
 using AfterSales.WorkOrders;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime.Testing;
 
 namespace AfterSales.Http.Tests.Events;
@@ -56,6 +60,80 @@ public sealed class CloudEventFormatterTests
 
         // The other thresholds carry no level.
         Assert.Null(Data(Single(visit, AfterSalesEventTypes.ClockBreached))["level"]);
+    }
+
+    /// <summary>The events of a reported ticket: a report's step and the clock alerts of a visit two hours later.</summary>
+    private static readonly DomainEvent[] Samples = SampleEvents();
+
+    /// <summary>
+    /// The formatter writes, byte for byte, what the CloudEvents SDK's structured mode writes for the same envelope
+    /// (<see cref="CloudEventFormatter.ToCloudEvent"/>): any id, tenant (escaped into the source), subject, actor or
+    /// none, and instant to the nanosecond, over every payload family a ticket produces; and it refuses what the SDK refuses.
+    /// </summary>
+    [Property(Arbitrary = new[] { typeof(Envelopes) }, MaxTest = 500)]
+    public void Format_WritesWhatTheSdkWrites((DomainEvent Event, bool Twice) input)
+    {
+        var (e, twice) = input;
+        var formatter = new CloudEventFormatter();
+        string sdk;
+        try
+        {
+            sdk = Encoding.UTF8.GetString(CloudEventFormatter.Sdk.EncodeStructuredModeMessage(CloudEventFormatter.ToCloudEvent(e), out _).Span);
+        }
+        catch (ArgumentException refused)
+        {
+            // What the SDK refuses (a control character in a string attribute), the formatter refuses as well.
+            Assert.Equal(refused.Message, Assert.Throws<ArgumentException>(() => formatter.Format(e)).Message);
+            return;
+        }
+
+        Assert.Equal(sdk, formatter.Format(e));
+        if (twice)
+        {
+            // The buffer is reused: a second event on the thread is written afresh.
+            Assert.Equal(sdk, formatter.Format(e));
+        }
+    }
+
+    [Fact]
+    public void Format_AnEventLargerThanTheKeptBuffer_IsWrittenWhole_AndTheNextOneToo()
+    {
+        var sample = Samples[0];
+        var large = new DomainEvent(sample.Id, sample.Type, sample.TenantId, new string('s', 100_000), sample.OccurredAt, sample.Data, sample.Actor);
+        var formatter = new CloudEventFormatter();
+
+        Assert.Equal(new string('s', 100_000), (string)JsonNode.Parse(formatter.Format(large))!["subject"]!);
+        Assert.Equal(sample.Subject, (string)JsonNode.Parse(formatter.Format(sample))!["subject"]!);
+    }
+
+    private static DomainEvent[] SampleEvents()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 2, 0));
+        var ticket = new TicketBuilder(SlaPresets.SystemIntegration002, clock).WithId("WO-S").Report();
+        return [
+            .. TicketDomainEvents.ForSave(ticket, 0, clock.GetCurrentInstant()).Events,
+            .. TicketDomainEvents.ForDeadline(ticket, clock.GetCurrentInstant(), clock.GetCurrentInstant() + Duration.FromHours(2)).Events,
+        ];
+    }
+
+    private static class Envelopes
+    {
+        public static Arbitrary<(DomainEvent, bool)> Events()
+        {
+            var text = ArbMap.Default.GeneratorFor<NonWhiteSpaceString>().Select(static s => s.Get);
+            var generator =
+                from sample in Gen.Elements(Samples)
+                from id in text
+                from tenant in text
+                from subject in text
+                from actor in Gen.OneOf(Gen.Constant<string?>(null), text.Select(static a => (string?)a))
+                from ticks in Gen.Choose(0, int.MaxValue)
+                from nanos in Gen.Choose(0, 999_999_999)
+                from twice in ArbMap.Default.GeneratorFor<bool>()
+                let at = Instant.FromUtc(2020, 1, 1, 0, 0) + Duration.FromSeconds(ticks) + Duration.FromNanoseconds(nanos)
+                select (new DomainEvent(id, sample.Type, tenant, subject, at, sample.Data, actor), twice);
+            return generator.ToArbitrary();
+        }
     }
 
     private static DomainEvent Single(TicketEvaluation evaluation, string type) => Assert.Single(evaluation.Events, e => e.Type == type);
