@@ -102,9 +102,9 @@ internal sealed partial class DeadlineWatcher(
     }
 
     /// <summary>
-    /// Sleeps until <paramref name="wakeAt"/>, or until a save on this node stores a nearer deadline. A stored
-    /// deadline that is not nearer leaves the sleep as it is: under load nearly every save signals, and
-    /// cancelling the wait cost an exception each time.
+    /// Sleeps until <paramref name="wakeAt"/>, or until a save on this node stores a nearer deadline, or signals
+    /// when the clock already reads past <paramref name="wakeAt"/>. A stored deadline that is not nearer leaves the
+    /// sleep as it is: under load nearly every save signals, and cancelling the wait cost an exception each time.
     /// </summary>
     private async Task SleepAsync(Instant wakeAt, Task signal, CancellationToken stoppingToken)
     {
@@ -121,7 +121,16 @@ internal sealed partial class DeadlineWatcher(
                 }
 
                 signal = signals.NextDeadlineStored;
-                if (signals.TakeNearestDeadline() is { } nearer && nearer < wakeAt)
+                var nearest = signals.TakeNearestDeadline();
+                if (clock.GetCurrentInstant() >= wakeAt)
+                {
+                    // The clock passed the wake-up while the timer still waits (a host clock moved forward): wake now.
+                    await wait.CancelAsync().ConfigureAwait(false);
+                    await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    return;
+                }
+
+                if (nearest is { } nearer && nearer < wakeAt)
                 {
                     await wait.CancelAsync().ConfigureAwait(false);
                     await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
