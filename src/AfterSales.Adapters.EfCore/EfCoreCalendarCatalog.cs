@@ -33,7 +33,6 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
     private readonly SharedCalendars shared;
     private readonly IClock clock;
     private readonly ConcurrentDictionary<(string Tenant, string Id, int Version), CalendarDefinition> parsed = new();
-    private readonly Duration refreshInterval = AfterSalesOptions.DefaultCatalogRefreshInterval;
     private readonly RememberedVersions remembered;
 
     /// <summary>Creates a catalog that takes a new context from <paramref name="contextFactory"/> for every call.</summary>
@@ -60,7 +59,7 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
         this.contexts = contexts;
         this.shared = new SharedCalendars(shared);
         this.clock = clock;
-        remembered = new RememberedVersions(clock, refreshInterval);
+        remembered = new RememberedVersions(clock, AfterSalesOptions.DefaultCatalogRefreshInterval);
     }
 
     /// <summary>
@@ -72,15 +71,10 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public Duration RefreshInterval
     {
-        get => refreshInterval;
+        get => remembered.RefreshInterval;
         init
         {
-            if (value < Duration.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(RefreshInterval), value, "RefreshInterval must not be negative.");
-            }
-
-            refreshInterval = value;
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, Duration.Zero, nameof(RefreshInterval));
             remembered = new RememberedVersions(clock, value);
         }
     }
@@ -90,25 +84,14 @@ public sealed class EfCoreCalendarCatalog<TContext> : ICalendarCatalog, ICalenda
     {
         ContextSource<TContext>.Key(tenantId, nameof(tenantId));
         var result = shared.Ids.ToDictionary(static id => id, id => shared.Latest(id)!, StringComparer.Ordinal);
-        List<(string Id, int Version)>? unread = null;
-        foreach (var row in await LatestAsync(tenantId, null, cancellationToken).ConfigureAwait(false))
+        var latest = await LatestAsync(tenantId, null, cancellationToken).ConfigureAwait(false);
+        if (latest.Count > 0)
         {
-            if (parsed.TryGetValue((tenantId, row.Id, row.Version), out var known))
-            {
-                result[row.Id] = known;
-            }
-            else
-            {
-                (unread ??= []).Add(row);
-            }
-        }
-
-        if (unread is not null)
-        {
+            // LoadAsync answers the parsed versions from memory: the context opens a connection only for the others.
             var (context, owner) = await contexts.RentAsync(cancellationToken).ConfigureAwait(false);
             await using (owner.ConfigureAwait(false))
             {
-                foreach (var row in unread)
+                foreach (var row in latest)
                 {
                     result[row.Id] = await LoadAsync(context, tenantId, row.Id, row.Version, cancellationToken).ConfigureAwait(false)
                         ?? throw new InvalidOperationException($"Calendar {row.Id}@{row.Version} of tenant '{tenantId}' vanished while being listed.");

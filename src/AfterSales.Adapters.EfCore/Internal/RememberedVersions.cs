@@ -18,6 +18,9 @@ internal sealed class RememberedVersions(IClock clock, Duration refreshInterval)
     private readonly ConcurrentDictionary<(string Tenant, string? Id), Answer> answers = new();
     private long forgettings;
 
+    /// <summary>How long an answer is kept; zero keeps none.</summary>
+    public Duration RefreshInterval => refreshInterval;
+
     /// <summary>The remembered answer for <paramref name="tenantId"/> (and <paramref name="id"/>), or <paramref name="read"/>'s, then kept.</summary>
     public async Task<IReadOnlyList<(string Id, int Version)>> GetAsync(
         string tenantId, string? id, Func<CancellationToken, Task<List<(string Id, int Version)>>> read, CancellationToken cancellationToken)
