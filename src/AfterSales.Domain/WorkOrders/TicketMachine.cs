@@ -55,117 +55,72 @@ internal sealed class TicketMachine
     /// <summary>Throws an <see cref="InvalidTransitionException"/> with the reasons unless <paramref name="trigger"/> is permitted at <paramref name="at"/>.</summary>
     public static void EnsurePermitted(Ticket ticket, TicketTrigger trigger, Instant at)
     {
-        var m = Bind(ticket, at);
-        try
+        using var bound = Bind(ticket, at);
+        var m = bound.Machine;
+        if (!m.machine.CanFire(trigger, out var unmet))
         {
-            if (!m.machine.CanFire(trigger, out var unmet))
-            {
-                m.Refuse(ticket.State, trigger, unmet);
-            }
-        }
-        finally
-        {
-            m.Unbind();
+            m.Refuse(ticket.State, trigger, unmet);
         }
     }
 
     /// <summary>Fires <paramref name="trigger"/> at <paramref name="at"/> and returns where it leads, leaving the ticket as it is; a refusal throws an <see cref="InvalidTransitionException"/>.</summary>
     public static TicketState Decide(Ticket ticket, TicketTrigger trigger, Instant at)
     {
-        var m = Bind(ticket, at);
-        try
-        {
-            m.machine.Fire(trigger);
-            return m.decision ?? ticket.State;
-        }
-        finally
-        {
-            m.Unbind();
-        }
+        using var bound = Bind(ticket, at);
+        var m = bound.Machine;
+        m.machine.Fire(trigger);
+        return m.decision ?? ticket.State;
     }
 
     /// <summary>Whether <paramref name="trigger"/> is permitted at <paramref name="at"/>.</summary>
     public static bool CanFire(Ticket ticket, TicketTrigger trigger, Instant at)
     {
-        var m = Bind(ticket, at);
-        try
-        {
-            return m.machine.CanFire(trigger);
-        }
-        finally
-        {
-            m.Unbind();
-        }
+        using var bound = Bind(ticket, at);
+        return bound.Machine.machine.CanFire(trigger);
     }
 
     /// <summary>Whether <paramref name="trigger"/> is permitted at <paramref name="at"/>, where it leads, or why not.</summary>
     public static TicketCommandCheck Check(Ticket ticket, TicketTrigger trigger, Instant at)
     {
-        var m = Bind(ticket, at);
-        try
+        using var bound = Bind(ticket, at);
+        var m = bound.Machine;
+        var state = ticket.State;
+        if (!m.machine.CanFire(trigger, out var unmet))
         {
-            var state = ticket.State;
-            if (!m.machine.CanFire(trigger, out var unmet))
-            {
-                return TicketCommandCheck.Refused(state, trigger, unmet is null ? [] : [.. unmet], m.Permitted());
-            }
+            return TicketCommandCheck.Refused(state, trigger, unmet is null ? [] : [.. unmet], m.Permitted());
+        }
 
-            // Stateless tells where a trigger leads only by firing it; the fire is recorded, not applied.
-            m.machine.Fire(trigger);
-            return TicketCommandCheck.Permitted(state, trigger, m.decision ?? state);
-        }
-        finally
-        {
-            m.Unbind();
-        }
+        // Stateless tells where a trigger leads only by firing it; the fire is recorded, not applied.
+        m.machine.Fire(trigger);
+        return TicketCommandCheck.Permitted(state, trigger, m.decision ?? state);
     }
 
     /// <summary>The triggers permitted at <paramref name="at"/>, in enum order.</summary>
     public static IReadOnlyList<TicketTrigger> PermittedTriggers(Ticket ticket, Instant at)
     {
-        var m = Bind(ticket, at);
-        try
-        {
-            return m.Permitted();
-        }
-        finally
-        {
-            m.Unbind();
-        }
+        using var bound = Bind(ticket, at);
+        return bound.Machine.Permitted();
     }
 
     /// <summary>The triggers Stateless permits at <paramref name="at"/>, asked afresh (what <see cref="PermittedTriggers"/> remembers by guard outcomes).</summary>
     internal static IReadOnlyList<TicketTrigger> PermittedTriggersAskingStateless(Ticket ticket, Instant at)
     {
-        var m = Bind(ticket, at);
-        try
-        {
-            return m.AskStateless();
-        }
-        finally
-        {
-            m.Unbind();
-        }
+        using var bound = Bind(ticket, at);
+        return bound.Machine.AskStateless();
     }
 
     /// <summary>Whether the ticket is in <paramref name="stateOrSuperstate"/> or one of its substates.</summary>
     public static bool IsInState(Ticket ticket, TicketState stateOrSuperstate)
     {
-        var m = Bind(ticket, default);
-        try
-        {
-            return m.machine.IsInState(stateOrSuperstate);
-        }
-        finally
-        {
-            m.Unbind();
-        }
+        using var bound = Bind(ticket, default);
+        return bound.Machine.machine.IsInState(stateOrSuperstate);
     }
 
     /// <summary>Stateless's description of the workflow, from a machine bound to no ticket (whose state reads as the initial one).</summary>
     public static StateMachineInfo GetInfo() => new TicketMachine().machine.GetInfo();
 
-    private static TicketMachine Bind(Ticket ticket, Instant at)
+    /// <summary>The thread's machine bound to <paramref name="ticket"/> until the binding is disposed.</summary>
+    private static Binding Bind(Ticket ticket, Instant at)
     {
         var m = perThread;
         if (m is null || m.ticket is not null)
@@ -176,13 +131,19 @@ internal sealed class TicketMachine
 
         m.ticket = ticket;
         m.At = at;
-        return m;
+        return new Binding(m);
     }
 
-    private void Unbind()
+    /// <summary>A machine bound to a ticket for one call; disposing unbinds it.</summary>
+    private readonly ref struct Binding(TicketMachine machine)
     {
-        ticket = null;
-        decision = null;
+        public TicketMachine Machine => machine;
+
+        public void Dispose()
+        {
+            machine.ticket = null;
+            machine.decision = null;
+        }
     }
 
     // Unbound (when Stateless reads the initial state while it is configured, and in GetInfo), the
