@@ -10,7 +10,7 @@ using CloudNative.CloudEvents.SystemTextJson;
 namespace AfterSales.Http.Delivery;
 
 /// <summary>
-/// Formats domain events as CloudEvents 1.0 in structured JSON (the CNCF SDK's <see cref="JsonEventFormatter"/>):
+/// Formats domain events as CloudEvents 1.0 in structured JSON, as the CNCF SDK's <see cref="JsonEventFormatter"/> writes them:
 /// <c>id</c>, <c>type</c>, <c>source</c> (<c>/after-sales/tenants/{tenant}</c>), <c>subject</c>, <c>time</c>,
 /// <c>datacontenttype</c> <c>application/json</c>, the extensions <c>tenantid</c> and (when known)
 /// <c>actor</c>, and the <c>data</c> in the API's JSON vocabulary (<see cref="ApiJson"/>). The stores write this
@@ -29,9 +29,6 @@ internal sealed class CloudEventFormatter : IEventFormatter
 
     /// <summary>The <c>actor</c> extension attribute: who made the change, when the host knows.</summary>
     public static CloudEventAttribute ActorAttribute { get; } = CloudEventAttribute.CreateExtension("actor", CloudEventAttributeType.String);
-
-    /// <summary>The SDK's formatter, with the API's JSON options: what <see cref="Format"/> writes like.</summary>
-    internal static JsonEventFormatter Sdk { get; } = new(ApiJson.Options, default);
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ApiJson.Options.Encoder, Indented = false };
 

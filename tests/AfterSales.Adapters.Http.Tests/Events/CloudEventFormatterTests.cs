@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 using AfterSales.Calendars;
 using AfterSales.Events;
 using AfterSales.Http.Delivery;
+using AfterSales.Http.Json;
 using AfterSales.Sla;
 using AfterSales.Testing;
 using AfterSales.WorkOrders;
+using CloudNative.CloudEvents.SystemTextJson;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -62,6 +64,9 @@ public sealed class CloudEventFormatterTests
         Assert.Null(Data(Single(visit, AfterSalesEventTypes.ClockBreached))["level"]);
     }
 
+    /// <summary>The CloudEvents SDK's formatter with the API's JSON options: what the formatter must write like.</summary>
+    private static readonly JsonEventFormatter Sdk = new(ApiJson.Options, default);
+
     /// <summary>The events of a reported ticket: a report's step and the clock alerts of a visit two hours later.</summary>
     private static readonly DomainEvent[] Samples = SampleEvents();
 
@@ -78,7 +83,7 @@ public sealed class CloudEventFormatterTests
         string sdk;
         try
         {
-            sdk = Encoding.UTF8.GetString(CloudEventFormatter.Sdk.EncodeStructuredModeMessage(CloudEventFormatter.ToCloudEvent(e), out _).Span);
+            sdk = Encoding.UTF8.GetString(Sdk.EncodeStructuredModeMessage(CloudEventFormatter.ToCloudEvent(e), out _).Span);
         }
         catch (ArgumentException refused)
         {
