@@ -28,7 +28,7 @@ internal static class CalendarEndpoints
 
     public static void Map(RouteGroupBuilder tenantScoped)
     {
-        var calendars = tenantScoped.MapGroup("/calendars");
+        var calendars = tenantScoped.MapGroup("/calendars").WithTags("Calendars");
         calendars.MapGet("/", List)
             .WithName("ListCalendars").WithSummary("The calendars the tenant sees, latest version of each (the shared presets and the tenant's own).");
 

@@ -21,8 +21,9 @@ internal static class EventEndpoints
 {
     private const int MaxDeliveries = 1000;
 
-    public static void Map(RouteGroupBuilder tenantScoped)
+    public static void Map(RouteGroupBuilder tenantRoot)
     {
+        var tenantScoped = tenantRoot.MapGroup(string.Empty).WithTags("Events");
         tenantScoped.MapGet("/events", Feed)
             .WithName("ReadEvents")
             .WithSummary("The tenant's events after a cursor (事件订阅源), in commit order: resumable, no gaps, no duplicates.")

@@ -29,9 +29,10 @@ internal static class PolicyEndpoints
     public static void Map(RouteGroupBuilder group, RouteGroupBuilder tenantScoped)
     {
         group.MapGet("/policies", List)
+            .WithTags("Policies")
             .WithName("ListPolicies").WithSummary("The SLA policies the tenant sees, latest version of each (the shared presets and the tenant's own); without a tenant, every shared version.");
 
-        var policies = tenantScoped.MapGroup("/policies");
+        var policies = tenantScoped.MapGroup("/policies").WithTags("Policies");
         policies.MapGet("/schema", static () => TypedResults.Text(PolicyDocuments.SchemaText, "application/schema+json; charset=utf-8"))
             .WithName("GetPolicySchema").WithSummary("The JSON Schema (draft 2020-12) of SLA policy documents.");
 

@@ -57,6 +57,21 @@ public sealed class OpenApiContractTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryOperation_IsGroupedUnderOneOfTheApisTags_NotAClassOrAssemblyName()
+    {
+        string[] named = ["Reference", "Tickets", "Entitlements", "Quality", "Inspections", "People", "Events", "Calendars", "Spares", "Policies"];
+        var paths = (await DocumentAsync())["paths"]!.AsObject();
+
+        var untagged = paths
+            .SelectMany(static p => p.Value!.AsObject().Where(static o => o.Value is JsonObject).Select(o => (Operation: o.Key.ToUpperInvariant() + " " + p.Key, Tags: o.Value!["tags"]?.AsArray().Select(static t => (string)t!).ToArray() ?? [])))
+            .Where(o => o.Tags.Length != 1 || !named.Contains(o.Tags[0]))
+            .Select(static o => $"{o.Operation}: [{string.Join(", ", o.Tags)}]")
+            .ToList();
+
+        Assert.Empty(untagged);
+    }
+
+    [Fact]
     public async Task FixedValueFields_AreEnums()
     {
         var schemas = (await DocumentAsync())["components"]!["schemas"]!;
